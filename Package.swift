@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, dependencies pointing one way:
+//   policy-search (CLI) → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
+// Only ICUFacade's C file includes ICU headers; its public header uses plain <stdint.h> types, so
+// every Swift module can import Foundation without clashing with Foundation's private ICU.
+let package = Package(
+    name: "PolicySearch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "policy-search", targets: ["PolicySearchCLI"]),
+        .library(name: "PolicySearch", targets: ["Query", "Index", "Analysis", "Ingestion"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        .target(name: "ICUFacade", dependencies: ["CICU"]),
+        .target(name: "Ingestion", dependencies: ["ICUFacade"]),
+        .target(name: "Analysis", dependencies: ["ICUFacade"]),
+        .target(name: "Index", dependencies: ["Analysis", "Ingestion"]),
+        .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
+        .executableTarget(
+            name: "PolicySearchCLI",
+            dependencies: [
+                "Query", "Index", "Analysis", "Ingestion",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion"], resources: [.copy("Gold")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis"]),
+        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,69 @@
+/// Character classes the cleaning and structure rules are written in.
+enum CharacterClass {
+    /// Wide characters: CJK ideographs, CJK punctuation, full-width forms, Kangxi radicals.
+    /// Spaces next to them are layout debris (PDF justification), never content.
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x312F, 0x3190...0x31FF,
+             0x3200...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFF, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF, 0x2E80...0x2FDF: return true
+        default: return false
+        }
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{200B}" || s == "\u{FEFF}"
+    }
+
+    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+    static func isFullwidthDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0xFF10 && s.value <= 0xFF19 }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { isASCIIDigit(s) || isFullwidthDigit(s) }
+    static func digitValue(_ s: Unicode.Scalar) -> Int {
+        isASCIIDigit(s) ? Int(s.value - 0x30) : Int(s.value - 0xFF10)
+    }
+    static func isLatin(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
+    }
+
+    /// Punctuation that ends a paragraph when it ends a line: sentence ends, list-item ends and
+    /// lead-ins (：). A line ending otherwise was broken by layout.
+    static func endsParagraph(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "；", "：", "!", "?", ";", ":", "…": return true
+        default: return false
+        }
+    }
+
+    /// Closing marks that may follow a sentence end: 。” 。） 。】
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "”", "’", "）", ")", "】", "」", "』", "》", "\"": return true
+        default: return false
+        }
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    var string: String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: self)
+        return String(s)
+    }
+}
+
+extension ArraySlice where Element == Unicode.Scalar {
+    var string: String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: self)
+        return String(s)
+    }
+}

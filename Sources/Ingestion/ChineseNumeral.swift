@@ -1,0 +1,32 @@
+/// Chinese numerals as used in document numbering: 一 … 十, 十一, 二十三, 一百零五, 〇/零, 两.
+enum ChineseNumeral {
+    static let digits: [Unicode.Scalar: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    static let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+
+    static func isNumeralCharacter(_ s: Unicode.Scalar) -> Bool { digits[s] != nil || units[s] != nil }
+
+    /// The value of a numeral written in Chinese characters, or nil if it is not well formed.
+    static func value(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard !s.isEmpty, s.count <= 6 else { return nil }
+        var total = 0
+        var pending: Int? = nil
+        var lastUnit = Int.max
+        for c in s {
+            if let d = digits[c] {
+                if pending != nil && d != 0 { return nil }   // 一二 is not a numeral
+                pending = d
+            } else if let u = units[c] {
+                guard u < lastUnit else { return nil }
+                total += (pending ?? 1) * u
+                pending = nil
+                lastUnit = u
+            } else {
+                return nil
+            }
+        }
+        return total + (pending ?? 0)
+    }
+}

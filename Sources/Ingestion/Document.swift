@@ -1,0 +1,126 @@
+/// The values ingestion produces: a document with its heading outline and its passages.
+///
+/// A `Document` is what every later layer consumes. Offsets and lines refer to the source file as the
+/// user sees it (1-based lines), so provenance can be checked by opening the file.
+
+/// Metadata that the text itself may not carry; comes from the corpus catalog when present.
+public struct DocumentMetadata: Codable, Equatable, Sendable {
+    public var title: String?
+    public var issuer: String?
+    public var date: String?
+    public var region: String?
+
+    public init(title: String? = nil, issuer: String? = nil, date: String? = nil, region: String? = nil) {
+        self.title = title
+        self.issuer = issuer
+        self.date = date
+        self.region = region
+    }
+}
+
+/// The numbering systems of Chinese official documents (GB/T 9704 and common practice), from the
+/// outermost to the innermost. A heading closes every open heading of the same or a deeper rank.
+public enum NumberingStyle: Int, Codable, Comparable, Sendable, CaseIterable {
+    case part = 0        // 第X篇, 第X编, 第X部分
+    case chapter         // 第X章
+    case section         // 第X节
+    case article         // 第X条
+    case chineseComma    // 一、
+    case chineseParen    // （一）
+    case arabicDot       // 1.  1．  1、
+    case arabicParen     // （1）
+
+    public static func < (lhs: NumberingStyle, rhs: NumberingStyle) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One body heading, or a 专栏 box title.
+public struct Heading: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, Sendable { case numbered, box }
+    public var kind: Kind
+    /// Numbering style; nil for boxes.
+    public var style: NumberingStyle?
+    /// 1-based depth in the outline (1 + number of enclosing headings).
+    public var depth: Int
+    /// The numbering as printed, e.g. 第四章, （二）, 1., or 专栏 4.
+    public var label: String
+    /// Heading text after the label; a run-in heading's lead sentence without its 。.
+    public var title: String
+    /// 1-based source line.
+    public var line: Int
+
+    public init(kind: Kind, style: NumberingStyle?, depth: Int, label: String, title: String, line: Int) {
+        self.kind = kind
+        self.style = style
+        self.depth = depth
+        self.label = label
+        self.title = title
+        self.line = line
+    }
+
+    /// The heading as shown in a path: "第五章 加快发展开放型经济", "（一）指导思想", "专栏 12 促进…".
+    public var display: String {
+        if title.isEmpty { return label }
+        switch style {
+        case .part?, .chapter?, .section?, .article?: return label + " " + title
+        case nil: return label + " " + title
+        default: return label + title
+        }
+    }
+}
+
+/// A unit of search results: one paragraph, list item, table row, box item or heading line.
+public struct Passage: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// Body paragraph (lines that PDF extraction broke are joined).
+        case paragraph
+        /// A stand-alone heading line.
+        case heading
+        /// One row of a table, cells separated by " | ".
+        case tableRow
+        /// Text before the body: issuing notice, approval letter, cover.
+        case frontMatter
+    }
+    public var kind: Kind
+    /// Cleaned text: layout debris removed, every character of content kept.
+    public var text: String
+    /// Display strings of the enclosing headings, outermost first (boxes excluded).
+    public var path: [String]
+    /// The enclosing 专栏 box's display string, if any.
+    public var box: String?
+    /// 1-based ordinal of this passage within its innermost section (or box).
+    public var ordinal: Int
+    /// 1-based source lines of the first and last character.
+    public var firstLine: Int
+    public var lastLine: Int
+
+    public init(kind: Kind, text: String, path: [String], box: String?, ordinal: Int, firstLine: Int, lastLine: Int) {
+        self.kind = kind
+        self.text = text
+        self.path = path
+        self.box = box
+        self.ordinal = ordinal
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+    }
+}
+
+public struct Document: Codable, Equatable, Sendable {
+    /// File name as given (no directory), the stable key of the document.
+    public var name: String
+    public var title: String
+    public var metadata: DocumentMetadata
+    /// Body headings and boxes in document order; depth gives the tree.
+    public var headings: [Heading]
+    public var passages: [Passage]
+    /// Encoding the file was decoded from (e.g. "UTF-8", "GB18030").
+    public var encoding: String
+
+    public init(name: String, title: String, metadata: DocumentMetadata, headings: [Heading], passages: [Passage], encoding: String) {
+        self.name = name
+        self.title = title
+        self.metadata = metadata
+        self.headings = headings
+        self.passages = passages
+        self.encoding = encoding
+    }
+}

@@ -1,0 +1,158 @@
+/// Recognises the numbering that opens a line in a Chinese official document and splits the line
+/// into label and rest. It only reads the shape of one line; whether a candidate really is a
+/// heading (numbering continuity, boxes, list items) is decided by `StructureBuilder`.
+struct NumberedLine: Equatable {
+    var style: NumberingStyle
+    var number: Int
+    /// The label as printed: 第四章, （二）, 1.
+    var label: [Unicode.Scalar]
+    /// The text after the label, leading spaces removed.
+    var rest: [Unicode.Scalar]
+}
+
+/// A line's role as a heading, judged from its text.
+enum HeadingShape: Equatable {
+    /// The whole line is a title ("第五章 加快发展开放型经济", "（一）指导思想", "1.做大规模。").
+    case standalone(title: [Unicode.Scalar])
+    /// A lead sentence followed by body text on the same line ("（一）加强组织领导。各地要…").
+    case runIn(title: [Unicode.Scalar])
+    /// Numbered text that is an enumeration item, not a heading ("1.开展试点；").
+    case item
+}
+
+enum HeadingParser {
+    /// Longest title a stand-alone heading may have, in characters.
+    static let maxTitle = 60
+    /// Longest lead sentence of a run-in heading.
+    static let maxLead = 40
+
+    static func parse(_ s: [Unicode.Scalar]) -> NumberedLine? {
+        guard let first = s.first else { return nil }
+        if first == "第" { return parseOrdinal(s) }
+        if first == "（" || first == "(" { return parseParenthesized(s) }
+        if CharacterClass.isDigit(first) { return parseArabic(s) }
+        if ChineseNumeral.isNumeralCharacter(first) { return parseChineseComma(s) }
+        return nil
+    }
+
+    /// 第X篇 / 第X编 / 第X部分 / 第X章 / 第X节 / 第X条
+    private static func parseOrdinal(_ s: [Unicode.Scalar]) -> NumberedLine? {
+        var i = 1
+        while i < s.count, i <= 7, ChineseNumeral.isNumeralCharacter(s[i]) || CharacterClass.isDigit(s[i]) { i += 1 }
+        guard i > 1, i < s.count else { return nil }
+        let numeral = s[1..<i]
+        let number: Int?
+        if numeral.allSatisfy(CharacterClass.isDigit) {
+            number = numeral.reduce(0) { $0 * 10 + CharacterClass.digitValue($1) }
+        } else {
+            number = ChineseNumeral.value(numeral)
+        }
+        guard let n = number, n > 0 else { return nil }
+        let style: NumberingStyle
+        var end = i + 1
+        switch s[i] {
+        case "篇", "编": style = .part
+        case "章": style = .chapter
+        case "节": style = .section
+        case "条": style = .article
+        case "部":
+            guard i + 1 < s.count, s[i + 1] == "分" else { return nil }
+            style = .part
+            end = i + 2
+        default: return nil
+        }
+        return NumberedLine(style: style, number: n, label: Array(s[0..<end]), rest: LineCleaner.trim(Array(s[end...])))
+    }
+
+    /// （一） / （1）, full- or half-width parentheses.
+    private static func parseParenthesized(_ s: [Unicode.Scalar]) -> NumberedLine? {
+        var i = 1
+        while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
+        let start = i
+        while i < s.count, i - start < 6, ChineseNumeral.isNumeralCharacter(s[i]) || CharacterClass.isDigit(s[i]) { i += 1 }
+        let numeral = s[start..<i]
+        while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
+        guard !numeral.isEmpty, i < s.count, s[i] == "）" || s[i] == ")" else { return nil }
+        let label = Array(s[0...i])
+        let rest = LineCleaner.trim(Array(s[(i + 1)...]))
+        if numeral.allSatisfy(CharacterClass.isDigit) {
+            guard numeral.count <= 3 else { return nil }
+            let n = numeral.reduce(0) { $0 * 10 + CharacterClass.digitValue($1) }
+            guard n > 0 else { return nil }
+            return NumberedLine(style: .arabicParen, number: n, label: label, rest: rest)
+        }
+        guard let n = ChineseNumeral.value(numeral), n > 0 else { return nil }
+        return NumberedLine(style: .chineseParen, number: n, label: label, rest: rest)
+    }
+
+    /// 1.  1．  1、 — but not a decimal (2.08万亿元) or a year (2025年).
+    private static func parseArabic(_ s: [Unicode.Scalar]) -> NumberedLine? {
+        var i = 0
+        while i < s.count, CharacterClass.isDigit(s[i]) { i += 1 }
+        guard i <= 3, i < s.count else { return nil }
+        let mark = s[i]
+        guard mark == "." || mark == "．" || mark == "、" else { return nil }
+        let n = s[0..<i].reduce(0) { $0 * 10 + CharacterClass.digitValue($1) }
+        guard n > 0 else { return nil }
+        var j = i + 1
+        while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+        if j < s.count, CharacterClass.isDigit(s[j]), j == i + 1 {
+            // "2.08万亿元" is a decimal; "2.2035年远景目标" is item 2 titled by a year.
+            var k = j
+            while k < s.count, CharacterClass.isDigit(s[k]) { k += 1 }
+            guard k - j == 4, k < s.count, s[k] == "年", k + 1 < s.count, CharacterClass.isHan(s[k + 1]) else { return nil }
+        }
+        guard j < s.count else { return nil }
+        return NumberedLine(style: .arabicDot, number: n, label: Array(s[0...i]), rest: Array(s[j...]))
+    }
+
+    /// 一、 二十三、
+    private static func parseChineseComma(_ s: [Unicode.Scalar]) -> NumberedLine? {
+        var i = 0
+        while i < s.count, i < 6, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
+        guard i < s.count, s[i] == "、", let n = ChineseNumeral.value(s[0..<i]), n > 0 else { return nil }
+        return NumberedLine(style: .chineseComma, number: n, label: Array(s[0...i]), rest: LineCleaner.trim(Array(s[(i + 1)...])))
+    }
+
+    /// Decides from the text alone whether a numbered line reads as a heading.
+    static func shape(of line: NumberedLine) -> HeadingShape {
+        let rest = line.rest
+        if rest.isEmpty { return .standalone(title: []) }
+        if line.style <= .section {
+            // 第X篇/章/节 open a part of the document whatever follows.
+            return rest.count <= maxTitle && !rest.contains(where: isSentenceEnd)
+                ? .standalone(title: rest) : .runIn(title: [])
+        }
+        if line.style == .article { return .runIn(title: []) }
+        guard let p = rest.firstIndex(where: isSentenceEnd) else {
+            if let last = rest.last, last == "，" || last == "、" || last == "," { return .item }
+            return rest.count <= maxTitle ? .standalone(title: rest) : .item
+        }
+        guard rest[p] == "。" || rest[p] == "！" || rest[p] == "." else { return .item }
+        guard p <= maxLead else { return .item }
+        var after = p + 1
+        while after < rest.count, CharacterClass.isClosing(rest[after]) { after += 1 }
+        if after >= rest.count { return .standalone(title: Array(rest[..<p])) }
+        return .runIn(title: Array(rest[..<p]))
+    }
+
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        s == "。" || s == "；" || s == "！" || s == "？" || s == ";" || s == "?" || s == "!"
+    }
+
+    /// 专栏 4 …, 专栏四 …: the start of a boxed block. Returns its number text and title.
+    static func parseBox(_ s: [Unicode.Scalar]) -> (number: [Unicode.Scalar], title: [Unicode.Scalar])? {
+        guard s.count >= 3, s[0] == "专", s[1] == "栏" else { return nil }
+        var i = 2
+        while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
+        let start = i
+        while i < s.count, CharacterClass.isDigit(s[i]) || ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
+        guard i > start else { return nil }
+        let number = Array(s[start..<i])
+        var title = LineCleaner.trim(Array(s[i...]))
+        if title.first == "：" || title.first == ":" { title.removeFirst() }
+        // A sentence that merely mentions a box ("专栏1所列项目…") is not a box title.
+        if title.contains(where: isSentenceEnd) || title.count > maxTitle { return nil }
+        return (number, LineCleaner.trim(title))
+    }
+}

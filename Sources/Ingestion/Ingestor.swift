@@ -1,0 +1,58 @@
+import Foundation
+
+/// Raw file → `Document`: decode, clean lines, find the body, recover structure.
+public enum Ingestor {
+    /// Largest single file accepted (bytes): far above any real plan, below what would exhaust memory.
+    public static let maxFileBytes = 256 << 20
+
+    public static func ingest(bytes: [UInt8], name: String, metadata: DocumentMetadata? = nil) throws -> Document {
+        if bytes.count > maxFileBytes { throw IngestionError.tooLarge(file: name, bytes: bytes.count, limit: maxFileBytes) }
+        let decoded = try TextDecoder.decode(bytes, file: name)
+        return ingest(text: decoded.text, name: name, metadata: metadata, encoding: decoded.encoding)
+    }
+
+    public static func ingest(text: String, name: String, metadata: DocumentMetadata? = nil, encoding: String = "UTF-8") -> Document {
+        let lines = cleanLines(text)
+        let layout = FrontMatter.layout(of: lines)
+        var builder = StructureBuilder(lines: lines, layout: layout)
+        builder.build()
+        let title = metadata?.title ?? layout.titleFromNotice ?? guessTitle(lines[layout.bodyStart...]) ?? name
+        return Document(name: name, title: title, metadata: metadata ?? DocumentMetadata(),
+                        headings: builder.headings, passages: builder.passages, encoding: encoding)
+    }
+
+    /// Reads and ingests a file; metadata comes from `catalog` by file name.
+    public static func ingest(fileAt url: URL, catalog: Catalog = Catalog()) throws -> Document {
+        let name = url.lastPathComponent
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
+        } catch {
+            throw IngestionError.unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        }
+        return try ingest(bytes: bytes, name: name, metadata: catalog.metadata(for: name))
+    }
+
+    static func cleanLines(_ text: String) -> [CleanLine] {
+        var result: [CleanLine] = []
+        var number = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            result.append(LineCleaner.clean(raw, line: number))
+        }
+        return result
+    }
+
+    /// First short line of the body that reads as a title (no sentence punctuation, no numbering).
+    static func guessTitle(_ lines: ArraySlice<CleanLine>) -> String? {
+        for l in lines.prefix(20) where l.kind == .text {
+            let s = l.scalars
+            if s.count >= 4, s.count <= 50, !s.contains(where: HeadingParser.isSentenceEnd), HeadingParser.parse(s) == nil,
+               s.contains(where: CharacterClass.isHan) {
+                return l.text
+            }
+            return nil
+        }
+        return nil
+    }
+}

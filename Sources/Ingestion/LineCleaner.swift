@@ -1,0 +1,215 @@
+/// A source line after layout debris is removed.
+struct CleanLine {
+    enum Kind: Equatable {
+        case blank
+        case text
+        /// A table row; `cells` holds its non-empty cells.
+        case tableRow
+        /// A page footer or header (— 4 —), dropped but remembered so joining can see through it.
+        case pageMark
+    }
+    var kind: Kind
+    var scalars: [Unicode.Scalar]
+    var cells: [[Unicode.Scalar]] = []
+    /// 1-based source line.
+    var line: Int
+    var text: String { scalars.string }
+}
+
+/// Removes what PDF extraction and markdown conversion leave behind, one line at a time:
+/// markdown heading marks, emphasis and rules, HTML tags and footnote markers, page footers,
+/// and spaces beside CJK characters (justification debris: "至 2025年"). Content characters are
+/// never removed: a space between two Latin words or digits stays.
+enum LineCleaner {
+    static func clean(_ raw: Substring, line: Int) -> CleanLine {
+        var s = Array(raw.unicodeScalars)
+        if s.last == "\r" { s.removeLast() }
+        s = stripHTML(s)
+        s = stripMarkdown(s)
+        let trimmed = trim(s)
+        if trimmed.isEmpty { return CleanLine(kind: .blank, scalars: [], line: line) }
+        if isRule(trimmed) { return CleanLine(kind: .blank, scalars: [], line: line) }
+        if isPageMark(trimmed) { return CleanLine(kind: .pageMark, scalars: [], line: line) }
+        if trimmed.first == "|" {
+            let cells = splitCells(trimmed, separator: "|")
+            if cells.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } }) {
+                return CleanLine(kind: .blank, scalars: [], line: line)
+            }
+            let nonEmpty = cells.map(collapseSpaces).filter { !$0.isEmpty }
+            if nonEmpty.isEmpty { return CleanLine(kind: .blank, scalars: [], line: line) }
+            // A one-cell row is a caption or a title set in a table (| 专栏 14 名录 | | |).
+            if nonEmpty.count == 1 { return CleanLine(kind: .text, scalars: nonEmpty[0], line: line) }
+            return CleanLine(kind: .tableRow, scalars: joinCells(nonEmpty), cells: nonEmpty, line: line)
+        }
+        if trimmed.contains("\t") {
+            let cells = splitCells(trimmed, separator: "\t").map(collapseSpaces).filter { !$0.isEmpty }
+            if cells.count >= 2 {
+                return CleanLine(kind: .tableRow, scalars: joinCells(cells), cells: cells, line: line)
+            }
+            if let only = cells.first { return CleanLine(kind: .text, scalars: only, line: line) }
+        }
+        return CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line)
+    }
+
+    static func joinCells(_ cells: [[Unicode.Scalar]]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for (i, c) in cells.enumerated() {
+            if i > 0 { out.append(contentsOf: [" ", "|", " "]) }
+            out.append(contentsOf: c)
+        }
+        return out
+    }
+
+    static func splitCells(_ s: [Unicode.Scalar], separator: Unicode.Scalar) -> [[Unicode.Scalar]] {
+        var cells: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        for c in s {
+            if c == separator { cells.append(current); current = [] } else { current.append(c) }
+        }
+        cells.append(current)
+        if separator == "|" {
+            if cells.first.map({ trim($0).isEmpty }) == true { cells.removeFirst() }
+            if cells.last.map({ trim($0).isEmpty }) == true { cells.removeLast() }
+        }
+        return cells
+    }
+
+    static func trim(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var lo = 0, hi = s.count
+        while lo < hi, CharacterClass.isSpace(s[lo]) { lo += 1 }
+        while hi > lo, CharacterClass.isSpace(s[hi - 1]) { hi -= 1 }
+        return Array(s[lo..<hi])
+    }
+
+    /// Removes runs of spaces that touch a wide (CJK) character; other runs become one space.
+    static func collapseSpaces(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let s = trim(input)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if CharacterClass.isSpace(s[i]) {
+                var j = i
+                while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+                let before = out.last
+                let after = j < s.count ? s[j] : nil
+                let wide = (before.map(CharacterClass.isWide) ?? true) || (after.map(CharacterClass.isWide) ?? true)
+                if !wide { out.append(" ") }
+                i = j
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Drops HTML tags; a `<sup>n</sup>` footnote reference is dropped with its number.
+    static func stripHTML(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.contains("<") else { return s }
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < s.count {
+            if s[i] == "<", let end = tagEnd(s, from: i) {
+                let name = tagName(s, from: i)
+                if name == "sup" {
+                    // Footnote reference: drop the marker and its closing tag.
+                    if let close = find(s, "</sup>", from: end) {
+                        let inner = s[end..<close]
+                        if inner.count <= 4 && inner.allSatisfy({ CharacterClass.isDigit($0) || $0 == "*" || $0 == " " }) {
+                            i = close + 6
+                            continue
+                        }
+                    }
+                }
+                i = end
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
+
+    private static func tagName(_ s: [Unicode.Scalar], from i: Int) -> String {
+        var j = i + 1
+        var name: [Unicode.Scalar] = []
+        while j < s.count, CharacterClass.isLatin(s[j]) || CharacterClass.isASCIIDigit(s[j]) { name.append(s[j]); j += 1 }
+        return name.string.lowercased()
+    }
+
+    /// End (exclusive) of an HTML tag starting at `i`, if it is one: <b>, </b>, <br/>, <sup>, <span …>.
+    private static func tagEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+        var j = i + 1
+        if j < s.count, s[j] == "/" { j += 1 }
+        guard j < s.count, CharacterClass.isLatin(s[j]) else { return nil }
+        var k = j
+        while k < s.count, k - i < 200 {
+            if s[k] == ">" { return k + 1 }
+            if s[k] == "<" || CharacterClass.isWide(s[k]) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    private static func find(_ s: [Unicode.Scalar], _ needle: String, from: Int) -> Int? {
+        let n = Array(needle.unicodeScalars)
+        guard s.count >= n.count, from <= s.count - n.count else { return nil }
+        for i in from...(s.count - n.count) where s[i] == n[0] {
+            if Array(s[i..<(i + n.count)]) == n { return i }
+        }
+        return nil
+    }
+
+    /// Leading `#` heading marks and `>` quotes, `**`/`__` emphasis anywhere.
+    static func stripMarkdown(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var s = input
+        var lo = 0
+        while lo < s.count, CharacterClass.isSpace(s[lo]) { lo += 1 }
+        var hashes = lo
+        while hashes < s.count, s[hashes] == "#" { hashes += 1 }
+        if hashes > lo, hashes - lo <= 6, hashes == s.count || s[hashes] == " " || !CharacterClass.isLatin(s[hashes]) {
+            s.removeSubrange(lo..<hashes)
+        } else if lo < s.count, s[lo] == ">", lo + 1 < s.count, s[lo + 1] == " " {
+            s.removeSubrange(lo...(lo + 1))
+        }
+        guard s.contains("*") || s.contains("_") else { return s }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if (s[i] == "*" || s[i] == "_"), i + 1 < s.count, s[i + 1] == s[i] {
+                i += 2
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Markdown horizontal rules and extraction separators: ---, ***, ____, ------.
+    static func isRule(_ s: [Unicode.Scalar]) -> Bool {
+        s.count >= 3 && s.allSatisfy { $0 == "-" || $0 == "*" || $0 == "_" || $0 == "=" || $0 == " " }
+    }
+
+    /// Page footers and headers: — 4 —, - 12 -, －3－, 第 3 页, 3/40.
+    static func isPageMark(_ s: [Unicode.Scalar]) -> Bool {
+        let t = s.filter { !CharacterClass.isSpace($0) }
+        guard !t.isEmpty, t.count <= 12 else { return false }
+        let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "一"]
+        var i = 0
+        var lead = 0
+        while i < t.count, dashes.contains(t[i]) { i += 1; lead += 1 }
+        var digits = 0
+        while i < t.count, CharacterClass.isDigit(t[i]) { i += 1; digits += 1 }
+        var trail = 0
+        while i < t.count, dashes.contains(t[i]) { i += 1; trail += 1 }
+        if i == t.count, digits > 0, digits <= 4, lead > 0, trail > 0, t[0] != "一" { return true }
+        // 第 3 页 / 第3页共40页
+        if t.first == "第", t.contains("页"), t.dropFirst().prefix(while: CharacterClass.isDigit).count > 0 {
+            return t.allSatisfy { CharacterClass.isDigit($0) || "第页共/".unicodeScalars.contains($0) }
+        }
+        return false
+    }
+}

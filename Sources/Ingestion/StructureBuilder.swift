@@ -1,0 +1,219 @@
+/// Turns clean lines into headings and passages: joins lines that layout broke, follows the
+/// numbering hierarchy of official documents, opens and closes 专栏 boxes.
+///
+/// Decisions, and why:
+/// - Numbering ranks are fixed (篇 › 章 › 节 › 条 › 一、 › （一） › 1. › （1）); a heading closes every open
+///   heading of its rank or deeper, so a skipped rank (二、 then 1.) nests naturally.
+/// - A numbered line is a heading only if its text reads as a title (`HeadingParser.shape`) and its
+///   number continues the sequence (1, or one more than the last of its rank under this parent or
+///   anywhere: plans number 1.–8. straight through several （一） sections). Otherwise it is a list item.
+/// - Inside a 专栏 box, numbering deeper than the enclosing heading belongs to the box's items.
+/// - Two lines are joined when the first does not end a sentence and is either visibly cut
+///   (ends in ，、“( …) or as wide as the document's wrap width, which is measured per document.
+struct StructureBuilder {
+    private let lines: [CleanLine]
+    private let layout: BodyLayout
+    private let wrapThreshold: Int
+
+    private(set) var headings: [Heading] = []
+    private(set) var passages: [Passage] = []
+
+    private var stack: [(style: NumberingStyle, number: Int, display: String)] = []
+    private var lastSeen: [NumberingStyle: Int] = [:]
+    private var lastInParent: [NumberingStyle: Int] = [:]
+    private var box: String?
+    /// No passage yet under the open box but its title line.
+    private var boxIsEmpty = false
+    private var boxItemLast: [NumberingStyle: Int] = [:]
+    private var ordinal = 0
+    private var pending: Pending?
+
+    private struct Pending {
+        var kind: Passage.Kind
+        var scalars: [Unicode.Scalar]
+        var firstLine: Int
+        var lastLine: Int
+        var lastLineScalars: [Unicode.Scalar]
+    }
+
+    init(lines: [CleanLine], layout: BodyLayout) {
+        self.lines = lines
+        self.layout = layout
+        self.wrapThreshold = StructureBuilder.wrapThreshold(lines[layout.bodyStart...])
+    }
+
+    mutating func build() {
+        for i in layout.frontMatter {
+            consumeText(lines[i], kind: .frontMatter)
+        }
+        flush()
+        for i in layout.bodyStart..<lines.count {
+            let line = lines[i]
+            switch line.kind {
+            case .blank, .pageMark:
+                continue
+            case .tableRow:
+                flush()
+                emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line)
+            case .text:
+                consumeBody(line)
+            }
+        }
+        flush()
+    }
+
+    // MARK: Body lines
+
+    private mutating func consumeBody(_ line: CleanLine) {
+        let s = line.scalars
+        if let parsed = HeadingParser.parseBox(s) {
+            flush()
+            openBox(number: parsed.number, title: parsed.title, line: line)
+            return
+        }
+        if let numbered = HeadingParser.parse(s) {
+            let shape = HeadingParser.shape(of: numbered)
+            if shape != .item, accepts(numbered, shape: shape) {
+                flush()
+                switch shape {
+                case .standalone(let title):
+                    push(numbered, title: title, line: line.line)
+                    emit(kind: .heading, scalars: s, first: line.line, last: line.line)
+                case .runIn(let title):
+                    push(numbered, title: title, line: line.line)
+                    start(kind: .paragraph, line)
+                case .item:
+                    break
+                }
+                return
+            }
+            if box != nil { boxItemLast[numbered.style] = numbered.number }
+            // A numbered item starts its own passage.
+            flush()
+            start(kind: .paragraph, line)
+            return
+        }
+        consumeText(line, kind: .paragraph)
+    }
+
+    private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
+        guard line.kind == .text || line.kind == .tableRow else { return }
+        if var p = pending, p.kind == kind, shouldJoin(p.lastLineScalars, line.scalars) {
+            if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b), !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b) {
+                p.scalars.append(" ")
+            }
+            p.scalars.append(contentsOf: line.scalars)
+            p.lastLine = line.line
+            p.lastLineScalars = line.scalars
+            pending = p
+            return
+        }
+        flush()
+        start(kind: kind, line)
+    }
+
+    private func isNarrowWord(_ s: Unicode.Scalar) -> Bool { CharacterClass.isLatin(s) || CharacterClass.isASCIIDigit(s) }
+
+    /// Whether `next` continues the paragraph whose last source line is `previous`.
+    func shouldJoin(_ previous: [Unicode.Scalar], _ next: [Unicode.Scalar]) -> Bool {
+        guard var k = previous.indices.last, let first = next.first else { return false }
+        if startsItem(next) { return false }
+        while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
+        if CharacterClass.endsParagraph(previous[k]) { return false }
+        let last = previous[previous.count - 1]
+        let cut: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
+        if cut.contains(last) { return true }
+        if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
+        return StructureBuilder.width(previous) >= wrapThreshold
+    }
+
+    /// Marks that open an enumerated item: ——, 01, ①, •, or any numbering label.
+    private func startsItem(_ s: [Unicode.Scalar]) -> Bool {
+        guard let c = s.first else { return false }
+        if c == "—" && s.count > 1 && s[1] == "—" { return true }
+        if c == "•" || c == "●" || c == "■" || c == "◆" || c == "▲" || c == "★" { return true }
+        if c.value >= 0x2460 && c.value <= 0x2473 { return true }  // ① … ⑳
+        if c == "0", s.count > 2, CharacterClass.isDigit(s[1]), !CharacterClass.isDigit(s[2]), s[2] != "." && s[2] != "%" && s[2] != "年" { return true }
+        if HeadingParser.parseBox(s) != nil { return true }
+        return HeadingParser.parse(s) != nil
+    }
+
+    // MARK: Headings and boxes
+
+    private func accepts(_ n: NumberedLine, shape: HeadingShape) -> Bool {
+        let continues = n.number == (lastInParent[n.style] ?? 0) + 1 || n.number == (lastSeen[n.style] ?? 0) + 1
+        guard box != nil, let innermost = stack.last?.style else { return continues || n.number == 1 }
+        // Inside a box, items restart at 1 and continue their own sequence.
+        if let item = boxItemLast[n.style], n.number == item + 1 { return false }
+        if n.style > innermost {
+            // A deeper title straight after the box line: the box was only a caption (专栏13 示意图).
+            if case .standalone = shape, boxIsEmpty { return n.number == 1 }
+            return false
+        }
+        return continues || (n.style < innermost && n.number == 1)
+    }
+
+    private mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int) {
+        while let top = stack.last, top.style >= n.style { stack.removeLast() }
+        lastSeen[n.style] = n.number
+        lastInParent[n.style] = n.number
+        for style in NumberingStyle.allCases where style > n.style { lastInParent[style] = 0 }
+        let heading = Heading(kind: .numbered, style: n.style, depth: stack.count + 1,
+                              label: n.label.string, title: title.string, line: line)
+        headings.append(heading)
+        stack.append((n.style, n.number, heading.display))
+        box = nil
+        boxItemLast = [:]
+        ordinal = 0
+    }
+
+    private mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
+        let heading = Heading(kind: .box, style: nil, depth: stack.count + 1,
+                              label: "专栏 " + number.string, title: title.string, line: line.line)
+        headings.append(heading)
+        box = heading.display
+        boxItemLast = [:]
+        boxIsEmpty = true
+        ordinal = 0
+        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line)
+    }
+
+    // MARK: Passages
+
+    private mutating func start(kind: Passage.Kind, _ line: CleanLine) {
+        pending = Pending(kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, lastLineScalars: line.scalars)
+    }
+
+    private mutating func flush() {
+        guard let p = pending else { return }
+        pending = nil
+        emit(kind: p.kind, scalars: p.scalars, first: p.firstLine, last: p.lastLine)
+    }
+
+    private mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int) {
+        guard !scalars.isEmpty else { return }
+        if kind != .heading { boxIsEmpty = false }
+        ordinal += 1
+        let path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)
+        passages.append(Passage(kind: kind, text: scalars.string, path: path, box: kind == .frontMatter ? nil : box,
+                                ordinal: ordinal, firstLine: first, lastLine: last))
+    }
+
+    // MARK: Measures
+
+    /// Display width: wide (CJK) characters count 2, others 1.
+    static func width(_ s: [Unicode.Scalar]) -> Int {
+        s.reduce(0) { $0 + (CharacterClass.isWide($1) ? 2 : 1) }
+    }
+
+    /// The width at or above which a line is "full" (cut by wrapping rather than ended): 80 % of the
+    /// document's typical long-line width, capped so that documents with one paragraph per line
+    /// still join a paragraph split by a page break.
+    static func wrapThreshold(_ lines: ArraySlice<CleanLine>) -> Int {
+        var widths = lines.compactMap { $0.kind == .text ? width($0.scalars) : nil }.filter { $0 >= 20 }
+        guard !widths.isEmpty else { return 60 }
+        widths.sort()
+        let typical = widths[min(widths.count - 1, widths.count * 8 / 10)]
+        return min(typical * 8 / 10, 60)
+    }
+}

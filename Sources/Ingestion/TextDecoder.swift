@@ -1,0 +1,133 @@
+import ICUFacade
+
+/// Why a file could not be turned into text. Messages name the file and say what to do.
+public enum IngestionError: Error, Equatable, CustomStringConvertible {
+    case empty(file: String)
+    case binary(file: String, reason: String)
+    case undecodable(file: String, encoding: String, byteOffset: Int)
+    case unreadable(file: String, reason: String)
+    case tooLarge(file: String, bytes: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .empty(let f): return "\(f): the file is empty (nothing to index)"
+        case .binary(let f, let r): return "\(f): not a text file (\(r)); skipped"
+        case .undecodable(let f, let e, let o):
+            return "\(f): not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
+        case .unreadable(let f, let r): return "\(f): cannot be read (\(r))"
+        case .tooLarge(let f, let b, let l): return "\(f): \(b) bytes exceeds the \(l)-byte limit for one document"
+        }
+    }
+}
+
+/// Text decoded from bytes, with the encoding it was found in.
+public struct DecodedText: Sendable {
+    public var text: String
+    public var encoding: String
+}
+
+/// Detects the encoding of a policy text file and decodes it.
+///
+/// Order matters: a byte-order mark is authoritative; then UTF-16 without a BOM is recognised by
+/// its NUL bytes (ASCII newlines and digits carry a zero byte); strict UTF-8 validation is next
+/// because valid UTF-8 is vanishingly unlikely by accident; GB18030 (a superset of GBK and GB2312,
+/// the encoding of most Chinese government downloads) comes last, decoded strictly by ICU.
+public enum TextDecoder {
+    public static func decode(_ bytes: [UInt8], file: String) throws -> DecodedText {
+        if bytes.isEmpty { throw IngestionError.empty(file: file) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try finish(utf8: bytes[3...], file: file, encoding: "UTF-8 (BOM)")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return try finish(icu: "UTF-16LE", Array(bytes[2...]), file: file, label: "UTF-16LE (BOM)")
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return try finish(icu: "UTF-16BE", Array(bytes[2...]), file: file, label: "UTF-16BE (BOM)")
+        }
+        if let utf16 = guessUTF16(bytes) {
+            return try finish(icu: utf16, bytes, file: file, label: utf16)
+        }
+        if bytes.contains(0) {
+            throw IngestionError.binary(file: file, reason: "contains NUL bytes")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return try check(DecodedText(text: text, encoding: "UTF-8"), file: file)
+        }
+        return try finish(icu: "GB18030", bytes, file: file, label: "GB18030")
+    }
+
+    /// UTF-16 without a BOM: zero bytes concentrated at odd (LE) or even (BE) offsets.
+    static func guessUTF16(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        let sample = min(bytes.count, 1 << 16)
+        for i in 0..<sample where bytes[i] == 0 {
+            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample / 2
+        if oddZeros * 20 >= pairs && evenZeros * 10 <= oddZeros { return "UTF-16LE" }
+        if evenZeros * 20 >= pairs && oddZeros * 10 <= evenZeros { return "UTF-16BE" }
+        return nil
+    }
+
+    private static func finish(utf8 bytes: ArraySlice<UInt8>, file: String, encoding: String) throws -> DecodedText {
+        if bytes.isEmpty { throw IngestionError.empty(file: file) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            var offset = 3
+            // Find the first invalid position for the message.
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            loop: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let s): offset += String(s).utf8.count
+                case .emptyInput: break loop
+                case .error: break loop
+                }
+            }
+            throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: offset)
+        }
+        return try check(DecodedText(text: text, encoding: encoding), file: file)
+    }
+
+    private static func finish(icu charset: String, _ bytes: [UInt8], file: String, label: String) throws -> DecodedText {
+        if bytes.isEmpty { throw IngestionError.empty(file: file) }
+        guard bytes.count < Int(Int32.max / 2) - 2 else {
+            throw IngestionError.tooLarge(file: file, bytes: bytes.count, limit: Int(Int32.max / 2) - 2)
+        }
+        let capacity = bytes.count * 2 + 2
+        var units = [UInt16](repeating: 0, count: capacity)
+        var error: Int32 = 0
+        var errorOffset: Int32 = -1
+        let written = bytes.withUnsafeBufferPointer { src in
+            units.withUnsafeMutableBufferPointer { dst in
+                src.baseAddress!.withMemoryRebound(to: CChar.self, capacity: src.count) { csrc in
+                    pf_convert_to_utf16(charset, csrc, Int32(src.count), dst.baseAddress, Int32(capacity), &error, &errorOffset)
+                }
+            }
+        }
+        if written < 0 {
+            throw IngestionError.undecodable(file: file, encoding: charset, byteOffset: Int(max(errorOffset, 0)))
+        }
+        let text = String(decoding: units[0..<Int(written)], as: UTF16.self)
+        return try check(DecodedText(text: text, encoding: label), file: file)
+    }
+
+    /// Rejects text that decoded but is not prose: control characters or no letters at all.
+    private static func check(_ decoded: DecodedText, file: String) throws -> DecodedText {
+        var controls = 0, total = 0, visible = 0
+        for s in decoded.text.unicodeScalars {
+            total += 1
+            let v = s.value
+            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) || v == 0xFFFD {
+                controls += 1
+            } else if !s.properties.isWhitespace {
+                visible += 1
+            }
+        }
+        if visible == 0 { throw IngestionError.empty(file: file) }
+        if controls * 50 > total {
+            throw IngestionError.binary(file: file, reason: "\(controls) control characters in \(total)")
+        }
+        return decoded
+    }
+}
