@@ -1,0 +1,73 @@
+import ICUFacade
+
+/// Text as the index sees it: NFKC_Casefold applied character by character, with each normalized
+/// character mapped back to its Unicode scalar offset in the original text, so highlights land on the
+/// original characters. Full-width ＲＣＥＰ２０２５ → rcep2025, （一） → (一), Kangxi ⼯ → 工.
+public struct NormalizedText: Equatable, Sendable {
+    /// Normalized Unicode scalar values.
+    public var scalars: [UInt32]
+    /// For each normalized scalar, the offset (in scalars) of the original scalar it came from.
+    public var sourceOffsets: [Int32]
+}
+
+/// NFKC_Casefold per scalar. Applying it per scalar (not per string) keeps a 1→n mapping to source
+/// offsets; the two differ only for combining sequences, which do not occur in Chinese policy text
+/// and are folded identically for documents and queries anyway. ASCII and CJK ideographs, nearly all
+/// of the text, take a fast path; other scalars are folded by ICU once and cached.
+public final class Normalizer: @unchecked Sendable {
+    private var cache: [UInt32: [UInt32]] = [:]
+
+    public init() {}
+
+    public func normalize(_ text: String) -> NormalizedText {
+        var out: [UInt32] = []
+        var offsets: [Int32] = []
+        out.reserveCapacity(text.utf8.count / 2)
+        offsets.reserveCapacity(text.utf8.count / 2)
+        var i: Int32 = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+                offsets.append(i)
+            } else if v >= 0x4E00 && v <= 0x9FFF {
+                out.append(v)
+                offsets.append(i)
+            } else {
+                for f in fold(v) {
+                    out.append(f)
+                    offsets.append(i)
+                }
+            }
+            i += 1
+        }
+        return NormalizedText(scalars: out, sourceOffsets: offsets)
+    }
+
+    /// Normalized scalars only.
+    public func fold(_ text: String) -> [UInt32] { normalize(text).scalars }
+
+    public func fold(_ v: UInt32) -> [UInt32] {
+        if let hit = cache[v] { return hit }
+        var units = [UInt16]()
+        if let s = Unicode.Scalar(v) { units.append(contentsOf: String(s).utf16) }
+        var buffer = [UInt16](repeating: 0, count: 32)
+        var error: Int32 = 0
+        let n = units.withUnsafeBufferPointer { src in
+            buffer.withUnsafeMutableBufferPointer { dst in
+                pf_nfkc_casefold(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(dst.count), &error)
+            }
+        }
+        var result: [UInt32]
+        if n < 0 || n > 32 {
+            result = [v]
+        } else {
+            result = String(decoding: buffer[0..<Int(n)], as: UTF16.self).unicodeScalars.map(\.value)
+        }
+        // Whitespace of any width is one space; folding must never erase a character entirely
+        // except default-ignorables (soft hyphen, zero-width space), which carry no content.
+        if result.count == 1, let s = Unicode.Scalar(result[0]), s.properties.isWhitespace { result = [0x20] }
+        cache[v] = result
+        return result
+    }
+}

@@ -1,0 +1,166 @@
+import Analysis
+import Dispatch
+import Foundation
+import Ingestion
+
+/// What an index run did, for the user.
+public struct IndexBuildReport: Sendable {
+    public var analyzed: [String] = []
+    public var reused: [String] = []
+    public var removed: [String] = []
+    /// Files that could not be indexed, with the reason.
+    public var skipped: [(file: String, reason: String)] = []
+    public var passages = 0
+    public var inputBytes: UInt64 = 0
+    public var indexBytes = 0
+    public var seconds = 0.0
+}
+
+/// Builds or updates the index of a set of source paths.
+///
+/// Files whose content hash matches the previous index are not re-analyzed: their passages and
+/// word counts are copied from it (re-deriving character postings is cheap; ICU segmentation and
+/// structure recovery are not). Files that fail are reported and skipped; the rest are indexed.
+/// Analysis runs on all cores, one ICU break iterator per thread.
+public enum IndexBuilder {
+    public static func build(sources paths: [URL], into directory: URL, rebuild: Bool = false,
+                             threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                             onWait: (Int32) -> Void = { _ in }) throws -> IndexBuildReport {
+        let start = Date()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError.io(path: directory.path, detail: "cannot create index folder: \(error.localizedDescription)")
+        }
+        let lock = try IndexLock(directory: directory, onWait: onWait)
+        defer { withExtendedLifetime(lock) {} }
+
+        var report = IndexBuildReport()
+        let (sources, problems) = SourceScanner.scan(paths)
+        report.skipped = problems.map { (file: $0.0, reason: $0.1) }
+
+        let previous = rebuild ? nil : try? IndexReader(directory: directory)
+        var previousByName: [String: (doc: Int, info: DocumentInfo)] = [:]
+        if let previous {
+            for d in 0..<previous.documentCount {
+                if let info = try? previous.documentInfo(d) { previousByName[info.name] = (d, info) }
+            }
+        }
+
+        // Read and hash every file; decide what to reuse.
+        var catalogs: [String: Catalog] = [:]
+        var jobs: [(source: SourceScanner.Source, bytes: [UInt8], name: String, info: SourceInfo, metadata: DocumentMetadata?)] = []
+        var names = Set<String>()
+        for s in sources {
+            let dir = s.url.deletingLastPathComponent()
+            if catalogs[dir.path] == nil {
+                do { catalogs[dir.path] = try Catalog.load(directory: dir) } catch {
+                    report.skipped.append((dir.appendingPathComponent(Catalog.fileName).path, "\(error)"))
+                    catalogs[dir.path] = Catalog()
+                }
+            }
+            guard let data = FileManager.default.contents(atPath: s.url.path) else {
+                report.skipped.append((s.url.path, "cannot be read (permissions?)"))
+                continue
+            }
+            let bytes = [UInt8](data)
+            var name = s.url.lastPathComponent
+            if names.contains(name) { name = s.url.deletingLastPathComponent().lastPathComponent + "/" + name }
+            names.insert(name)
+            let hash = bytes.withUnsafeBytes { SourceInfo.hash($0) }
+            let info = SourceInfo(path: s.url.path, size: UInt64(bytes.count), modified: s.modified, hash: hash)
+            jobs.append((s, bytes, name, info, catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
+            report.inputBytes += UInt64(bytes.count)
+        }
+
+        var results = [Result<IndexedDocument, Error>?](repeating: nil, count: jobs.count)
+        var toAnalyze: [Int] = []
+        for (i, job) in jobs.enumerated() {
+            if let previous, let old = previousByName[job.name], old.info.source.hash == job.info.hash,
+               old.info.metadata == (job.metadata ?? DocumentMetadata()),
+               let reused = try? reuse(previous, document: old.doc, source: job.info) {
+                results[i] = .success(reused)
+                report.reused.append(job.name)
+            } else {
+                toAnalyze.append(i)
+            }
+        }
+
+        // Analyze the rest in parallel.
+        let analyzer = try Analyzer()
+        let workers = max(1, min(threads, toAnalyze.count))
+        let analyzers = try (0..<workers).map { _ in try analyzer.copy() }
+        let resultLock = NSLock()
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let a = analyzers[w]
+            while let k = next.take(below: toAnalyze.count) {
+                let i = toAnalyze[k]
+                let job = jobs[i]
+                let r = Result { try analyze(job.bytes, name: job.name, source: job.info, metadata: job.metadata, analyzer: a) }
+                resultLock.lock()
+                results[i] = r
+                resultLock.unlock()
+            }
+        }
+
+        var documents: [IndexedDocument] = []
+        for (i, r) in results.enumerated() {
+            switch r {
+            case .success(let d)?:
+                documents.append(d)
+                if toAnalyze.contains(i) { report.analyzed.append(jobs[i].name) }
+            case .failure(let e)?:
+                report.skipped.append((jobs[i].source.url.path, "\(e)"))
+            case nil:
+                break
+            }
+        }
+        let kept = Set(documents.map(\.info.name))
+        report.removed = previousByName.keys.filter { !kept.contains($0) }.sorted()
+        report.passages = documents.reduce(0) { $0 + $1.passages.count }
+        guard !documents.isEmpty else { throw IndexError.noDocuments }
+
+        try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources))
+        report.indexBytes = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int) ?? 0
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Ingests and segments one file.
+    public static func analyze(_ bytes: [UInt8], name: String, source: SourceInfo, metadata: DocumentMetadata?,
+                               analyzer: Analyzer) throws -> IndexedDocument {
+        let doc = try Ingestor.ingest(bytes: bytes, name: name, metadata: metadata)
+        let info = DocumentInfo(name: name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding,
+                                source: source, headings: doc.headings)
+        return IndexedDocument(info: info, passages: doc.passages, wordCounts: doc.passages.map { analyzer.wordCount($0.text) })
+    }
+
+    /// A document's passages as stored in an existing index.
+    static func reuse(_ reader: IndexReader, document: Int, source: SourceInfo) throws -> IndexedDocument {
+        var info = try reader.documentInfo(document)
+        info.source = source
+        var passages: [Passage] = []
+        var words: [Int] = []
+        for id in try reader.passageRange(ofDocument: document) {
+            let p = try reader.passage(id)
+            passages.append(Passage(kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
+                                    firstLine: p.record.firstLine, lastLine: p.record.lastLine))
+            words.append(p.record.words)
+        }
+        return IndexedDocument(info: info, passages: passages, wordCounts: words)
+    }
+}
+
+/// A shared work counter for `concurrentPerform` workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Finds the text files to index under the given paths and fingerprints their state.
+public enum SourceScanner {
+    /// Extensions picked up when a directory is scanned; files named explicitly are taken as given.
+    public static let textExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+
+    public struct Source: Sendable, Equatable {
+        public var url: URL
+        public var size: UInt64
+        public var modified: Double
+    }
+
+    /// Files under `paths` (directories recursively, hidden entries and symlinked directories
+    /// skipped, so symlink loops cannot recur), sorted by path. Paths that do not exist are
+    /// returned in `problems`.
+    public static func scan(_ paths: [URL]) -> (sources: [Source], problems: [(String, String)]) {
+        var sources: [Source] = []
+        var problems: [(String, String)] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path.path, isDirectory: &isDir) else {
+                problems.append((path.path, "no such file or directory"))
+                continue
+            }
+            if isDir.boolValue {
+                guard let e = fm.enumerator(at: path, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                                            options: [.skipsHiddenFiles]) else { continue }
+                for case let url as URL in e {
+                    guard textExtensions.contains(url.pathExtension.lowercased()) else { continue }
+                    if let s = stat(url) { sources.append(s) }
+                }
+            } else if let s = stat(path) {
+                sources.append(s)
+            } else {
+                problems.append((path.path, "cannot be read"))
+            }
+        }
+        sources.sort { $0.url.path < $1.url.path }
+        return (sources, problems)
+    }
+
+    static func stat(_ url: URL) -> Source? {
+        guard let a = try? FileManager.default.attributesOfItem(atPath: url.path),
+              (a[.type] as? FileAttributeType) == .typeRegular else { return nil }
+        let size = (a[.size] as? NSNumber)?.uint64Value ?? 0
+        let modified = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return Source(url: url, size: size, modified: modified)
+    }
+
+    /// FNV-1a over paths, sizes and modification times (and the catalogs beside them): equal
+    /// fingerprints mean nothing needs re-reading.
+    public static func fingerprint(_ sources: [Source]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ s: String) { for b in s.utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01B3 } }
+        var catalogs = Set<String>()
+        for s in sources {
+            mix(s.url.path); mix("\u{0}\(s.size)\u{0}\(s.modified)\u{0}")
+            catalogs.insert(s.url.deletingLastPathComponent().path)
+        }
+        for dir in catalogs.sorted() {
+            let catalog = URL(fileURLWithPath: dir).appendingPathComponent("catalog.json")
+            if let s = stat(catalog) { mix("catalog\(s.size)\(s.modified)") }
+        }
+        return h == 0 ? 1 : h
+    }
+}

@@ -1,0 +1,61 @@
+import Index
+import Ingestion
+
+/// A multiplicative adjustment beyond plain BM25, always reported with its reason.
+public struct Boost: Codable, Equatable, Sendable {
+    public var factor: Double
+    public var reason: String
+}
+
+/// Everything needed to recompute a hit's score by hand.
+public struct Explanation: Codable, Equatable, Sendable {
+    public struct Term: Codable, Equatable, Sendable {
+        public var part: String
+        public var tf: Int
+        public var df: Int
+        public var idf: Double
+        public var score: Double
+    }
+    /// Passages in the index.
+    public var N: Int
+    public var avgdl: Double
+    public var dl: Int
+    public var k1: Double
+    public var b: Double
+    public var terms: [Term]
+    /// Σ of the terms' scores.
+    public var bm25: Double
+    public var boosts: [Boost]
+    /// bm25 × Π boosts.
+    public var score: Double
+}
+
+public struct Hit: Sendable {
+    public var rank: Int
+    public var score: Double
+    public var document: DocumentInfo
+    public var passage: StoredPassage
+    /// Stable id, `FILE#N` (see `PassageReference`).
+    public var passageID: String
+    /// Unicode scalar offsets into `passage.text`, end exclusive, one per occurrence (overlaps merged).
+    public var highlights: [Range<Int>]
+    public var explanation: Explanation
+}
+
+/// A document ranked by its best passage.
+public struct DocumentHit: Sendable {
+    public var document: DocumentInfo
+    public var bestScore: Double
+    public var passages: Int
+}
+
+public struct SearchResults: Sendable {
+    public var query: String
+    /// All matching passages, not only those returned.
+    public var total: Int
+    public var hits: [Hit]
+    /// What the engine did that the user should know (e.g. the word fallback).
+    public var notes: [String]
+    /// Documents by best passage; filled when asked for.
+    public var documents: [DocumentHit]
+}
