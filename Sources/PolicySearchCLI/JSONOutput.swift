@@ -54,7 +54,7 @@ struct SearchJSON: Encodable {
 enum JSON {
     static func print<T: Encodable>(_ value: T) throws {
         let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try e.encode(value)
         Swift.print(String(decoding: data, as: UTF8.self))
     }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Query
+
+/// AND, OR, NOT, phrases and doc: filters, each checked against set algebra on the oracle.
+@Suite struct QuerySemanticsTests {
+    @Test func andIntersects() throws {
+        #expect(try Fixture.ids("跨境电商 海外仓") == Fixture.oracle("跨境电商").intersection(Fixture.oracle("海外仓")))
+    }
+
+    @Test func orUnites() throws {
+        let expected = Fixture.oracle("跨境电商").union(Fixture.oracle("跨境电子商务"))
+        #expect(try Fixture.ids("跨境电商 OR 跨境电子商务") == expected)
+        #expect(try Fixture.ids("跨境电商 | 跨境电子商务") == expected)
+    }
+
+    @Test func notExcludes() throws {
+        #expect(try Fixture.ids("电商 -跨境") == Fixture.oracle("电商").subtracting(Fixture.oracle("跨境")))
+    }
+
+    @Test func quotedPhraseWithSpaceIsExact() throws {
+        // "FDI" occurs as "( FDI )" in the Chongqing table: the space inside quotes is matched.
+        let expected = Fixture.oracle("外商直接投资")
+        #expect(!expected.isEmpty)
+        #expect(try Fixture.ids("\"外商直接投资\"") == expected)
+    }
+
+    @Test func docFilterKeepsOnlyMatchingDocuments() throws {
+        let ids = try Fixture.ids("服务贸易 doc:chongqing")
+        #expect(!ids.isEmpty)
+        #expect(ids.allSatisfy { Fixture.documentName(of: $0) == "chongqing-commerce-14th-fyp.txt" })
+        #expect(ids == Fixture.oracle("服务贸易").filter { Fixture.documentName(of: $0) == "chongqing-commerce-14th-fyp.txt" })
+        // A title fragment works too.
+        #expect(try Fixture.ids("服务贸易 doc:重庆") == ids)
+    }
+
+    @Test func longRunWithoutExactMatchFallsBackToWords() throws {
+        let r = try Fixture.search("跨境电商海外仓建设")
+        #expect(r.notes.count == 1)
+        let expected = Fixture.oracle("跨境电商").intersection(Fixture.oracle("海外仓")).intersection(Fixture.oracle("建设"))
+        #expect(Set(r.hits.map(\.passage.id)) == expected)
+        // Quoted, the phrase is exact and finds nothing.
+        #expect(try Fixture.search("\"跨境电商海外仓建设\"").total == 0)
+    }
+
+    @Test(arguments: ["", "   ", "\"未闭合", "OR 电商", "电商 OR", "-电商", "doc:", "- 电商"])
+    func malformedQueriesGetClearErrors(_ q: String) {
+        #expect(throws: QueryError.self) { try Fixture.search(q) }
+    }
+
+    @Test func overlongQueryIsRefused() {
+        #expect(throws: QueryError.self) { try Fixture.search(String(repeating: "电", count: 10_000)) }
+    }
+
+    @Test func rankingIsDeterministicAndLimited() throws {
+        let a = try Fixture.search("发展", limit: 10)
+        let b = try Fixture.search("发展", limit: 10)
+        #expect(a.hits.map(\.passage.id) == b.hits.map(\.passage.id))
+        #expect(a.hits.count == 10)
+        #expect(a.total == Fixture.oracle("发展").count)
+        let all = try Fixture.search("发展", limit: nil)
+        // The top 10 of a limited search are the first 10 of the full ranking.
+        #expect(all.hits.prefix(10).map(\.passage.id) == a.hits.map(\.passage.id))
+        for (x, y) in zip(all.hits, all.hits.dropFirst()) {
+            #expect(x.score > y.score || (x.score == y.score && x.passage.id < y.passage.id))
+        }
+    }
+
+    @Test func headingLinesRankBelowTheParagraphsTheyIntroduce() throws {
+        let r = try Fixture.search("跨境电商", limit: 5)
+        #expect(r.hits.allSatisfy { $0.passage.record.kind != .heading })
+        let all = try Fixture.search("跨境电商", limit: nil)
+        let heading = try #require(all.hits.first { $0.passage.record.kind == .heading })
+        #expect(heading.explanation.boosts == [Searcher.headingLineBoost])
+    }
+}
