@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Index
+import Ingestion
+
+/// Round trip, atomic replacement, incremental updates, and refusal of damaged or foreign files.
+@Suite struct IndexFileTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("corpus")
+
+    static func temporaryDirectory(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-tests-\(name)-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func copyCorpus(to dir: URL) throws {
+        for f in try FileManager.default.contentsOfDirectory(atPath: corpus.path) {
+            try FileManager.default.copyItem(at: corpus.appendingPathComponent(f), to: dir.appendingPathComponent(f))
+        }
+    }
+
+    @Test func roundTripKeepsEveryPassage() throws {
+        let dir = try Self.temporaryDirectory("roundtrip")
+        _ = try IndexBuilder.build(sources: [Self.corpus], into: dir)
+        let reader = try IndexReader(directory: dir)
+        let catalog = try Catalog.load(directory: Self.corpus)
+        var id = 0
+        for d in 0..<reader.documentCount {
+            let info = try reader.documentInfo(d)
+            let doc = try Ingestor.ingest(fileAt: Self.corpus.appendingPathComponent(info.name), catalog: catalog)
+            #expect(info.title == doc.title)
+            #expect(info.headings == doc.headings)
+            for p in doc.passages {
+                let stored = try reader.passage(id)
+                #expect(stored.text == p.text && stored.path == p.path && stored.box == p.box)
+                #expect(stored.record.firstLine == p.firstLine && stored.record.lastLine == p.lastLine && stored.record.kind == p.kind)
+                id += 1
+            }
+        }
+        #expect(id == reader.passageCount)
+        try reader.verify()
+    }
+
+    @Test func unchangedFilesAreReusedAndRemovedFilesDisappear() throws {
+        let src = try Self.temporaryDirectory("src")
+        let dir = try Self.temporaryDirectory("incremental")
+        try Self.copyCorpus(to: src)
+        let first = try IndexBuilder.build(sources: [src], into: dir)
+        #expect(first.analyzed.count == 5 && first.reused.isEmpty)
+        let before = try IndexReader(directory: dir).passageCount
+
+        try FileManager.default.removeItem(at: src.appendingPathComponent("sichuan-trade-power-opinions-draft.txt"))
+        let appended = src.appendingPathComponent("chengdu-services-14th-fyp.txt")
+        let handle = try FileHandle(forWritingTo: appended)
+        handle.seekToEndOfFile()
+        handle.write(Data("\n\n附：新增一段关于量子纠缠通信的说明。\n".utf8))
+        try handle.close()
+
+        let second = try IndexBuilder.build(sources: [src], into: dir)
+        #expect(second.analyzed == ["chengdu-services-14th-fyp.txt"])
+        #expect(Set(second.reused).count == 3)
+        #expect(second.removed == ["sichuan-trade-power-opinions-draft.txt"])
+        let reader = try IndexReader(directory: dir)
+        #expect(reader.documentCount == 4)
+        #expect(reader.passageCount != before)
+        let names = try (0..<reader.documentCount).map { try reader.documentInfo($0).name }
+        #expect(!names.contains("sichuan-trade-power-opinions-draft.txt"))
+        try reader.verify()
+    }
+
+    @Test func replacingTheIndexLeavesOpenReadersWorking() throws {
+        let dir = try Self.temporaryDirectory("atomic")
+        _ = try IndexBuilder.build(sources: [Self.corpus], into: dir)
+        let old = try IndexReader(directory: dir)
+        let oldText = try old.passage(3).text
+        let single = Self.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt")
+        _ = try IndexBuilder.build(sources: [single], into: dir)
+        // The old reader still reads the old file (its inode survives the rename)…
+        #expect(try old.passage(3).text == oldText)
+        try old.verify()
+        // …and a new reader sees the new one. No temporary file is left behind.
+        #expect(try IndexReader(directory: dir).documentCount == 1)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aStaleTemporaryFileDoesNotAffectTheIndex() throws {
+        let dir = try Self.temporaryDirectory("crash")
+        _ = try IndexBuilder.build(sources: [Self.corpus], into: dir)
+        // A crash mid-write leaves a partial temporary file; the index itself is untouched.
+        try Data(repeating: 0xAB, count: 1000).write(to: dir.appendingPathComponent(".index.psx.tmp-99999"))
+        let reader = try IndexReader(directory: dir)
+        try reader.verify()
+    }
+
+    static func damaged(_ name: String, _ change: (inout [UInt8]) -> Void) throws -> URL {
+        let dir = try temporaryDirectory(name)
+        _ = try IndexBuilder.build(sources: [corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt")], into: dir)
+        let file = dir.appendingPathComponent(IndexFormat.fileName)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        change(&bytes)
+        try Data(bytes).write(to: file)
+        return dir
+    }
+
+    @Test func aFlippedByteIsReportedNotReturned() throws {
+        // Flip one byte in each region of the file: every one is detected, at open or by verify().
+        let size = try [UInt8](Data(contentsOf: Self.damaged("size") { _ in }.appendingPathComponent(IndexFormat.fileName))).count
+        for offset in stride(from: 0, to: size, by: max(1, size / 97)) {
+            let dir = try Self.damaged("flip") { $0[offset] ^= 0x5A }
+            #expect(throws: IndexError.self, "flip at \(offset) of \(size)") {
+                let r = try IndexReader(directory: dir)
+                try r.verify()
+            }
+        }
+    }
+
+    @Test func corruptionMessageSuggestsRebuild() throws {
+        let dir = try Self.damaged("message") { $0[$0.count / 2] ^= 0xFF }
+        do {
+            let r = try IndexReader(directory: dir)
+            try r.verify()
+            Issue.record("corruption not detected")
+        } catch let e as IndexError {
+            #expect(e.description.contains("index --rebuild"))
+        }
+    }
+
+    @Test func truncatedForeignAndFutureFilesAreRefused() throws {
+        let truncated = try Self.damaged("truncated") { $0.removeLast($0.count / 3) }
+        #expect(throws: IndexError.self) { try IndexReader(directory: truncated) }
+
+        let foreign = try Self.damaged("foreign") { $0 = Array("SQLite format 3\u{0}".utf8) + $0 }
+        #expect(throws: IndexError.notAnIndex(path: foreign.appendingPathComponent(IndexFormat.fileName).path)) {
+            try IndexReader(directory: foreign)
+        }
+
+        let future = try Self.damaged("future") { $0[8] = 99 }
+        #expect(throws: IndexError.incompatibleVersion(path: future.appendingPathComponent(IndexFormat.fileName).path, found: 99, supported: 1)) {
+            try IndexReader(directory: future)
+        }
+
+        let empty = try Self.damaged("empty") { $0 = [] }
+        #expect(throws: IndexError.self) { try IndexReader(directory: empty) }
+
+        let missing = try Self.temporaryDirectory("missing")
+        #expect(throws: IndexError.missing(path: missing.path)) { try IndexReader(directory: missing) }
+    }
+
+    @Test func aSecondWriterWaitsForTheLock() throws {
+        let dir = try Self.temporaryDirectory("lock")
+        let held = try IndexLock(directory: dir)
+        #expect(throws: IndexError.locked(path: dir.path, pid: getpid())) {
+            _ = try IndexLock(directory: dir, wait: false)
+        }
+        withExtendedLifetime(held) {}
+    }
+
+    @Test func badFilesAreSkippedAndTheRestIndexed() throws {
+        let src = try Self.temporaryDirectory("bad")
+        try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt"),
+                                         to: src.appendingPathComponent("good.txt"))
+        try Data().write(to: src.appendingPathComponent("empty.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]).write(to: src.appendingPathComponent("image.txt"))
+        let dir = try Self.temporaryDirectory("bad-index")
+        let report = try IndexBuilder.build(sources: [src], into: dir)
+        #expect(report.analyzed == ["good.txt"])
+        #expect(report.skipped.count == 2)
+        #expect(report.skipped.allSatisfy { $0.reason.contains(URL(fileURLWithPath: $0.file).lastPathComponent) })
+    }
+}
