@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The CLI as a user runs it: real processes, exit codes, and the JSON contract.
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built `policy-search` binary, beside this test bundle.
+    static let binary: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("policy-search")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/policy-search")
+    }()
+
+    /// An index of the bundled corpus for this suite.
+    static let index: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-tests-\(getpid())").path
+        _ = run(["index", "--index", dir, root.appendingPathComponent("corpus").path])
+        return dir
+    }()
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) -> Output {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.currentDirectoryURL = FileManager.default.temporaryDirectory
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try! p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func searchPrintsProvenanceAndMarksMatches() {
+        let r = Self.run(["search", "跨境电商", "--index", Self.index, "--limit", "3"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("[跨境电商]"))
+        #expect(r.stdout.contains(" › "))
+        #expect(r.stdout.contains(".txt:"))
+    }
+
+    @Test func jsonContract() throws {
+        let r = Self.run(["search", "跨境电商", "--index", Self.index, "--json", "--explain", "--limit", "2"])
+        #expect(r.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["query"] as? String == "跨境电商")
+        let total = try #require(object["total"] as? Int)
+        #expect(total > 2)
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        #expect(hits.count == 2)
+        for (i, h) in hits.enumerated() {
+            #expect(h["rank"] as? Int == i + 1)
+            #expect(h["score"] is Double)
+            #expect((h["doc"] as? String)?.hasSuffix(".txt") == true)
+            #expect(h["title"] is String)
+            #expect(h["path"] is [String])
+            #expect(h.keys.contains("box"))
+            #expect((h["passage"] as? String)?.contains("#") == true)
+            #expect((h["line"] as? Int ?? 0) >= 1)
+            let text = try #require(h["text"] as? String)
+            let spans = try #require(h["highlights"] as? [[Int]])
+            let scalars = Array(text.unicodeScalars)
+            for s in spans { #expect(String(String.UnicodeScalarView(scalars[s[0]..<s[1]])) == "跨境电商") }
+            let explain = try #require(h["explain"] as? [String: Any])
+            for key in ["N", "avgdl", "dl", "k1", "b", "terms", "boosts", "score"] { #expect(explain[key] != nil, "explain.\(key)") }
+        }
+        // --all returns every match.
+        let all = Self.run(["search", "跨境电商", "--index", Self.index, "--json", "--all"])
+        let allObject = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])
+        #expect((allObject["hits"] as? [Any])?.count == total)
+    }
+
+    @Test func exitCodes() {
+        #expect(Self.run(["search", "\"量子纠缠\"", "--index", Self.index]).status == 0)
+        #expect(Self.run(["search", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
+        let malformed = Self.run(["search", "\"跨境", "--index", Self.index])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("quote"))
+        #expect(Self.run(["search", "电商", "--index", Self.index, "--limit", "-1"]).status == 2)
+        #expect(Self.run(["search", "电商", "--bogus-flag"]).status == 2)
+        let missing = Self.run(["search", "电商", "--index", "/nonexistent/index"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("policy-search index"))
+    }
+
+    @Test func outlineStatsShowAnalyzeCheck() throws {
+        let outline = Self.run(["outline", Self.root.appendingPathComponent("corpus/chongqing-commerce-14th-fyp.txt").path, "--json"])
+        #expect(outline.status == 0)
+        let tree = try #require(try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any])
+        let parts = try #require(tree["headings"] as? [[String: Any]])
+        #expect(parts.count == 5)  // 第一篇 … 第五篇
+        #expect(parts.first?["label"] as? String == "第一篇")
+        #expect(((parts.first?["children"] as? [[String: Any]])?.first?["label"] as? String) == "第一章")
+
+        let stats = Self.run(["stats", "--index", Self.index, "--json"])
+        let s = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(s["documents"] as? Int == 5)
+
+        let show = Self.run(["show", "chongqing-commerce-14th-fyp.txt#1", "--index", Self.index])
+        #expect(show.status == 0 && show.stdout.contains("▶ #1"))
+        #expect(Self.run(["show", "nothing#9", "--index", Self.index]).status == 2)
+
+        let analyze = Self.run(["analyze", "优化营商环境ＲＣＥＰ", "--json"])
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(analyze.stdout.utf8)) as? [String: Any])
+        #expect(a["normalized"] as? String == "优化营商环境rcep")
+        #expect(((a["tokens"] as? [[String: Any]]) ?? []).contains { $0["normalized"] as? String == "rcep" })
+
+        #expect(Self.run(["check", "--index", Self.index]).status == 0)
+    }
+}
