@@ -1,0 +1,48 @@
+import Testing
+@testable import Analysis
+
+/// What ICU does with policy vocabulary (the reason the index matches characters), and the
+/// normalization that documents and queries share.
+@Suite struct AnalyzerTests {
+    let analyzer = try! Analyzer()
+
+    @Test func icuSplitsNewPolicyWordsIntoCharacters() {
+        // Measured facts from the notes: new vocabulary is not in ICU's dictionary.
+        #expect(analyzer.tokens("跨境电商").map(\.text) == ["跨", "境", "电", "商"])
+        #expect(!analyzer.tokens("优化营商环境").map(\.text).contains("优化"))
+    }
+
+    @Test func wordsKeepOffsetsAndKindsAndDropPunctuation() {
+        let tokens = analyzer.tokens("到2025年，RCEP 5G。")
+        #expect(tokens.allSatisfy { $0.kind != .punctuation })
+        let rcep = try! #require(tokens.first { $0.text == "RCEP" })
+        #expect(rcep.kind == .letter && rcep.normalized == "rcep")
+        let scalars = Array("到2025年，RCEP 5G。".unicodeScalars)
+        for t in tokens { #expect(String(String.UnicodeScalarView(scalars[t.start..<t.end])) == t.text) }
+        #expect(tokens.contains { $0.kind == .number })
+    }
+
+    @Test func wordCountIsBM25Length() {
+        #expect(analyzer.wordCount("apple banana apple。") == 3)
+        #expect(analyzer.wordCount("，。！") == 0)
+    }
+
+    @Test func nfkcCasefoldMapsBackToSourceOffsets() {
+        let n = analyzer.normalize("ＲＣＥＰ２０２５年（一）⼯")
+        let text = String(String.UnicodeScalarView(n.scalars.compactMap(Unicode.Scalar.init)))
+        #expect(text == "rcep2025年(一)工")
+        #expect(n.sourceOffsets == Array(0..<Int32(n.scalars.count)))
+        // An expansion (ﬁ → fi) maps both characters to one source offset.
+        let lig = analyzer.normalize("aﬁb")
+        #expect(lig.scalars.count == 4 && lig.sourceOffsets == [0, 1, 1, 2])
+    }
+
+    @Test func queryWordsKeepUnknownRunsTogether() {
+        #expect(analyzer.queryWords("跨境电商海外仓建设") == ["跨境电商", "海外仓", "建设"])
+    }
+
+    @Test func copiesWorkIndependently() throws {
+        let other = try analyzer.copy()
+        #expect(other.wordCount("跨境电商") == analyzer.wordCount("跨境电商"))
+    }
+}
