@@ -126,6 +126,6 @@ func fatal(_ message: String) -> Never {
     exit(2)
 }
 
-func log(_ message: String) {
+func note(_ message: String) {
     FileHandle.standardError.write(Data("· \(message)\n".utf8))
 }

@@ -51,6 +51,8 @@ struct ScaleResult: Codable {
     var ftsTop10P99Worst: Double?
     var top10P50RatioGeomean: Double?
 
+    /// IndexReader(directory:) in process (page cache warm).
+    var indexOpen: Stats
     var cliProcess: Stats
     var helloProcess: Stats
     var processRatio: Double

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Renders the results as plain-text tables.
+struct Report {
+    var results: [ScaleResult]
+    var date: String
+    var machine: String
+    var runFTS: Bool
+
+    private func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
+        let n = s.count
+        guard n < w else { return s }
+        let fill = String(repeating: " ", count: w - n)
+        return left ? s + fill : fill + s
+    }
+
+    private func f(_ v: Double?, _ digits: Int = 2) -> String {
+        guard let v, v.isFinite else { return "n/a" }
+        return String(format: "%.\(digits)f", v)
+    }
+
+    func render() -> String {
+        var out: [String] = []
+        let first = results.first!, last = results.last!
+        let growthHeader = results.count > 1 ? "×\(last.scale)/×\(first.scale)" : ""
+        out.append("PolicySearch benchmark — \(date) — \(machine)")
+        out.append("")
+        let headers = ["metric"] + results.map { "×\($0.scale)" } + (results.count > 1 ? [growthHeader] : [])
+        var rows: [[String]] = []
+        func row(_ name: String, _ digits: Int = 2, growth: Bool = true, _ get: (ScaleResult) -> Double?) {
+            let vals = results.map(get)
+            var r = [name] + vals.map { f($0, digits) }
+            if results.count > 1 {
+                if growth, let a = vals.first ?? nil, let b = vals.last ?? nil, a != 0 { r.append(f(b / a, 2) + "×") } else { r.append("") }
+            }
+            rows.append(r)
+        }
+        func sep(_ title: String) { rows.append(["— " + title] + Array(repeating: "", count: headers.count - 1)) }
+        let ms = 1000.0, MiB = 1024.0
+        sep("corpus (replicated text)")
+        row("input MB", 1) { Double($0.inputBytes) / 1e6 }
+        row("files", 0) { Double($0.files) }
+        row("passages", 0) { Double($0.passages) }
+        sep("indexing throughput, MB of input per s (median)")
+        row("IndexBuilder, 1 thread") { $0.indexMBpsSingle }
+        row("IndexBuilder, all \(first.threadsAll) threads") { $0.indexMBpsAll }
+        row("ICU segmentation alone (floor)") { $0.segmentMBps }
+        if runFTS {
+            row("SQLite FTS5 trigram build") { $0.ftsMBps }
+            row("ours 1 thread / FTS5") { r in r.ftsMBps.map { r.indexMBpsSingle / $0 } }
+            row("ours all threads / FTS5") { r in r.ftsMBps.map { r.indexMBpsAll / $0 } }
+        }
+        row("index build s, 1 thread", 3) { $0.indexSingle.p50 }
+        row("index build s, all threads", 3) { $0.indexAll.p50 }
+        sep("size and memory")
+        row("index MB", 2) { Double($0.indexBytes) / 1e6 }
+        row("index / input", 3) { $0.indexRatio }
+        if runFTS {
+            row("FTS5 db MB", 2) { $0.ftsDBBytes.map { Double($0) / 1e6 } }
+            row("FTS5 db / input", 3) { $0.ftsDBRatio }
+        }
+        row("peak RSS index 1 thread MiB", 1) { Double($0.peakRSSIndexSingleKiB) / MiB }
+        row("peak RSS index all threads MiB", 1) { Double($0.peakRSSIndexAllKiB) / MiB }
+        row("peak RSS ICU segmentation MiB", 1) { Double($0.peakRSSSegmentKiB) / MiB }
+        if runFTS { row("peak RSS FTS5 build MiB", 1) { $0.peakRSSFTSBuildKiB.map { Double($0) / MiB } } }
+        sep("query latency in process, ms (\(benchQueries.count) queries)")
+        row("top-10 p50, median over queries", 3) { $0.top10P50Median * ms }
+        row("top-10 p99, worst query", 3) { $0.top10P99Worst * ms }
+        row("all hits p50, median over queries", 3) { $0.allP50Median * ms }
+        row("all hits p99, worst query", 3) { $0.allP99Worst * ms }
+        if runFTS {
+            row("ours top-10 p50, FTS5-answerable q.", 3) { $0.oursTop10P50MedianAnswerable.map { $0 * ms } }
+            row("FTS5 top-10 p50, median", 3) { $0.ftsTop10P50Median.map { $0 * ms } }
+            row("FTS5 top-10 p99, worst query", 3) { $0.ftsTop10P99Worst.map { $0 * ms } }
+            row("ours/FTS5 top-10 p50 (geomean)", 3) { $0.top10P50RatioGeomean }
+        }
+        sep("whole process, ms (median)")
+        row("policy-search search 跨境电商", 1) { $0.cliProcess.p50 * ms }
+        row("hello (Swift + Foundation)", 1) { $0.helloProcess.p50 * ms }
+        row("policy-search / hello", 2) { $0.processRatio }
+        row("IndexReader open in process", 3) { $0.indexOpen.p50 * ms }
+        out.append(contentsOf: table(headers, rows, leftColumns: 1))
+        out.append("worst top-10 p99 query: " + results.map { "×\($0.scale) \($0.top10P99WorstQuery)" }.joined(separator: ", "))
+        out.append("worst all-hits p99 query: " + results.map { "×\($0.scale) \($0.allP99WorstQuery)" }.joined(separator: ", "))
+
+        // Per query, at each scale: top-10 p50/p99; all p50; FTS5 p50; ratio.
+        for r in results {
+            out.append("")
+            out.append("Per query at ×\(r.scale), ms (hits: ours / FTS5 COUNT(*); n/a: a part under 3 characters, which trigram cannot match)")
+            let qh = ["query", "kind", "hits", "top10 p50", "top10 p99", "all p50", "all p99"] + (runFTS ? ["FTS5 p50", "FTS5 p99", "ours/FTS5"] : [])
+            var qrows: [[String]] = []
+            for q in r.queries {
+                var row = [q.query, q.kind, "\(q.hits)" + (runFTS ? "/" + (q.ftsHits.map(String.init) ?? "n/a") : ""),
+                           f(q.top10.p50 * ms, 3), f(q.top10.p99 * ms, 3), f(q.all.p50 * ms, 3), f(q.all.p99 * ms, 3)]
+                if runFTS {
+                    row += [f(q.ftsTop10.map { $0.p50 * ms }, 3), f(q.ftsTop10.map { $0.p99 * ms }, 3),
+                            f(q.ftsTop10.map { q.top10.p50 / $0.p50 }, 3)]
+                }
+                qrows.append(row)
+            }
+            out.append(contentsOf: table(qh, qrows, leftColumns: 2))
+        }
+
+        // Targets, at the largest scale (and the smallest for comparison).
+        out.append("")
+        out.append("Targets (from the issue), judged at ×\(last.scale)\(results.count > 1 ? " (×\(first.scale) in brackets)" : ""):")
+        func target(_ name: String, _ get: (ScaleResult) -> (Double?, Bool?)) {
+            let (v, ok) = get(last)
+            let (v0, _) = get(first)
+            let verdict = ok.map { $0 ? "MET   " : "MISSED" } ?? "n/a   "
+            let extra = results.count > 1 ? " [\(f(v0, 3))]" : ""
+            out.append("  \(verdict) \(name): \(f(v, 3))\(extra)")
+        }
+        if runFTS {
+            target("indexing ≥ 3× FTS5 throughput, 1 thread (ratio)") { r in
+                let x = r.ftsMBps.map { r.indexMBpsSingle / $0 }; return (x, x.map { $0 >= 3 }) }
+            target("indexing ≥ 3× FTS5 throughput, all threads (ratio)") { r in
+                let x = r.ftsMBps.map { r.indexMBpsAll / $0 }; return (x, x.map { $0 >= 3 }) }
+            target("top-10 p50 ≤ 1/5 of FTS5 (geomean ours/FTS5 over answerable queries)") { r in
+                (r.top10P50RatioGeomean, r.top10P50RatioGeomean.map { $0 <= 0.2 }) }
+        }
+        target("top-10 p99 ≤ 1 ms, worst query (ms)") { r in (r.top10P99Worst * ms, r.top10P99Worst <= 0.001) }
+        target("all-hits p99 ≤ 1 ms, worst query (ms) [stricter reading]") { r in (r.allP99Worst * ms, r.allP99Worst <= 0.001) }
+        target("whole process ≤ 2× hello (ratio)") { r in (r.processRatio, r.processRatio <= 2) }
+        target("index ≤ 1.5× input (ratio)") { r in (r.indexRatio, r.indexRatio <= 1.5) }
+        return out.joined(separator: "\n")
+    }
+
+    /// Width in terminal columns: CJK characters count 2.
+    private func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.properties.isIdeographic || (0x3000...0x30FF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) || $1.value == 0x201C || $1.value == 0x201D) ? 2 : 1) }
+    }
+
+    private func cell(_ s: String, _ w: Int, left: Bool) -> String {
+        let fill = String(repeating: " ", count: max(0, w - width(s)))
+        return left ? s + fill : fill + s
+    }
+
+    private func table(_ headers: [String], _ rows: [[String]], leftColumns: Int) -> [String] {
+        var widths = headers.map(width)
+        for r in rows where !(r.first?.hasPrefix("— ") ?? false) {
+            for (k, c) in r.enumerated() where k < widths.count { widths[k] = max(widths[k], width(c)) }
+        }
+        func line(_ r: [String]) -> String {
+            if r.first?.hasPrefix("— ") ?? false { return r[0] }
+            return r.enumerated().map { cell($1, widths[$0], left: $0 < leftColumns) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        return [line(headers), String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))] + rows.map(line)
+    }
+}
