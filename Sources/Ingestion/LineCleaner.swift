@@ -24,11 +24,12 @@ enum LineCleaner {
     static func clean(_ raw: Substring, line: Int) -> CleanLine {
         var s = Array(raw.unicodeScalars)
         if s.last == "\r" { s.removeLast() }
+        // A rule (***, ___) must be recognised before emphasis marks are stripped from it.
+        if isRule(trim(s)) { return CleanLine(kind: .blank, scalars: [], line: line) }
         s = stripHTML(s)
         s = stripMarkdown(s)
         let trimmed = trim(s)
         if trimmed.isEmpty { return CleanLine(kind: .blank, scalars: [], line: line) }
-        if isRule(trimmed) { return CleanLine(kind: .blank, scalars: [], line: line) }
         if isPageMark(trimmed) { return CleanLine(kind: .pageMark, scalars: [], line: line) }
         if trimmed.first == "|" {
             let cells = splitCells(trimmed, separator: "|")

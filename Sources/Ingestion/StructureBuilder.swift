@@ -47,6 +47,7 @@ struct StructureBuilder {
             consumeText(lines[i], kind: .frontMatter)
         }
         flush()
+        ordinal = 0
         for i in layout.bodyStart..<lines.count {
             let line = lines[i]
             switch line.kind {

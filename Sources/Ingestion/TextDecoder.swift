@@ -39,10 +39,10 @@ public enum TextDecoder {
             return try finish(utf8: bytes[3...], file: file, encoding: "UTF-8 (BOM)")
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return try finish(icu: "UTF-16LE", Array(bytes[2...]), file: file, label: "UTF-16LE (BOM)")
+            return try finish(icu: "UTF-16LE", Array(bytes[2...]), file: file, label: "UTF-16LE (BOM)", skipped: 2)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return try finish(icu: "UTF-16BE", Array(bytes[2...]), file: file, label: "UTF-16BE (BOM)")
+            return try finish(icu: "UTF-16BE", Array(bytes[2...]), file: file, label: "UTF-16BE (BOM)", skipped: 2)
         }
         if let utf16 = guessUTF16(bytes) {
             return try finish(icu: utf16, bytes, file: file, label: utf16)
@@ -56,7 +56,8 @@ public enum TextDecoder {
         return try finish(icu: "GB18030", bytes, file: file, label: "GB18030")
     }
 
-    /// UTF-16 without a BOM: zero bytes concentrated at odd (LE) or even (BE) offsets.
+    /// UTF-16 without a BOM: zero bytes concentrated at odd (LE) or even (BE) offsets. ASCII (newlines,
+    /// digits) puts its zero byte on one side; a few ideographs (一 U+4E00) put theirs on the other.
     static func guessUTF16(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
         var evenZeros = 0, oddZeros = 0
@@ -65,8 +66,8 @@ public enum TextDecoder {
             if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
         }
         let pairs = sample / 2
-        if oddZeros * 20 >= pairs && evenZeros * 10 <= oddZeros { return "UTF-16LE" }
-        if evenZeros * 20 >= pairs && oddZeros * 10 <= evenZeros { return "UTF-16BE" }
+        if oddZeros * 50 >= pairs && evenZeros * 3 <= oddZeros { return "UTF-16LE" }
+        if evenZeros * 50 >= pairs && oddZeros * 3 <= evenZeros { return "UTF-16BE" }
         return nil
     }
 
@@ -89,7 +90,8 @@ public enum TextDecoder {
         return try check(DecodedText(text: text, encoding: encoding), file: file)
     }
 
-    private static func finish(icu charset: String, _ bytes: [UInt8], file: String, label: String) throws -> DecodedText {
+    /// - Parameter skipped: bytes before `bytes` in the file (a BOM), so error offsets are file offsets.
+    private static func finish(icu charset: String, _ bytes: [UInt8], file: String, label: String, skipped: Int = 0) throws -> DecodedText {
         if bytes.isEmpty { throw IngestionError.empty(file: file) }
         guard bytes.count < Int(Int32.max / 2) - 2 else {
             throw IngestionError.tooLarge(file: file, bytes: bytes.count, limit: Int(Int32.max / 2) - 2)
@@ -106,7 +108,7 @@ public enum TextDecoder {
             }
         }
         if written < 0 {
-            throw IngestionError.undecodable(file: file, encoding: charset, byteOffset: Int(max(errorOffset, 0)))
+            throw IngestionError.undecodable(file: file, encoding: charset, byteOffset: skipped + Int(max(errorOffset, 0)))
         }
         let text = String(decoding: units[0..<Int(written)], as: UTF16.self)
         return try check(DecodedText(text: text, encoding: label), file: file)

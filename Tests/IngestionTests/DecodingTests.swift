@@ -120,10 +120,10 @@ import Testing
         Self.assertSameDocument(doc, base, variant)
     }
 
-    /// UTF-16 without a byte-order mark, on a plan with enough ASCII for the zero-byte heuristic.
-    @Test(arguments: [Variant.utf16LE, .utf16BE])
-    func corpusInUTF16WithoutBOM(_ variant: Variant) throws {
-        let name = "chengdu-ecommerce-14th-fyp"
+    /// UTF-16 without a byte-order mark, every bundled plan (zero bytes of ASCII on one side, of
+    /// ideographs such as 一 U+4E00 on the other).
+    @Test(arguments: CorpusSupport.names, [Variant.utf16LE, .utf16BE])
+    func corpusInUTF16WithoutBOM(_ name: String, _ variant: Variant) throws {
         let raw = try CorpusSupport.raw(name)
         let doc = try Ingestor.ingest(bytes: try variant.encode(raw), name: name + ".txt", metadata: try Self.metadata(name))
         Self.assertSameDocument(doc, try CorpusSupport.document(name), variant)
@@ -239,6 +239,10 @@ import Testing
         // GB18030 中 then a lead byte with an invalid trail (0x80 is never a valid GB18030 byte on its own).
         #expect(throws: IngestionError.undecodable(file: "bad.txt", encoding: "GB18030", byteOffset: 2)) {
             try TextDecoder.decode([0xD6, 0xD0, 0x80, 0x41], file: "bad.txt")
+        }
+        // UTF-16 with a BOM: offsets count the BOM too (中 at 2–3, a lone low surrogate at byte 4).
+        #expect(throws: IngestionError.undecodable(file: "u16.txt", encoding: "UTF-16LE", byteOffset: 4)) {
+            try TextDecoder.decode([0xFF, 0xFE, 0x2D, 0x4E, 0x00, 0xDC, 0x41, 0x00], file: "u16.txt")
         }
         // A UTF-8 BOM makes UTF-8 authoritative: BOM (3) + 中 (3), then 0xFF at byte 6 of the file.
         #expect(throws: IngestionError.undecodable(file: "bom.txt", encoding: "UTF-8", byteOffset: 6)) {

@@ -568,3 +568,17 @@ enum Rules {
         #expect(doc.passages.allSatisfy { $0.ordinal >= 1 })
     }
 }
+
+/// Regressions found by review.
+@Suite struct IngestionRegressionTests {
+    @Test func markdownRulesOfStarsAndUnderscoresAreNotPassages() {
+        let doc = Ingestor.ingest(text: "第一章 总则\n推动发展。\n***\n扩大进口。\n___\n", name: "rules.txt")
+        #expect(doc.passages.map(\.text) == ["第一章总则", "推动发展。", "扩大进口。"])
+    }
+
+    @Test func ordinalsRestartWhereTheBodyStarts() throws {
+        let doc = try CorpusSupport.document("chongqing-commerce-14th-fyp")
+        let firstBody = try #require(doc.passages.first { $0.kind != .frontMatter })
+        #expect(firstBody.ordinal == 1)
+    }
+}
