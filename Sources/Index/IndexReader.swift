@@ -197,10 +197,10 @@ public final class IndexReader: @unchecked Sendable {
         let r = try bytes(.passages, id * IndexFormat.passageRecordSize, IndexFormat.passageRecordSize)
         let doc = Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
         let kindCode = r.loadUnaligned(fromByteOffset: 4, as: UInt8.self)
-        guard doc < documentCount, kindCode <= 3 else {
+        guard doc < documentCount, kindCode <= 4 else {
             throw IndexError.corrupted(path: path, part: "passage table", detail: "passage \(id) has an invalid record")
         }
-        let kinds: [Passage.Kind] = [.paragraph, .heading, .tableRow, .frontMatter]
+        let kinds: [Passage.Kind] = [.paragraph, .heading, .tableRow, .frontMatter, .footnote]
         let record = PassageRecord(
             document: doc, kind: kinds[Int(kindCode)],
             ordinal: Int(r.loadUnaligned(fromByteOffset: 6, as: UInt16.self)),

@@ -134,6 +134,7 @@ public enum IndexWriter {
         case .heading: return 1
         case .tableRow: return 2
         case .frontMatter: return 3
+        case .footnote: return 4
         }
     }
 

@@ -79,6 +79,8 @@ public struct Passage: Codable, Equatable, Sendable {
         case tableRow
         /// Text before the body: issuing notice, approval letter, cover.
         case frontMatter
+        /// A footnote; kept apart from the paragraph it interrupted.
+        case footnote
     }
     public var kind: Kind
     /// Cleaned text: layout debris removed, every character of content kept.

@@ -7,12 +7,16 @@ struct CleanLine {
         case tableRow
         /// A page footer or header (— 4 —), dropped but remembered so joining can see through it.
         case pageMark
+        /// A footnote (¹…, <sup>1</sup>…) that PDF extraction set between two halves of a paragraph.
+        case footnote
     }
     var kind: Kind
     var scalars: [Unicode.Scalar]
     var cells: [[Unicode.Scalar]] = []
     /// 1-based source line.
     var line: Int
+    /// The line ended in a markdown hard break (two trailing spaces): a soft wrap, not a paragraph end.
+    var softBreak = false
     var text: String { scalars.string }
 }
 
@@ -24,6 +28,11 @@ enum LineCleaner {
     static func clean(_ raw: Substring, line: Int) -> CleanLine {
         var s = Array(raw.unicodeScalars)
         if s.last == "\r" { s.removeLast() }
+        let softBreak = s.count >= 2 && s[s.count - 1] == " " && s[s.count - 2] == " "
+        if let note = footnote(s) {
+            let text = collapseSpaces(stripMarkdown(stripHTML(note)))
+            if !text.isEmpty { return CleanLine(kind: .footnote, scalars: text, line: line) }
+        }
         // A rule (***, ___) must be recognised before emphasis marks are stripped from it.
         if isRule(trim(s)) { return CleanLine(kind: .blank, scalars: [], line: line) }
         s = stripHTML(s)
@@ -49,7 +58,26 @@ enum LineCleaner {
             }
             if let only = cells.first { return CleanLine(kind: .text, scalars: only, line: line) }
         }
-        return CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line)
+        return CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
+    }
+
+    static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
+
+    /// A footnote line: `<sup>n</sup>text` or `¹text` at the start of a line. Returns the text
+    /// without its marker (the number is layout, the text is content).
+    static func footnote(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let t = trim(s)
+        if let first = t.first, superscriptDigits.contains(first) {
+            let rest = t.drop { superscriptDigits.contains($0) }
+            return rest.isEmpty ? nil : Array(rest)
+        }
+        let open = Array("<sup>".unicodeScalars), close = Array("</sup>".unicodeScalars)
+        guard t.count > open.count + close.count, Array(t.prefix(open.count)) == open else { return nil }
+        var i = open.count
+        while i < t.count, CharacterClass.isDigit(t[i]) || t[i] == " " || t[i] == "*" { i += 1 }
+        guard i > open.count, i + close.count <= t.count, Array(t[i..<(i + close.count)]) == close else { return nil }
+        let rest = Array(t[(i + close.count)...])
+        return rest.isEmpty ? nil : rest
     }
 
     static func joinCells(_ cells: [[Unicode.Scalar]]) -> [Unicode.Scalar] {

@@ -33,8 +33,12 @@ struct StructureBuilder {
         var scalars: [Unicode.Scalar]
         var firstLine: Int
         var lastLine: Int
-        var lastLineScalars: [Unicode.Scalar]
+        var last: CleanLine
+        /// Widest earlier line of the paragraph: the local wrap width of its block.
+        var earlierWidth = 0
     }
+    /// Footnotes met inside a paragraph, emitted after it.
+    private var footnotes: [CleanLine] = []
 
     init(lines: [CleanLine], layout: BodyLayout) {
         self.lines = lines
@@ -53,6 +57,8 @@ struct StructureBuilder {
             switch line.kind {
             case .blank, .pageMark:
                 continue
+            case .footnote:
+                if pending == nil { emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line) } else { footnotes.append(line) }
             case .tableRow:
                 flush()
                 emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line)
@@ -98,14 +104,15 @@ struct StructureBuilder {
     }
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
-        guard line.kind == .text || line.kind == .tableRow else { return }
-        if var p = pending, p.kind == kind, shouldJoin(p.lastLineScalars, line.scalars) {
+        guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
+        if var p = pending, p.kind == kind, shouldJoin(p, line) {
             if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b), !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b) {
                 p.scalars.append(" ")
             }
             p.scalars.append(contentsOf: line.scalars)
             p.lastLine = line.line
-            p.lastLineScalars = line.scalars
+            p.earlierWidth = max(p.earlierWidth, StructureBuilder.width(p.last.scalars))
+            p.last = line
             pending = p
             return
         }
@@ -115,8 +122,12 @@ struct StructureBuilder {
 
     private func isNarrowWord(_ s: Unicode.Scalar) -> Bool { CharacterClass.isLatin(s) || CharacterClass.isASCIIDigit(s) }
 
-    /// Whether `next` continues the paragraph whose last source line is `previous`.
-    func shouldJoin(_ previous: [Unicode.Scalar], _ next: [Unicode.Scalar]) -> Bool {
+    /// Whether `nextLine` continues the pending paragraph. A line that ends a sentence ends the
+    /// paragraph; otherwise the paragraph goes on if its last line was visibly cut: it ends in
+    /// ，、“( …, inside an open quote or bracket, at a markdown hard break, or it is as wide as the
+    /// document's wrap width or as the paragraph's own earlier lines (a block wrapped narrower).
+    private func shouldJoin(_ p: Pending, _ nextLine: CleanLine) -> Bool {
+        let previous = p.last.scalars, next = nextLine.scalars
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
@@ -125,7 +136,23 @@ struct StructureBuilder {
         let cut: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
         if cut.contains(last) { return true }
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
-        return StructureBuilder.width(previous) >= wrapThreshold
+        if p.last.softBreak || Self.hasOpenQuote(p.scalars) { return true }
+        let width = StructureBuilder.width(previous)
+        if width >= wrapThreshold { return true }
+        return p.earlierWidth >= 20 && width * 10 >= p.earlierWidth * 9 && width <= p.earlierWidth + 4
+    }
+
+    /// An opening quote or bracket without its closing partner: the sentence is not over.
+    static func hasOpenQuote(_ s: [Unicode.Scalar]) -> Bool {
+        var depth = 0
+        for c in s {
+            switch c {
+            case "“", "（", "《", "【": depth += 1
+            case "”", "）", "》", "】": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return depth > 0
     }
 
     /// Marks that open an enumerated item: ——, 01, ①, •, or any numbering label.
@@ -182,13 +209,15 @@ struct StructureBuilder {
     // MARK: Passages
 
     private mutating func start(kind: Passage.Kind, _ line: CleanLine) {
-        pending = Pending(kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, lastLineScalars: line.scalars)
+        pending = Pending(kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, last: line)
     }
 
     private mutating func flush() {
         guard let p = pending else { return }
         pending = nil
         emit(kind: p.kind, scalars: p.scalars, first: p.firstLine, last: p.lastLine)
+        for f in footnotes { emit(kind: .footnote, scalars: f.scalars, first: f.line, last: f.line) }
+        footnotes = []
     }
 
     private mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int) {

@@ -103,27 +103,26 @@ public final class Searcher {
         }
         scored.sort { $0.bm25 != $1.bm25 ? $0.bm25 > $1.bm25 : $0.passage < $1.passage }
 
+        // Boosts are at most `sectionBoostFactor`: once a passage's BM25 times that falls below the
+        // k-th best final score, no later passage (lower BM25) can enter the top k.
         let matchedTerms = clauses.flatMap { $0 }
         let limit = options.limit ?? Int.max
-        var final: [(passage: Int32, score: Double, explanation: Explanation)] = []
         let exhaustive = options.limit == nil || options.rankDocuments
+        var final: [(passage: Int32, score: Double, explanation: Explanation)] = []
+        func precedes(_ a: (passage: Int32, score: Double, explanation: Explanation), _ b: (passage: Int32, score: Double, explanation: Explanation)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.passage < b.passage
+        }
         for s in scored {
-            if !exhaustive, final.count >= limit {
-                let kth = final[limit - 1].score
-                if s.bm25 * Self.sectionBoostFactor < kth { break }
-            }
+            if !exhaustive, final.count >= limit, limit == 0 || s.bm25 * Self.sectionBoostFactor < final[limit - 1].score { break }
             var e = s.explanation!
             e.boosts = try boosts(for: Int(s.passage), terms: matchedTerms)
             e.score = e.boosts.reduce(e.bm25) { $0 * $1.factor }
-            final.append((s.passage, e.score, e))
-            if !exhaustive, final.count > limit {
-                final.sort { $0.score != $1.score ? $0.score > $1.score : $0.passage < $1.passage }
-                final.removeLast()
-            } else if !exhaustive, final.count == limit {
-                final.sort { $0.score != $1.score ? $0.score > $1.score : $0.passage < $1.passage }
-            }
+            let entry = (s.passage, e.score, e)
+            var lo = 0, hi = final.count
+            while lo < hi { let mid = (lo + hi) / 2; if precedes(final[mid], entry) { lo = mid + 1 } else { hi = mid } }
+            final.insert(entry, at: lo)
+            if !exhaustive, final.count > limit { final.removeLast() }
         }
-        final.sort { $0.score != $1.score ? $0.score > $1.score : $0.passage < $1.passage }
 
         var documents: [DocumentHit] = []
         if options.rankDocuments {

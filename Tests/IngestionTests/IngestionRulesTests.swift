@@ -562,7 +562,9 @@ enum Rules {
         let doc = try CorpusSupport.document(name)
         let lineCount = Rules.lines(try CorpusSupport.raw(name)).count
         #expect(doc.passages.allSatisfy { $0.firstLine >= 1 && $0.firstLine <= $0.lastLine && $0.lastLine <= lineCount })
-        for (a, b) in zip(doc.passages, doc.passages.dropFirst()) {
+        // A footnote that interrupted a paragraph follows it and lies inside its line range.
+        let body = doc.passages.filter { $0.kind != .footnote }
+        for (a, b) in zip(body, body.dropFirst()) {
             #expect(a.lastLine < b.firstLine, "\(name): \(a.firstLine)-\(a.lastLine) then \(b.firstLine)-\(b.lastLine)")
         }
         #expect(doc.passages.allSatisfy { $0.ordinal >= 1 })
@@ -580,5 +582,30 @@ enum Rules {
         let doc = try CorpusSupport.document("chongqing-commerce-14th-fyp")
         let firstBody = try #require(doc.passages.first { $0.kind != .frontMatter })
         #expect(firstBody.ordinal == 1)
+    }
+}
+
+/// Paragraphs that PDF extraction wrapped narrower than the rest of the document, or cut inside a
+/// quote, or interrupted with a footnote, are joined (gold read from the files' line numbers).
+@Suite struct NarrowWrapAndFootnoteTests {
+    @Test(arguments: [
+        ("chongqing-commerce-14th-fyp", "开放领域知识产权保护、竞争中立规则、进出口产品标准", 373, 380),
+        ("chongqing-commerce-14th-fyp", "拓展中欧班列（成渝）号功能", 382, 391),
+        ("chongqing-commerce-14th-fyp", "綦江一万盛等创建国家级高新区", 393, 400),
+        ("chongqing-commerce-14th-fyp", "充分发挥农产品批发市场在“菜篮子”工程中的重要流通节点作用", 349, 351),
+        ("chengdu-services-14th-fyp", "在全国、西部地区、成渝地区双城经济圈中", 73, 77),
+    ])
+    func joined(_ name: String, _ text: String, _ first: Int, _ last: Int) throws {
+        let doc = try CorpusSupport.document(name)
+        let hits = doc.passages.filter { $0.text.contains(text) }
+        #expect(hits.count == 1)
+        #expect(hits.first?.firstLine == first && hits.first?.lastLine == last)
+    }
+
+    @Test func footnoteIsItsOwnPassageAfterTheParagraph() throws {
+        let doc = try CorpusSupport.document("chengdu-services-14th-fyp")
+        let i = try #require(doc.passages.firstIndex { $0.text.hasPrefix("数据来自《成都统计年鉴2021年》") })
+        #expect(doc.passages[i].kind == .footnote && doc.passages[i].firstLine == 75)
+        #expect(doc.passages[i - 1].text.contains("西部地区"))
     }
 }
