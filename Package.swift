@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis"]),
     ],
     swiftLanguageModes: [.v5]
 )
