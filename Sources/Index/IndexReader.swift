@@ -15,6 +15,8 @@ public struct PassageRecord: Equatable, Sendable {
     public var lastLine: Int
     /// Length in ICU words (BM25 dl).
     public var words: Int
+    /// Id of the passage's heading path (shared by the passages of a section).
+    public var pathID: Int
 }
 
 /// A passage as stored: record, text, and its place in the document.
@@ -26,12 +28,11 @@ public struct StoredPassage: Equatable, Sendable {
     public var box: String?
 }
 
-public struct TermInfo: Equatable, Sendable {
-    public var term: UInt32
-    public var df: Int
-    public var offset: Int
-    public var length: Int
-    public var total: Int
+/// What a results list needs to show of a document.
+public struct DocumentSummary: Equatable, Sendable {
+    public var index: Int
+    public var name: String
+    public var title: String
 }
 
 /// Reads an index file through mmap: opening costs a few header checks regardless of corpus size;
@@ -115,7 +116,11 @@ public final class IndexReader: @unchecked Sendable {
         fingerprint = m.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
         try checkSize(.documents, documentCount * IndexFormat.documentRecordSize)
         try checkSize(.passages, passageCount * IndexFormat.passageRecordSize)
-        try checkSize(.terms, termCount * IndexFormat.termRecordSize)
+        try checkSize(.lengths, passageCount * 4)
+        try checkSize(.terms, (termCount + TermDictionary.blockSize - 1) / TermDictionary.blockSize * TermDictionary.blockRecordSize)
+        guard sections[.paths]!.length % IndexFormat.pathRecordSize == 0 else {
+            throw IndexError.corrupted(path: path, part: "heading paths", detail: "length not a multiple of 8")
+        }
     }
 
     deinit { munmap(UnsafeMutableRawPointer(mutating: base), fileSize) }
@@ -192,59 +197,94 @@ public final class IndexReader: @unchecked Sendable {
         try passageRaw(id).record
     }
 
-    private func passageRaw(_ id: Int) throws -> (record: PassageRecord, textOffset: Int, textLength: Int, pathOffset: Int, pathLength: Int) {
+    private func passageRaw(_ id: Int) throws -> (record: PassageRecord, textOffset: Int, textLength: Int) {
         guard id >= 0, id < passageCount else { throw IndexError.corrupted(path: path, part: "passage table", detail: "passage \(id) out of range") }
         let r = try bytes(.passages, id * IndexFormat.passageRecordSize, IndexFormat.passageRecordSize)
         let doc = Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
         let kindCode = r.loadUnaligned(fromByteOffset: 4, as: UInt8.self)
-        guard doc < documentCount, kindCode <= 4 else {
+        let pathID = Int(r.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
+        guard doc < documentCount, kindCode < Self.kinds.count, pathID < sections[.paths]!.length / IndexFormat.pathRecordSize else {
             throw IndexError.corrupted(path: path, part: "passage table", detail: "passage \(id) has an invalid record")
         }
-        let kinds: [Passage.Kind] = [.paragraph, .heading, .tableRow, .frontMatter, .footnote]
         let record = PassageRecord(
-            document: doc, kind: kinds[Int(kindCode)],
+            document: doc, kind: Self.kinds[Int(kindCode)],
             ordinal: Int(r.loadUnaligned(fromByteOffset: 6, as: UInt16.self)),
-            firstLine: Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self)),
-            lastLine: Int(r.loadUnaligned(fromByteOffset: 24, as: UInt32.self)),
-            words: Int(r.loadUnaligned(fromByteOffset: 28, as: UInt32.self)))
-        return (record, Int(clamping: r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-                Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
-                Int(r.loadUnaligned(fromByteOffset: 32, as: UInt32.self)),
-                Int(r.loadUnaligned(fromByteOffset: 36, as: UInt32.self)))
+            firstLine: Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
+            lastLine: Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self)),
+            words: Int(r.loadUnaligned(fromByteOffset: 24, as: UInt32.self)),
+            pathID: pathID)
+        return (record, Int(r.loadUnaligned(fromByteOffset: 8, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
+    }
+
+    static let kinds: [Passage.Kind] = [.paragraph, .heading, .tableRow, .frontMatter, .footnote]
+
+    /// BM25 length (ICU words) of a passage, from the dense lengths section.
+    public func length(_ id: Int) throws -> Int {
+        guard id >= 0, id < passageCount else { throw IndexError.corrupted(path: path, part: "passage lengths", detail: "passage \(id) out of range") }
+        return Int(try bytes(.lengths, id * 4, 4).loadUnaligned(as: UInt32.self))
+    }
+
+    /// The whole lengths section, checksummed once: scoring many passages reads it directly.
+    public func lengths() throws -> UnsafeBufferPointer<UInt32> {
+        let raw = try bytes(.lengths, 0, passageCount * 4)
+        return UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt32.self), count: passageCount)
+    }
+
+    private func string(_ offset: Int, _ length: Int) throws -> String {
+        String(decoding: try bytes(.text, offset, length), as: UTF8.self)
+    }
+
+    /// The 专栏 box and heading path of a path id.
+    public func path(_ id: Int) throws -> (box: String?, headings: [String]) {
+        let r = try bytes(.paths, id * IndexFormat.pathRecordSize, IndexFormat.pathRecordSize)
+        let s = try string(Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+        var parts = s.split(separator: IndexFormat.pathSeparator, omittingEmptySubsequences: false).map(String.init)
+        let box = parts.isEmpty ? "" : parts.removeFirst()
+        return (box.isEmpty ? nil : box, parts)
     }
 
     public func passage(_ id: Int) throws -> StoredPassage {
         let raw = try passageRaw(id)
-        let text = String(decoding: try bytes(.text, raw.textOffset, raw.textLength), as: UTF8.self)
-        let pathString = String(decoding: try bytes(.text, raw.pathOffset, raw.pathLength), as: UTF8.self)
-        var parts = pathString.split(separator: IndexFormat.pathSeparator, omittingEmptySubsequences: false).map(String.init)
-        let box = parts.isEmpty ? "" : parts.removeFirst()
-        return StoredPassage(id: id, record: raw.record, text: text, path: parts, box: box.isEmpty ? nil : box)
+        let p = try path(raw.record.pathID)
+        return StoredPassage(id: id, record: raw.record, text: try string(raw.textOffset, raw.textLength), path: p.headings, box: p.box)
     }
 
     /// Passage ids of a document: [first, first + count).
     public func passageRange(ofDocument doc: Int) throws -> Range<Int> {
-        let r = try documentRecord(doc)
+        let r = try documentRange(doc)
         return r.first..<(r.first + r.count)
     }
 
-    private func documentRecord(_ doc: Int) throws -> (first: Int, count: Int, infoOffset: Int, infoLength: Int) {
+    private func documentBytes(_ doc: Int) throws -> UnsafeRawBufferPointer {
         guard doc >= 0, doc < documentCount else { throw IndexError.corrupted(path: path, part: "document table", detail: "document \(doc) out of range") }
-        let r = try bytes(.documents, doc * IndexFormat.documentRecordSize, IndexFormat.documentRecordSize)
+        return try bytes(.documents, doc * IndexFormat.documentRecordSize, IndexFormat.documentRecordSize)
+    }
+
+    private func documentRange(_ doc: Int) throws -> (first: Int, count: Int) {
+        let r = try documentBytes(doc)
         let first = Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
         let count = Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
         guard first <= passageCount, count <= passageCount - first else {
             throw IndexError.corrupted(path: path, part: "document table", detail: "document \(doc) passage range invalid")
         }
-        return (first, count, Int(clamping: r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        return (first, count)
     }
 
+    public func documentSummary(_ doc: Int) throws -> DocumentSummary {
+        let r = try documentBytes(doc)
+        return DocumentSummary(index: doc,
+                               name: try string(Int(r.loadUnaligned(fromByteOffset: 8, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 12, as: UInt32.self))),
+                               title: try string(Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self))))
+    }
+
+    /// Full document information (metadata, source, outline), decoded from JSON on demand.
     public func documentInfo(_ doc: Int) throws -> DocumentInfo {
         lock.lock()
         if let hit = documentInfoCache[doc] { lock.unlock(); return hit }
         lock.unlock()
-        let r = try documentRecord(doc)
-        let data = Data(try bytes(.documentInfo, r.infoOffset, r.infoLength))
+        let r = try documentBytes(doc)
+        let data = Data(try bytes(.documentInfo, Int(clamping: r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
+                                  Int(r.loadUnaligned(fromByteOffset: 32, as: UInt32.self))))
         guard let info = try? JSONDecoder().decode(DocumentInfo.self, from: data) else {
             throw IndexError.corrupted(path: path, part: "document info", detail: "document \(doc) info unreadable")
         }
@@ -256,63 +296,99 @@ public final class IndexReader: @unchecked Sendable {
 
     // MARK: Terms
 
-    /// Binary search of the term dictionary.
-    public func term(_ scalar: UInt32) throws -> TermInfo? {
-        var lo = 0, hi = termCount
+    /// Looks a term up: binary search of the block table, then a scan of one block.
+    public func term(_ key: UInt64) throws -> TermInfo? {
+        let blocks = (termCount + TermDictionary.blockSize - 1) / TermDictionary.blockSize
+        var lo = 0, hi = blocks
         while lo < hi {
             let mid = (lo + hi) / 2
-            let r = try bytes(.terms, mid * IndexFormat.termRecordSize, IndexFormat.termRecordSize)
-            let key = r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
-            if key == scalar {
-                let info = TermInfo(term: key, df: Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)),
-                                    offset: Int(clamping: r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-                                    length: Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
-                                    total: Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
-                guard info.df <= passageCount else { throw IndexError.corrupted(path: path, part: "term dictionary", detail: "df out of range") }
-                return info
-            }
-            if key < scalar { lo = mid + 1 } else { hi = mid }
+            let first = try bytes(.terms, mid * TermDictionary.blockRecordSize, 8).loadUnaligned(as: UInt64.self)
+            if first <= key { lo = mid + 1 } else { hi = mid }
         }
-        return nil
+        guard lo > 0 else { return nil }
+        return try scanBlock(lo - 1, for: key)
     }
 
-    public func termAt(_ index: Int) throws -> TermInfo {
-        let r = try bytes(.terms, index * IndexFormat.termRecordSize, IndexFormat.termRecordSize)
-        return TermInfo(term: r.loadUnaligned(fromByteOffset: 0, as: UInt32.self),
-                        df: Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)),
-                        offset: Int(clamping: r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-                        length: Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
-                        total: Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
+    private func scanBlock(_ b: Int, for key: UInt64?) throws -> TermInfo? {
+        var found: TermInfo? = nil
+        try forEachTerm(inBlock: b) { t in
+            if t.key == key { found = t; return false }
+            return key.map { t.key < $0 } ?? true
+        }
+        return found
     }
 
-    /// Decodes a term's postings, validating every value.
-    public func postings(_ term: TermInfo) throws -> Postings {
-        let raw = try bytes(.postings, term.offset, term.length)
-        return try Postings.decode(raw, df: term.df, passageCount: passageCount, path: path)
+    /// Calls `body` for each term of dictionary block `b` in order until it returns false.
+    private func forEachTerm(inBlock b: Int, _ body: (TermInfo) throws -> Bool) throws {
+        let r = try bytes(.terms, b * TermDictionary.blockRecordSize, TermDictionary.blockRecordSize)
+        var key = r.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        let start = Int(r.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        let length = Int(r.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+        var offset = Int(clamping: r.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        let entries = try bytes(.termEntries, start, length)
+        let count = min(TermDictionary.blockSize, termCount - b * TermDictionary.blockSize)
+        var cursor = 0
+        let error = IndexError.corrupted(path: path, part: "term dictionary", detail: "block \(b) malformed")
+        for i in 0..<count {
+            let delta = try readVarint(entries, &cursor, entries.count, error)
+            guard i == 0 ? delta == 0 : delta > 0 else { throw error }
+            key += delta
+            let df = Int(clamping: try readVarint(entries, &cursor, entries.count, error))
+            let len = Int(clamping: try readVarint(entries, &cursor, entries.count, error))
+            guard df >= 1, df <= passageCount else { throw error }
+            let t = TermInfo(key: key, df: df, offset: offset, length: len)
+            offset += len
+            if try !body(t) { return }
+        }
+    }
+
+    /// A cursor over a term's postings.
+    public func cursor(_ term: TermInfo) throws -> PostingsCursor {
+        try PostingsCursor(raw: try bytes(.postings, term.offset, term.length), df: term.df, positional: !term.isUnigram,
+                           passageCount: passageCount, path: path)
     }
 
     // MARK: Verification
 
-    /// Checks every block checksum and the structural invariants (as Lucene's CheckIndex does).
+    /// Checks every block checksum and the structural invariants (as Lucene's CheckIndex does):
+    /// every section's blocks, the dictionary's order, every postings list, every record.
     public func verify() throws {
         for s in IndexFormat.Section.allCases {
             _ = try bytes(s, 0, sections[s]!.length)
         }
-        var previousTerm: UInt32? = nil
-        for i in 0..<termCount {
-            let t = try termAt(i)
-            if let p = previousTerm, t.term <= p { throw IndexError.corrupted(path: path, part: "term dictionary", detail: "terms not sorted at \(i)") }
-            previousTerm = t.term
-            _ = try postings(t)
+        var previous: UInt64? = nil
+        var terms = 0
+        var postingsEnd = 0
+        let blocks = (termCount + TermDictionary.blockSize - 1) / TermDictionary.blockSize
+        for b in 0..<blocks {
+            try forEachTerm(inBlock: b) { t in
+                if let p = previous, t.key <= p { throw IndexError.corrupted(path: path, part: "term dictionary", detail: "terms out of order") }
+                guard t.offset == postingsEnd else { throw IndexError.corrupted(path: path, part: "term dictionary", detail: "postings offsets not contiguous") }
+                previous = t.key
+                terms += 1
+                postingsEnd = t.offset + t.length
+                var c = try cursor(t)
+                var n = 0
+                while c.passage != nil { n += 1; try c.next() }
+                guard n == t.df else { throw IndexError.corrupted(path: path, part: "postings", detail: "df disagrees with postings") }
+                return true
+            }
+        }
+        guard terms == termCount, postingsEnd == sections[.postings]!.length else {
+            throw IndexError.corrupted(path: path, part: "term dictionary", detail: "term count or postings length mismatch")
         }
         var expectedFirst = 0
         for d in 0..<documentCount {
-            let r = try documentRecord(d)
+            let r = try documentRange(d)
             guard r.first == expectedFirst else { throw IndexError.corrupted(path: path, part: "document table", detail: "document \(d) not contiguous") }
             expectedFirst += r.count
+            _ = try documentSummary(d)
             _ = try documentInfo(d)
         }
         guard expectedFirst == passageCount else { throw IndexError.corrupted(path: path, part: "document table", detail: "passages not covered") }
-        for p in 0..<passageCount { _ = try passage(p) }
+        for p in 0..<passageCount {
+            let stored = try passage(p)
+            guard try length(p) == stored.record.words else { throw IndexError.corrupted(path: path, part: "passage lengths", detail: "passage \(p)") }
+        }
     }
 }

@@ -6,14 +6,6 @@ import Ingestion
 /// name, fsynced, renamed over the old one, and the folder is fsynced. A crash at any point leaves
 /// either the old index or the new one, never a mix; readers that opened the old file keep it.
 public enum IndexWriter {
-    /// Per-term accumulator; a class so appends do not copy.
-    final class TermPostings {
-        var bytes = ByteBuffer()
-        var lastPassage: UInt32 = 0
-        var df: UInt32 = 0
-        var total: UInt32 = 0
-    }
-
     /// - Parameter fingerprint: identifies the source files' state (see `SourceScanner`), so a reader
     ///   can tell cheaply whether the index is current.
     public static func write(_ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0,
@@ -22,22 +14,66 @@ public enum IndexWriter {
         try AtomicFile.write(data, to: directory.appendingPathComponent(IndexFormat.fileName))
     }
 
+    /// Accumulates postings for all terms, passage by passage.
+    struct PostingsBuilder {
+        var table = TermTable()
+        var writers: [PostingsWriter] = []
+        var lastPassage: [Int32] = []
+
+        @inline(__always)
+        mutating func add(_ key: UInt64, passage: Int32, position: UInt32, positional: Bool) {
+            let id = Int(table.id(key))
+            if id == writers.count {
+                writers.append(PostingsWriter())
+                lastPassage.append(-1)
+            }
+            if lastPassage[id] != passage {
+                lastPassage[id] = passage
+                writers[id].passages.append(UInt32(passage))
+                writers[id].tfs.append(1)
+            } else {
+                writers[id].tfs[writers[id].tfs.count - 1] += 1
+            }
+            if positional { writers[id].positions.append(position) }
+        }
+
+        mutating func add(_ scalars: [UInt32], passage: Int32) {
+            for (i, s) in scalars.enumerated() {
+                add(TermKey.unigram(s), passage: passage, position: UInt32(i), positional: false)
+                if i + 1 < scalars.count {
+                    add(TermKey.bigram(s, scalars[i + 1]), passage: passage, position: UInt32(i), positional: true)
+                }
+            }
+        }
+    }
+
     static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, normalizer: Normalizer) -> [UInt8] {
         var text = ByteBuffer()
         var passages = ByteBuffer()
+        var lengths = ByteBuffer()
+        var paths = ByteBuffer()
         var docs = ByteBuffer()
         var infos = ByteBuffer()
-        var terms: [UInt32: TermPostings] = [:]
-        var pathCache: [String: (UInt32, UInt32)] = [:]
-        var passageID: UInt32 = 0
+        var pathIDs: [String: UInt32] = [:]
+        var builder = PostingsBuilder()
+        var passageID: Int32 = 0
         var totalWords: UInt64 = 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
 
+        func string(_ s: String) -> (UInt32, UInt32) {
+            let bytes = Array(s.utf8)
+            defer { text.append(bytes) }
+            return (UInt32(text.count), UInt32(bytes.count))
+        }
+
         for (docIndex, doc) in documents.enumerated() {
             let info = (try? encoder.encode(doc.info)).map { [UInt8]($0) } ?? []
-            docs.append(passageID)
+            let name = string(doc.info.name), title = string(doc.info.title)
+            docs.append(UInt32(passageID))
             docs.append(UInt32(doc.passages.count))
+            docs.append(name.0); docs.append(name.1)
+            docs.append(title.0); docs.append(title.1)
             docs.append(UInt64(infos.count))
             docs.append(UInt32(info.count))
             docs.append(UInt32(0))
@@ -45,47 +81,45 @@ public enum IndexWriter {
 
             for (p, words) in zip(doc.passages, doc.wordCounts) {
                 let key = ([p.box ?? ""] + p.path).joined(separator: String(IndexFormat.pathSeparator))
-                let pathRef: (UInt32, UInt32)
-                if let cached = pathCache[key] { pathRef = cached } else {
-                    let bytes = Array(key.utf8)
-                    pathRef = (UInt32(text.count), UInt32(bytes.count))
-                    text.append(bytes)
-                    pathCache[key] = pathRef
+                let pathID: UInt32
+                if let known = pathIDs[key] { pathID = known } else {
+                    pathID = UInt32(pathIDs.count)
+                    pathIDs[key] = pathID
+                    let s = string(key)
+                    paths.append(s.0); paths.append(s.1)
                 }
-                let utf8 = Array(p.text.utf8)
+                let body = string(p.text)
                 passages.append(UInt32(docIndex))
                 passages.append(kindCode(p.kind))
                 passages.append(UInt8(0))
                 passages.append(UInt16(min(p.ordinal, Int(UInt16.max))))
-                passages.append(UInt64(text.count))
-                passages.append(UInt32(utf8.count))
+                passages.append(body.0)
+                passages.append(body.1)
                 passages.append(UInt32(p.firstLine))
                 passages.append(UInt32(p.lastLine))
                 passages.append(UInt32(words))
-                passages.append(pathRef.0)
-                passages.append(pathRef.1)
-                text.append(utf8)
+                passages.append(pathID)
+                lengths.append(UInt32(words))
                 totalWords += UInt64(words)
-
-                addPostings(normalizer.normalize(p.text).scalars, passage: passageID, to: &terms)
+                builder.add(normalizer.normalize(p.text).scalars, passage: passageID)
                 passageID += 1
             }
         }
 
-        var termTable = ByteBuffer()
+        let order = (0..<builder.writers.count).sorted { builder.table.keyOf[$0] < builder.table.keyOf[$1] }
         var postings = ByteBuffer()
-        for key in terms.keys.sorted() {
-            let t = terms[key]!
-            termTable.append(key)
-            termTable.append(t.df)
-            termTable.append(UInt64(postings.count))
-            termTable.append(UInt32(t.bytes.count))
-            termTable.append(t.total)
-            postings.append(t.bytes.bytes)
+        var terms: [(key: UInt64, df: UInt32, length: UInt32)] = []
+        terms.reserveCapacity(order.count)
+        for id in order {
+            let key = builder.table.keyOf[id]
+            let start = postings.count
+            builder.writers[id].encode(into: &postings, positional: !TermKey.isUnigram(key))
+            terms.append((key, UInt32(builder.writers[id].passages.count), UInt32(postings.count - start)))
         }
+        let dictionary = TermDictionary.write(terms)
 
         var meta = ByteBuffer()
-        meta.append(passageID)
+        meta.append(UInt32(passageID))
         meta.append(UInt32(documents.count))
         meta.append(UInt32(terms.count))
         meta.append(UInt32(0))
@@ -95,37 +129,9 @@ public enum IndexWriter {
 
         return assemble([
             (.meta, meta.bytes), (.documents, docs.bytes), (.documentInfo, infos.bytes),
-            (.passages, passages.bytes), (.text, text.bytes), (.terms, termTable.bytes), (.postings, postings.bytes),
+            (.passages, passages.bytes), (.lengths, lengths.bytes), (.paths, paths.bytes), (.text, text.bytes),
+            (.terms, dictionary.table), (.termEntries, dictionary.entries), (.postings, postings.bytes),
         ])
-    }
-
-    /// Appends one passage's positions to each of its characters' postings.
-    static func addPostings(_ scalars: [UInt32], passage: UInt32, to terms: inout [UInt32: TermPostings]) {
-        guard !scalars.isEmpty else { return }
-        // Group positions by character: sort (character, position) pairs.
-        var pairs = [UInt64](repeating: 0, count: scalars.count)
-        for (i, s) in scalars.enumerated() { pairs[i] = UInt64(s) << 32 | UInt64(i) }
-        pairs.sort()
-        var i = 0
-        while i < pairs.count {
-            let scalar = UInt32(pairs[i] >> 32)
-            var j = i
-            while j < pairs.count, UInt32(pairs[j] >> 32) == scalar { j += 1 }
-            let t: TermPostings
-            if let existing = terms[scalar] { t = existing } else { t = TermPostings(); terms[scalar] = t }
-            t.bytes.appendVarint(t.df == 0 ? passage : passage - t.lastPassage)
-            t.bytes.appendVarint(UInt32(j - i))
-            var last: UInt32 = 0
-            for k in i..<j {
-                let pos = UInt32(pairs[k] & 0xFFFF_FFFF)
-                t.bytes.appendVarint(pos - last)
-                last = pos
-            }
-            t.lastPassage = passage
-            t.df += 1
-            t.total += UInt32(j - i)
-            i = j
-        }
     }
 
     static func kindCode(_ k: Passage.Kind) -> UInt8 {
@@ -141,6 +147,7 @@ public enum IndexWriter {
     /// Header, aligned sections, table with per-block CRCs, footer.
     static func assemble(_ sections: [(IndexFormat.Section, [UInt8])]) -> [UInt8] {
         var out = ByteBuffer()
+        out.bytes.reserveCapacity(sections.reduce(1024) { $0 + $1.1.count + 8 })
         out.append(IndexFormat.magic)
         out.append(IndexFormat.version)
         out.append(UInt32(0))

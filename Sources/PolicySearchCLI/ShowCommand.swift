@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
         }
         let p = try reader.passage(id)
         let range = try reader.passageRange(ofDocument: p.record.document)
-        let info = try reader.documentInfo(p.record.document)
+        let info = try reader.documentSummary(p.record.document)
         let t = Terminal.standardOutput
         print(t.bold(info.title) + "  " + t.dim(info.name))
         for k in max(range.lowerBound, id - context)..<min(range.upperBound, id + context + 1) {

@@ -6,14 +6,14 @@ public enum PassageReference {
     public static func format(_ reader: IndexReader, passage: Int) throws -> String {
         let record = try reader.passageRecord(passage)
         let range = try reader.passageRange(ofDocument: record.document)
-        return try reader.documentInfo(record.document).name + "#\(passage - range.lowerBound + 1)"
+        return try reader.documentSummary(record.document).name + "#\(passage - range.lowerBound + 1)"
     }
 
     /// The global passage number for `FILE#N`; nil if there is no such passage.
     public static func resolve(_ reference: String, in reader: IndexReader) throws -> Int? {
         guard let hash = reference.lastIndex(of: "#"), let n = Int(reference[reference.index(after: hash)...]), n >= 1 else { return nil }
         let name = String(reference[..<hash])
-        for d in 0..<reader.documentCount where try reader.documentInfo(d).name == name {
+        for d in 0..<reader.documentCount where try reader.documentSummary(d).name == name {
             let range = try reader.passageRange(ofDocument: d)
             return n <= range.count ? range.lowerBound + n - 1 : nil
         }

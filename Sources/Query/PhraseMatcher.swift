@@ -1,12 +1,10 @@
 import Index
 
-/// Where a normalized character string occurs: for each passage containing it, the positions where
-/// an occurrence starts. This is exact substring matching over the character postings: the rarest
-/// character drives, every other character is checked at its offset.
+/// The passages where a normalized character string occurs, with the number of occurrences (tf),
+/// in passage order.
 public struct PhraseMatches: Sendable {
     public var passages: [Int32] = []
-    /// starts[i] are the occurrence starts in passages[i].
-    public var starts: [[Int32]] = []
+    public var tfs: [Int32] = []
 
     public var count: Int { passages.count }
 
@@ -20,66 +18,83 @@ public struct PhraseMatches: Sendable {
     }
 }
 
+/// Exact substring matching over the index's character terms.
+///
+/// One character: its unigram postings. Two: its bigram postings. Longer: bigrams at offsets
+/// 0, 2, 4, … and L−2 cover every character; the rarest drives, the others are advanced to its
+/// passages through their skip tables and checked at their offsets. The result is exactly the
+/// passages whose normalized text contains the string, with exact occurrence counts.
 public enum PhraseMatcher {
     public static func match(_ phrase: [UInt32], in reader: IndexReader) throws -> PhraseMatches {
-        guard !phrase.isEmpty else { return PhraseMatches() }
-        var lists: [UInt32: Postings] = [:]
-        for c in Set(phrase) {
-            guard let t = try reader.term(c) else { return PhraseMatches() }
-            lists[c] = try reader.postings(t)
+        switch phrase.count {
+        case 0: return PhraseMatches()
+        case 1: return try all(TermKey.unigram(phrase[0]), reader)
+        case 2: return try all(TermKey.bigram(phrase[0], phrase[1]), reader)
+        default: return try intersect(phrase, reader)
         }
-        // Drive with the character that has the fewest passages.
-        let driverChar = lists.min { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key < b.key }!.key
-        let driverOffset = phrase.firstIndex(of: driverChar)!
-        let driver = lists[driverChar]!
-        let others = phrase.enumerated().filter { $0.offset != driverOffset }.map { (offset: $0.offset, list: lists[$0.element]!) }
-        var cursors = [Int](repeating: 0, count: others.count)
-        var result = PhraseMatches()
+    }
 
-        outer: for i in 0..<driver.count {
-            let passage = driver.passages[i]
-            // Advance every other list to this passage (galloping).
-            var rows = [Int](repeating: 0, count: others.count)
-            for (k, o) in others.enumerated() {
-                let c = gallop(o.list.passages, from: cursors[k], to: passage)
-                cursors[k] = c
-                guard c < o.list.count, o.list.passages[c] == passage else { continue outer }
-                rows[k] = c
+    private static func all(_ key: UInt64, _ reader: IndexReader) throws -> PhraseMatches {
+        guard let t = try reader.term(key) else { return PhraseMatches() }
+        var c = try reader.cursor(t)
+        var m = PhraseMatches()
+        m.passages.reserveCapacity(t.df)
+        m.tfs.reserveCapacity(t.df)
+        while let p = c.passage {
+            m.passages.append(p)
+            m.tfs.append(Int32(c.tf))
+            try c.next()
+        }
+        return m
+    }
+
+    private static func intersect(_ phrase: [UInt32], _ reader: IndexReader) throws -> PhraseMatches {
+        var offsets = Array(stride(from: 0, to: phrase.count - 1, by: 2))
+        if offsets.last != phrase.count - 2 { offsets.append(phrase.count - 2) }
+        var cursors: [PostingsCursor] = []
+        var dfs: [Int] = []
+        for o in offsets {
+            guard let t = try reader.term(TermKey.bigram(phrase[o], phrase[o + 1])) else { return PhraseMatches() }
+            cursors.append(try reader.cursor(t))
+            dfs.append(t.df)
+        }
+        let d = dfs.indices.min { dfs[$0] < dfs[$1] }!
+        let driverOffset = Int32(offsets[d])
+        var driver = cursors[d]
+        var others: [(cursor: PostingsCursor, offset: Int32)] = []
+        for k in offsets.indices where k != d { others.append((cursors[k], Int32(offsets[k]))) }
+        var m = PhraseMatches()
+
+        outer: while let p = driver.passage {
+            for k in others.indices {
+                try others[k].cursor.advance(to: p)
+                guard let q = others[k].cursor.passage else { break outer }
+                if q != p {
+                    try driver.advance(to: q)
+                    continue outer
+                }
             }
-            var starts: [Int32] = []
-            for p in driver.positions(at: i) {
-                let start = p - Int32(driverOffset)
+            var tf: Int32 = 0
+            for pos in driver.currentPositions {
+                let start = pos - driverOffset
                 guard start >= 0 else { continue }
                 var ok = true
-                for (k, o) in others.enumerated() where !contains(o.list.positions(at: rows[k]), start + Int32(o.offset)) {
+                for k in others.indices where !contains(others[k].cursor.currentPositions, start + others[k].offset) {
                     ok = false
                     break
                 }
-                if ok { starts.append(start) }
+                if ok { tf += 1 }
             }
-            if !starts.isEmpty {
-                result.passages.append(passage)
-                result.starts.append(starts)
+            if tf > 0 {
+                m.passages.append(p)
+                m.tfs.append(tf)
             }
+            try driver.next()
         }
-        return result
+        return m
     }
 
-    /// First index ≥ from whose value ≥ target.
-    static func gallop(_ a: [Int32], from: Int, to target: Int32) -> Int {
-        var lo = from
-        guard lo < a.count, a[lo] < target else { return lo }
-        var step = 1
-        var hi = lo + 1
-        while hi < a.count, a[hi] < target { lo = hi; step *= 2; hi = lo + step }
-        hi = min(hi, a.count)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-
+    @inline(__always)
     static func contains(_ a: ArraySlice<Int32>, _ v: Int32) -> Bool {
         var lo = a.startIndex, hi = a.endIndex
         while lo < hi {

@@ -1,5 +1,4 @@
 import Index
-import Ingestion
 
 /// A multiplicative adjustment beyond plain BM25, always reported with its reason.
 public struct Boost: Codable, Equatable, Sendable {
@@ -33,7 +32,7 @@ public struct Explanation: Codable, Equatable, Sendable {
 public struct Hit: Sendable {
     public var rank: Int
     public var score: Double
-    public var document: DocumentInfo
+    public var document: DocumentSummary
     public var passage: StoredPassage
     /// Stable id, `FILE#N` (see `PassageReference`).
     public var passageID: String
@@ -44,7 +43,7 @@ public struct Hit: Sendable {
 
 /// A document ranked by its best passage.
 public struct DocumentHit: Sendable {
-    public var document: DocumentInfo
+    public var document: DocumentSummary
     public var bestScore: Double
     public var passages: Int
 }

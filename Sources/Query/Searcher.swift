@@ -1,7 +1,6 @@
 import Analysis
 import Foundation
 import Index
-import Ingestion
 
 public struct SearchOptions: Sendable {
     /// Hits to return; nil returns all.
@@ -25,6 +24,11 @@ public struct SearchOptions: Sendable {
 /// - a stand-alone heading line is ×0.5: it only names the topic; its section's paragraphs say
 ///   something about it, and they are lifted instead:
 /// - a passage whose heading path or 专栏 title contains a matched part is ×1.25.
+///
+/// Top-k without scoring everything twice: BM25 is computed for every match (it is cheap: tf from
+/// the postings, dl from a dense array); boosts, which need the passage's record and path, are
+/// computed for the best k by BM25 and then only for passages whose BM25 × 1.25 could still beat
+/// the k-th final score.
 public final class Searcher {
     public static let headingLineBoost = Boost(factor: 0.5, reason: "heading line: the section's paragraphs carry the content")
     public static let sectionBoostFactor = 1.25
@@ -60,89 +64,116 @@ public final class Searcher {
             }
         }
         let excluded = try parsed.excluded.compactMap(term)
+        let passages = try candidates(clauses: clauses, excluded: excluded, filters: parsed.documentFilters)
 
-        // Candidates: every clause matches, no exclusion does, the document passes the filters.
-        var candidates: [Int32]? = nil
-        for clause in clauses {
-            var union = Set<Int32>()
-            for t in clause { union.formUnion(t.matches.passages) }
-            candidates = candidates.map { $0.filter(union.contains) } ?? union.sorted()
-        }
-        var passages = candidates ?? []
-        if !excluded.isEmpty {
-            let out = Set(excluded.flatMap(\.matches.passages))
-            passages.removeAll(where: out.contains)
-        }
-        if !parsed.documentFilters.isEmpty {
-            let allowed = try allowedPassages(parsed.documentFilters)
-            passages.removeAll { p in !allowed.contains { $0.contains(Int(p)) } }
-        }
-
-        // Score: BM25 for all, boosts in order of BM25 until no remaining passage can enter the top.
+        // BM25 of every candidate, walking each term's matches in step with the candidates.
+        let terms = clauses.flatMap { $0 }
         let n = reader.passageCount
         let avgdl = reader.averageLength
-        var scored: [(passage: Int32, bm25: Double, explanation: Explanation?)] = []
-        scored.reserveCapacity(passages.count)
-        for p in passages {
-            let record = try reader.passageRecord(Int(p))
-            var terms: [Explanation.Term] = []
+        let idfs = terms.map { options.bm25.idf(documentFrequency: $0.matches.count, count: n) }
+        let lengths = try reader.lengths()
+        var bm25 = [Double](repeating: 0, count: passages.count)
+        var cursors = [Int](repeating: 0, count: terms.count)
+        for (i, p) in passages.enumerated() {
+            let dl = Int(lengths[Int(p)])
             var sum = 0.0
-            for clause in clauses {
-                for t in clause {
-                    guard let i = t.matches.index(of: p) else { continue }
-                    let tf = t.matches.starts[i].count
-                    let df = t.matches.count
-                    let idf = options.bm25.idf(documentFrequency: df, count: n)
-                    let s = options.bm25.termScore(tf: tf, idf: idf, length: record.words, averageLength: avgdl)
-                    terms.append(.init(part: t.text, tf: tf, df: df, idf: idf, score: s))
-                    sum += s
+            for (k, t) in terms.enumerated() {
+                var c = cursors[k]
+                let ps = t.matches.passages
+                while c < ps.count, ps[c] < p { c += 1 }
+                cursors[k] = c
+                if c < ps.count, ps[c] == p {
+                    sum += options.bm25.termScore(tf: Int(t.matches.tfs[c]), idf: idfs[k], length: dl, averageLength: avgdl)
                 }
             }
-            scored.append((p, sum, Explanation(N: n, avgdl: avgdl, dl: record.words, k1: options.bm25.k1, b: options.bm25.b,
-                                               terms: terms, bm25: sum, boosts: [], score: sum)))
+            bm25[i] = sum
         }
-        scored.sort { $0.bm25 != $1.bm25 ? $0.bm25 > $1.bm25 : $0.passage < $1.passage }
 
-        // Boosts are at most `sectionBoostFactor`: once a passage's BM25 times that falls below the
-        // k-th best final score, no later passage (lower BM25) can enter the top k.
-        let matchedTerms = clauses.flatMap { $0 }
         let limit = options.limit ?? Int.max
         let exhaustive = options.limit == nil || options.rankDocuments
-        var final: [(passage: Int32, score: Double, explanation: Explanation)] = []
-        func precedes(_ a: (passage: Int32, score: Double, explanation: Explanation), _ b: (passage: Int32, score: Double, explanation: Explanation)) -> Bool {
-            a.score != b.score ? a.score > b.score : a.passage < b.passage
+        var boostCache: [Int: [Int]] = [:]
+        func boosts(_ i: Int) throws -> [Boost] { try self.boosts(for: Int(passages[i]), terms: terms, cache: &boostCache) }
+        var ranked: [(index: Int, score: Double)] = []
+        func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.index < b.index
         }
-        for s in scored {
-            if !exhaustive, final.count >= limit, limit == 0 || s.bm25 * Self.sectionBoostFactor < final[limit - 1].score { break }
-            var e = s.explanation!
-            e.boosts = try boosts(for: Int(s.passage), terms: matchedTerms)
-            e.score = e.boosts.reduce(e.bm25) { $0 * $1.factor }
-            let entry = (s.passage, e.score, e)
-            var lo = 0, hi = final.count
-            while lo < hi { let mid = (lo + hi) / 2; if precedes(final[mid], entry) { lo = mid + 1 } else { hi = mid } }
-            final.insert(entry, at: lo)
-            if !exhaustive, final.count > limit { final.removeLast() }
+        if exhaustive {
+            for i in passages.indices { ranked.append((i, try boosts(i).reduce(bm25[i]) { $0 * $1.factor })) }
+            ranked.sort(by: precedes)
+        } else if limit > 0 {
+            // The best `limit` by BM25, then their final scores.
+            var best: [(index: Int, score: Double)] = []
+            for i in passages.indices {
+                let e = (i, bm25[i])
+                if best.count == limit, !precedes(e, best[limit - 1]) { continue }
+                best.insert(e, at: best.firstIndex { precedes(e, $0) } ?? best.count)
+                if best.count > limit { best.removeLast() }
+            }
+            var seen = Set(best.map(\.index))
+            ranked = try best.map { ($0.index, try boosts($0.index).reduce(bm25[$0.index]) { $0 * $1.factor }) }
+            ranked.sort(by: precedes)
+            // Anyone whose BM25 × the largest boost reaches the k-th final score may still enter.
+            for i in passages.indices where !seen.contains(i) {
+                let kth = ranked.count == limit ? ranked[limit - 1].score : -Double.infinity
+                guard bm25[i] * Self.sectionBoostFactor >= kth else { continue }
+                seen.insert(i)
+                let e = (i, try boosts(i).reduce(bm25[i]) { $0 * $1.factor })
+                guard ranked.count < limit || precedes(e, ranked[limit - 1]) else { continue }
+                ranked.insert(e, at: ranked.firstIndex { precedes(e, $0) } ?? ranked.count)
+                if ranked.count > limit { ranked.removeLast() }
+            }
         }
 
         var documents: [DocumentHit] = []
         if options.rankDocuments {
-            var best: [Int: (Double, Int32, Int)] = [:]
-            for f in final {
-                let d = try reader.passageRecord(Int(f.passage)).document
-                if let b = best[d] { best[d] = (b.0, b.1, b.2 + 1) } else { best[d] = (f.score, f.passage, 1) }
+            var best: [Int: (score: Double, rank: Int, count: Int)] = [:]
+            for (r, entry) in ranked.enumerated() {
+                let d = try reader.passageRecord(Int(passages[entry.index])).document
+                if let b = best[d] { best[d] = (b.score, b.rank, b.count + 1) } else { best[d] = (entry.score, r, 1) }
             }
-            documents = try best.sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.value.1 < $1.value.1 }
-                .map { DocumentHit(document: try reader.documentInfo($0.key), bestScore: $0.value.0, passages: $0.value.2) }
+            documents = try best.sorted { $0.value.rank < $1.value.rank }
+                .map { DocumentHit(document: try reader.documentSummary($0.key), bestScore: $0.value.score, passages: $0.value.count) }
         }
 
         var hits: [Hit] = []
-        for (rank, f) in final.prefix(limit).enumerated() {
-            let stored = try reader.passage(Int(f.passage))
-            hits.append(Hit(rank: rank + 1, score: f.score, document: try reader.documentInfo(stored.record.document),
-                            passage: stored, passageID: try PassageReference.format(reader, passage: Int(f.passage)), highlights: highlights(in: stored.text, passage: f.passage, terms: matchedTerms),
-                            explanation: f.explanation))
+        for (rank, entry) in ranked.prefix(limit).enumerated() {
+            let p = passages[entry.index]
+            let stored = try reader.passage(Int(p))
+            let explanation = try explain(p, bm25: bm25[entry.index], score: entry.score, terms: terms, idfs: idfs,
+                                          options: options, boosts: boosts(entry.index))
+            hits.append(Hit(rank: rank + 1, score: entry.score, document: try reader.documentSummary(stored.record.document),
+                            passage: stored, passageID: try PassageReference.format(reader, passage: Int(p)),
+                            highlights: highlights(in: stored.text, terms: terms.filter { $0.matches.index(of: p) != nil }),
+                            explanation: explanation))
         }
         return SearchResults(query: query, total: passages.count, hits: hits, notes: notes, documents: documents)
+    }
+
+    /// Passages that match every clause, no exclusion, and the document filters; ascending.
+    private func candidates(clauses: [[Term]], excluded: [Term], filters: [String]) throws -> [Int32] {
+        let sets = clauses.map { clause in clause.count == 1 ? clause[0].matches.passages : SortedSet.union(clause.map(\.matches.passages)) }
+        var result = sets.min { $0.count < $1.count } ?? []
+        for s in sets { result = SortedSet.intersection(result, s) }
+        for e in excluded { result = SortedSet.subtracting(result, e.matches.passages) }
+        if !filters.isEmpty {
+            let allowed = try allowedPassages(filters)
+            result.removeAll { p in !allowed.contains { $0.contains(Int(p)) } }
+        }
+        return result
+    }
+
+    private func explain(_ p: Int32, bm25: Double, score: Double, terms: [Term], idfs: [Double], options: SearchOptions,
+                         boosts: [Boost]) throws -> Explanation {
+        let dl = try reader.length(Int(p))
+        var parts: [Explanation.Term] = []
+        for (k, t) in terms.enumerated() {
+            guard let i = t.matches.index(of: p) else { continue }
+            let tf = Int(t.matches.tfs[i])
+            parts.append(.init(part: t.text, tf: tf, df: t.matches.count, idf: idfs[k],
+                               score: options.bm25.termScore(tf: tf, idf: idfs[k], length: dl, averageLength: reader.averageLength)))
+        }
+        return Explanation(N: reader.passageCount, avgdl: reader.averageLength, dl: dl, k1: options.bm25.k1, b: options.bm25.b,
+                           terms: parts, bm25: bm25, boosts: boosts, score: score)
     }
 
     private func term(_ part: ParsedQuery.Part) throws -> Term? {
@@ -161,33 +192,44 @@ public final class Searcher {
         return try words.compactMap { try term(.init(text: $0, quoted: true)) }
     }
 
-    private func boosts(for passage: Int, terms: [Term]) throws -> [Boost] {
-        let stored = try reader.passage(passage)
-        if stored.record.kind == .heading { return [Self.headingLineBoost] }
-        let context = normalizer.fold(([stored.box ?? ""] + stored.path).joined(separator: "\u{1F}"))
-        for t in terms where t.matches.index(of: Int32(passage)) != nil && contains(context, t.scalars) {
-            return [Boost(factor: Self.sectionBoostFactor, reason: "section heading mentions “\(t.text)”")]
+    /// Heading line ×0.5; a heading path that mentions a part matched in the passage ×1.25.
+    /// `cache` keeps, per path id, the indices of the terms its headings contain.
+    private func boosts(for passage: Int, terms: [Term], cache: inout [Int: [Int]]) throws -> [Boost] {
+        let record = try reader.passageRecord(passage)
+        if record.kind == .heading { return [Self.headingLineBoost] }
+        let mentioned: [Int]
+        if let hit = cache[record.pathID] { mentioned = hit } else {
+            let path = try reader.path(record.pathID)
+            let context = normalizer.fold(([path.box ?? ""] + path.headings).joined(separator: "\u{1F}"))
+            mentioned = terms.indices.filter { Self.occurrences(of: terms[$0].scalars, in: context).first != nil }
+            cache[record.pathID] = mentioned
+        }
+        for k in mentioned where terms[k].matches.index(of: Int32(passage)) != nil {
+            return [Boost(factor: Self.sectionBoostFactor, reason: "section heading mentions “\(terms[k].text)”")]
         }
         return []
     }
 
-    private func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if Array(haystack[i..<(i + needle.count)]) == needle { return true }
+    /// Start offsets of every (possibly overlapping) occurrence of `needle` in `haystack`.
+    static func occurrences(of needle: [UInt32], in haystack: [UInt32]) -> [Int] {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
+        var result: [Int] = []
+        let first = needle[0]
+        outer: for i in 0...(haystack.count - needle.count) where haystack[i] == first {
+            for j in 1..<needle.count where haystack[i + j] != needle[j] { continue outer }
+            result.append(i)
         }
-        return false
+        return result
     }
 
-    private func highlights(in text: String, passage: Int32, terms: [Term]) -> [Range<Int>] {
+    /// Spans of the original text (Unicode scalar offsets) covering each occurrence; overlaps merged.
+    private func highlights(in text: String, terms: [Term]) -> [Range<Int>] {
         let normalized = normalizer.normalize(text)
         var spans: [Range<Int>] = []
         for t in terms {
-            guard let i = t.matches.index(of: passage) else { continue }
-            for s in t.matches.starts[i] {
-                let lo = Int(s), hi = Int(s) + t.scalars.count - 1
-                guard hi < normalized.sourceOffsets.count else { continue }
-                spans.append(Int(normalized.sourceOffsets[lo])..<(Int(normalized.sourceOffsets[hi]) + 1))
+            for s in Self.occurrences(of: t.scalars, in: normalized.scalars) {
+                let hi = s + t.scalars.count - 1
+                spans.append(Int(normalized.sourceOffsets[s])..<(Int(normalized.sourceOffsets[hi]) + 1))
             }
         }
         spans.sort { $0.lowerBound < $1.lowerBound }
@@ -206,10 +248,44 @@ public final class Searcher {
         let keys = filters.map { $0.lowercased() }
         var ranges: [Range<Int>] = []
         for d in 0..<reader.documentCount {
-            let info = try reader.documentInfo(d)
+            let info = try reader.documentSummary(d)
             let hay = (info.name + "\u{1F}" + info.title).lowercased()
             if keys.contains(where: { hay.contains($0) }) { ranges.append(try reader.passageRange(ofDocument: d)) }
         }
         return ranges
+    }
+}
+
+/// Operations on ascending arrays of passage ids.
+enum SortedSet {
+    static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var r: [Int32] = []
+        r.reserveCapacity(min(a.count, b.count))
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { r.append(a[i]); i += 1; j += 1 }
+        }
+        return r
+    }
+
+    static func subtracting(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        var r: [Int32] = []
+        r.reserveCapacity(a.count)
+        var j = 0
+        for x in a {
+            while j < b.count, b[j] < x { j += 1 }
+            if j < b.count, b[j] == x { continue }
+            r.append(x)
+        }
+        return r
+    }
+
+    static func union(_ lists: [[Int32]]) -> [Int32] {
+        var r = lists.flatMap { $0 }
+        r.sort()
+        var out: [Int32] = []
+        out.reserveCapacity(r.count)
+        for x in r where out.last != x { out.append(x) }
+        return out
     }
 }

@@ -137,7 +137,7 @@ import Ingestion
         }
 
         let future = try Self.damaged("future") { $0[8] = 99 }
-        #expect(throws: IndexError.incompatibleVersion(path: future.appendingPathComponent(IndexFormat.fileName).path, found: 99, supported: 1)) {
+        #expect(throws: IndexError.incompatibleVersion(path: future.appendingPathComponent(IndexFormat.fileName).path, found: 99, supported: IndexFormat.version)) {
             try IndexReader(directory: future)
         }
 

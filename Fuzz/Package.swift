@@ -1,0 +1,24 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// libFuzzer targets for PolicySearch. A package of its own (like Benchmarks/) so the root package
+// stays free of fuzzing flags. Build and run through ../scripts/fuzz, which passes
+//   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+// (libFuzzer supplies `main`; each target exports LLVMFuzzerTestOneInput).
+let package = Package(
+    name: "PolicySearchFuzz",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(path: ".."),
+    ],
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "PolicySearch", package: "main")]),
+        // QueryParser.parse on arbitrary UTF-8, then a search of a small real index.
+        .executableTarget(name: "fuzz-query", dependencies: ["FuzzSupport", .product(name: "PolicySearch", package: "main")]),
+        // Ingestor.ingest(bytes:) on raw bytes, then normalization and ICU word counts of the passages.
+        .executableTarget(name: "fuzz-ingest", dependencies: ["FuzzSupport", .product(name: "PolicySearch", package: "main")]),
+        // The input as index.psx: IndexReader(directory:) + verify() + searches.
+        .executableTarget(name: "fuzz-index", dependencies: ["FuzzSupport", .product(name: "PolicySearch", package: "main")]),
+    ],
+    swiftLanguageModes: [.v5]
+)
