@@ -1,4 +1,4 @@
-/// The on-disk format, version 2: one file, `index.psx`, in the index folder.
+/// The on-disk format, version 3: one file, `index.psx`, in the index folder.
 ///
 /// All integers little-endian. Sections are 8-byte aligned.
 ///
@@ -23,7 +23,8 @@
 ///   heading, joined by U+001F.
 /// - text: UTF-8 of passages, paths, names and titles.
 /// - terms, termEntries: the dictionary (`TermDictionary`): unigram and bigram keys (`TermKey`).
-/// - postings: per term (`PostingsWriter`): skip table, then blocks of 128 postings; unigrams carry
+/// - postings: per term (`PostingsWriter`): skip table with block maxima, then blocks of 128
+///   postings; unigrams carry
 ///   passage and tf, bigrams also positions (index of the bigram's first character in the
 ///   passage's normalized text).
 ///
@@ -34,7 +35,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

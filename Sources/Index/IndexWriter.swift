@@ -55,6 +55,7 @@ public enum IndexWriter {
         var docs = ByteBuffer()
         var infos = ByteBuffer()
         var pathIDs: [String: UInt32] = [:]
+        var lengthValues: [UInt32] = []
         var builder = PostingsBuilder()
         var passageID: Int32 = 0
         var totalWords: UInt64 = 0
@@ -100,6 +101,7 @@ public enum IndexWriter {
                 passages.append(UInt32(words))
                 passages.append(pathID)
                 lengths.append(UInt32(words))
+                lengthValues.append(UInt32(words))
                 totalWords += UInt64(words)
                 builder.add(normalizer.normalize(p.text).scalars, passage: passageID)
                 passageID += 1
@@ -113,7 +115,7 @@ public enum IndexWriter {
         for id in order {
             let key = builder.table.keyOf[id]
             let start = postings.count
-            builder.writers[id].encode(into: &postings, positional: !TermKey.isUnigram(key))
+            builder.writers[id].encode(into: &postings, positional: !TermKey.isUnigram(key), lengths: lengthValues)
             terms.append((key, UInt32(builder.writers[id].passages.count), UInt32(postings.count - start)))
         }
         let dictionary = TermDictionary.write(terms)

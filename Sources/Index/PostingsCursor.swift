@@ -25,7 +25,7 @@ public struct PostingsCursor {
         self.passageCount = passageCount
         self.path = path
         blocks = (df + PostingsWriter.blockSize - 1) / PostingsWriter.blockSize
-        bodyStart = blocks > 1 ? blocks * 8 : 0
+        bodyStart = blocks > 1 ? blocks * Self.skipEntrySize : 0
         guard df > 0, bodyStart <= raw.count else { throw corrupted("postings shorter than their skip table") }
         passages.reserveCapacity(PostingsWriter.blockSize)
         tfs.reserveCapacity(PostingsWriter.blockSize)
@@ -38,10 +38,42 @@ public struct PostingsCursor {
     public var passage: Int32? { index < passages.count ? passages[index] : nil }
     public var tf: Int { Int(tfs[index]) }
 
-    /// Positions of the current posting (bigrams only).
-    public var currentPositions: ArraySlice<Int32> {
-        positions[Int(positionStarts[index])..<Int(positionStarts[index + 1])]
+    /// Positions of the current posting (bigrams only), by index: no slice, no reference counting
+    /// in the phrase matcher's inner loop.
+    public var positionRange: Range<Int> { Int(positionStarts[index])..<Int(positionStarts[index + 1]) }
+    public func position(_ i: Int) -> Int32 { positions[i] }
+
+    /// Whether the current posting has position `v` (binary search).
+    public func hasPosition(_ v: Int32) -> Bool {
+        var lo = Int(positionStarts[index]), hi = Int(positionStarts[index + 1])
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if positions[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < Int(positionStarts[index + 1]) && positions[lo] == v
     }
+
+    // MARK: Blocks, for top-k by block upper bounds
+
+    public var blockCount: Int { blocks }
+
+    /// The largest tf and the smallest passage length in block `b`: with them BM25 gives an upper
+    /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
+    public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
+        guard blocks > 1 else { return (Int(Int32.max), 0) }
+        return (Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 8, as: UInt32.self)),
+                Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 12, as: UInt32.self)))
+    }
+
+    /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
+    public mutating func seek(block b: Int) throws {
+        guard b >= 0, b < blocks else { throw corrupted("block \(b) out of range") }
+        try load(b)
+    }
+
+    /// Passages and tfs of the decoded block.
+    public var blockPassages: [Int32] { passages }
+    public var blockTFs: [Int32] { tfs }
 
     public mutating func next() throws {
         index += 1
@@ -67,9 +99,11 @@ public struct PostingsCursor {
         while index < passages.count, passages[index] < target { index += 1 }
     }
 
+    static let skipEntrySize = 16
+
     private func skipEntry(_ b: Int) -> (last: Int32, end: Int) {
-        let last = raw.loadUnaligned(fromByteOffset: b * 8, as: UInt32.self)
-        let end = raw.loadUnaligned(fromByteOffset: b * 8 + 4, as: UInt32.self)
+        let last = raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize, as: UInt32.self)
+        let end = raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 4, as: UInt32.self)
         return (Int32(truncatingIfNeeded: last), Int(end))
     }
 

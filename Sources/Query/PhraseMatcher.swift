@@ -75,11 +75,11 @@ public enum PhraseMatcher {
                 }
             }
             var tf: Int32 = 0
-            for pos in driver.currentPositions {
-                let start = pos - driverOffset
+            for i in driver.positionRange {
+                let start = driver.position(i) - driverOffset
                 guard start >= 0 else { continue }
                 var ok = true
-                for k in others.indices where !contains(others[k].cursor.currentPositions, start + others[k].offset) {
+                for k in others.indices where !others[k].cursor.hasPosition(start + others[k].offset) {
                     ok = false
                     break
                 }
@@ -92,15 +92,5 @@ public enum PhraseMatcher {
             try driver.next()
         }
         return m
-    }
-
-    @inline(__always)
-    static func contains(_ a: ArraySlice<Int32>, _ v: Int32) -> Bool {
-        var lo = a.startIndex, hi = a.endIndex
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a[mid] < v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < a.endIndex && a[lo] == v
     }
 }

@@ -34,7 +34,7 @@ public final class Searcher {
     public static let sectionBoostFactor = 1.25
 
     public let reader: IndexReader
-    private let normalizer = Normalizer()
+    let normalizer = Normalizer()
     private var analyzer: Analyzer?
 
     public init(reader: IndexReader) {
@@ -49,6 +49,7 @@ public final class Searcher {
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let parsed = try QueryParser.parse(query)
+        if let fast = try searchSingleTerm(query, parsed, options: options) { return fast }
         var notes: [String] = []
         var clauses: [[Term]] = []
         for clause in parsed.clauses {
@@ -92,7 +93,10 @@ public final class Searcher {
         let limit = options.limit ?? Int.max
         let exhaustive = options.limit == nil || options.rankDocuments
         var boostCache: [Int: [Int]] = [:]
-        func boosts(_ i: Int) throws -> [Boost] { try self.boosts(for: Int(passages[i]), terms: terms, cache: &boostCache) }
+        func boosts(_ i: Int) throws -> [Boost] {
+            let p = passages[i]
+            return try self.boosts(for: Int(p), terms: terms, matched: { terms[$0].matches.index(of: p) != nil }, cache: &boostCache)
+        }
         var ranked: [(index: Int, score: Double)] = []
         func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double)) -> Bool {
             a.score != b.score ? a.score > b.score : a.index < b.index
@@ -138,15 +142,19 @@ public final class Searcher {
         var hits: [Hit] = []
         for (rank, entry) in ranked.prefix(limit).enumerated() {
             let p = passages[entry.index]
-            let stored = try reader.passage(Int(p))
             let explanation = try explain(p, bm25: bm25[entry.index], score: entry.score, terms: terms, idfs: idfs,
                                           options: options, boosts: boosts(entry.index))
-            hits.append(Hit(rank: rank + 1, score: entry.score, document: try reader.documentSummary(stored.record.document),
-                            passage: stored, passageID: try PassageReference.format(reader, passage: Int(p)),
-                            highlights: highlights(in: stored.text, terms: terms.filter { $0.matches.index(of: p) != nil }),
-                            explanation: explanation))
+            hits.append(try hit(p, rank: rank + 1, score: entry.score, terms: terms.filter { $0.matches.index(of: p) != nil },
+                                explanation: explanation))
         }
         return SearchResults(query: query, total: passages.count, hits: hits, notes: notes, documents: documents)
+    }
+
+    func hit(_ p: Int32, rank: Int, score: Double, terms: [Term], explanation: Explanation) throws -> Hit {
+        let stored = try reader.passage(Int(p))
+        return Hit(rank: rank, score: score, document: try reader.documentSummary(stored.record.document),
+                   passage: stored, passageID: try PassageReference.format(reader, passage: Int(p)),
+                   highlights: highlights(in: stored.text, terms: terms), explanation: explanation)
     }
 
     /// Passages that match every clause, no exclusion, and the document filters; ascending.
@@ -176,7 +184,7 @@ public final class Searcher {
                            terms: parts, bm25: bm25, boosts: boosts, score: score)
     }
 
-    private func term(_ part: ParsedQuery.Part) throws -> Term? {
+    func term(_ part: ParsedQuery.Part) throws -> Term? {
         let scalars = normalizer.fold(part.text)
         guard !scalars.isEmpty else { return nil }
         return Term(text: part.text, scalars: scalars, matches: try PhraseMatcher.match(scalars, in: reader))
@@ -194,7 +202,7 @@ public final class Searcher {
 
     /// Heading line ×0.5; a heading path that mentions a part matched in the passage ×1.25.
     /// `cache` keeps, per path id, the indices of the terms its headings contain.
-    private func boosts(for passage: Int, terms: [Term], cache: inout [Int: [Int]]) throws -> [Boost] {
+    func boosts(for passage: Int, terms: [Term], matched: (Int) -> Bool, cache: inout [Int: [Int]]) throws -> [Boost] {
         let record = try reader.passageRecord(passage)
         if record.kind == .heading { return [Self.headingLineBoost] }
         let mentioned: [Int]
@@ -204,7 +212,7 @@ public final class Searcher {
             mentioned = terms.indices.filter { Self.occurrences(of: terms[$0].scalars, in: context).first != nil }
             cache[record.pathID] = mentioned
         }
-        for k in mentioned where terms[k].matches.index(of: Int32(passage)) != nil {
+        for k in mentioned where matched(k) {
             return [Boost(factor: Self.sectionBoostFactor, reason: "section heading mentions “\(terms[k].text)”")]
         }
         return []
@@ -223,7 +231,7 @@ public final class Searcher {
     }
 
     /// Spans of the original text (Unicode scalar offsets) covering each occurrence; overlaps merged.
-    private func highlights(in text: String, terms: [Term]) -> [Range<Int>] {
+    func highlights(in text: String, terms: [Term]) -> [Range<Int>] {
         let normalized = normalizer.normalize(text)
         var spans: [Range<Int>] = []
         for t in terms {

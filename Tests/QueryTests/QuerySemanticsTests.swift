@@ -73,4 +73,21 @@ import Testing
         let heading = try #require(all.hits.first { $0.passage.record.kind == .heading })
         #expect(heading.explanation.boosts == [Searcher.headingLineBoost])
     }
+
+    /// Common one- and two-character terms take the block-max path for top-k: it must return
+    /// exactly the first k of the full ranking, with the same scores and the same total.
+    @Test(arguments: ["发展", "的", "建设", "推进", "服务", "国际", "加"], [1, 10, 25])
+    func blockMaxTopKEqualsFullRanking(_ term: String, _ k: Int) throws {
+        let full = try Fixture.search(term, limit: nil)
+        #expect(full.total > 128, "\(term) should span several postings blocks")
+        let top = try Fixture.search(term, limit: k)
+        #expect(top.total == full.total)
+        #expect(top.hits.map(\.passage.id) == full.hits.prefix(k).map(\.passage.id))
+        for (a, b) in zip(top.hits, full.hits) {
+            #expect(abs(a.score - b.score) < 1e-12)
+            #expect(a.explanation == b.explanation)
+            #expect(a.highlights == b.highlights)
+        }
+        #expect(try Fixture.search(term, limit: 0).hits.isEmpty)
+    }
 }

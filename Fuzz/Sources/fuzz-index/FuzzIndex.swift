@@ -18,12 +18,13 @@ func exercise(_ bytes: [UInt8]) {
     guard let reader = try? IndexReader(directory: directory) else { return }
     _ = try? reader.verify()
     var queries = ["跨境电商", "电", "\"发展 ( FDI )\"", "服务 OR 贸易 -重庆", "规划 doc:成都", "优化营商环境建设海外仓"]
-    for i in 0..<min(reader.termCount, 4) {
-        if let t = try? reader.termAt(i), let s = Unicode.Scalar(t.term) { queries.append("\"" + String(s) + "\"") }
-    }
-    if reader.termCount >= 2, let a = try? reader.termAt(0), let b = try? reader.termAt(reader.termCount - 1),
-       let sa = Unicode.Scalar(a.term), let sb = Unicode.Scalar(b.term) {
-        queries.append("\"" + String(sa) + String(sb) + "\"")
+    // Characters the index holds: single characters and phrases taken from stored passages.
+    for p in [0, reader.passageCount / 2, reader.passageCount - 1] where p >= 0 {
+        guard let text = try? reader.passage(p).text else { continue }
+        let scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\"" })
+        for len in [1, 2, 5] where scalars.count >= len {
+            queries.append("\"" + String(String.UnicodeScalarView(scalars.prefix(len))) + "\"")
+        }
     }
     let searcher = Searcher(reader: reader)
     for q in queries {

@@ -1,0 +1,64 @@
+import Index
+
+extension Searcher {
+    /// Top-k for the most common query, one exact term of one or two characters, without reading
+    /// its whole postings list: blocks are visited in order of their BM25 upper bound (from the
+    /// block's largest tf and shortest passage, × the largest boost), and the search stops when
+    /// the next block's bound is below the k-th score (block-max). `total` is the term's df, which
+    /// the dictionary holds exactly. Returns nil when the query is not of this shape.
+    func searchSingleTerm(_ query: String, _ parsed: ParsedQuery, options: SearchOptions) throws -> SearchResults? {
+        guard let limit = options.limit, !options.rankDocuments, parsed.clauses.count == 1, parsed.clauses[0].count == 1,
+              parsed.excluded.isEmpty, parsed.documentFilters.isEmpty else { return nil }
+        let part = parsed.clauses[0][0]
+        let scalars = normalizer.fold(part.text)
+        let key: UInt64
+        switch scalars.count {
+        case 1: key = TermKey.unigram(scalars[0])
+        case 2: key = TermKey.bigram(scalars[0], scalars[1])
+        default: return nil
+        }
+        guard let info = try reader.term(key) else { return nil }
+        var cursor = try reader.cursor(info)
+        guard cursor.blockCount > 1 else { return nil }
+
+        let n = reader.passageCount, avgdl = reader.averageLength
+        let idf = options.bm25.idf(documentFrequency: info.df, count: n)
+        let bounds = (0..<cursor.blockCount).map { b -> Double in
+            let (tf, dl) = cursor.blockBound(b)
+            return options.bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl) * Self.sectionBoostFactor
+        }
+        let order = bounds.indices.sorted { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : $0 < $1 }
+        let lengths = try reader.lengths()
+        let term = Term(text: part.text, scalars: scalars, matches: PhraseMatches())
+        var cache: [Int: [Int]] = [:]
+        struct Entry { var passage: Int32; var score: Double; var bm25: Double; var tf: Int; var boosts: [Boost] }
+        func precedes(_ a: Entry, _ b: Entry) -> Bool { a.score != b.score ? a.score > b.score : a.passage < b.passage }
+        var ranked: [Entry] = []
+        for b in order {
+            if ranked.count == limit, limit == 0 || bounds[b] < ranked[limit - 1].score { break }
+            try cursor.seek(block: b)
+            let passages = cursor.blockPassages, tfs = cursor.blockTFs
+            for i in passages.indices {
+                let p = passages[i]
+                let tf = Int(tfs[i])
+                let bm25 = options.bm25.termScore(tf: tf, idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
+                if ranked.count == limit, bm25 * Self.sectionBoostFactor < ranked[limit - 1].score { continue }
+                let boosts = try self.boosts(for: Int(p), terms: [term], matched: { _ in true }, cache: &cache)
+                let e = Entry(passage: p, score: boosts.reduce(bm25) { $0 * $1.factor }, bm25: bm25, tf: tf, boosts: boosts)
+                guard ranked.count < limit || precedes(e, ranked[limit - 1]) else { continue }
+                ranked.insert(e, at: ranked.firstIndex { precedes(e, $0) } ?? ranked.count)
+                if ranked.count > limit { ranked.removeLast() }
+            }
+        }
+        var hits: [Hit] = []
+        for (r, e) in ranked.enumerated() {
+            let dl = Int(lengths[Int(e.passage)])
+            let explanation = Explanation(
+                N: n, avgdl: avgdl, dl: dl, k1: options.bm25.k1, b: options.bm25.b,
+                terms: [.init(part: part.text, tf: e.tf, df: info.df, idf: idf, score: e.bm25)],
+                bm25: e.bm25, boosts: e.boosts, score: e.score)
+            hits.append(try hit(e.passage, rank: r + 1, score: e.score, terms: [term], explanation: explanation))
+        }
+        return SearchResults(query: query, total: info.df, hits: hits, notes: [], documents: [])
+    }
+}
