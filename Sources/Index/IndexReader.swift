@@ -51,6 +51,12 @@ public final class IndexReader: @unchecked Sendable {
 
     private let base: UnsafeRawPointer
     private var sections: [IndexFormat.Section: SectionInfo] = [:]
+    /// The same, flat and indexed by section kind, for the read path.
+    private var sectionOffset = [Int](repeating: 0, count: 16)
+    private var sectionLength = [Int](repeating: 0, count: 16)
+    private var crcs = [[UInt32]](repeating: [], count: 16)
+    private var verified = [[Bool]](repeating: [], count: 16)
+    private var unverifiedBlocks = [Int](repeating: 0, count: 16)
     private var documentInfoCache: [Int: DocumentInfo] = [:]
     private let lock = NSLock()
 
@@ -105,6 +111,14 @@ public final class IndexReader: @unchecked Sendable {
                 throw IndexError.corrupted(path: path, part: "section table", detail: "checksum mismatch")
             }
             sections = try Self.parseTable(table, limit: tableOffset, path: path)
+            for (kind, info) in sections {
+                let k = Int(kind.rawValue)
+                sectionOffset[k] = info.offset
+                sectionLength[k] = info.length
+                crcs[k] = info.crcs
+                verified[k] = info.verified
+                unverifiedBlocks[k] = info.crcs.count
+            }
             let meta = sections[.meta]!
             guard meta.length >= IndexFormat.metaSize else { throw IndexError.corrupted(path: path, part: "meta", detail: "too short") }
         }
@@ -164,31 +178,32 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     /// Bytes [start, start+count) of a section, after checking bounds and the CRC of every block
-    /// they touch (each block once per reader).
+    /// they touch (each block once per reader). Flat per-section arrays, mutated in place: this is
+    /// on every read path.
     func bytes(_ section: IndexFormat.Section, _ start: Int, _ count: Int) throws -> UnsafeRawBufferPointer {
-        lock.lock()
-        defer { lock.unlock() }
-        guard var info = sections[section] else { throw IndexError.corrupted(path: path, part: section.name, detail: "missing") }
-        guard start >= 0, count >= 0, start <= info.length, count <= info.length - start else {
+        let k = Int(section.rawValue)
+        let length = sectionLength[k]
+        guard start >= 0, count >= 0, start <= length, count <= length - start else {
             throw IndexError.corrupted(path: path, part: section.name, detail: "reference [\(start), +\(count)) outside the section")
         }
-        if count > 0 {
-            let first = start / IndexFormat.blockSize
-            let last = (start + count - 1) / IndexFormat.blockSize
-            var changed = false
-            for b in first...last where !info.verified[b] {
-                let lo = b * IndexFormat.blockSize
-                let hi = min(info.length, lo + IndexFormat.blockSize)
-                let block = UnsafeRawBufferPointer(start: base + info.offset + lo, count: hi - lo)
-                guard CRC32.checksum(block) == info.crcs[b] else {
-                    throw IndexError.corrupted(path: path, part: section.name, detail: "checksum mismatch in block \(b)")
-                }
-                info.verified[b] = true
-                changed = true
+        let result = UnsafeRawBufferPointer(start: base + sectionOffset[k] + start, count: count)
+        if count == 0 { return result }
+        lock.lock()
+        defer { lock.unlock() }
+        if unverifiedBlocks[k] == 0 { return result }
+        let first = start / IndexFormat.blockSize
+        let last = (start + count - 1) / IndexFormat.blockSize
+        for b in first...last where !verified[k][b] {
+            let lo = b * IndexFormat.blockSize
+            let hi = min(length, lo + IndexFormat.blockSize)
+            let block = UnsafeRawBufferPointer(start: base + sectionOffset[k] + lo, count: hi - lo)
+            guard CRC32.checksum(block) == crcs[k][b] else {
+                throw IndexError.corrupted(path: path, part: section.name, detail: "checksum mismatch in block \(b)")
             }
-            if changed { sections[section] = info }
+            verified[k][b] = true
+            unverifiedBlocks[k] -= 1
         }
-        return UnsafeRawBufferPointer(start: base + info.offset + start, count: count)
+        return result
     }
 
     // MARK: Records
@@ -369,7 +384,11 @@ public final class IndexReader: @unchecked Sendable {
                 postingsEnd = t.offset + t.length
                 var c = try cursor(t)
                 var n = 0
-                while c.passage != nil { n += 1; try c.next() }
+                for b in 0..<c.blockCount {
+                    try c.seek(block: b)
+                    try c.validateBlock()
+                    n += c.blockPassages.count
+                }
                 guard n == t.df else { throw IndexError.corrupted(path: path, part: "postings", detail: "df disagrees with postings") }
                 return true
             }

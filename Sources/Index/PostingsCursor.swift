@@ -1,7 +1,11 @@
-/// Walks one term's postings (format in `PostingsWriter`) block by block, skipping blocks whose last
-/// passage is below a target without decoding them. Every value read is validated: a damaged list
-/// throws `IndexError.corrupted`, it never reads out of bounds or returns an out-of-range id.
+/// Walks one term's postings (format in `PostingsWriter`) block by block, skipping blocks whose
+/// last passage is below a target without decoding them, and decoding a posting's positions only
+/// when asked (an intersection needs them for few of the postings it passes). Every value read is
+/// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
+/// an out-of-range id.
 public struct PostingsCursor {
+    static let skipEntrySize = 16
+
     private let raw: UnsafeRawBufferPointer
     private let df: Int
     private let positional: Bool
@@ -9,14 +13,38 @@ public struct PostingsCursor {
     private let path: String
     private let blocks: Int
     private let bodyStart: Int
+    private let buffers: Buffers
 
-    /// Decoded current block.
+    /// Decoded current block: passages and tfs; positions are read lazily from `positionsStart`.
     private var block = -1
-    private var passages: [Int32] = []
-    private var tfs: [Int32] = []
-    private var positionStarts: [Int32] = []
-    private var positions: [Int32] = []
+    private var count = 0
     private var index = 0
+    private var blockEnd = 0
+    /// Byte offset of the positions of posting `positionsOf` in the current block.
+    private var positionsCursor = 0
+    private var positionsOf = 0
+    /// Posting whose positions are decoded in `buffers.positions`, or −1.
+    private var decodedFor = -1
+    private var decodedCount = 0
+
+    /// Fixed storage reused across blocks: no allocation or reference counting per posting.
+    final class Buffers {
+        let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
+        let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
+        var positions = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+        var positionsCapacity = 64
+        deinit {
+            passages.deallocate()
+            tfs.deallocate()
+            positions.deallocate()
+        }
+        func reservePositions(_ n: Int) {
+            guard n > positionsCapacity else { return }
+            positions.deallocate()
+            positionsCapacity = max(n, positionsCapacity * 2)
+            positions = UnsafeMutablePointer<Int32>.allocate(capacity: positionsCapacity)
+        }
+    }
 
     init(raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
         self.raw = raw
@@ -26,34 +54,89 @@ public struct PostingsCursor {
         self.path = path
         blocks = (df + PostingsWriter.blockSize - 1) / PostingsWriter.blockSize
         bodyStart = blocks > 1 ? blocks * Self.skipEntrySize : 0
+        buffers = Buffers()
         guard df > 0, bodyStart <= raw.count else { throw corrupted("postings shorter than their skip table") }
-        passages.reserveCapacity(PostingsWriter.blockSize)
-        tfs.reserveCapacity(PostingsWriter.blockSize)
         try load(0)
     }
 
     private func corrupted(_ detail: String) -> IndexError { .corrupted(path: path, part: "postings", detail: detail) }
 
     /// The current passage, or nil when the list is exhausted.
-    public var passage: Int32? { index < passages.count ? passages[index] : nil }
-    public var tf: Int { Int(tfs[index]) }
+    public var passage: Int32? { index < count ? buffers.passages[index] : nil }
+    public var tf: Int { Int(buffers.tfs[index]) }
 
-    /// Positions of the current posting (bigrams only), by index: no slice, no reference counting
-    /// in the phrase matcher's inner loop.
-    public var positionRange: Range<Int> { Int(positionStarts[index])..<Int(positionStarts[index + 1]) }
-    public func position(_ i: Int) -> Int32 { positions[i] }
-
-    /// Whether the current posting has position `v` (binary search).
-    public func hasPosition(_ v: Int32) -> Bool {
-        var lo = Int(positionStarts[index]), hi = Int(positionStarts[index + 1])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if positions[mid] < v { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < Int(positionStarts[index + 1]) && positions[lo] == v
+    public mutating func next() throws {
+        index += 1
+        if index >= count, block + 1 < blocks { try load(block + 1) }
     }
 
-    // MARK: Blocks, for top-k by block upper bounds
+    /// Moves to the first posting whose passage ≥ target.
+    public mutating func advance(to target: Int32) throws {
+        if index < count, buffers.passages[index] >= target { return }
+        if count > 0, buffers.passages[count - 1] >= target {
+            while buffers.passages[index] < target { index += 1 }
+            return
+        }
+        var b = block + 1
+        while b < blocks {
+            if try lastPassage(of: b) >= target { break }
+            b += 1
+        }
+        guard b < blocks else { index = count; block = blocks; return }
+        try load(b)
+        while index < count, buffers.passages[index] < target { index += 1 }
+    }
+
+    // MARK: Positions
+
+    /// Whether the current posting has position `v` (bigrams only).
+    public mutating func hasPosition(_ v: Int32) throws -> Bool {
+        try decodePositions()
+        var lo = 0, hi = decodedCount
+        let p = buffers.positions
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if p[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < decodedCount && p[lo] == v
+    }
+
+    /// Positions of the current posting (bigrams only).
+    public mutating func positions() throws -> UnsafeBufferPointer<Int32> {
+        try decodePositions()
+        return UnsafeBufferPointer(start: buffers.positions, count: decodedCount)
+    }
+
+    private mutating func decodePositions() throws {
+        guard decodedFor != index else { return }
+        guard positional, index < count, index >= positionsOf else { throw corrupted("positions requested out of order") }
+        // Skip the positions of the postings in between: count varint terminators.
+        let base = raw.baseAddress!
+        while positionsOf < index {
+            var remaining = Int(buffers.tfs[positionsOf])
+            while remaining > 0 {
+                guard positionsCursor < blockEnd else { throw corrupted("positions truncated") }
+                if base.load(fromByteOffset: positionsCursor, as: UInt8.self) < 0x80 { remaining -= 1 }
+                positionsCursor += 1
+            }
+            positionsOf += 1
+        }
+        let tf = Int(buffers.tfs[index])
+        buffers.reservePositions(tf)
+        var pos: Int64 = 0
+        for k in 0..<tf {
+            let d = try varint(&positionsCursor, blockEnd)
+            guard k == 0 || d > 0 else { throw corrupted("positions out of order") }
+            pos += Int64(d)
+            guard pos <= Int32.max else { throw corrupted("position out of range") }
+            buffers.positions[k] = Int32(pos)
+        }
+        positionsOf = index + 1
+        decodedFor = index
+        decodedCount = tf
+    }
+
+    // MARK: Blocks
 
     public var blockCount: Int { blocks }
 
@@ -72,34 +155,17 @@ public struct PostingsCursor {
     }
 
     /// Passages and tfs of the decoded block.
-    public var blockPassages: [Int32] { passages }
-    public var blockTFs: [Int32] { tfs }
+    public var blockPassages: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: buffers.passages, count: count) }
+    public var blockTFs: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: buffers.tfs, count: count) }
 
-    public mutating func next() throws {
-        index += 1
-        if index >= passages.count, block + 1 < blocks { try load(block + 1) }
+    /// Decodes every position of the current block, to check its structure (`IndexReader.verify`).
+    public mutating func validateBlock() throws {
+        guard positional else { return }
+        let saved = index
+        for i in 0..<count { index = i; try decodePositions() }
+        guard positionsCursor == blockEnd else { throw corrupted("block length mismatch") }
+        index = saved
     }
-
-    /// Moves to the first posting whose passage ≥ target.
-    public mutating func advance(to target: Int32) throws {
-        if let p = passage, p >= target { return }
-        if index < passages.count, let last = passages.last, last >= target {
-            // Within the current block.
-            while passages[index] < target { index += 1 }
-            return
-        }
-        // Find the first later block whose last passage ≥ target.
-        var b = block + 1
-        while b < blocks {
-            if try lastPassage(of: b) >= target { break }
-            b += 1
-        }
-        guard b < blocks else { index = passages.count; block = blocks; return }
-        try load(b)
-        while index < passages.count, passages[index] < target { index += 1 }
-    }
-
-    static let skipEntrySize = 16
 
     private func skipEntry(_ b: Int) -> (last: Int32, end: Int) {
         let last = raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize, as: UInt32.self)
@@ -114,56 +180,47 @@ public struct PostingsCursor {
         return l
     }
 
+    @inline(__always)
+    private func varint(_ cursor: inout Int, _ limit: Int) throws -> UInt32 {
+        let base = raw.baseAddress!
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while true {
+            guard cursor < limit, shift < 35 else { throw corrupted("truncated varint") }
+            let byte = base.load(fromByteOffset: cursor, as: UInt8.self)
+            cursor += 1
+            result |= UInt32(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
     private mutating func load(_ b: Int) throws {
         let start = bodyStart + (b == 0 ? 0 : skipEntry(b - 1).end)
         let end = blocks == 1 ? raw.count : bodyStart + skipEntry(b).end
         guard start <= end, end <= raw.count else { throw corrupted("block bounds invalid") }
         var previous: Int64 = b == 0 ? -1 : Int64(skipEntry(b - 1).last)
-        let count = min(PostingsWriter.blockSize, df - b * PostingsWriter.blockSize)
-        passages.removeAll(keepingCapacity: true)
-        tfs.removeAll(keepingCapacity: true)
-        positionStarts.removeAll(keepingCapacity: true)
-        positions.removeAll(keepingCapacity: true)
-        positionStarts.append(0)
+        let n = min(PostingsWriter.blockSize, df - b * PostingsWriter.blockSize)
         var cursor = start
-        let limit = end
-        let base = raw.baseAddress!
-        @inline(__always) func varint() throws -> UInt32 {
-            var result: UInt32 = 0
-            var shift: UInt32 = 0
-            while true {
-                guard cursor < limit, shift < 35 else { throw corrupted("truncated varint") }
-                let byte = base.load(fromByteOffset: cursor, as: UInt8.self)
-                cursor += 1
-                result |= UInt32(byte & 0x7F) << shift
-                if byte < 0x80 { return result }
-                shift += 7
-            }
-        }
-        for _ in 0..<count {
-            let delta = try varint()
+        for i in 0..<n {
+            let delta = try varint(&cursor, end)
             let p = previous + Int64(delta)
             guard delta > 0, p < passageCount else { throw corrupted("passage id out of order or range") }
             previous = p
-            let tf = try varint()
+            let tf = try varint(&cursor, end)
             guard tf > 0, tf < 1 << 24 else { throw corrupted("bad term frequency") }
-            passages.append(Int32(p))
-            tfs.append(Int32(tf))
-            if positional {
-                var pos: Int64 = 0
-                for k in 0..<Int(tf) {
-                    let d = try varint()
-                    guard k == 0 || d > 0 else { throw corrupted("positions out of order") }
-                    pos += Int64(d)
-                    guard pos <= Int32.max else { throw corrupted("position out of range") }
-                    positions.append(Int32(pos))
-                }
-                positionStarts.append(Int32(positions.count))
-            }
+            buffers.passages[i] = Int32(p)
+            buffers.tfs[i] = Int32(tf)
         }
-        guard cursor == end else { throw corrupted("block length mismatch") }
-        if blocks > 1, let last = passages.last, last != skipEntry(b).last { throw corrupted("skip entry disagrees with block") }
+        if !positional, cursor != end { throw corrupted("block length mismatch") }
+        if blocks > 1, Int64(skipEntry(b).last) != previous { throw corrupted("skip entry disagrees with block") }
         block = b
+        count = n
         index = 0
+        blockEnd = end
+        positionsCursor = cursor
+        positionsOf = 0
+        decodedFor = -1
+        decodedCount = 0
     }
 }

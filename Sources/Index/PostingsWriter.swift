@@ -33,7 +33,9 @@ struct PostingsWriter {
                 body.appendVarint(UInt32(Int64(passages[i]) - previous))
                 previous = Int64(passages[i])
                 body.appendVarint(tfs[i])
-                if positional {
+            }
+            if positional {
+                for i in lo..<hi {
                     var last: UInt32 = 0
                     for k in 0..<Int(tfs[i]) {
                         let pos = positions[p + k]

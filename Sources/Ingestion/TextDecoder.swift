@@ -53,7 +53,40 @@ public enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return try check(DecodedText(text: text, encoding: "UTF-8"), file: file)
         }
-        return try finish(icu: "GB18030", bytes, file: file, label: "GB18030")
+        // UTF-8 text cut inside its last character (an interrupted copy) must not be decoded as
+        // GB18030 mojibake; and when neither decoding works, the one that got further names the
+        // place to look (a GB18030 line pasted into a UTF-8 file).
+        let utf8Error = utf8ErrorOffset(bytes[...], start: 0)
+        if isCutCharacter(bytes, at: utf8Error), bytes[..<utf8Error].contains(where: { $0 >= 0x80 }) {
+            throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: utf8Error)
+        }
+        do {
+            return try finish(icu: "GB18030", bytes, file: file, label: "GB18030")
+        } catch IngestionError.undecodable(_, _, let offset) where utf8Error > offset {
+            throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: utf8Error)
+        }
+    }
+
+    /// Offset (counted from `start`) of the first byte that is not part of a valid UTF-8 sequence.
+    static func utf8ErrorOffset(_ bytes: ArraySlice<UInt8>, start: Int) -> Int {
+        var offset = start
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): offset += String(s).utf8.count
+            case .emptyInput, .error: break loop
+            }
+        }
+        return offset
+    }
+
+    /// Whether the bytes from `offset` to the end are the beginning of one multi-byte UTF-8 character.
+    static func isCutCharacter(_ bytes: [UInt8], at offset: Int) -> Bool {
+        let rest = bytes[offset...]
+        guard let lead = rest.first, rest.count < 4 else { return false }
+        let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+        return rest.count < length && rest.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
     /// UTF-16 without a BOM: zero bytes concentrated at odd (LE) or even (BE) offsets. ASCII (newlines,
@@ -74,18 +107,7 @@ public enum TextDecoder {
     private static func finish(utf8 bytes: ArraySlice<UInt8>, file: String, encoding: String) throws -> DecodedText {
         if bytes.isEmpty { throw IngestionError.empty(file: file) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            var offset = 3
-            // Find the first invalid position for the message.
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            loop: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let s): offset += String(s).utf8.count
-                case .emptyInput: break loop
-                case .error: break loop
-                }
-            }
-            throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: offset)
+            throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: utf8ErrorOffset(bytes, start: 3))
         }
         return try check(DecodedText(text: text, encoding: encoding), file: file)
     }

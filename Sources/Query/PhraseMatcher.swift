@@ -75,11 +75,11 @@ public enum PhraseMatcher {
                 }
             }
             var tf: Int32 = 0
-            for i in driver.positionRange {
-                let start = driver.position(i) - driverOffset
+            for pos in try driver.positions() {
+                let start = pos - driverOffset
                 guard start >= 0 else { continue }
                 var ok = true
-                for k in others.indices where !others[k].cursor.hasPosition(start + others[k].offset) {
+                for k in others.indices where try !others[k].cursor.hasPosition(start + others[k].offset) {
                     ok = false
                     break
                 }

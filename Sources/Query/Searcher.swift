@@ -75,17 +75,20 @@ public final class Searcher {
         let lengths = try reader.lengths()
         var bm25 = [Double](repeating: 0, count: passages.count)
         var cursors = [Int](repeating: 0, count: terms.count)
+        let termPassages = terms.map(\.matches.passages), termTFs = terms.map(\.matches.tfs)
+        let bm = options.bm25
         for (i, p) in passages.enumerated() {
             let dl = Int(lengths[Int(p)])
             var sum = 0.0
-            for (k, t) in terms.enumerated() {
+            for k in termPassages.indices {
                 var c = cursors[k]
-                let ps = t.matches.passages
-                while c < ps.count, ps[c] < p { c += 1 }
-                cursors[k] = c
-                if c < ps.count, ps[c] == p {
-                    sum += options.bm25.termScore(tf: Int(t.matches.tfs[c]), idf: idfs[k], length: dl, averageLength: avgdl)
+                termPassages[k].withUnsafeBufferPointer { ps in
+                    while c < ps.count, ps[c] < p { c += 1 }
+                    if c < ps.count, ps[c] == p {
+                        sum += bm.termScore(tf: Int(termTFs[k][c]), idf: idfs[k], length: dl, averageLength: avgdl)
+                    }
                 }
+                cursors[k] = c
             }
             bm25[i] = sum
         }
