@@ -34,6 +34,7 @@ public enum IndexBuilder {
         }
         let lock = try IndexLock(directory: directory, onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
+        removeStaleTemporaryFiles(in: directory)
 
         var report = IndexBuildReport()
         let (sources, problems) = SourceScanner.scan(paths)
@@ -127,13 +128,23 @@ public enum IndexBuilder {
         return report
     }
 
+    /// Temporary files left by writers that were killed mid-write. Holding the lock, no live
+    /// writer can own one.
+    static func removeStaleTemporaryFiles(in directory: URL) {
+        let prefix = ".\(IndexFormat.fileName).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+
     /// Ingests and segments one file.
     public static func analyze(_ bytes: [UInt8], name: String, source: SourceInfo, metadata: DocumentMetadata?,
                                analyzer: Analyzer) throws -> IndexedDocument {
         let doc = try Ingestor.ingest(bytes: bytes, name: name, metadata: metadata)
         let info = DocumentInfo(name: name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding,
                                 source: source, headings: doc.headings)
-        return IndexedDocument(info: info, passages: doc.passages, wordCounts: doc.passages.map { analyzer.wordCount($0.text) })
+        return IndexedDocument(info: info, passages: doc.passages, wordCounts: doc.passages.map { analyzer.wordCount($0.text) },
+                               normalized: doc.passages.map { analyzer.normalize($0.text).scalars })
     }
 
     /// A document's passages as stored in an existing index.

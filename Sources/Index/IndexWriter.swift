@@ -10,8 +10,9 @@ public enum IndexWriter {
     ///   can tell cheaply whether the index is current.
     public static func write(_ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0,
                              normalizer: Normalizer = Normalizer()) throws {
-        let data = serialize(documents, fingerprint: fingerprint, normalizer: normalizer)
-        try AtomicFile.write(data, to: directory.appendingPathComponent(IndexFormat.fileName))
+        let file = try IndexFileWriter(url: directory.appendingPathComponent(IndexFormat.fileName))
+        try serialize(documents, fingerprint: fingerprint, normalizer: normalizer, into: file)
+        try file.commit()
     }
 
     /// Accumulates postings for all terms, passage by passage.
@@ -47,7 +48,7 @@ public enum IndexWriter {
         }
     }
 
-    static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, normalizer: Normalizer) -> [UInt8] {
+    static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, normalizer: Normalizer, into file: IndexFileWriter) throws {
         var text = ByteBuffer()
         var passages = ByteBuffer()
         var lengths = ByteBuffer()
@@ -103,37 +104,57 @@ public enum IndexWriter {
                 lengths.append(UInt32(words))
                 lengthValues.append(UInt32(words))
                 totalWords += UInt64(words)
-                builder.add(normalizer.normalize(p.text).scalars, passage: passageID)
                 passageID += 1
             }
         }
+        // Postings from the normalized text (normalized in parallel by the builder, or here).
+        var id: Int32 = 0
+        for doc in documents {
+            for (k, p) in doc.passages.enumerated() {
+                builder.add(doc.normalized?[k] ?? normalizer.normalize(p.text).scalars, passage: id)
+                id += 1
+            }
+        }
+        try file.section(.meta, meta(passages: passageID, documents: documents.count, terms: builder.writers.count,
+                                     totalWords: totalWords, fingerprint: fingerprint))
+        try file.section(.documents, docs.bytes)
+        try file.section(.documentInfo, infos.bytes)
+        try file.section(.passages, passages.bytes)
+        try file.section(.lengths, lengths.bytes)
+        try file.section(.paths, paths.bytes)
+        try file.section(.text, text.bytes)
+        docs = ByteBuffer(); infos = ByteBuffer(); passages = ByteBuffer(); text = ByteBuffer()
 
+        // Postings streamed term by term in key order, each writer freed once encoded.
         let order = (0..<builder.writers.count).sorted { builder.table.keyOf[$0] < builder.table.keyOf[$1] }
-        var postings = ByteBuffer()
         var terms: [(key: UInt64, df: UInt32, length: UInt32)] = []
         terms.reserveCapacity(order.count)
+        try file.begin(.postings)
+        var buffer = ByteBuffer()
         for id in order {
             let key = builder.table.keyOf[id]
-            let start = postings.count
-            builder.writers[id].encode(into: &postings, positional: !TermKey.isUnigram(key), lengths: lengthValues)
-            terms.append((key, UInt32(builder.writers[id].passages.count), UInt32(postings.count - start)))
+            buffer.bytes.removeAll(keepingCapacity: true)
+            builder.writers[id].encode(into: &buffer, positional: !TermKey.isUnigram(key), lengths: lengthValues)
+            terms.append((key, UInt32(builder.writers[id].passages.count), UInt32(buffer.count)))
+            builder.writers[id] = PostingsWriter()
+            try file.append(buffer.bytes)
         }
+        try file.end()
         let dictionary = TermDictionary.write(terms)
+        try file.section(.terms, dictionary.table)
+        try file.section(.termEntries, dictionary.entries)
+    }
 
+    static func meta(passages: Int32, documents: Int, terms: Int, totalWords: UInt64, fingerprint: UInt64) -> [UInt8] {
         var meta = ByteBuffer()
-        meta.append(UInt32(passageID))
-        meta.append(UInt32(documents.count))
-        meta.append(UInt32(terms.count))
+        meta.append(UInt32(passages))
+        meta.append(UInt32(documents))
+        meta.append(UInt32(terms))
         meta.append(UInt32(0))
         meta.append(totalWords)
         meta.append(fingerprint)
         while meta.count < IndexFormat.metaSize { meta.append(UInt8(0)) }
-
-        return assemble([
-            (.meta, meta.bytes), (.documents, docs.bytes), (.documentInfo, infos.bytes),
-            (.passages, passages.bytes), (.lengths, lengths.bytes), (.paths, paths.bytes), (.text, text.bytes),
-            (.terms, dictionary.table), (.termEntries, dictionary.entries), (.postings, postings.bytes),
-        ])
+        return meta.bytes
     }
 
     static func kindCode(_ k: Passage.Kind) -> UInt8 {
@@ -144,41 +165,5 @@ public enum IndexWriter {
         case .frontMatter: return 3
         case .footnote: return 4
         }
-    }
-
-    /// Header, aligned sections, table with per-block CRCs, footer.
-    static func assemble(_ sections: [(IndexFormat.Section, [UInt8])]) -> [UInt8] {
-        var out = ByteBuffer()
-        out.bytes.reserveCapacity(sections.reduce(1024) { $0 + $1.1.count + 8 })
-        out.append(IndexFormat.magic)
-        out.append(IndexFormat.version)
-        out.append(UInt32(0))
-        var table = ByteBuffer()
-        table.append(UInt32(sections.count))
-        for (kind, bytes) in sections {
-            out.pad(to: 8)
-            let offset = out.count
-            out.append(bytes)
-            table.append(kind.rawValue)
-            table.append(UInt64(offset))
-            table.append(UInt64(bytes.count))
-            let blocks = (bytes.count + IndexFormat.blockSize - 1) / IndexFormat.blockSize
-            table.append(UInt32(blocks))
-            bytes.withUnsafeBytes { raw in
-                for b in 0..<blocks {
-                    let lo = b * IndexFormat.blockSize
-                    let hi = min(bytes.count, lo + IndexFormat.blockSize)
-                    table.append(CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[lo..<hi])))
-                }
-            }
-        }
-        out.pad(to: 8)
-        let tableOffset = out.count
-        out.append(table.bytes)
-        out.append(UInt64(tableOffset))
-        out.append(UInt64(table.count))
-        out.append(CRC32.checksum(table.bytes))
-        out.append(IndexFormat.endMagic)
-        return out.bytes
     }
 }

@@ -52,18 +52,26 @@ enum CharacterClass {
     }
 }
 
-extension Array where Element == Unicode.Scalar {
+extension Sequence where Element == Unicode.Scalar {
+    /// The scalars as a String, encoded to UTF-8 directly (appending to a UnicodeScalarView is
+    /// several times slower).
     var string: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: self)
-        return String(s)
-    }
-}
-
-extension ArraySlice where Element == Unicode.Scalar {
-    var string: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: self)
-        return String(s)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(underestimatedCount * 3)
+        for s in self {
+            let v = s.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -223,10 +223,11 @@ enum LineCleaner {
     }
 
     /// Page footers and headers: — 4 —, - 12 -, －3－, 第 3 页, 3/40.
+    static let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "一"]
+
     static func isPageMark(_ s: [Unicode.Scalar]) -> Bool {
         let t = s.filter { !CharacterClass.isSpace($0) }
         guard !t.isEmpty, t.count <= 12 else { return false }
-        let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "一"]
         var i = 0
         var lead = 0
         while i < t.count, dashes.contains(t[i]) { i += 1; lead += 1 }

@@ -133,14 +133,16 @@ struct StructureBuilder {
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
         if CharacterClass.endsParagraph(previous[k]) { return false }
         let last = previous[previous.count - 1]
-        let cut: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
-        if cut.contains(last) { return true }
+        if Self.cutMarks.contains(last) { return true }
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
         if p.last.softBreak || Self.hasOpenQuote(p.scalars) { return true }
         let width = StructureBuilder.width(previous)
         if width >= wrapThreshold { return true }
         return p.earlierWidth >= 20 && width * 10 >= p.earlierWidth * 9 && width <= p.earlierWidth + 4
     }
+
+    /// Characters a sentence cannot end on: a line ending in one was cut by layout.
+    static let cutMarks: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
 
     /// An opening quote or bracket without its closing partner: the sentence is not over.
     static func hasOpenQuote(_ s: [Unicode.Scalar]) -> Bool {

@@ -144,7 +144,10 @@ public enum TextDecoder {
             let v = s.value
             if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) || v == 0xFFFD {
                 controls += 1
-            } else if !s.properties.isWhitespace {
+            } else if v < 0x80 {
+                if v > 0x20 && v != 0x7F { visible += 1 }
+            } else if visible > 0 || !s.properties.isWhitespace {
+                // Only whether anything is visible matters: the property lookup stops at the first.
                 visible += 1
             }
         }
