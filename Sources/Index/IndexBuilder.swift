@@ -122,7 +122,7 @@ public enum IndexBuilder {
         report.passages = documents.reduce(0) { $0 + $1.passages.count }
         guard !documents.isEmpty else { throw IndexError.noDocuments }
 
-        try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources))
+        try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources), threads: threads)
         report.indexBytes = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int) ?? 0
         report.seconds = Date().timeIntervalSince(start)
         return report

@@ -1,4 +1,5 @@
 import Analysis
+import Dispatch
 import Foundation
 import Ingestion
 
@@ -9,9 +10,9 @@ public enum IndexWriter {
     /// - Parameter fingerprint: identifies the source files' state (see `SourceScanner`), so a reader
     ///   can tell cheaply whether the index is current.
     public static func write(_ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0,
-                             normalizer: Normalizer = Normalizer()) throws {
+                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let file = try IndexFileWriter(url: directory.appendingPathComponent(IndexFormat.fileName))
-        try serialize(documents, fingerprint: fingerprint, normalizer: normalizer, into: file)
+        try serialize(documents, fingerprint: fingerprint, threads: threads, into: file)
         try file.commit()
     }
 
@@ -48,7 +49,7 @@ public enum IndexWriter {
         }
     }
 
-    static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, normalizer: Normalizer, into file: IndexFileWriter) throws {
+    static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, threads: Int, into file: IndexFileWriter) throws {
         var text = ByteBuffer()
         var passages = ByteBuffer()
         var lengths = ByteBuffer()
@@ -57,7 +58,6 @@ public enum IndexWriter {
         var infos = ByteBuffer()
         var pathIDs: [String: UInt32] = [:]
         var lengthValues: [UInt32] = []
-        var builder = PostingsBuilder()
         var passageID: Int32 = 0
         var totalWords: UInt64 = 0
         let encoder = JSONEncoder()
@@ -107,15 +107,9 @@ public enum IndexWriter {
                 passageID += 1
             }
         }
-        // Postings from the normalized text (normalized in parallel by the builder, or here).
-        var id: Int32 = 0
-        for doc in documents {
-            for (k, p) in doc.passages.enumerated() {
-                builder.add(doc.normalized?[k] ?? normalizer.normalize(p.text).scalars, passage: id)
-                id += 1
-            }
-        }
-        try file.section(.meta, meta(passages: passageID, documents: documents.count, terms: builder.writers.count,
+        var builders = buildPostings(documents, threads: threads)
+        let order = mergeOrder(builders)
+        try file.section(.meta, meta(passages: passageID, documents: documents.count, terms: order.count,
                                      totalWords: totalWords, fingerprint: fingerprint))
         try file.section(.documents, docs.bytes)
         try file.section(.documentInfo, infos.bytes)
@@ -125,24 +119,83 @@ public enum IndexWriter {
         try file.section(.text, text.bytes)
         docs = ByteBuffer(); infos = ByteBuffer(); passages = ByteBuffer(); text = ByteBuffer()
 
-        // Postings streamed term by term in key order, each writer freed once encoded.
-        let order = (0..<builder.writers.count).sorted { builder.table.keyOf[$0] < builder.table.keyOf[$1] }
+        // Postings streamed term by term in key order; a term's parts from several builders are
+        // concatenated (their passage ranges are ascending and disjoint).
         var terms: [(key: UInt64, df: UInt32, length: UInt32)] = []
         terms.reserveCapacity(order.count)
         try file.begin(.postings)
         var buffer = ByteBuffer()
-        for id in order {
-            let key = builder.table.keyOf[id]
+
+        for (key, parts) in order {
+            var writer = PostingsWriter()
+            for (b, id) in parts {
+                if parts.count == 1 { swap(&writer, &builders[b].writers[id]); break }
+                writer.passages.append(contentsOf: builders[b].writers[id].passages)
+                writer.tfs.append(contentsOf: builders[b].writers[id].tfs)
+                writer.positions.append(contentsOf: builders[b].writers[id].positions)
+                builders[b].writers[id] = PostingsWriter()
+            }
             buffer.bytes.removeAll(keepingCapacity: true)
-            builder.writers[id].encode(into: &buffer, positional: !TermKey.isUnigram(key), lengths: lengthValues)
-            terms.append((key, UInt32(builder.writers[id].passages.count), UInt32(buffer.count)))
-            builder.writers[id] = PostingsWriter()
+            writer.encode(into: &buffer, positional: !TermKey.isUnigram(key), lengths: lengthValues)
+            terms.append((key, UInt32(writer.passages.count), UInt32(buffer.count)))
             try file.append(buffer.bytes)
         }
         try file.end()
         let dictionary = TermDictionary.write(terms)
         try file.section(.terms, dictionary.table)
         try file.section(.termEntries, dictionary.entries)
+    }
+
+    /// Character postings for all passages, built by `threads` workers over contiguous runs of
+    /// documents (so each worker's passage ids are ascending and follow the previous worker's).
+    static func buildPostings(_ documents: [IndexedDocument], threads: Int) -> [PostingsBuilder] {
+        let total = documents.reduce(0) { $0 + $1.passages.count }
+        let workers = max(1, min(threads, documents.count))
+        var starts: [Int] = [0]  // document index where each worker starts
+        var acc = 0
+        for (i, d) in documents.enumerated() {
+            acc += d.passages.count
+            if starts.count < workers, acc >= total * starts.count / workers, i + 1 < documents.count { starts.append(i + 1) }
+        }
+        starts.append(documents.count)
+        var firstPassage: [Int32] = []
+        var p: Int32 = 0
+        var d = 0
+        for w in 0..<(starts.count - 1) {
+            while d < starts[w] { p += Int32(documents[d].passages.count); d += 1 }
+            firstPassage.append(p)
+        }
+        var results = [PostingsBuilder](repeating: PostingsBuilder(), count: starts.count - 1)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: starts.count - 1) { w in
+            var builder = PostingsBuilder()
+            let normalizer = Normalizer()
+            var id = firstPassage[w]
+            for doc in documents[starts[w]..<starts[w + 1]] {
+                for (k, passage) in doc.passages.enumerated() {
+                    builder.add(doc.normalized?[k] ?? normalizer.normalize(passage.text).scalars, passage: id)
+                    id += 1
+                }
+            }
+            lock.lock()
+            results[w] = builder
+            lock.unlock()
+        }
+        return results
+    }
+
+    /// All keys in order, each with the (builder, term id) pairs that hold its postings.
+    static func mergeOrder(_ builders: [PostingsBuilder]) -> [(key: UInt64, parts: [(Int, Int)])] {
+        var all: [(key: UInt64, builder: Int, id: Int)] = []
+        for (b, builder) in builders.enumerated() {
+            for (id, key) in builder.table.keyOf.enumerated() { all.append((key, b, id)) }
+        }
+        all.sort { $0.key != $1.key ? $0.key < $1.key : $0.builder < $1.builder }
+        var result: [(key: UInt64, parts: [(Int, Int)])] = []
+        for e in all {
+            if result.last?.key == e.key { result[result.count - 1].parts.append((e.builder, e.id)) } else { result.append((e.key, [(e.builder, e.id)])) }
+        }
+        return result
     }
 
     static func meta(passages: Int32, documents: Int, terms: Int, totalWords: UInt64, fingerprint: UInt64) -> [UInt8] {
