@@ -22,9 +22,10 @@ let package = Package(
             providers: [.apt(["libicu-dev"])]
         ),
         .target(name: "ICUFacade", dependencies: ["CICU"]),
+        .target(name: "CChecksum"),
         .target(name: "Ingestion", dependencies: ["ICUFacade"]),
         .target(name: "Analysis", dependencies: ["ICUFacade"]),
-        .target(name: "Index", dependencies: ["Analysis", "Ingestion"]),
+        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
         .executableTarget(
             name: "PolicySearchCLI",

@@ -1,12 +1,12 @@
-/// The on-disk format, version 3: one file, `index.psx`, in the index folder.
+/// The on-disk format, version 4: one file, `index.psx`, in the index folder.
 ///
 /// All integers little-endian. Sections are 8-byte aligned.
 ///
 ///     header   16 B   magic "PLCYSRCH" (8) · format version u32 · flags u32 (0)
 ///     section  …      the sections below, in this order
 ///     table    …      count u32, then per section: kind u32 · offset u64 · length u64 ·
-///                     blockCount u32 · blockCount × CRC-32 of each 16 KiB block of the section
-///     footer   24 B   table offset u64 · table length u64 · table CRC-32 u32 · "PSND"
+///                     blockCount u32 · blockCount × CRC-32C of each 16 KiB block of the section
+///     footer   24 B   table offset u64 · table length u64 · table CRC-32C u32 · "PSND"
 ///
 /// Sections:
 /// - meta (64 B): passages u32 · documents u32 · terms u32 · reserved u32 · total ICU words u64
@@ -35,7 +35,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

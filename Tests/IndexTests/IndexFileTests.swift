@@ -170,3 +170,12 @@ import Ingestion
         #expect(report.skipped.allSatisfy { $0.reason.contains(URL(fileURLWithPath: $0.file).lastPathComponent) })
     }
 }
+
+@Suite struct ChecksumTests {
+    @Test func crc32cKnownVectors() {
+        // RFC 3720 B.4 check value, and the empty string.
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xE306_9283)
+        #expect(CRC32.checksum([]) == 0)
+        #expect(CRC32.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+    }
+}
