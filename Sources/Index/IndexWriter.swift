@@ -16,39 +16,6 @@ public enum IndexWriter {
         try file.commit()
     }
 
-    /// Accumulates postings for all terms, passage by passage.
-    struct PostingsBuilder {
-        var table = TermTable()
-        var writers: [PostingsWriter] = []
-        var lastPassage: [Int32] = []
-
-        @inline(__always)
-        mutating func add(_ key: UInt64, passage: Int32, position: UInt32, positional: Bool) {
-            let id = Int(table.id(key))
-            if id == writers.count {
-                writers.append(PostingsWriter())
-                lastPassage.append(-1)
-            }
-            if lastPassage[id] != passage {
-                lastPassage[id] = passage
-                writers[id].passages.append(UInt32(passage))
-                writers[id].tfs.append(1)
-            } else {
-                writers[id].tfs[writers[id].tfs.count - 1] += 1
-            }
-            if positional { writers[id].positions.append(position) }
-        }
-
-        mutating func add(_ scalars: [UInt32], passage: Int32) {
-            for (i, s) in scalars.enumerated() {
-                add(TermKey.unigram(s), passage: passage, position: UInt32(i), positional: false)
-                if i + 1 < scalars.count {
-                    add(TermKey.bigram(s, scalars[i + 1]), passage: passage, position: UInt32(i), positional: true)
-                }
-            }
-        }
-    }
-
     static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, threads: Int, into file: IndexFileWriter) throws {
         var text = ByteBuffer()
         var passages = ByteBuffer()
@@ -107,7 +74,7 @@ public enum IndexWriter {
                 passageID += 1
             }
         }
-        var builders = buildPostings(documents, threads: threads)
+        let builders = buildPostings(documents, threads: threads)
         let order = mergeOrder(builders)
         try file.section(.meta, meta(passages: passageID, documents: documents.count, terms: order.count,
                                      totalWords: totalWords, fingerprint: fingerprint))
@@ -126,18 +93,36 @@ public enum IndexWriter {
         try file.begin(.postings)
         var buffer = ByteBuffer()
 
+        var mergedPassages: [UInt32] = [], mergedTFs: [UInt32] = [], mergedPositions: [UInt32] = []
         for (key, parts) in order {
-            var writer = PostingsWriter()
-            for (b, id) in parts {
-                if parts.count == 1 { swap(&writer, &builders[b].writers[id]); break }
-                writer.passages.append(contentsOf: builders[b].writers[id].passages)
-                writer.tfs.append(contentsOf: builders[b].writers[id].tfs)
-                writer.positions.append(contentsOf: builders[b].writers[id].positions)
-                builders[b].writers[id] = PostingsWriter()
-            }
             buffer.bytes.removeAll(keepingCapacity: true)
-            writer.encode(into: &buffer, positional: !TermKey.isUnigram(key), lengths: lengthValues)
-            terms.append((key, UInt32(writer.passages.count), UInt32(buffer.count)))
+            let positional = !TermKey.isUnigram(key)
+            let df: Int
+            if parts.count == 1 {
+                let t = builders[parts[0].0].term(parts[0].1)
+                PostingsWriter.encode(passages: t.passages.buffer, tfs: t.tfs.buffer, positions: t.positions.buffer,
+                                      positional: positional, lengths: lengthValues, into: &buffer)
+                df = t.passages.count
+            } else {
+                mergedPassages.removeAll(keepingCapacity: true); mergedTFs.removeAll(keepingCapacity: true); mergedPositions.removeAll(keepingCapacity: true)
+                for (b, id) in parts {
+                    let t = builders[b].term(id)
+                    mergedPassages.append(contentsOf: t.passages.buffer)
+                    mergedTFs.append(contentsOf: t.tfs.buffer)
+                    mergedPositions.append(contentsOf: t.positions.buffer)
+                }
+                mergedPassages.withUnsafeBufferPointer { ps in
+                    mergedTFs.withUnsafeBufferPointer { ts in
+                        mergedPositions.withUnsafeBufferPointer { pos in
+                            PostingsWriter.encode(passages: ps, tfs: ts, positions: pos, positional: positional,
+                                                  lengths: lengthValues, into: &buffer)
+                        }
+                    }
+                }
+                df = mergedPassages.count
+            }
+            for (b, id) in parts { builders[b].freeTerm(id) }
+            terms.append((key, UInt32(df), UInt32(buffer.count)))
             try file.append(buffer.bytes)
         }
         try file.end()
@@ -148,7 +133,7 @@ public enum IndexWriter {
 
     /// Character postings for all passages, built by `threads` workers over contiguous runs of
     /// documents (so each worker's passage ids are ascending and follow the previous worker's).
-    static func buildPostings(_ documents: [IndexedDocument], threads: Int) -> [PostingsBuilder] {
+    static func buildPostings(_ documents: [IndexedDocument], threads: Int) -> [PostingsAccumulator] {
         let total = documents.reduce(0) { $0 + $1.passages.count }
         let workers = max(1, min(threads, documents.count))
         var starts: [Int] = [0]  // document index where each worker starts
@@ -165,10 +150,10 @@ public enum IndexWriter {
             while d < starts[w] { p += Int32(documents[d].passages.count); d += 1 }
             firstPassage.append(p)
         }
-        var results = [PostingsBuilder](repeating: PostingsBuilder(), count: starts.count - 1)
+        var results = [PostingsAccumulator?](repeating: nil, count: starts.count - 1)
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: starts.count - 1) { w in
-            var builder = PostingsBuilder()
+            let builder = PostingsAccumulator()
             let normalizer = Normalizer()
             var id = firstPassage[w]
             for doc in documents[starts[w]..<starts[w + 1]] {
@@ -181,14 +166,14 @@ public enum IndexWriter {
             results[w] = builder
             lock.unlock()
         }
-        return results
+        return results.map { $0! }
     }
 
     /// All keys in order, each with the (builder, term id) pairs that hold its postings.
-    static func mergeOrder(_ builders: [PostingsBuilder]) -> [(key: UInt64, parts: [(Int, Int)])] {
+    static func mergeOrder(_ builders: [PostingsAccumulator]) -> [(key: UInt64, parts: [(Int, Int)])] {
         var all: [(key: UInt64, builder: Int, id: Int)] = []
         for (b, builder) in builders.enumerated() {
-            for (id, key) in builder.table.keyOf.enumerated() { all.append((key, b, id)) }
+            for id in 0..<builder.count { all.append((builder.key(id), b, id)) }
         }
         all.sort { $0.key != $1.key ? $0.key < $1.key : $0.builder < $1.builder }
         var result: [(key: UInt64, parts: [(Int, Int)])] = []

@@ -1,31 +1,28 @@
 /// Encodes one term's postings.
 ///
-/// Layout: if the term has more than one block, a skip table first: per block 16 B, the block's last
-/// passage id u32, the end of the block u32 (byte offset from the end of the skip table), the
-/// block's largest tf u32 and its shortest passage length u32 (an upper bound of any BM25 score in
-/// the block, so top-k search can leave most blocks of a common term undecoded). Then
-/// the blocks, each of up to `blockSize` postings: varint passage delta (from the previous block's
-/// last passage, or from −1), varint tf, and for bigrams tf varint position deltas (first from 0).
-/// Skips let an intersection jump over the blocks of a long list without decoding them.
-struct PostingsWriter {
+/// Layout: if the term has more than one block, a skip table first: per block 16 B, the block's
+/// last passage id u32, the end of the block u32 (byte offset from the end of the skip table), the
+/// block's largest tf u32 and its shortest passage length u32 (with them BM25 bounds every score in
+/// the block, so top-k search can leave most blocks of a common term undecoded). Then the blocks,
+/// each of up to `blockSize` postings: for each posting, varint passage delta (from the previous
+/// posting, the previous block's last passage, or −1) and varint tf; then, for bigrams, each
+/// posting's tf varint position deltas (the first from 0). Positions after the passages let a
+/// reader step over them without decoding, by counting varint ends.
+enum PostingsWriter {
     static let blockSize = 128
 
-    /// Postings as collected: one entry per passage, in passage order.
-    var passages: [UInt32] = []
-    var tfs: [UInt32] = []
-    /// Positions of all postings, concatenated (bigrams only).
-    var positions: [UInt32] = []
-
-    /// Serializes into `out`; returns the byte length written.
-    func encode(into out: inout ByteBuffer, positional: Bool, lengths: [UInt32]) {
+    static func encode(passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>,
+                       positions: UnsafeBufferPointer<UInt32>, positional: Bool, lengths: [UInt32],
+                       into out: inout ByteBuffer) {
         let n = passages.count
-        let blocks = (n + Self.blockSize - 1) / Self.blockSize
+        let blocks = (n + blockSize - 1) / blockSize
         var body = ByteBuffer()
+        body.bytes.reserveCapacity(n * 3 + positions.count * 2)
         var skips: [(UInt32, UInt32, UInt32, UInt32)] = []
         var previous: Int64 = -1
         var p = 0
         for b in 0..<blocks {
-            let lo = b * Self.blockSize, hi = min(n, lo + Self.blockSize)
+            let lo = b * blockSize, hi = min(n, lo + blockSize)
             var maxTF: UInt32 = 0, minLength = UInt32.max
             for i in lo..<hi {
                 maxTF = max(maxTF, tfs[i])
