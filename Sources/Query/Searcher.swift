@@ -50,21 +50,7 @@ public final class Searcher {
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let parsed = try QueryParser.parse(query)
         if let fast = try searchSingleTerm(query, parsed, options: options) { return fast }
-        var notes: [String] = []
-        var clauses: [[Term]] = []
-        for clause in parsed.clauses {
-            let terms = try clause.compactMap(term)
-            guard !terms.isEmpty else {
-                throw QueryError(message: "“\(clause.map(\.text).joined(separator: " OR "))” has nothing to search for after normalization")
-            }
-            if terms.count == 1, !clause[0].quoted, terms[0].matches.count == 0, let split = try fallback(terms[0]) {
-                notes.append("No exact match for “\(terms[0].text)”; searched its words \(split.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)")
-                clauses.append(contentsOf: split.map { [$0] })
-            } else {
-                clauses.append(terms)
-            }
-        }
-        let excluded = try parsed.excluded.compactMap(term)
+        let (clauses, excluded, notes) = try resolve(parsed)
         let passages = try candidates(clauses: clauses, excluded: excluded, filters: parsed.documentFilters)
 
         // BM25 of every candidate, walking each term's matches in step with the candidates.
@@ -94,48 +80,41 @@ public final class Searcher {
         }
 
         let limit = options.limit ?? Int.max
-        let exhaustive = options.limit == nil || options.rankDocuments
         var boostCache: [Int: [Int]] = [:]
-        func boosts(_ i: Int) throws -> [Boost] {
+        func finalScore(_ i: Int) throws -> (score: Double, boosts: [Boost]) {
             let p = passages[i]
-            return try self.boosts(for: Int(p), terms: terms, matched: { terms[$0].matches.index(of: p) != nil }, cache: &boostCache)
+            let b = try self.boosts(for: Int(p), terms: terms, matched: { terms[$0].matches.index(of: p) != nil }, cache: &boostCache)
+            return (b.reduce(bm25[i]) { $0 * $1.factor }, b)
         }
-        var ranked: [(index: Int, score: Double)] = []
-        func precedes(_ a: (index: Int, score: Double), _ b: (index: Int, score: Double)) -> Bool {
-            a.score != b.score ? a.score > b.score : a.index < b.index
-        }
-        if exhaustive {
-            for i in passages.indices { ranked.append((i, try boosts(i).reduce(bm25[i]) { $0 * $1.factor })) }
-            ranked.sort(by: precedes)
-        } else if limit > 0 {
-            // The best `limit` by BM25, then their final scores.
-            var best: [(index: Int, score: Double)] = []
-            for i in passages.indices {
-                let e = (i, bm25[i])
-                if best.count == limit, !precedes(e, best[limit - 1]) { continue }
-                best.insert(e, at: best.firstIndex { precedes(e, $0) } ?? best.count)
-                if best.count > limit { best.removeLast() }
+        // Ranked entries carry the candidate's index in `passages`.
+        var ranked: [TopK<Int>.Entry] = []
+        if options.limit == nil || options.rankDocuments {
+            ranked = try passages.indices.map { TopK.Entry(passage: passages[$0], score: try finalScore($0).score, payload: $0) }
+            ranked.sort(by: TopK.precedes)
+        } else {
+            // The best k by BM25 get their boosts; then anyone whose BM25 × the largest boost could
+            // still reach the k-th final score.
+            var byBM25 = TopK<Int>(limit)
+            for i in passages.indices where byBM25.admits(passages[i], bm25[i]) {
+                byBM25.insert(.init(passage: passages[i], score: bm25[i], payload: i))
             }
-            var seen = Set(best.map(\.index))
-            ranked = try best.map { ($0.index, try boosts($0.index).reduce(bm25[$0.index]) { $0 * $1.factor }) }
-            ranked.sort(by: precedes)
-            // Anyone whose BM25 × the largest boost reaches the k-th final score may still enter.
-            for i in passages.indices where !seen.contains(i) {
-                let kth = ranked.count == limit ? ranked[limit - 1].score : -Double.infinity
-                guard bm25[i] * Self.sectionBoostFactor >= kth else { continue }
-                seen.insert(i)
-                let e = (i, try boosts(i).reduce(bm25[i]) { $0 * $1.factor })
-                guard ranked.count < limit || precedes(e, ranked[limit - 1]) else { continue }
-                ranked.insert(e, at: ranked.firstIndex { precedes(e, $0) } ?? ranked.count)
-                if ranked.count > limit { ranked.removeLast() }
+            var top = TopK<Int>(limit)
+            var seen = Set<Int>()
+            for e in byBM25.entries {
+                seen.insert(e.payload)
+                top.insert(.init(passage: e.passage, score: try finalScore(e.payload).score, payload: e.payload))
             }
+            for i in passages.indices where !seen.contains(i) && bm25[i] * Self.sectionBoostFactor >= top.threshold {
+                top.insert(.init(passage: passages[i], score: try finalScore(i).score, payload: i))
+            }
+            ranked = top.entries
         }
 
         var documents: [DocumentHit] = []
         if options.rankDocuments {
             var best: [Int: (score: Double, rank: Int, count: Int)] = [:]
             for (r, entry) in ranked.enumerated() {
-                let d = try reader.passageRecord(Int(passages[entry.index])).document
+                let d = try reader.passageRecord(Int(entry.passage)).document
                 if let b = best[d] { best[d] = (b.score, b.rank, b.count + 1) } else { best[d] = (entry.score, r, 1) }
             }
             documents = try best.sorted { $0.value.rank < $1.value.rank }
@@ -144,13 +123,32 @@ public final class Searcher {
 
         var hits: [Hit] = []
         for (rank, entry) in ranked.prefix(limit).enumerated() {
-            let p = passages[entry.index]
-            let explanation = try explain(p, bm25: bm25[entry.index], score: entry.score, terms: terms, idfs: idfs,
-                                          options: options, boosts: boosts(entry.index))
+            let p = entry.passage
+            let explanation = try explain(p, bm25: bm25[entry.payload], score: entry.score, terms: terms, idfs: idfs,
+                                          options: options, boosts: finalScore(entry.payload).boosts)
             hits.append(try hit(p, rank: rank + 1, score: entry.score, terms: terms.filter { $0.matches.index(of: p) != nil },
                                 explanation: explanation))
         }
         return SearchResults(query: query, total: passages.count, hits: hits, notes: notes, documents: documents)
+    }
+
+    /// Each part matched against the index; a long unmatched run of Chinese split into words.
+    private func resolve(_ parsed: ParsedQuery) throws -> (clauses: [[Term]], excluded: [Term], notes: [String]) {
+        var notes: [String] = []
+        var clauses: [[Term]] = []
+        for clause in parsed.clauses {
+            let terms = try clause.compactMap(term)
+            guard !terms.isEmpty else {
+                throw QueryError(message: "“\(clause.map(\.text).joined(separator: " OR "))” has nothing to search for after normalization")
+            }
+            if terms.count == 1, !clause[0].quoted, terms[0].matches.count == 0, let split = try fallback(terms[0]) {
+                notes.append("No exact match for “\(terms[0].text)”; searched its words \(split.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)")
+                clauses.append(contentsOf: split.map { [$0] })
+            } else {
+                clauses.append(terms)
+            }
+        }
+        return (clauses, try parsed.excluded.compactMap(term), notes)
     }
 
     func hit(_ p: Int32, rank: Int, score: Double, terms: [Term], explanation: Explanation) throws -> Hit {

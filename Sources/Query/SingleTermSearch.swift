@@ -31,32 +31,27 @@ extension Searcher {
         let lengths = try reader.lengths()
         let term = Term(text: part.text, scalars: scalars, matches: PhraseMatches())
         var cache: [Int: [Int]] = [:]
-        struct Entry { var passage: Int32; var score: Double; var bm25: Double; var tf: Int; var boosts: [Boost] }
-        func precedes(_ a: Entry, _ b: Entry) -> Bool { a.score != b.score ? a.score > b.score : a.passage < b.passage }
-        var ranked: [Entry] = []
+        var top = TopK<(bm25: Double, tf: Int, boosts: [Boost])>(limit)
         for b in order {
-            if ranked.count == limit, limit == 0 || bounds[b] < ranked[limit - 1].score { break }
+            if top.isFull, bounds[b] < top.threshold { break }
             try cursor.seek(block: b)
             let passages = cursor.blockPassages, tfs = cursor.blockTFs
             for i in passages.indices {
                 let p = passages[i]
                 let tf = Int(tfs[i])
                 let bm25 = options.bm25.termScore(tf: tf, idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
-                if ranked.count == limit, bm25 * Self.sectionBoostFactor < ranked[limit - 1].score { continue }
+                guard bm25 * Self.sectionBoostFactor >= top.threshold else { continue }
                 let boosts = try self.boosts(for: Int(p), terms: [term], matched: { _ in true }, cache: &cache)
-                let e = Entry(passage: p, score: boosts.reduce(bm25) { $0 * $1.factor }, bm25: bm25, tf: tf, boosts: boosts)
-                guard ranked.count < limit || precedes(e, ranked[limit - 1]) else { continue }
-                ranked.insert(e, at: ranked.firstIndex { precedes(e, $0) } ?? ranked.count)
-                if ranked.count > limit { ranked.removeLast() }
+                top.insert(.init(passage: p, score: boosts.reduce(bm25) { $0 * $1.factor }, payload: (bm25, tf, boosts)))
             }
         }
         var hits: [Hit] = []
-        for (r, e) in ranked.enumerated() {
+        for (r, e) in top.entries.enumerated() {
             let dl = Int(lengths[Int(e.passage)])
             let explanation = Explanation(
                 N: n, avgdl: avgdl, dl: dl, k1: options.bm25.k1, b: options.bm25.b,
-                terms: [.init(part: part.text, tf: e.tf, df: info.df, idf: idf, score: e.bm25)],
-                bm25: e.bm25, boosts: e.boosts, score: e.score)
+                terms: [.init(part: part.text, tf: e.payload.tf, df: info.df, idf: idf, score: e.payload.bm25)],
+                bm25: e.payload.bm25, boosts: e.payload.boosts, score: e.score)
             hits.append(try hit(e.passage, rank: r + 1, score: e.score, terms: [term], explanation: explanation))
         }
         return SearchResults(query: query, total: info.df, hits: hits, notes: [], documents: [])
