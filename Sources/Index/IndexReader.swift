@@ -58,6 +58,7 @@ public final class IndexReader: @unchecked Sendable {
     private var verified = [[Bool]](repeating: [], count: 16)
     private var unverifiedBlocks = [Int](repeating: 0, count: 16)
     private var documentInfoCache: [Int: DocumentInfo] = [:]
+    private var pathCache: [Int: (box: String?, headings: [String])] = [:]
     private let lock = NSLock()
 
     struct SectionInfo {
@@ -249,13 +250,26 @@ public final class IndexReader: @unchecked Sendable {
         String(decoding: try bytes(.text, offset, length), as: UTF8.self)
     }
 
-    /// The 专栏 box and heading path of a path id.
+    /// The 专栏 box and heading path of a path id (cached: many passages share a path).
     public func path(_ id: Int) throws -> (box: String?, headings: [String]) {
+        lock.lock()
+        if let hit = pathCache[id] { lock.unlock(); return hit }
+        lock.unlock()
         let r = try bytes(.paths, id * IndexFormat.pathRecordSize, IndexFormat.pathRecordSize)
-        let s = try string(Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
-        var parts = s.split(separator: IndexFormat.pathSeparator, omittingEmptySubsequences: false).map(String.init)
-        let box = parts.isEmpty ? "" : parts.removeFirst()
-        return (box.isEmpty ? nil : box, parts)
+        let raw = try bytes(.text, Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+        // Split at U+001F on bytes: splitting a String by Character is far slower.
+        var parts: [String] = []
+        var start = 0
+        for i in 0...raw.count where i == raw.count || raw[i] == 0x1F {
+            parts.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        let box = parts.removeFirst()
+        let result = (box: box.isEmpty ? nil : box, headings: parts)
+        lock.lock()
+        pathCache[id] = result
+        lock.unlock()
+        return result
     }
 
     public func passage(_ id: Int) throws -> StoredPassage {

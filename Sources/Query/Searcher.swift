@@ -16,7 +16,8 @@ public struct SearchOptions: Sendable {
     }
 }
 
-/// Runs queries against an index.
+/// Runs queries against an index. One `Searcher` per thread (it caches normalized heading paths);
+/// the `IndexReader` underneath may be shared.
 ///
 /// Every part is an exact phrase of normalized characters (`PhraseMatcher`), so the passages found
 /// are exactly those whose normalized text contains the parts (AND across clauses, OR within one,
@@ -36,6 +37,7 @@ public final class Searcher {
     public let reader: IndexReader
     let normalizer = Normalizer()
     private var analyzer: Analyzer?
+    private var foldedPaths: [Int: [UInt32]] = [:]
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -208,8 +210,7 @@ public final class Searcher {
         if record.kind == .heading { return [Self.headingLineBoost] }
         let mentioned: [Int]
         if let hit = cache[record.pathID] { mentioned = hit } else {
-            let path = try reader.path(record.pathID)
-            let context = normalizer.fold(([path.box ?? ""] + path.headings).joined(separator: "\u{1F}"))
+            let context = try foldedPath(record.pathID)
             mentioned = terms.indices.filter { Self.occurrences(of: terms[$0].scalars, in: context).first != nil }
             cache[record.pathID] = mentioned
         }
@@ -217,6 +218,15 @@ public final class Searcher {
             return [Boost(factor: Self.sectionBoostFactor, reason: "section heading mentions “\(terms[k].text)”")]
         }
         return []
+    }
+
+    /// A path's headings and box, normalized as queries are; kept across searches.
+    private func foldedPath(_ id: Int) throws -> [UInt32] {
+        if let hit = foldedPaths[id] { return hit }
+        let path = try reader.path(id)
+        let folded = normalizer.fold(([path.box ?? ""] + path.headings).joined(separator: "\u{1F}"))
+        foldedPaths[id] = folded
+        return folded
     }
 
     /// Start offsets of every (possibly overlapping) occurrence of `needle` in `haystack`.
