@@ -15,9 +15,19 @@ public struct NormalizedText: Equatable, Sendable {
 /// and are folded identically for documents and queries anyway. ASCII and CJK ideographs, nearly all
 /// of the text, take a fast path; other scalars are folded by ICU once and cached.
 public final class Normalizer: @unchecked Sendable {
+    /// Folds of other scalars: the BMP in a flat table filled on first use (`unknown` until then,
+    /// `multiple` when the fold is not one scalar), the rest in a dictionary.
+    private let bmp: UnsafeMutablePointer<UInt32>
     private var cache: [UInt32: [UInt32]] = [:]
+    private static let unknown: UInt32 = 0xFFFF_FFFF
+    private static let multiple: UInt32 = 0xFFFF_FFFE
 
-    public init() {}
+    public init() {
+        bmp = .allocate(capacity: 0x10000)
+        bmp.initialize(repeating: Self.unknown, count: 0x10000)
+    }
+
+    deinit { bmp.deallocate() }
 
     public func normalize(_ text: String) -> NormalizedText {
         var out: [UInt32] = []
@@ -32,6 +42,9 @@ public final class Normalizer: @unchecked Sendable {
                 offsets.append(i)
             } else if v >= 0x4E00 && v <= 0x9FFF {
                 out.append(v)
+                offsets.append(i)
+            } else if v < 0x10000, case let f = bmp[Int(v)], f < Self.multiple {
+                out.append(f)
                 offsets.append(i)
             } else {
                 for f in fold(v) {
@@ -48,6 +61,7 @@ public final class Normalizer: @unchecked Sendable {
     public func fold(_ text: String) -> [UInt32] { normalize(text).scalars }
 
     public func fold(_ v: UInt32) -> [UInt32] {
+        if v < 0x10000, case let f = bmp[Int(v)], f < Self.multiple { return [f] }
         if let hit = cache[v] { return hit }
         var units = [UInt16]()
         if let s = Unicode.Scalar(v) { units.append(contentsOf: String(s).utf16) }
@@ -67,6 +81,9 @@ public final class Normalizer: @unchecked Sendable {
         // Whitespace of any width is one space; folding must never erase a character entirely
         // except default-ignorables (soft hyphen, zero-width space), which carry no content.
         if result.count == 1, let s = Unicode.Scalar(result[0]), s.properties.isWhitespace { result = [0x20] }
+        if v < 0x10000 {
+            bmp[Int(v)] = result.count == 1 ? result[0] : Self.multiple
+        }
         cache[v] = result
         return result
     }
