@@ -396,7 +396,7 @@ public final class IndexReader: @unchecked Sendable {
                 previous = t.key
                 terms += 1
                 postingsEnd = t.offset + t.length
-                var c = try cursor(t)
+                let c = try cursor(t)
                 var n = 0
                 for b in 0..<c.blockCount {
                     try c.seek(block: b)

@@ -2,8 +2,8 @@
 /// last passage is below a target without decoding them, and decoding a posting's positions only
 /// when asked (an intersection needs them for few of the postings it passes). Every value read is
 /// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
-/// an out-of-range id.
-public struct PostingsCursor {
+/// an out-of-range id. A class: cursors are used in place, never copied.
+public final class PostingsCursor {
     static let skipEntrySize = 16
 
     private let raw: UnsafeRawBufferPointer
@@ -13,7 +13,6 @@ public struct PostingsCursor {
     private let path: String
     private let blocks: Int
     private let bodyStart: Int
-    private let buffers: Buffers
 
     /// Decoded current block: passages and tfs; positions are read lazily from `positionsStart`.
     private var block = -1
@@ -23,27 +22,27 @@ public struct PostingsCursor {
     /// Byte offset of the positions of posting `positionsOf` in the current block.
     private var positionsCursor = 0
     private var positionsOf = 0
-    /// Posting whose positions are decoded in `buffers.positions`, or −1.
+    /// Posting whose positions are decoded in `positionBuffer`, or −1.
     private var decodedFor = -1
     private var decodedCount = 0
 
     /// Fixed storage reused across blocks: no allocation or reference counting per posting.
-    final class Buffers {
-        let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
-        let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
-        var positions = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-        var positionsCapacity = 64
-        deinit {
-            passages.deallocate()
-            tfs.deallocate()
-            positions.deallocate()
-        }
-        func reservePositions(_ n: Int) {
-            guard n > positionsCapacity else { return }
-            positions.deallocate()
-            positionsCapacity = max(n, positionsCapacity * 2)
-            positions = UnsafeMutablePointer<Int32>.allocate(capacity: positionsCapacity)
-        }
+    private let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
+    private let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
+    private var positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+    private var positionCapacity = 64
+
+    deinit {
+        passages.deallocate()
+        tfs.deallocate()
+        positionBuffer.deallocate()
+    }
+
+    private func reservePositions(_ n: Int) {
+        guard n > positionCapacity else { return }
+        positionBuffer.deallocate()
+        positionCapacity = max(n, positionCapacity * 2)
+        positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: positionCapacity)
     }
 
     init(raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
@@ -54,7 +53,6 @@ public struct PostingsCursor {
         self.path = path
         blocks = (df + PostingsWriter.blockSize - 1) / PostingsWriter.blockSize
         bodyStart = blocks > 1 ? blocks * Self.skipEntrySize : 0
-        buffers = Buffers()
         guard df > 0, bodyStart <= raw.count else { throw corrupted("postings shorter than their skip table") }
         try load(0)
     }
@@ -62,19 +60,19 @@ public struct PostingsCursor {
     private func corrupted(_ detail: String) -> IndexError { .corrupted(path: path, part: "postings", detail: detail) }
 
     /// The current passage, or nil when the list is exhausted.
-    public var passage: Int32? { index < count ? buffers.passages[index] : nil }
-    public var tf: Int { Int(buffers.tfs[index]) }
+    public var passage: Int32? { index < count ? passages[index] : nil }
+    public var tf: Int { Int(tfs[index]) }
 
-    public mutating func next() throws {
+    public func next() throws {
         index += 1
         if index >= count, block + 1 < blocks { try load(block + 1) }
     }
 
     /// Moves to the first posting whose passage ≥ target.
-    public mutating func advance(to target: Int32) throws {
-        if index < count, buffers.passages[index] >= target { return }
-        if count > 0, buffers.passages[count - 1] >= target {
-            while buffers.passages[index] < target { index += 1 }
+    public func advance(to target: Int32) throws {
+        if index < count, passages[index] >= target { return }
+        if count > 0, passages[count - 1] >= target {
+            while passages[index] < target { index += 1 }
             return
         }
         var b = block + 1
@@ -84,16 +82,16 @@ public struct PostingsCursor {
         }
         guard b < blocks else { index = count; block = blocks; return }
         try load(b)
-        while index < count, buffers.passages[index] < target { index += 1 }
+        while index < count, passages[index] < target { index += 1 }
     }
 
     // MARK: Positions
 
     /// Whether the current posting has position `v` (bigrams only).
-    public mutating func hasPosition(_ v: Int32) throws -> Bool {
+    public func hasPosition(_ v: Int32) throws -> Bool {
         try decodePositions()
         var lo = 0, hi = decodedCount
-        let p = buffers.positions
+        let p = positionBuffer
         while lo < hi {
             let mid = (lo + hi) >> 1
             if p[mid] < v { lo = mid + 1 } else { hi = mid }
@@ -102,18 +100,18 @@ public struct PostingsCursor {
     }
 
     /// Positions of the current posting (bigrams only).
-    public mutating func positions() throws -> UnsafeBufferPointer<Int32> {
+    public func positions() throws -> UnsafeBufferPointer<Int32> {
         try decodePositions()
-        return UnsafeBufferPointer(start: buffers.positions, count: decodedCount)
+        return UnsafeBufferPointer(start: positionBuffer, count: decodedCount)
     }
 
-    private mutating func decodePositions() throws {
+    private func decodePositions() throws {
         guard decodedFor != index else { return }
         guard positional, index < count, index >= positionsOf else { throw corrupted("positions requested out of order") }
         // Skip the positions of the postings in between: count varint terminators.
         let base = raw.baseAddress!
         while positionsOf < index {
-            var remaining = Int(buffers.tfs[positionsOf])
+            var remaining = Int(tfs[positionsOf])
             while remaining > 0 {
                 guard positionsCursor < blockEnd else { throw corrupted("positions truncated") }
                 if base.load(fromByteOffset: positionsCursor, as: UInt8.self) < 0x80 { remaining -= 1 }
@@ -121,15 +119,15 @@ public struct PostingsCursor {
             }
             positionsOf += 1
         }
-        let tf = Int(buffers.tfs[index])
-        buffers.reservePositions(tf)
+        let tf = Int(tfs[index])
+        reservePositions(tf)
         var pos: Int64 = 0
         for k in 0..<tf {
             let d = try varint(&positionsCursor, blockEnd)
             guard k == 0 || d > 0 else { throw corrupted("positions out of order") }
             pos += Int64(d)
             guard pos <= Int32.max else { throw corrupted("position out of range") }
-            buffers.positions[k] = Int32(pos)
+            positionBuffer[k] = Int32(pos)
         }
         positionsOf = index + 1
         decodedFor = index
@@ -149,17 +147,17 @@ public struct PostingsCursor {
     }
 
     /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
-    public mutating func seek(block b: Int) throws {
+    public func seek(block b: Int) throws {
         guard b >= 0, b < blocks else { throw corrupted("block \(b) out of range") }
         try load(b)
     }
 
     /// Passages and tfs of the decoded block.
-    public var blockPassages: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: buffers.passages, count: count) }
-    public var blockTFs: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: buffers.tfs, count: count) }
+    public var blockPassages: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: passages, count: count) }
+    public var blockTFs: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: tfs, count: count) }
 
     /// Decodes every position of the current block, to check its structure (`IndexReader.verify`).
-    public mutating func validateBlock() throws {
+    public func validateBlock() throws {
         guard positional else { return }
         let saved = index
         for i in 0..<count { index = i; try decodePositions() }
@@ -195,7 +193,7 @@ public struct PostingsCursor {
         }
     }
 
-    private mutating func load(_ b: Int) throws {
+    private func load(_ b: Int) throws {
         let start = bodyStart + (b == 0 ? 0 : skipEntry(b - 1).end)
         let end = blocks == 1 ? raw.count : bodyStart + skipEntry(b).end
         guard start <= end, end <= raw.count else { throw corrupted("block bounds invalid") }
@@ -209,8 +207,8 @@ public struct PostingsCursor {
             previous = p
             let tf = try varint(&cursor, end)
             guard tf > 0, tf < 1 << 24 else { throw corrupted("bad term frequency") }
-            buffers.passages[i] = Int32(p)
-            buffers.tfs[i] = Int32(tf)
+            passages[i] = Int32(p)
+            tfs[i] = Int32(tf)
         }
         if !positional, cursor != end { throw corrupted("block length mismatch") }
         if blocks > 1, Int64(skipEntry(b).last) != previous { throw corrupted("skip entry disagrees with block") }

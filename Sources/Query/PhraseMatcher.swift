@@ -36,7 +36,7 @@ public enum PhraseMatcher {
 
     private static func all(_ key: UInt64, _ reader: IndexReader) throws -> PhraseMatches {
         guard let t = try reader.term(key) else { return PhraseMatches() }
-        var c = try reader.cursor(t)
+        let c = try reader.cursor(t)
         var m = PhraseMatches()
         m.passages.reserveCapacity(t.df)
         m.tfs.reserveCapacity(t.df)
@@ -60,7 +60,7 @@ public enum PhraseMatcher {
         }
         let d = dfs.indices.min { dfs[$0] < dfs[$1] }!
         let driverOffset = Int32(offsets[d])
-        var driver = cursors[d]
+        let driver = cursors[d]
         var others: [(cursor: PostingsCursor, offset: Int32)] = []
         for k in offsets.indices where k != d { others.append((cursors[k], Int32(offsets[k]))) }
         var m = PhraseMatches()

@@ -18,7 +18,7 @@ extension Searcher {
         default: return nil
         }
         guard let info = try reader.term(key) else { return nil }
-        var cursor = try reader.cursor(info)
+        let cursor = try reader.cursor(info)
         guard cursor.blockCount > 1 else { return nil }
 
         let n = reader.passageCount, avgdl = reader.averageLength
