@@ -101,12 +101,12 @@ public final class Searcher {
                 byBM25.insert(.init(passage: passages[i], score: bm25[i], payload: i))
             }
             var top = TopK<Int>(limit)
-            var seen = Set<Int>()
+            var seen = [Bool](repeating: false, count: passages.count)
             for e in byBM25.entries {
-                seen.insert(e.payload)
+                seen[e.payload] = true
                 top.insert(.init(passage: e.passage, score: try finalScore(e.payload).score, payload: e.payload))
             }
-            for i in passages.indices where !seen.contains(i) && bm25[i] * Self.sectionBoostFactor >= top.threshold {
+            for i in passages.indices where !seen[i] && bm25[i] * Self.sectionBoostFactor >= top.threshold {
                 top.insert(.init(passage: passages[i], score: try finalScore(i).score, payload: i))
             }
             ranked = top.entries
