@@ -60,43 +60,8 @@ public enum PhraseMatcher {
         }
         let d = dfs.indices.min { dfs[$0] < dfs[$1] }!
         let driverOffset = Int32(offsets[d])
-        let driver = cursors[d]
-        // The other cursors and their offsets, read through unsafe buffers so the inner loops do
-        // not retain and release each cursor on every access.
-        let others = ContiguousArray(offsets.indices.filter { $0 != d }.map { cursors[$0] })
-        let otherOffsets = ContiguousArray(offsets.indices.filter { $0 != d }.map { Int32(offsets[$0]) })
-        var m = PhraseMatches()
-        try others.withUnsafeBufferPointer { others in
-            try otherOffsets.withUnsafeBufferPointer { otherOffsets in
-                outer: while let p = driver.passage {
-                    for k in 0..<others.count {
-                        let c = others[k]
-                        try c.advance(to: p)
-                        guard let q = c.passage else { break outer }
-                        if q != p {
-                            try driver.advance(to: q)
-                            continue outer
-                        }
-                    }
-                    var tf: Int32 = 0
-                    for pos in try driver.positions() {
-                        let start = pos - driverOffset
-                        guard start >= 0 else { continue }
-                        var ok = true
-                        for k in 0..<others.count where try !others[k].hasPosition(start + otherOffsets[k]) {
-                            ok = false
-                            break
-                        }
-                        if ok { tf += 1 }
-                    }
-                    if tf > 0 {
-                        m.passages.append(p)
-                        m.tfs.append(tf)
-                    }
-                    try driver.next()
-                }
-            }
-        }
-        return m
+        let others = offsets.indices.filter { $0 != d }.map { (cursor: cursors[$0], offset: Int32(offsets[$0])) }
+        let r = try PhraseIntersection.run(driver: cursors[d], driverOffset: Int32(offsets[d]), others: others)
+        return PhraseMatches(passages: r.passages, tfs: r.counts)
     }
 }
