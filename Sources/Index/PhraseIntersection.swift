@@ -12,11 +12,21 @@ public enum PhraseIntersection {
                            others: [(cursor: PostingsCursor, offset: Int32)]) throws -> (passages: [Int32], counts: [Int32]) {
         var passages: [Int32] = []
         var counts: [Int32] = []
-        let cursors = ContiguousArray(others.map(\.cursor))
-        let offsets = ContiguousArray(others.map(\.offset))
+        // The first other list in a local (phrases of 3–4 characters have only it): reading class
+        // references out of an array in the loop would retain and release them on every access.
+        guard let first = others.first else { return (passages, counts) }
+        let firstCursor = first.cursor, firstOffset = first.offset
+        let rest = ContiguousArray(others.dropFirst().map(\.cursor))
+        let restOffsets = ContiguousArray(others.dropFirst().map(\.offset))
         outer: while let p = driver.passage {
-            for k in 0..<cursors.count {
-                let c = cursors[k]
+            try firstCursor.advance(to: p)
+            guard let q0 = firstCursor.passage else { break }
+            if q0 != p {
+                try driver.advance(to: q0)
+                continue
+            }
+            for k in 0..<rest.count {
+                let c = rest[k]
                 try c.advance(to: p)
                 guard let q = c.passage else { break outer }
                 if q != p {
@@ -27,9 +37,9 @@ public enum PhraseIntersection {
             var count: Int32 = 0
             for pos in try driver.positions() {
                 let start = pos - driverOffset
-                guard start >= 0 else { continue }
+                guard start >= 0, try firstCursor.hasPosition(start + firstOffset) else { continue }
                 var aligned = true
-                for k in 0..<cursors.count where try !cursors[k].hasPosition(start + offsets[k]) {
+                for k in 0..<rest.count where try !rest[k].hasPosition(start + restOffsets[k]) {
                     aligned = false
                     break
                 }
