@@ -17,82 +17,93 @@ public enum IndexWriter {
     }
 
     static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, threads: Int, into file: IndexFileWriter) throws {
-        var text = ByteBuffer()
-        var passages = ByteBuffer()
-        var lengths = ByteBuffer()
-        var paths = ByteBuffer()
-        var docs = ByteBuffer()
-        var infos = ByteBuffer()
-        var pathIDs: [String: UInt32] = [:]
-        var lengthValues: [UInt32] = []
-        var passageID: Int32 = 0
-        var totalWords: UInt64 = 0
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var tables = StoredTables(documents)
+        let builders = buildPostings(documents, threads: threads)
+        let order = mergeOrder(builders)
+        try file.section(.meta, meta(passages: tables.passageCount, documents: documents.count, terms: order.count,
+                                     totalWords: tables.totalWords, fingerprint: fingerprint))
+        try file.section(.documents, tables.documents.bytes)
+        try file.section(.documentInfo, tables.infos.bytes)
+        try file.section(.passages, tables.passages.bytes)
+        try file.section(.lengths, tables.lengths.bytes)
+        try file.section(.paths, tables.paths.bytes)
+        try file.section(.text, tables.text.bytes)
+        let lengths = tables.lengthValues
+        tables = StoredTables([])  // free the stored text before the postings are encoded
+        let terms = try writePostings(builders, order: order, lengths: lengths, into: file)
+        let dictionary = TermDictionary.write(terms)
+        try file.section(.terms, dictionary.table)
+        try file.section(.termEntries, dictionary.entries)
+    }
 
-        func string(_ s: String) -> (UInt32, UInt32) {
+    /// Everything but the postings: document and passage records, lengths, paths, stored text.
+    struct StoredTables {
+        var text = ByteBuffer(), passages = ByteBuffer(), lengths = ByteBuffer(), paths = ByteBuffer()
+        var documents = ByteBuffer(), infos = ByteBuffer()
+        var lengthValues: [UInt32] = []
+        var passageCount: Int32 = 0
+        var totalWords: UInt64 = 0
+
+        init(_ docs: [IndexedDocument]) {
+            var pathIDs: [String: UInt32] = [:]
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            for (docIndex, doc) in docs.enumerated() {
+                let info = (try? encoder.encode(doc.info)).map { [UInt8]($0) } ?? []
+                let name = string(doc.info.name), title = string(doc.info.title)
+                documents.append(UInt32(passageCount))
+                documents.append(UInt32(doc.passages.count))
+                documents.append(name.0); documents.append(name.1)
+                documents.append(title.0); documents.append(title.1)
+                documents.append(UInt64(infos.count))
+                documents.append(UInt32(info.count))
+                documents.append(UInt32(0))
+                infos.append(info)
+
+                for (p, words) in zip(doc.passages, doc.wordCounts) {
+                    let key = ([p.box ?? ""] + p.path).joined(separator: String(IndexFormat.pathSeparator))
+                    let pathID: UInt32
+                    if let known = pathIDs[key] { pathID = known } else {
+                        pathID = UInt32(pathIDs.count)
+                        pathIDs[key] = pathID
+                        let s = string(key)
+                        paths.append(s.0); paths.append(s.1)
+                    }
+                    let body = string(p.text)
+                    passages.append(UInt32(docIndex))
+                    passages.append(kindCode(p.kind))
+                    passages.append(UInt8(0))
+                    passages.append(UInt16(min(p.ordinal, Int(UInt16.max))))
+                    passages.append(body.0)
+                    passages.append(body.1)
+                    passages.append(UInt32(p.firstLine))
+                    passages.append(UInt32(p.lastLine))
+                    passages.append(UInt32(words))
+                    passages.append(pathID)
+                    lengths.append(UInt32(words))
+                    lengthValues.append(UInt32(words))
+                    totalWords += UInt64(words)
+                    passageCount += 1
+                }
+            }
+        }
+
+        /// Appends a string to the text section; returns its offset and length.
+        private mutating func string(_ s: String) -> (UInt32, UInt32) {
             let bytes = Array(s.utf8)
             defer { text.append(bytes) }
             return (UInt32(text.count), UInt32(bytes.count))
         }
+    }
 
-        for (docIndex, doc) in documents.enumerated() {
-            let info = (try? encoder.encode(doc.info)).map { [UInt8]($0) } ?? []
-            let name = string(doc.info.name), title = string(doc.info.title)
-            docs.append(UInt32(passageID))
-            docs.append(UInt32(doc.passages.count))
-            docs.append(name.0); docs.append(name.1)
-            docs.append(title.0); docs.append(title.1)
-            docs.append(UInt64(infos.count))
-            docs.append(UInt32(info.count))
-            docs.append(UInt32(0))
-            infos.append(info)
-
-            for (p, words) in zip(doc.passages, doc.wordCounts) {
-                let key = ([p.box ?? ""] + p.path).joined(separator: String(IndexFormat.pathSeparator))
-                let pathID: UInt32
-                if let known = pathIDs[key] { pathID = known } else {
-                    pathID = UInt32(pathIDs.count)
-                    pathIDs[key] = pathID
-                    let s = string(key)
-                    paths.append(s.0); paths.append(s.1)
-                }
-                let body = string(p.text)
-                passages.append(UInt32(docIndex))
-                passages.append(kindCode(p.kind))
-                passages.append(UInt8(0))
-                passages.append(UInt16(min(p.ordinal, Int(UInt16.max))))
-                passages.append(body.0)
-                passages.append(body.1)
-                passages.append(UInt32(p.firstLine))
-                passages.append(UInt32(p.lastLine))
-                passages.append(UInt32(words))
-                passages.append(pathID)
-                lengths.append(UInt32(words))
-                lengthValues.append(UInt32(words))
-                totalWords += UInt64(words)
-                passageID += 1
-            }
-        }
-        let builders = buildPostings(documents, threads: threads)
-        let order = mergeOrder(builders)
-        try file.section(.meta, meta(passages: passageID, documents: documents.count, terms: order.count,
-                                     totalWords: totalWords, fingerprint: fingerprint))
-        try file.section(.documents, docs.bytes)
-        try file.section(.documentInfo, infos.bytes)
-        try file.section(.passages, passages.bytes)
-        try file.section(.lengths, lengths.bytes)
-        try file.section(.paths, paths.bytes)
-        try file.section(.text, text.bytes)
-        docs = ByteBuffer(); infos = ByteBuffer(); passages = ByteBuffer(); text = ByteBuffer()
-
-        // Postings streamed term by term in key order; a term's parts from several builders are
-        // concatenated (their passage ranges are ascending and disjoint).
+    /// Streams the postings term by term in key order, freeing each as it goes; a term's parts from
+    /// several builders are concatenated (their passage ranges are ascending and disjoint).
+    static func writePostings(_ builders: [PostingsAccumulator], order: [(key: UInt64, parts: [(Int, Int)])],
+                              lengths: [UInt32], into file: IndexFileWriter) throws -> [(key: UInt64, df: UInt32, length: UInt32)] {
         var terms: [(key: UInt64, df: UInt32, length: UInt32)] = []
         terms.reserveCapacity(order.count)
         try file.begin(.postings)
         var buffer = ByteBuffer()
-
         var mergedPassages: [UInt32] = [], mergedTFs: [UInt32] = [], mergedPositions: [UInt32] = []
         for (key, parts) in order {
             buffer.bytes.removeAll(keepingCapacity: true)
@@ -101,10 +112,12 @@ public enum IndexWriter {
             if parts.count == 1 {
                 let t = builders[parts[0].0].term(parts[0].1)
                 PostingsWriter.encode(passages: t.passages.buffer, tfs: t.tfs.buffer, positions: t.positions.buffer,
-                                      positional: positional, lengths: lengthValues, into: &buffer)
+                                      positional: positional, lengths: lengths, into: &buffer)
                 df = t.passages.count
             } else {
-                mergedPassages.removeAll(keepingCapacity: true); mergedTFs.removeAll(keepingCapacity: true); mergedPositions.removeAll(keepingCapacity: true)
+                mergedPassages.removeAll(keepingCapacity: true)
+                mergedTFs.removeAll(keepingCapacity: true)
+                mergedPositions.removeAll(keepingCapacity: true)
                 for (b, id) in parts {
                     let t = builders[b].term(id)
                     mergedPassages.append(contentsOf: t.passages.buffer)
@@ -115,7 +128,7 @@ public enum IndexWriter {
                     mergedTFs.withUnsafeBufferPointer { ts in
                         mergedPositions.withUnsafeBufferPointer { pos in
                             PostingsWriter.encode(passages: ps, tfs: ts, positions: pos, positional: positional,
-                                                  lengths: lengthValues, into: &buffer)
+                                                  lengths: lengths, into: &buffer)
                         }
                     }
                 }
@@ -126,9 +139,7 @@ public enum IndexWriter {
             try file.append(buffer.bytes)
         }
         try file.end()
-        let dictionary = TermDictionary.write(terms)
-        try file.section(.terms, dictionary.table)
-        try file.section(.termEntries, dictionary.entries)
+        return terms
     }
 
     /// Character postings for all passages, built by `threads` workers over contiguous runs of
