@@ -48,10 +48,61 @@ public enum IndexBuilder {
             }
         }
 
-        // Read and hash every file; decide what to reuse.
+        let jobs = readSources(sources, report: &report)
+        report.inputBytes = jobs.reduce(0) { $0 + $1.info.size }
+
+        // Reuse what the previous index holds unchanged; analyze the rest on all cores.
+        var results = [Result<IndexedDocument, Error>?](repeating: nil, count: jobs.count)
+        var analyzedHere = [Bool](repeating: false, count: jobs.count)
+        for (i, job) in jobs.enumerated() {
+            if let previous, let old = previousByName[job.name], old.info.source.hash == job.info.hash,
+               old.info.metadata == (job.metadata ?? DocumentMetadata()),
+               let reused = try? reuse(previous, document: old.doc, source: job.info) {
+                results[i] = .success(reused)
+                report.reused.append(job.name)
+            } else {
+                analyzedHere[i] = true
+            }
+        }
+        try analyzeInParallel(jobs, only: analyzedHere, threads: threads, into: &results)
+
+        var documents: [IndexedDocument] = []
+        for (i, r) in results.enumerated() {
+            switch r {
+            case .success(let d)?:
+                documents.append(d)
+                if analyzedHere[i] { report.analyzed.append(jobs[i].name) }
+            case .failure(let e)?:
+                report.skipped.append((jobs[i].info.path, "\(e)"))
+            case nil:
+                break
+            }
+        }
+        let kept = Set(documents.map(\.info.name))
+        report.removed = previousByName.keys.filter { !kept.contains($0) }.sorted()
+        report.passages = documents.reduce(0) { $0 + $1.passages.count }
+        guard !documents.isEmpty else { throw IndexError.noDocuments }
+
+        try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources), threads: threads)
+        report.indexBytes = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int) ?? 0
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// A file read and hashed, ready to analyze.
+    struct Job {
+        var bytes: [UInt8]
+        var name: String
+        var info: SourceInfo
+        var metadata: DocumentMetadata?
+    }
+
+    /// Reads and hashes every file, with its catalog metadata; unreadable files and catalogs are
+    /// reported. Two files of the same name in different folders are told apart by their folder.
+    static func readSources(_ sources: [SourceScanner.Source], report: inout IndexBuildReport) -> [Job] {
         var catalogs: [String: Catalog] = [:]
-        var jobs: [(source: SourceScanner.Source, bytes: [UInt8], name: String, info: SourceInfo, metadata: DocumentMetadata?)] = []
         var names = Set<String>()
+        var jobs: [Job] = []
         for s in sources {
             let dir = s.url.deletingLastPathComponent()
             if catalogs[dir.path] == nil {
@@ -66,66 +117,37 @@ public enum IndexBuilder {
             }
             let bytes = [UInt8](data)
             var name = s.url.lastPathComponent
-            if names.contains(name) { name = s.url.deletingLastPathComponent().lastPathComponent + "/" + name }
+            if names.contains(name) { name = dir.lastPathComponent + "/" + name }
             names.insert(name)
             let hash = bytes.withUnsafeBytes { SourceInfo.hash($0) }
-            let info = SourceInfo(path: s.url.path, size: UInt64(bytes.count), modified: s.modified, hash: hash)
-            jobs.append((s, bytes, name, info, catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
-            report.inputBytes += UInt64(bytes.count)
+            jobs.append(Job(bytes: bytes, name: name,
+                            info: SourceInfo(path: s.url.path, size: UInt64(bytes.count), modified: s.modified, hash: hash),
+                            metadata: catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
         }
+        return jobs
+    }
 
-        var results = [Result<IndexedDocument, Error>?](repeating: nil, count: jobs.count)
-        var toAnalyze: [Int] = []
-        for (i, job) in jobs.enumerated() {
-            if let previous, let old = previousByName[job.name], old.info.source.hash == job.info.hash,
-               old.info.metadata == (job.metadata ?? DocumentMetadata()),
-               let reused = try? reuse(previous, document: old.doc, source: job.info) {
-                results[i] = .success(reused)
-                report.reused.append(job.name)
-            } else {
-                toAnalyze.append(i)
-            }
-        }
-
-        // Analyze the rest in parallel.
+    /// Analyzes the selected jobs on `threads` workers, one ICU break iterator each.
+    static func analyzeInParallel(_ jobs: [Job], only selected: [Bool], threads: Int,
+                                  into results: inout [Result<IndexedDocument, Error>?]) throws {
+        let indices = selected.indices.filter { selected[$0] }
+        guard !indices.isEmpty else { return }
         let analyzer = try Analyzer()
-        let workers = max(1, min(threads, toAnalyze.count))
+        let workers = max(1, min(threads, indices.count))
         let analyzers = try (0..<workers).map { _ in try analyzer.copy() }
-        let resultLock = NSLock()
+        let lock = NSLock()
         let next = Counter()
+        var out = results
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let a = analyzers[w]
-            while let k = next.take(below: toAnalyze.count) {
-                let i = toAnalyze[k]
-                let job = jobs[i]
-                let r = Result { try analyze(job.bytes, name: job.name, source: job.info, metadata: job.metadata, analyzer: a) }
-                resultLock.lock()
-                results[i] = r
-                resultLock.unlock()
+            while let k = next.take(below: indices.count) {
+                let job = jobs[indices[k]]
+                let r = Result { try analyze(job.bytes, name: job.name, source: job.info, metadata: job.metadata, analyzer: analyzers[w]) }
+                lock.lock()
+                out[indices[k]] = r
+                lock.unlock()
             }
         }
-
-        var documents: [IndexedDocument] = []
-        for (i, r) in results.enumerated() {
-            switch r {
-            case .success(let d)?:
-                documents.append(d)
-                if toAnalyze.contains(i) { report.analyzed.append(jobs[i].name) }
-            case .failure(let e)?:
-                report.skipped.append((jobs[i].source.url.path, "\(e)"))
-            case nil:
-                break
-            }
-        }
-        let kept = Set(documents.map(\.info.name))
-        report.removed = previousByName.keys.filter { !kept.contains($0) }.sorted()
-        report.passages = documents.reduce(0) { $0 + $1.passages.count }
-        guard !documents.isEmpty else { throw IndexError.noDocuments }
-
-        try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources), threads: threads)
-        report.indexBytes = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int) ?? 0
-        report.seconds = Date().timeIntervalSince(start)
-        return report
+        results = out
     }
 
     /// Temporary files left by writers that were killed mid-write. Holding the lock, no live
