@@ -1,5 +1,10 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// The root package's identity is its folder's name (SwiftPM names path dependencies that way), which
+// differs between checkouts: derive it instead of spelling it.
+let rootIdentity = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
 // Benchmark harness for PolicySearch. A package of its own so that the root package stays free of
 // SQLite and benchmark code. Always build release:
@@ -20,7 +25,7 @@ let package = Package(
             name: "policy-bench",
             dependencies: [
                 "CSQLite",
-                .product(name: "PolicySearch", package: "main"),
+                .product(name: "PolicySearch", package: rootIdentity),
             ]
         ),
         // A bare Swift + Foundation process: the floor for whole-process time.
