@@ -361,12 +361,15 @@ public final class IndexReader: @unchecked Sendable {
         for i in 0..<count {
             let delta = try readVarint(entries, &cursor, entries.count, error)
             guard i == 0 ? delta == 0 : delta > 0 else { throw error }
-            key += delta
+            // Values from disk: arithmetic on them must not trap.
+            let (next, keyOverflow) = key.addingReportingOverflow(delta)
             let df = Int(clamping: try readVarint(entries, &cursor, entries.count, error))
             let len = Int(clamping: try readVarint(entries, &cursor, entries.count, error))
-            guard df >= 1, df <= passageCount else { throw error }
+            let (end, offsetOverflow) = offset.addingReportingOverflow(len)
+            guard !keyOverflow, !offsetOverflow, df >= 1, df <= passageCount else { throw error }
+            key = next
             let t = TermInfo(key: key, df: df, offset: offset, length: len)
-            offset += len
+            offset = end
             if try !body(t) { return }
         }
     }

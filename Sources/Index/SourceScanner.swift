@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds the text files to index under the given paths and fingerprints their state.
 public enum SourceScanner {
@@ -29,7 +32,16 @@ public enum SourceScanner {
                                             options: [.skipsHiddenFiles]) else { continue }
                 for case let url as URL in e {
                     guard textExtensions.contains(url.pathExtension.lowercased()) else { continue }
-                    if let s = stat(url) { sources.append(s) }
+                    if let s = stat(url) {
+                        sources.append(s)
+                    } else if isSymbolicLink(url) {
+                        // A file link is followed; one that dangles or loops is reported.
+                        if let target = resolve(url), let s = stat(target) {
+                            sources.append(Source(url: url, size: s.size, modified: s.modified))
+                        } else {
+                            problems.append((url.path, "broken or looping symbolic link"))
+                        }
+                    }
                 }
             } else if let s = stat(path) {
                 sources.append(s)
@@ -39,6 +51,17 @@ public enum SourceScanner {
         }
         sources.sort { $0.url.path < $1.url.path }
         return (sources, problems)
+    }
+
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeSymbolicLink
+    }
+
+    /// The file a link finally points to; nil for a dangling link or a loop (ELOOP).
+    static func resolve(_ url: URL) -> URL? {
+        guard let p = realpath(url.path, nil) else { return nil }
+        defer { free(p) }
+        return URL(fileURLWithPath: String(cString: p))
     }
 
     static func stat(_ url: URL) -> Source? {
