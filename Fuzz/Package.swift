@@ -8,8 +8,8 @@ let rootIdentity = URL(fileURLWithPath: Context.packageDirectory).deletingLastPa
 
 // libFuzzer targets for PolicySearch. A package of its own (like Benchmarks/) so the root package
 // stays free of fuzzing flags. Build and run through ../scripts/fuzz, which passes
-//   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-// (libFuzzer supplies `main`; each target exports LLVMFuzzerTestOneInput).
+//   --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+// (libFuzzer supplies `main`; each target exports LLVMFuzzerTestOneInput; see README.md).
 let package = Package(
     name: "PolicySearchFuzz",
     platforms: [.macOS(.v13)],

@@ -63,7 +63,9 @@ struct SearchCommand: ParsableCommand {
     private func printHuman(_ r: SearchResults) {
         let t = Terminal.standardOutput
         for note in r.notes { print(t.dim("note: \(note)")) }
-        print(t.dim("\(r.total) passage\(r.total == 1 ? "" : "s") match “\(r.query)”" + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
+        // Control characters from the shell are shown as �, not sent to the terminal.
+        let shown = String(String.UnicodeScalarView(r.query.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
+        print(t.dim("\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”" + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
         if !r.documents.isEmpty {
             print(t.bold("Documents by best passage:"))
             for (i, d) in r.documents.enumerated() {
