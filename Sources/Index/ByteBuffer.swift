@@ -23,8 +23,4 @@ struct ByteBuffer {
         }
         bytes.append(UInt8(v))
     }
-
-    mutating func pad(to alignment: Int) {
-        while bytes.count % alignment != 0 { bytes.append(0) }
-    }
 }
