@@ -5,6 +5,8 @@
 /// an out-of-range id. A class: cursors are used in place, never copied.
 public final class PostingsCursor {
     static let skipEntrySize = 16
+    /// Bound on positions and term frequencies (a passage is at most one file, capped at 256 MiB).
+    static let maxValue: Int64 = 1 << 30
 
     private let raw: UnsafeRawBufferPointer
     private let df: Int
@@ -126,7 +128,9 @@ public final class PostingsCursor {
             let d = try varint(&positionsCursor, blockEnd)
             guard k == 0 || d > 0 else { throw corrupted("positions out of order") }
             pos += Int64(d)
-            guard pos <= Int32.max else { throw corrupted("position out of range") }
+            // Positions count characters of one passage (files are capped far below 2^30), and
+            // callers add phrase offsets to them: anything larger is damage.
+            guard pos < Self.maxValue else { throw corrupted("position out of range") }
             positionBuffer[k] = Int32(pos)
         }
         positionsOf = index + 1
@@ -197,16 +201,17 @@ public final class PostingsCursor {
         let start = bodyStart + (b == 0 ? 0 : skipEntry(b - 1).end)
         let end = blocks == 1 ? raw.count : bodyStart + skipEntry(b).end
         guard start <= end, end <= raw.count else { throw corrupted("block bounds invalid") }
-        var previous: Int64 = b == 0 ? -1 : Int64(skipEntry(b - 1).last)
+        // Blocks may be loaded out of order (block-max search): validate the previous block's entry.
+        var previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
         let n = min(PostingsWriter.blockSize, df - b * PostingsWriter.blockSize)
         var cursor = start
         for i in 0..<n {
             let delta = try varint(&cursor, end)
             let p = previous + Int64(delta)
-            guard delta > 0, p < passageCount else { throw corrupted("passage id out of order or range") }
+            guard delta > 0, p >= 0, p < passageCount else { throw corrupted("passage id out of order or range") }
             previous = p
             let tf = try varint(&cursor, end)
-            guard tf > 0, tf < 1 << 24 else { throw corrupted("bad term frequency") }
+            guard tf > 0, tf < Self.maxValue else { throw corrupted("bad term frequency") }
             passages[i] = Int32(p)
             tfs[i] = Int32(tf)
         }

@@ -7,7 +7,9 @@ extension Searcher {
     /// the next block's bound is below the k-th score (block-max). `total` is the term's df, which
     /// the dictionary holds exactly. Returns nil when the query is not of this shape.
     func searchSingleTerm(_ query: String, _ parsed: ParsedQuery, options: SearchOptions) throws -> SearchResults? {
+        // Block bounds assume BM25's score grows with tf and falls with length: k1 ≥ 0, 0 ≤ b ≤ 1.
         guard let limit = options.limit, !options.rankDocuments, parsed.clauses.count == 1, parsed.clauses[0].count == 1,
+              options.bm25.k1 >= 0, (0...1).contains(options.bm25.b),
               parsed.excluded.isEmpty, parsed.documentFilters.isEmpty else { return nil }
         let part = parsed.clauses[0][0]
         let scalars = normalizer.fold(part.text)

@@ -179,3 +179,54 @@ import Ingestion
         #expect(CRC32.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
     }
 }
+
+/// Postings lists damaged in ways checksums cannot see (a crafted file recomputes them): the
+/// cursor refuses them instead of returning out-of-range values.
+@Suite struct PostingsCursorValidationTests {
+    static func encoded(count: Int, positions: [UInt32]? = nil) -> [UInt8] {
+        let passages = (0..<UInt32(count)).map { $0 * 2 }
+        let tfs = [UInt32](repeating: positions == nil ? 1 : UInt32(positions!.count / count), count: count)
+        var out = ByteBuffer()
+        passages.withUnsafeBufferPointer { p in
+            tfs.withUnsafeBufferPointer { t in
+                (positions ?? []).withUnsafeBufferPointer { pos in
+                    PostingsWriter.encode(passages: p, tfs: t, positions: pos, positional: positions != nil,
+                                          lengths: [UInt32](repeating: 10, count: count * 2), into: &out)
+                }
+            }
+        }
+        return out.bytes
+    }
+
+    static func cursor(_ bytes: [UInt8], df: Int, positional: Bool = false) throws -> PostingsCursor {
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+        raw.copyMemory(from: bytes.withUnsafeBytes { $0 })
+        return try PostingsCursor(raw: UnsafeRawBufferPointer(raw), df: df, positional: positional, passageCount: 1000, path: "test")
+    }
+
+    @Test func wellFormedListWalksInOrderAndOutOfOrder() throws {
+        let c = try Self.cursor(Self.encoded(count: 300), df: 300)
+        try c.seek(block: 2)
+        #expect(c.blockPassages.first == 512)
+        try c.seek(block: 0)
+        #expect(c.passage == 0)
+        try c.advance(to: 401)
+        #expect(c.passage == 402)
+    }
+
+    @Test func negativeSkipEntryIsRefusedWhenBlocksLoadOutOfOrder() throws {
+        var bytes = Self.encoded(count: 300)
+        // Skip entry 0's last passage becomes 0xFFFFFF00 (−256 as Int32).
+        bytes[0] = 0x00; bytes[1] = 0xFF; bytes[2] = 0xFF; bytes[3] = 0xFF
+        #expect(throws: IndexError.self) {
+            let c = try Self.cursor(bytes, df: 300)
+            try c.seek(block: 1)
+        }
+    }
+
+    @Test func hugePositionIsRefused() throws {
+        // One posting whose only position is 2^31 − 2: a phrase offset added to it would overflow.
+        let c = try Self.cursor(Self.encoded(count: 1, positions: [0x7FFF_FFFE]), df: 1, positional: true)
+        #expect(throws: IndexError.self) { _ = try c.positions() }
+    }
+}
