@@ -4,9 +4,12 @@ import Index
 /// document FILE. Stable as long as that document's text is unchanged, whatever happens to others.
 public enum PassageReference {
     public static func format(_ reader: IndexReader, passage: Int) throws -> String {
-        let record = try reader.passageRecord(passage)
-        let range = try reader.passageRange(ofDocument: record.document)
-        return try reader.documentSummary(record.document).name + "#\(passage - range.lowerBound + 1)"
+        try format(reader, passage: passage, document: try reader.documentSummary(reader.passageRecord(passage).document))
+    }
+
+    /// The same, when the caller already has the passage's document.
+    static func format(_ reader: IndexReader, passage: Int, document: DocumentSummary) throws -> String {
+        document.name + "#\(passage - (try reader.passageRange(ofDocument: document.index)).lowerBound + 1)"
     }
 
     /// The global passage number for `FILE#N`; nil if there is no such passage.

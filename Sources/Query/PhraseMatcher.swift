@@ -26,11 +26,18 @@ public struct PhraseMatches: Sendable {
 /// passages whose normalized text contains the string, with exact occurrence counts.
 public enum PhraseMatcher {
     public static func match(_ phrase: [UInt32], in reader: IndexReader) throws -> PhraseMatches {
+        if phrase.isEmpty { return PhraseMatches() }
+        if let key = directKey(phrase) { return try all(key, reader) }
+        return try intersect(phrase, reader)
+    }
+
+    /// The one term whose postings are exactly the phrase's matches: its unigram (one character)
+    /// or bigram (two); nil for longer phrases, which need an intersection.
+    static func directKey(_ phrase: [UInt32]) -> UInt64? {
         switch phrase.count {
-        case 0: return PhraseMatches()
-        case 1: return try all(TermKey.unigram(phrase[0]), reader)
-        case 2: return try all(TermKey.bigram(phrase[0], phrase[1]), reader)
-        default: return try intersect(phrase, reader)
+        case 1: return TermKey.unigram(phrase[0])
+        case 2: return TermKey.bigram(phrase[0], phrase[1])
+        default: return nil
         }
     }
 

@@ -155,8 +155,9 @@ public final class Searcher {
 
     func hit(_ p: Int32, rank: Int, score: Double, terms: [Term], explanation: Explanation) throws -> Hit {
         let stored = try reader.passage(Int(p))
-        return Hit(rank: rank, score: score, document: try reader.documentSummary(stored.record.document),
-                   passage: stored, passageID: try PassageReference.format(reader, passage: Int(p)),
+        let document = try reader.documentSummary(stored.record.document)
+        return Hit(rank: rank, score: score, document: document,
+                   passage: stored, passageID: try PassageReference.format(reader, passage: Int(p), document: document),
                    highlights: highlights(in: stored.text, terms: terms), explanation: explanation)
     }
 
@@ -211,7 +212,7 @@ public final class Searcher {
         let mentioned: [Int]
         if let hit = cache[record.pathID] { mentioned = hit } else {
             let context = try foldedPath(record.pathID)
-            mentioned = terms.indices.filter { Self.occurrences(of: terms[$0].scalars, in: context).first != nil }
+            mentioned = terms.indices.filter { !Self.occurrences(of: terms[$0].scalars, in: context).isEmpty }
             cache[record.pathID] = mentioned
         }
         for k in mentioned where matched(k) {

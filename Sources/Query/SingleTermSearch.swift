@@ -13,13 +13,7 @@ extension Searcher {
               parsed.excluded.isEmpty, parsed.documentFilters.isEmpty else { return nil }
         let part = parsed.clauses[0][0]
         let scalars = normalizer.fold(part.text)
-        let key: UInt64
-        switch scalars.count {
-        case 1: key = TermKey.unigram(scalars[0])
-        case 2: key = TermKey.bigram(scalars[0], scalars[1])
-        default: return nil
-        }
-        guard let info = try reader.term(key) else { return nil }
+        guard let key = PhraseMatcher.directKey(scalars), let info = try reader.term(key) else { return nil }
         let cursor = try reader.cursor(info)
         guard cursor.blockCount > 1 else { return nil }
 
