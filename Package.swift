@@ -10,10 +10,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "policy-search", targets: ["PolicySearchCLI"]),
-        .library(name: "PolicySearch", targets: ["Query", "Index", "Analysis", "Ingestion"]),
+        .library(name: "PolicySearch", targets: ["Query", "Index", "Analysis", "Ingestion"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -31,15 +31,23 @@ let package = Package(
             name: "PolicySearchCLI",
             dependencies: [
                 "Query", "Index", "Analysis", "Ingestion",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion"], resources: [.copy("Gold")]),
+        .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], resources: [.copy("Gold")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
-        .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis"]),
-        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis"]),
+        .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
+
+// CI builds with warnings as errors (as swift-nio does): `SWIFTCI_WARNINGS_AS_ERRORS=1 swift test`.
+if Context.environment["SWIFTCI_WARNINGS_AS_ERRORS"] != nil {
+    for target in package.targets where target.type != .system {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-warnings-as-errors"])]
+    }
+}

@@ -6,7 +6,7 @@
 /// 优化营商环境, which ICU breaks as 优|化|营|商|环境). ICU words serve what they are good for:
 /// passage length for BM25 (`wordCount`), the `analyze` command, and splitting a long query that
 /// has no exact match into words (`queryWords`).
-public final class Analyzer: @unchecked Sendable {
+public final class Analyzer {
     public let normalizer: Normalizer
     private let breaker: WordBreaker
 
@@ -54,8 +54,10 @@ public final class Analyzer: @unchecked Sendable {
                 let piece = String(decoding: utf16[start..<e], as: UTF16.self)
                 if !(kind == .punctuation && piece.unicodeScalars.allSatisfy { $0.properties.isWhitespace }) {
                     let folded = normalizer.fold(piece)
-                    result.append(Token(text: piece, normalized: String(String.UnicodeScalarView(folded.compactMap(Unicode.Scalar.init))),
-                                        start: scalarAt[start], end: scalarAt[e], kind: kind))
+                    result.append(
+                        Token(
+                            text: piece, normalized: String(String.UnicodeScalarView(folded.compactMap(Unicode.Scalar.init))),
+                            start: scalarAt[start], end: scalarAt[e], kind: kind))
                 }
             }
             start = e

@@ -14,7 +14,7 @@ public struct NormalizedText: Equatable, Sendable {
 /// offsets; the two differ only for combining sequences, which do not occur in Chinese policy text
 /// and are folded identically for documents and queries anyway. ASCII and CJK ideographs, nearly all
 /// of the text, take a fast path; other scalars are folded by ICU once and cached.
-public final class Normalizer: @unchecked Sendable {
+public final class Normalizer {
     /// Folds of other scalars: the BMP in a flat table filled on first use (`unknown` until then,
     /// `multiple` when the fold is not one scalar), the rest in a dictionary.
     private let bmp: UnsafeMutablePointer<UInt32>

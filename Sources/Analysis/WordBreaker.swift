@@ -7,7 +7,7 @@ public struct AnalysisError: Error, CustomStringConvertible {
 
 /// ICU's dictionary-based word break iterator (locale "zh"). One instance per thread: ICU break
 /// iterators are not thread-safe; `copy()` clones one cheaply for another thread.
-public final class WordBreaker: @unchecked Sendable {
+public final class WordBreaker {
     private let handle: OpaquePointer
     private var ends: [Int32] = []
     private var statuses: [Int32] = []
@@ -15,7 +15,9 @@ public final class WordBreaker: @unchecked Sendable {
     public init(locale: String = "zh") throws {
         var error: Int32 = 0
         guard let h = pf_word_breaker_open(locale, &error) else {
-            throw AnalysisError(message: "ICU word breaker for locale \(locale) failed to open: \(String(cString: pf_error_name(error))); is libicu installed?")
+            throw AnalysisError(
+                message:
+                    "ICU word breaker for locale \(locale) failed to open: \(String(cString: pf_error_name(error))); is libicu installed?")
         }
         handle = h
     }
@@ -44,7 +46,8 @@ public final class WordBreaker: @unchecked Sendable {
         let n = utf16.withUnsafeBufferPointer { text in
             ends.withUnsafeMutableBufferPointer { e in
                 statuses.withUnsafeMutableBufferPointer { s in
-                    pf_word_breaker_segment(handle, text.baseAddress, Int32(text.count), e.baseAddress, s.baseAddress, Int32(capacity), &error)
+                    pf_word_breaker_segment(
+                        handle, text.baseAddress, Int32(text.count), e.baseAddress, s.baseAddress, Int32(capacity), &error)
                 }
             }
         }

@@ -5,12 +5,20 @@ struct ByteBuffer {
     var count: Int { bytes.count }
 
     mutating func append(_ v: UInt8) { bytes.append(v) }
-    mutating func append(_ v: UInt16) { bytes.append(UInt8(v & 0xFF)); bytes.append(UInt8(v >> 8)) }
-    mutating func append(_ v: UInt32) {
-        bytes.append(UInt8(v & 0xFF)); bytes.append(UInt8((v >> 8) & 0xFF))
-        bytes.append(UInt8((v >> 16) & 0xFF)); bytes.append(UInt8(v >> 24))
+    mutating func append(_ v: UInt16) {
+        bytes.append(UInt8(v & 0xFF))
+        bytes.append(UInt8(v >> 8))
     }
-    mutating func append(_ v: UInt64) { append(UInt32(v & 0xFFFF_FFFF)); append(UInt32(v >> 32)) }
+    mutating func append(_ v: UInt32) {
+        bytes.append(UInt8(v & 0xFF))
+        bytes.append(UInt8((v >> 8) & 0xFF))
+        bytes.append(UInt8((v >> 16) & 0xFF))
+        bytes.append(UInt8(v >> 24))
+    }
+    mutating func append(_ v: UInt64) {
+        append(UInt32(v & 0xFFFF_FFFF))
+        append(UInt32(v >> 32))
+    }
     mutating func append(_ b: [UInt8]) { bytes.append(contentsOf: b) }
     mutating func append<S: Sequence>(contentsOf s: S) where S.Element == UInt8 { bytes.append(contentsOf: s) }
 

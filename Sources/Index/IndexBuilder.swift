@@ -23,9 +23,11 @@ public struct IndexBuildReport: Sendable {
 /// structure recovery are not). Files that fail are reported and skipped; the rest are indexed.
 /// Analysis runs on all cores, one ICU break iterator per thread.
 public enum IndexBuilder {
-    public static func build(sources paths: [URL], into directory: URL, rebuild: Bool = false,
-                             threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                             onWait: (Int32) -> Void = { _ in }) throws -> IndexBuildReport {
+    public static func build(
+        sources paths: [URL], into directory: URL, rebuild: Bool = false,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        onWait: (Int32) -> Void = { _ in }
+    ) throws -> IndexBuildReport {
         let start = Date()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,8 +58,9 @@ public enum IndexBuilder {
         var analyzedHere = [Bool](repeating: false, count: jobs.count)
         for (i, job) in jobs.enumerated() {
             if let previous, let old = previousByName[job.name], old.info.source.hash == job.info.hash,
-               old.info.metadata == (job.metadata ?? DocumentMetadata()),
-               let reused = try? reuse(previous, document: old.doc, source: job.info) {
+                old.info.metadata == (job.metadata ?? DocumentMetadata()),
+                let reused = try? reuse(previous, document: old.doc, source: job.info)
+            {
                 results[i] = .success(reused)
                 report.reused.append(job.name)
             } else {
@@ -84,7 +87,9 @@ public enum IndexBuilder {
         guard !documents.isEmpty else { throw IndexError.noDocuments }
 
         try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources), threads: threads)
-        report.indexBytes = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int) ?? 0
+        report.indexBytes =
+            (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int)
+            ?? 0
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -120,34 +125,40 @@ public enum IndexBuilder {
             if names.contains(name) { name = dir.lastPathComponent + "/" + name }
             names.insert(name)
             let hash = bytes.withUnsafeBytes { SourceInfo.hash($0) }
-            jobs.append(Job(bytes: bytes, name: name,
-                            info: SourceInfo(path: s.url.path, size: UInt64(bytes.count), modified: s.modified, hash: hash),
-                            metadata: catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
+            jobs.append(
+                Job(
+                    bytes: bytes, name: name,
+                    info: SourceInfo(path: s.url.path, size: UInt64(bytes.count), modified: s.modified, hash: hash),
+                    metadata: catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
         }
         return jobs
     }
 
-    /// Analyzes the selected jobs on `threads` workers, one ICU break iterator each.
-    static func analyzeInParallel(_ jobs: [Job], only selected: [Bool], threads: Int,
-                                  into results: inout [Result<IndexedDocument, Error>?]) throws {
+    /// Analyzes the selected jobs on `threads` workers, each with its own analyzer (ICU break
+    /// iterators and fold caches are per thread).
+    static func analyzeInParallel(
+        _ jobs: [Job], only selected: [Bool], threads: Int,
+        into results: inout [Result<IndexedDocument, Error>?]
+    ) throws {
         let indices = selected.indices.filter { selected[$0] }
         guard !indices.isEmpty else { return }
-        let analyzer = try Analyzer()
-        let workers = max(1, min(threads, indices.count))
-        let analyzers = try (0..<workers).map { _ in try analyzer.copy() }
-        let lock = NSLock()
+        _ = try Analyzer()  // fail early, with ICU's message, if ICU cannot open
         let next = Counter()
-        var out = results
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let done = Parallel.perWorker(max(1, min(threads, indices.count))) { _ -> [(Int, Result<IndexedDocument, Error>)] in
+            let analyzer: Analyzer
+            do { analyzer = try Analyzer() } catch { return [] }
+            var mine: [(Int, Result<IndexedDocument, Error>)] = []
             while let k = next.take(below: indices.count) {
                 let job = jobs[indices[k]]
-                let r = Result { try analyze(job.bytes, name: job.name, source: job.info, metadata: job.metadata, analyzer: analyzers[w]) }
-                lock.lock()
-                out[indices[k]] = r
-                lock.unlock()
+                mine.append(
+                    (
+                        indices[k],
+                        Result { try analyze(job.bytes, name: job.name, source: job.info, metadata: job.metadata, analyzer: analyzer) }
+                    ))
             }
+            return mine
         }
-        results = out
+        for (i, r) in done.joined() { results[i] = r }
     }
 
     /// Temporary files left by writers that were killed mid-write. Holding the lock, no live
@@ -160,13 +171,17 @@ public enum IndexBuilder {
     }
 
     /// Ingests and segments one file.
-    public static func analyze(_ bytes: [UInt8], name: String, source: SourceInfo, metadata: DocumentMetadata?,
-                               analyzer: Analyzer) throws -> IndexedDocument {
+    public static func analyze(
+        _ bytes: [UInt8], name: String, source: SourceInfo, metadata: DocumentMetadata?,
+        analyzer: Analyzer
+    ) throws -> IndexedDocument {
         let doc = try Ingestor.ingest(bytes: bytes, name: name, metadata: metadata)
-        let info = DocumentInfo(name: name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding,
-                                source: source, headings: doc.headings)
-        return IndexedDocument(info: info, passages: doc.passages, wordCounts: doc.passages.map { analyzer.wordCount($0.text) },
-                               normalized: doc.passages.map { analyzer.normalize($0.text).scalars })
+        let info = DocumentInfo(
+            name: name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding,
+            source: source, headings: doc.headings)
+        return IndexedDocument(
+            info: info, passages: doc.passages, wordCounts: doc.passages.map { analyzer.wordCount($0.text) },
+            normalized: doc.passages.map { analyzer.normalize($0.text).scalars })
     }
 
     /// A document's passages as stored in an existing index.
@@ -177,23 +192,12 @@ public enum IndexBuilder {
         var words: [Int] = []
         for id in try reader.passageRange(ofDocument: document) {
             let p = try reader.passage(id)
-            passages.append(Passage(kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
-                                    firstLine: p.record.firstLine, lastLine: p.record.lastLine))
+            passages.append(
+                Passage(
+                    kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
+                    firstLine: p.record.firstLine, lastLine: p.record.lastLine))
             words.append(p.record.words)
         }
         return IndexedDocument(info: info, passages: passages, wordCounts: words)
-    }
-}
-
-/// A shared work counter for `concurrentPerform` workers.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }

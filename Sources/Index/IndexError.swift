@@ -13,7 +13,8 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         case .missing(let p):
             return "no index at \(p); build it with `policy-search index`"
         case .notAnIndex(let p):
-            return "\(p) is not a policy-search index (wrong magic bytes); remove it or point --index elsewhere, then run `policy-search index --rebuild`"
+            return
+                "\(p) is not a policy-search index (wrong magic bytes); remove it or point --index elsewhere, then run `policy-search index --rebuild`"
         case .incompatibleVersion(let p, let f, let s):
             return "\(p) has index format version \(f), this program reads version \(s); run `policy-search index --rebuild`"
         case .corrupted(let p, let part, let d):

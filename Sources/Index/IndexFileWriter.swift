@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Streams an index file to disk section by section (format in `IndexFormat`), computing each
@@ -127,6 +127,9 @@ final class IndexFileWriter {
             throw IndexError.io(path: url.path, detail: "rename failed: \(String(cString: strerror(e)))")
         }
         let dfd = open(url.deletingLastPathComponent().path, O_RDONLY)
-        if dfd >= 0 { fsync(dfd); close(dfd) }
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An exclusive lock on an index folder (`flock` on `.lock`, holding the owner's pid), so two
@@ -17,10 +17,16 @@ public final class IndexLock {
         guard fd >= 0 else { throw IndexError.io(path: path, detail: "cannot open lock: \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = IndexLock.readPID(fd)
-            guard wait else { close(fd); throw IndexError.locked(path: directory.path, pid: holder) }
+            guard wait else {
+                close(fd)
+                throw IndexError.locked(path: directory.path, pid: holder)
+            }
             onWait(holder)
             while flock(fd, LOCK_EX) != 0 {
-                if errno != EINTR { close(fd); throw IndexError.io(path: path, detail: String(cString: strerror(errno))) }
+                if errno != EINTR {
+                    close(fd)
+                    throw IndexError.io(path: path, detail: String(cString: strerror(errno)))
+                }
             }
         }
         ftruncate(fd, 0)
@@ -29,10 +35,10 @@ public final class IndexLock {
     }
 
     private static func readPID(_ fd: Int32) -> Int32 {
-        var buffer = [CChar](repeating: 0, count: 32)
+        var buffer = [UInt8](repeating: 0, count: 32)
         let n = pread(fd, &buffer, 31, 0)
         guard n > 0 else { return 0 }
-        return Int32(String(cString: buffer).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        return Int32(String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
     deinit {

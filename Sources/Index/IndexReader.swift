@@ -1,9 +1,9 @@
 import Foundation
 import Ingestion
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A passage's fixed-size record.
@@ -83,7 +83,9 @@ public final class IndexReader: @unchecked Sendable {
         guard fstat(fd, &st) == 0 else { throw IndexError.io(path: path, detail: String(cString: strerror(errno))) }
         fileSize = Int(st.st_size)
         guard fileSize >= IndexFormat.headerSize + IndexFormat.footerSize else {
-            if fileSize >= 8 || fileSize == 0 { throw IndexError.corrupted(path: path, part: "header", detail: "file is \(fileSize) bytes, too short") }
+            if fileSize >= 8 || fileSize == 0 {
+                throw IndexError.corrupted(path: path, part: "header", detail: "file is \(fileSize) bytes, too short")
+            }
             throw IndexError.notAnIndex(path: path)
         }
         guard let map = mmap(nil, fileSize, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
@@ -153,7 +155,11 @@ public final class IndexReader: @unchecked Sendable {
             defer { cursor += 4 }
             return t.loadUnaligned(fromByteOffset: cursor, as: UInt32.self)
         }
-        func u64() throws -> UInt64 { let lo = try u32(); let hi = try u32(); return UInt64(hi) << 32 | UInt64(lo) }
+        func u64() throws -> UInt64 {
+            let lo = try u32()
+            let hi = try u32()
+            return UInt64(hi) << 32 | UInt64(lo)
+        }
         let count = try u32()
         var result: [IndexFormat.Section: SectionInfo] = [:]
         for _ in 0..<min(count, 64) {
@@ -162,7 +168,8 @@ public final class IndexReader: @unchecked Sendable {
             let length = Int(clamping: try u64())
             let blocks = Int(try u32())
             guard offset >= IndexFormat.headerSize, offset <= limit, length <= limit - offset,
-                  blocks == (length + IndexFormat.blockSize - 1) / IndexFormat.blockSize else {
+                blocks == (length + IndexFormat.blockSize - 1) / IndexFormat.blockSize
+            else {
                 throw IndexError.corrupted(path: path, part: "section table", detail: "section \(kindRaw) out of bounds")
             }
             var crcs: [UInt32] = []
@@ -214,7 +221,9 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     private func passageRaw(_ id: Int) throws -> (record: PassageRecord, textOffset: Int, textLength: Int) {
-        guard id >= 0, id < passageCount else { throw IndexError.corrupted(path: path, part: "passage table", detail: "passage \(id) out of range") }
+        guard id >= 0, id < passageCount else {
+            throw IndexError.corrupted(path: path, part: "passage table", detail: "passage \(id) out of range")
+        }
         let r = try bytes(.passages, id * IndexFormat.passageRecordSize, IndexFormat.passageRecordSize)
         let doc = Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
         let kindCode = r.loadUnaligned(fromByteOffset: 4, as: UInt8.self)
@@ -236,7 +245,9 @@ public final class IndexReader: @unchecked Sendable {
 
     /// BM25 length (ICU words) of a passage, from the dense lengths section.
     public func length(_ id: Int) throws -> Int {
-        guard id >= 0, id < passageCount else { throw IndexError.corrupted(path: path, part: "passage lengths", detail: "passage \(id) out of range") }
+        guard id >= 0, id < passageCount else {
+            throw IndexError.corrupted(path: path, part: "passage lengths", detail: "passage \(id) out of range")
+        }
         return Int(try bytes(.lengths, id * 4, 4).loadUnaligned(as: UInt32.self))
     }
 
@@ -253,10 +264,14 @@ public final class IndexReader: @unchecked Sendable {
     /// The 专栏 box and heading path of a path id (cached: many passages share a path).
     public func path(_ id: Int) throws -> (box: String?, headings: [String]) {
         lock.lock()
-        if let hit = pathCache[id] { lock.unlock(); return hit }
+        if let hit = pathCache[id] {
+            lock.unlock()
+            return hit
+        }
         lock.unlock()
         let r = try bytes(.paths, id * IndexFormat.pathRecordSize, IndexFormat.pathRecordSize)
-        let raw = try bytes(.text, Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+        let raw = try bytes(
+            .text, Int(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
         // Split at U+001F on bytes: splitting a String by Character is far slower.
         var parts: [String] = []
         var start = 0
@@ -285,7 +300,9 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     private func documentBytes(_ doc: Int) throws -> UnsafeRawBufferPointer {
-        guard doc >= 0, doc < documentCount else { throw IndexError.corrupted(path: path, part: "document table", detail: "document \(doc) out of range") }
+        guard doc >= 0, doc < documentCount else {
+            throw IndexError.corrupted(path: path, part: "document table", detail: "document \(doc) out of range")
+        }
         return try bytes(.documents, doc * IndexFormat.documentRecordSize, IndexFormat.documentRecordSize)
     }
 
@@ -301,19 +318,27 @@ public final class IndexReader: @unchecked Sendable {
 
     public func documentSummary(_ doc: Int) throws -> DocumentSummary {
         let r = try documentBytes(doc)
-        return DocumentSummary(index: doc,
-                               name: try string(Int(r.loadUnaligned(fromByteOffset: 8, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 12, as: UInt32.self))),
-                               title: try string(Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self))))
+        return DocumentSummary(
+            index: doc,
+            name: try string(
+                Int(r.loadUnaligned(fromByteOffset: 8, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 12, as: UInt32.self))),
+            title: try string(
+                Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self))))
     }
 
     /// Full document information (metadata, source, outline), decoded from JSON on demand.
     public func documentInfo(_ doc: Int) throws -> DocumentInfo {
         lock.lock()
-        if let hit = documentInfoCache[doc] { lock.unlock(); return hit }
+        if let hit = documentInfoCache[doc] {
+            lock.unlock()
+            return hit
+        }
         lock.unlock()
         let r = try documentBytes(doc)
-        let data = Data(try bytes(.documentInfo, Int(clamping: r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
-                                  Int(r.loadUnaligned(fromByteOffset: 32, as: UInt32.self))))
+        let data = Data(
+            try bytes(
+                .documentInfo, Int(clamping: r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
+                Int(r.loadUnaligned(fromByteOffset: 32, as: UInt32.self))))
         guard let info = try? JSONDecoder().decode(DocumentInfo.self, from: data) else {
             throw IndexError.corrupted(path: path, part: "document info", detail: "document \(doc) info unreadable")
         }
@@ -341,7 +366,10 @@ public final class IndexReader: @unchecked Sendable {
     private func scanBlock(_ b: Int, for key: UInt64?) throws -> TermInfo? {
         var found: TermInfo? = nil
         try forEachTerm(inBlock: b) { t in
-            if t.key == key { found = t; return false }
+            if t.key == key {
+                found = t
+                return false
+            }
             return key.map { t.key < $0 } ?? true
         }
         return found
@@ -376,8 +404,9 @@ public final class IndexReader: @unchecked Sendable {
 
     /// A cursor over a term's postings.
     public func cursor(_ term: TermInfo) throws -> PostingsCursor {
-        try PostingsCursor(raw: try bytes(.postings, term.offset, term.length), df: term.df, positional: !term.isUnigram,
-                           passageCount: passageCount, path: path)
+        try PostingsCursor(
+            raw: try bytes(.postings, term.offset, term.length), df: term.df, positional: !term.isUnigram,
+            passageCount: passageCount, path: path)
     }
 
     // MARK: Verification
@@ -394,8 +423,12 @@ public final class IndexReader: @unchecked Sendable {
         let blocks = (termCount + TermDictionary.blockSize - 1) / TermDictionary.blockSize
         for b in 0..<blocks {
             try forEachTerm(inBlock: b) { t in
-                if let p = previous, t.key <= p { throw IndexError.corrupted(path: path, part: "term dictionary", detail: "terms out of order") }
-                guard t.offset == postingsEnd else { throw IndexError.corrupted(path: path, part: "term dictionary", detail: "postings offsets not contiguous") }
+                if let p = previous, t.key <= p {
+                    throw IndexError.corrupted(path: path, part: "term dictionary", detail: "terms out of order")
+                }
+                guard t.offset == postingsEnd else {
+                    throw IndexError.corrupted(path: path, part: "term dictionary", detail: "postings offsets not contiguous")
+                }
                 previous = t.key
                 terms += 1
                 postingsEnd = t.offset + t.length
@@ -416,15 +449,21 @@ public final class IndexReader: @unchecked Sendable {
         var expectedFirst = 0
         for d in 0..<documentCount {
             let r = try documentRange(d)
-            guard r.first == expectedFirst else { throw IndexError.corrupted(path: path, part: "document table", detail: "document \(d) not contiguous") }
+            guard r.first == expectedFirst else {
+                throw IndexError.corrupted(path: path, part: "document table", detail: "document \(d) not contiguous")
+            }
             expectedFirst += r.count
             _ = try documentSummary(d)
             _ = try documentInfo(d)
         }
-        guard expectedFirst == passageCount else { throw IndexError.corrupted(path: path, part: "document table", detail: "passages not covered") }
+        guard expectedFirst == passageCount else {
+            throw IndexError.corrupted(path: path, part: "document table", detail: "passages not covered")
+        }
         for p in 0..<passageCount {
             let stored = try passage(p)
-            guard try length(p) == stored.record.words else { throw IndexError.corrupted(path: path, part: "passage lengths", detail: "passage \(p)") }
+            guard try length(p) == stored.record.words else {
+                throw IndexError.corrupted(path: path, part: "passage lengths", detail: "passage \(p)")
+            }
         }
     }
 }

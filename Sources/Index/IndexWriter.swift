@@ -9,8 +9,10 @@ import Ingestion
 public enum IndexWriter {
     /// - Parameter fingerprint: identifies the source files' state (see `SourceScanner`), so a reader
     ///   can tell cheaply whether the index is current.
-    public static func write(_ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0,
-                             threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    public static func write(
+        _ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) throws {
         let file = try IndexFileWriter(url: directory.appendingPathComponent(IndexFormat.fileName))
         try serialize(documents, fingerprint: fingerprint, threads: threads, into: file)
         try file.commit()
@@ -20,8 +22,11 @@ public enum IndexWriter {
         var tables = StoredTables(documents)
         let builders = buildPostings(documents, threads: threads)
         let order = mergeOrder(builders)
-        try file.section(.meta, meta(passages: tables.passageCount, documents: documents.count, terms: order.count,
-                                     totalWords: tables.totalWords, fingerprint: fingerprint))
+        try file.section(
+            .meta,
+            meta(
+                passages: tables.passageCount, documents: documents.count, terms: order.count,
+                totalWords: tables.totalWords, fingerprint: fingerprint))
         try file.section(.documents, tables.documents.bytes)
         try file.section(.documentInfo, tables.infos.bytes)
         try file.section(.passages, tables.passages.bytes)
@@ -53,8 +58,10 @@ public enum IndexWriter {
                 let name = string(doc.info.name), title = string(doc.info.title)
                 documents.append(UInt32(passageCount))
                 documents.append(UInt32(doc.passages.count))
-                documents.append(name.0); documents.append(name.1)
-                documents.append(title.0); documents.append(title.1)
+                documents.append(name.0)
+                documents.append(name.1)
+                documents.append(title.0)
+                documents.append(title.1)
                 documents.append(UInt64(infos.count))
                 documents.append(UInt32(info.count))
                 documents.append(UInt32(0))
@@ -63,11 +70,14 @@ public enum IndexWriter {
                 for (p, words) in zip(doc.passages, doc.wordCounts) {
                     let key = ([p.box ?? ""] + p.path).joined(separator: String(IndexFormat.pathSeparator))
                     let pathID: UInt32
-                    if let known = pathIDs[key] { pathID = known } else {
+                    if let known = pathIDs[key] {
+                        pathID = known
+                    } else {
                         pathID = UInt32(pathIDs.count)
                         pathIDs[key] = pathID
                         let s = string(key)
-                        paths.append(s.0); paths.append(s.1)
+                        paths.append(s.0)
+                        paths.append(s.1)
                     }
                     let body = string(p.text)
                     passages.append(UInt32(docIndex))
@@ -98,8 +108,10 @@ public enum IndexWriter {
 
     /// Streams the postings term by term in key order, freeing each as it goes; a term's parts from
     /// several builders are concatenated (their passage ranges are ascending and disjoint).
-    static func writePostings(_ builders: [PostingsAccumulator], order: [(key: UInt64, parts: [(Int, Int)])],
-                              lengths: [UInt32], into file: IndexFileWriter) throws -> [(key: UInt64, df: UInt32, length: UInt32)] {
+    static func writePostings(
+        _ builders: [PostingsAccumulator], order: [(key: UInt64, parts: [(Int, Int)])],
+        lengths: [UInt32], into file: IndexFileWriter
+    ) throws -> [(key: UInt64, df: UInt32, length: UInt32)] {
         var terms: [(key: UInt64, df: UInt32, length: UInt32)] = []
         terms.reserveCapacity(order.count)
         try file.begin(.postings)
@@ -111,8 +123,9 @@ public enum IndexWriter {
             let df: Int
             if parts.count == 1 {
                 let t = builders[parts[0].0].term(parts[0].1)
-                PostingsWriter.encode(passages: t.passages.buffer, tfs: t.tfs.buffer, positions: t.positions.buffer,
-                                      positional: positional, lengths: lengths, into: &buffer)
+                PostingsWriter.encode(
+                    passages: t.passages.buffer, tfs: t.tfs.buffer, positions: t.positions.buffer,
+                    positional: positional, lengths: lengths, into: &buffer)
                 df = t.passages.count
             } else {
                 mergedPassages.removeAll(keepingCapacity: true)
@@ -127,8 +140,9 @@ public enum IndexWriter {
                 mergedPassages.withUnsafeBufferPointer { ps in
                     mergedTFs.withUnsafeBufferPointer { ts in
                         mergedPositions.withUnsafeBufferPointer { pos in
-                            PostingsWriter.encode(passages: ps, tfs: ts, positions: pos, positional: positional,
-                                                  lengths: lengths, into: &buffer)
+                            PostingsWriter.encode(
+                                passages: ps, tfs: ts, positions: pos, positional: positional,
+                                lengths: lengths, into: &buffer)
                         }
                     }
                 }
@@ -158,12 +172,13 @@ public enum IndexWriter {
         var p: Int32 = 0
         var d = 0
         for w in 0..<(starts.count - 1) {
-            while d < starts[w] { p += Int32(documents[d].passages.count); d += 1 }
+            while d < starts[w] {
+                p += Int32(documents[d].passages.count)
+                d += 1
+            }
             firstPassage.append(p)
         }
-        var results = [PostingsAccumulator?](repeating: nil, count: starts.count - 1)
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: starts.count - 1) { w in
+        return Parallel.perWorker(starts.count - 1) { [starts, firstPassage] w in
             let builder = PostingsAccumulator()
             let normalizer = Normalizer()
             var id = firstPassage[w]
@@ -173,11 +188,8 @@ public enum IndexWriter {
                     id += 1
                 }
             }
-            lock.lock()
-            results[w] = builder
-            lock.unlock()
+            return builder
         }
-        return results.map { $0! }
     }
 
     /// All keys in order, each with the (builder, term id) pairs that hold its postings.
@@ -189,7 +201,11 @@ public enum IndexWriter {
         all.sort { $0.key != $1.key ? $0.key < $1.key : $0.builder < $1.builder }
         var result: [(key: UInt64, parts: [(Int, Int)])] = []
         for e in all {
-            if result.last?.key == e.key { result[result.count - 1].parts.append((e.builder, e.id)) } else { result.append((e.key, [(e.builder, e.id)])) }
+            if result.last?.key == e.key {
+                result[result.count - 1].parts.append((e.builder, e.id))
+            } else {
+                result.append((e.key, [(e.builder, e.id)]))
+            }
         }
         return result
     }

@@ -8,8 +8,10 @@ public enum PhraseIntersection {
     ///   - others: the other lists with their offsets in the phrase.
     /// - Returns: passages where every list has a position at `start + offset` for a common
     ///   `start`, and how many such starts each passage has.
-    public static func run(driver: PostingsCursor, driverOffset: Int32,
-                           others: [(cursor: PostingsCursor, offset: Int32)]) throws -> (passages: [Int32], counts: [Int32]) {
+    public static func run(
+        driver: PostingsCursor, driverOffset: Int32,
+        others: [(cursor: PostingsCursor, offset: Int32)]
+    ) throws -> (passages: [Int32], counts: [Int32]) {
         var passages: [Int32] = []
         var counts: [Int32] = []
         // The first other list in a local (phrases of 3–4 characters have only it): reading class

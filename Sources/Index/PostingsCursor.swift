@@ -82,7 +82,11 @@ public final class PostingsCursor {
             if try lastPassage(of: b) >= target { break }
             b += 1
         }
-        guard b < blocks else { index = count; block = blocks; return }
+        guard b < blocks else {
+            index = count
+            block = blocks
+            return
+        }
         try load(b)
         while index < count, passages[index] < target { index += 1 }
     }
@@ -146,8 +150,10 @@ public final class PostingsCursor {
     /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
         guard blocks > 1 else { return (Int(Int32.max), 0) }
-        return (Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 8, as: UInt32.self)),
-                Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 12, as: UInt32.self)))
+        return (
+            Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 8, as: UInt32.self)),
+            Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 12, as: UInt32.self))
+        )
     }
 
     /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
@@ -164,7 +170,10 @@ public final class PostingsCursor {
     public func validateBlock() throws {
         guard positional else { return }
         let saved = index
-        for i in 0..<count { index = i; try decodePositions() }
+        for i in 0..<count {
+            index = i
+            try decodePositions()
+        }
         guard positionsCursor == blockEnd else { throw corrupted("block length mismatch") }
         index = saved
     }

@@ -11,9 +11,11 @@
 enum PostingsWriter {
     static let blockSize = 128
 
-    static func encode(passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>,
-                       positions: UnsafeBufferPointer<UInt32>, positional: Bool, lengths: [UInt32],
-                       into out: inout ByteBuffer) {
+    static func encode(
+        passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>,
+        positions: UnsafeBufferPointer<UInt32>, positional: Bool, lengths: [UInt32],
+        into out: inout ByteBuffer
+    ) {
         let n = passages.count
         let blocks = (n + blockSize - 1) / blockSize
         var body = ByteBuffer()
@@ -45,7 +47,12 @@ enum PostingsWriter {
             skips.append((passages[hi - 1], UInt32(body.count), maxTF, minLength))
         }
         if blocks > 1 {
-            for (last, end, maxTF, minLength) in skips { out.append(last); out.append(end); out.append(maxTF); out.append(minLength) }
+            for (last, end, maxTF, minLength) in skips {
+                out.append(last)
+                out.append(end)
+                out.append(maxTF)
+                out.append(minLength)
+            }
         }
         out.append(body.bytes)
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the text files to index under the given paths and fingerprints their state.
@@ -28,8 +28,11 @@ public enum SourceScanner {
                 continue
             }
             if isDir.boolValue {
-                guard let e = fm.enumerator(at: path, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                            options: [.skipsHiddenFiles]) else { continue }
+                guard
+                    let e = fm.enumerator(
+                        at: path, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                        options: [.skipsHiddenFiles])
+                else { continue }
                 for case let url as URL in e {
                     guard textExtensions.contains(url.pathExtension.lowercased()) else { continue }
                     if let s = stat(url) {
@@ -66,7 +69,8 @@ public enum SourceScanner {
 
     static func stat(_ url: URL) -> Source? {
         guard let a = try? FileManager.default.attributesOfItem(atPath: url.path),
-              (a[.type] as? FileAttributeType) == .typeRegular else { return nil }
+            (a[.type] as? FileAttributeType) == .typeRegular
+        else { return nil }
         let size = (a[.size] as? NSNumber)?.uint64Value ?? 0
         let modified = (a[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return Source(url: url, size: size, modified: modified)
@@ -76,10 +80,16 @@ public enum SourceScanner {
     /// fingerprints mean nothing needs re-reading.
     public static func fingerprint(_ sources: [Source]) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ s: String) { for b in s.utf8 { h ^= UInt64(b); h = h &* 0x0000_0100_0000_01B3 } }
+        func mix(_ s: String) {
+            for b in s.utf8 {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+        }
         var catalogs = Set<String>()
         for s in sources {
-            mix(s.url.path); mix("\u{0}\(s.size)\u{0}\(s.modified)\u{0}")
+            mix(s.url.path)
+            mix("\u{0}\(s.size)\u{0}\(s.modified)\u{0}")
             catalogs.insert(s.url.deletingLastPathComponent().path)
         }
         for dir in catalogs.sorted() {

@@ -5,8 +5,8 @@ enum CharacterClass {
     static func isWide(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x312F, 0x3190...0x31FF,
-             0x3200...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFF, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            0x3200...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFF, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
             return true
         default:
             return false
@@ -21,7 +21,8 @@ enum CharacterClass {
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{200B}" || s == "\u{FEFF}"
+        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{200B}"
+            || s == "\u{FEFF}"
     }
 
     static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
@@ -64,12 +65,17 @@ extension Sequence where Element == Unicode.Scalar {
             case 0..<0x80:
                 bytes.append(UInt8(v))
             case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+                bytes.append(UInt8(0xC0 | v >> 6))
+                bytes.append(UInt8(0x80 | v & 0x3F))
             case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+                bytes.append(UInt8(0xE0 | v >> 12))
+                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
             default:
-                bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+                bytes.append(UInt8(0xF0 | v >> 18))
+                bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -2,7 +2,7 @@
 enum ChineseNumeral {
     static let digits: [Unicode.Scalar: Int] = [
         "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-        "六": 6, "七": 7, "八": 8, "九": 9,
+        "六": 6, "七": 7, "八": 8, "九": 9
     ]
     static let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
 
@@ -16,7 +16,7 @@ enum ChineseNumeral {
         var lastUnit = Int.max
         for c in s {
             if let d = digits[c] {
-                if pending != nil && d != 0 { return nil }   // 一二 is not a numeral
+                if pending != nil && d != 0 { return nil }  // 一二 is not a numeral
                 pending = d
             } else if let u = units[c] {
                 guard u < lastUnit else { return nil }

@@ -21,14 +21,14 @@ public struct DocumentMetadata: Codable, Equatable, Sendable {
 /// The numbering systems of Chinese official documents (GB/T 9704 and common practice), from the
 /// outermost to the innermost. A heading closes every open heading of the same or a deeper rank.
 public enum NumberingStyle: Int, Codable, Comparable, Sendable, CaseIterable {
-    case part = 0        // 第X篇, 第X编, 第X部分
-    case chapter         // 第X章
-    case section         // 第X节
-    case article         // 第X条
-    case chineseComma    // 一、
-    case chineseParen    // （一）
-    case arabicDot       // 1.  1．  1、
-    case arabicParen     // （1）
+    case part = 0  // 第X篇, 第X编, 第X部分
+    case chapter  // 第X章
+    case section  // 第X节
+    case article  // 第X条
+    case chineseComma  // 一、
+    case chineseParen  // （一）
+    case arabicDot  // 1.  1．  1、
+    case arabicParen  // （1）
 
     public static func < (lhs: NumberingStyle, rhs: NumberingStyle) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -19,8 +19,9 @@ enum FrontMatter {
         let noticeTitle = noticeTitle(in: lines, before: toc?.lowerBound ?? min(lines.count, 120))
         if let toc {
             let front = 0..<toc.lowerBound
-            return BodyLayout(frontMatter: front, tableOfContents: toc, bodyStart: toc.upperBound,
-                              frontMatterName: name(of: lines[front]), titleFromNotice: noticeTitle)
+            return BodyLayout(
+                frontMatter: front, tableOfContents: toc, bodyStart: toc.upperBound,
+                frontMatterName: name(of: lines[front]), titleFromNotice: noticeTitle)
         }
         // No table of contents: a notice ends where the title it announces is printed again.
         if let noticeTitle {
@@ -28,10 +29,14 @@ enum FrontMatter {
             var sawNotice = false
             for (i, l) in lines.enumerated() where l.kind == .text {
                 let text = compact(l.text)
-                if !sawNotice { if text.contains("《") || text.contains("〔") { sawNotice = true }; continue }
+                if !sawNotice {
+                    if text.contains("《") || text.contains("〔") { sawNotice = true }
+                    continue
+                }
                 if text == key || (text.hasPrefix(key) && text.count <= key.count + 12) {
-                    return BodyLayout(frontMatter: 0..<i, tableOfContents: nil, bodyStart: i,
-                                      frontMatterName: name(of: lines[0..<i]), titleFromNotice: noticeTitle)
+                    return BodyLayout(
+                        frontMatter: 0..<i, tableOfContents: nil, bodyStart: i,
+                        frontMatterName: name(of: lines[0..<i]), titleFromNotice: noticeTitle)
                 }
             }
         }
@@ -51,8 +56,16 @@ enum FrontMatter {
             var j = end
             while j < lines.count {
                 let l = lines[j]
-                if l.kind == .blank || l.kind == .pageMark { j += 1; continue }
-                if isEntry(l, allowTableRows: titled) { entries += 1; j += 1; end = j; continue }
+                if l.kind == .blank || l.kind == .pageMark {
+                    j += 1
+                    continue
+                }
+                if isEntry(l, allowTableRows: titled) {
+                    entries += 1
+                    j += 1
+                    end = j
+                    continue
+                }
                 break
             }
             if entries >= (titled ? 2 : 3) { return i..<end }
@@ -72,7 +85,12 @@ enum FrontMatter {
             let s = line.scalars
             var leaders = 0, maxLeaders = 0
             for c in s {
-                if c == "." || c == "…" || c == "·" || c == "．" || c == "…" { leaders += 1; maxLeaders = max(maxLeaders, leaders) } else if c != " " { leaders = 0 }
+                if c == "." || c == "…" || c == "·" || c == "．" || c == "…" {
+                    leaders += 1
+                    maxLeaders = max(maxLeaders, leaders)
+                } else if c != " " {
+                    leaders = 0
+                }
             }
             guard maxLeaders >= 3 else { return false }
             var k = s.count - 1
@@ -89,7 +107,9 @@ enum FrontMatter {
         for l in lines.prefix(limit) where l.kind == .text {
             let t = compact(l.text)
             if t.contains("〔") && t.hasSuffix("号") { sawNumber = true }
-            guard t.contains("关于") || sawNumber, let open = t.firstIndex(of: "《"), let close = t[open...].firstIndex(of: "》") else { continue }
+            guard t.contains("关于") || sawNumber, let open = t.firstIndex(of: "《"), let close = t[open...].firstIndex(of: "》") else {
+                continue
+            }
             let inner = t[t.index(after: open)..<close]
             if inner.count >= 4 { return String(inner) }
         }

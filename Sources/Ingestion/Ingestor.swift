@@ -17,8 +17,9 @@ public enum Ingestor {
         var builder = StructureBuilder(lines: lines, layout: layout)
         builder.build()
         let title = metadata?.title ?? layout.titleFromNotice ?? guessTitle(lines[layout.bodyStart...]) ?? name
-        return Document(name: name, title: title, metadata: metadata ?? DocumentMetadata(),
-                        headings: builder.headings, passages: builder.passages, encoding: encoding)
+        return Document(
+            name: name, title: title, metadata: metadata ?? DocumentMetadata(),
+            headings: builder.headings, passages: builder.passages, encoding: encoding)
     }
 
     /// Reads and ingests a file; metadata comes from `catalog` by file name.
@@ -63,7 +64,8 @@ public enum Ingestor {
         for l in lines.prefix(20) where l.kind == .text {
             let s = l.scalars
             if s.count >= 4, s.count <= 50, !s.contains(where: HeadingParser.isSentenceEnd), HeadingParser.parse(s) == nil,
-               s.contains(where: CharacterClass.isHan) {
+                s.contains(where: CharacterClass.isHan)
+            {
                 return l.text
             }
             return nil

@@ -93,7 +93,12 @@ enum LineCleaner {
         var cells: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         for c in s {
-            if c == separator { cells.append(current); current = [] } else { current.append(c) }
+            if c == separator {
+                cells.append(current)
+                current = []
+            } else {
+                current.append(c)
+            }
         }
         cells.append(current)
         if separator == "|" {
@@ -163,7 +168,10 @@ enum LineCleaner {
     private static func tagName(_ s: [Unicode.Scalar], from i: Int) -> String {
         var j = i + 1
         var name: [Unicode.Scalar] = []
-        while j < s.count, CharacterClass.isLatin(s[j]) || CharacterClass.isASCIIDigit(s[j]) { name.append(s[j]); j += 1 }
+        while j < s.count, CharacterClass.isLatin(s[j]) || CharacterClass.isASCIIDigit(s[j]) {
+            name.append(s[j])
+            j += 1
+        }
         return name.string.lowercased()
     }
 
@@ -207,7 +215,7 @@ enum LineCleaner {
         out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
-            if (s[i] == "*" || s[i] == "_"), i + 1 < s.count, s[i + 1] == s[i] {
+            if s[i] == "*" || s[i] == "_", i + 1 < s.count, s[i + 1] == s[i] {
                 i += 2
                 continue
             }
@@ -230,11 +238,20 @@ enum LineCleaner {
         guard !t.isEmpty, t.count <= 12 else { return false }
         var i = 0
         var lead = 0
-        while i < t.count, dashes.contains(t[i]) { i += 1; lead += 1 }
+        while i < t.count, dashes.contains(t[i]) {
+            i += 1
+            lead += 1
+        }
         var digits = 0
-        while i < t.count, CharacterClass.isDigit(t[i]) { i += 1; digits += 1 }
+        while i < t.count, CharacterClass.isDigit(t[i]) {
+            i += 1
+            digits += 1
+        }
         var trail = 0
-        while i < t.count, dashes.contains(t[i]) { i += 1; trail += 1 }
+        while i < t.count, dashes.contains(t[i]) {
+            i += 1
+            trail += 1
+        }
         if i == t.count, digits > 0, digits <= 4, lead > 0, trail > 0, t[0] != "一" { return true }
         // 第 3 页 / 第3页共40页
         if t.first == "第", t.contains("页"), t.dropFirst().prefix(while: CharacterClass.isDigit).count > 0 {

@@ -58,7 +58,11 @@ struct StructureBuilder {
             case .blank, .pageMark:
                 continue
             case .footnote:
-                if pending == nil { emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line) } else { footnotes.append(line) }
+                if pending == nil {
+                    emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line)
+                } else {
+                    footnotes.append(line)
+                }
             case .tableRow:
                 flush()
                 emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line)
@@ -106,7 +110,9 @@ struct StructureBuilder {
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
         if var p = pending, p.kind == kind, shouldJoin(p, line) {
-            if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b), !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b) {
+            if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b),
+                !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b)
+            {
                 p.scalars.append(" ")
             }
             p.scalars.append(contentsOf: line.scalars)
@@ -163,7 +169,9 @@ struct StructureBuilder {
         if c == "—" && s.count > 1 && s[1] == "—" { return true }
         if c == "•" || c == "●" || c == "■" || c == "◆" || c == "▲" || c == "★" { return true }
         if c.value >= 0x2460 && c.value <= 0x2473 { return true }  // ① … ⑳
-        if c == "0", s.count > 2, CharacterClass.isDigit(s[1]), !CharacterClass.isDigit(s[2]), s[2] != "." && s[2] != "%" && s[2] != "年" { return true }
+        if c == "0", s.count > 2, CharacterClass.isDigit(s[1]), !CharacterClass.isDigit(s[2]), s[2] != "." && s[2] != "%" && s[2] != "年" {
+            return true
+        }
         if HeadingParser.parseBox(s) != nil { return true }
         return HeadingParser.parse(s) != nil
     }
@@ -188,8 +196,9 @@ struct StructureBuilder {
         lastSeen[n.style] = n.number
         lastInParent[n.style] = n.number
         for style in NumberingStyle.allCases where style > n.style { lastInParent[style] = 0 }
-        let heading = Heading(kind: .numbered, style: n.style, depth: stack.count + 1,
-                              label: n.label.string, title: title.string, line: line)
+        let heading = Heading(
+            kind: .numbered, style: n.style, depth: stack.count + 1,
+            label: n.label.string, title: title.string, line: line)
         headings.append(heading)
         stack.append((n.style, n.number, heading.display))
         box = nil
@@ -198,8 +207,9 @@ struct StructureBuilder {
     }
 
     private mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
-        let heading = Heading(kind: .box, style: nil, depth: stack.count + 1,
-                              label: "专栏 " + number.string, title: title.string, line: line.line)
+        let heading = Heading(
+            kind: .box, style: nil, depth: stack.count + 1,
+            label: "专栏 " + number.string, title: title.string, line: line.line)
         headings.append(heading)
         box = heading.display
         boxItemLast = [:]
@@ -227,8 +237,10 @@ struct StructureBuilder {
         if kind != .heading { boxIsEmpty = false }
         ordinal += 1
         let path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)
-        passages.append(Passage(kind: kind, text: scalars.string, path: path, box: kind == .frontMatter ? nil : box,
-                                ordinal: ordinal, firstLine: first, lastLine: last))
+        passages.append(
+            Passage(
+                kind: kind, text: scalars.string, path: path, box: kind == .frontMatter ? nil : box,
+                ordinal: ordinal, firstLine: first, lastLine: last))
     }
 
     // MARK: Measures

@@ -17,12 +17,18 @@ struct AnalyzeCommand: ParsableCommand {
         let tokens = analyzer.tokens(text)
         let normalized = String(String.UnicodeScalarView(analyzer.normalize(text).scalars.compactMap(Unicode.Scalar.init)))
         if json {
-            struct Out: Encodable { var text: String; var normalized: String; var tokens: [Token] }
+            struct Out: Encodable {
+                var text: String
+                var normalized: String
+                var tokens: [Token]
+            }
             try JSON.print(Out(text: text, normalized: normalized, tokens: tokens))
             return
         }
         print("normalized: \(normalized)")
         print("ICU words:  " + tokens.map(\.text).joined(separator: " | "))
-        for t in tokens { print("  [\(t.start), \(t.end)) \(t.text) \(t.kind.rawValue)" + (t.normalized != t.text ? " → \(t.normalized)" : "")) }
+        for t in tokens {
+            print("  [\(t.start), \(t.end)) \(t.text) \(t.kind.rawValue)" + (t.normalized != t.text ? " → \(t.normalized)" : ""))
+        }
     }
 }

@@ -11,6 +11,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let reader = try location.open()
         try reader.verify()
-        print("ok: \(location.directory.path): \(reader.documentCount) documents, \(reader.passageCount) passages, \(reader.termCount) terms, all checksums valid")
+        print(
+            "ok: \(location.directory.path): \(reader.documentCount) documents, \(reader.passageCount) passages, \(reader.termCount) terms, all checksums valid"
+        )
     }
 }

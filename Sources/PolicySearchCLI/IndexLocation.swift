@@ -12,7 +12,8 @@ struct IndexOptions: ParsableArguments {
     static var repositoryRoot: URL {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         if FileManager.default.fileExists(atPath: cwd.appendingPathComponent("corpus").path),
-           FileManager.default.fileExists(atPath: cwd.appendingPathComponent("Package.swift").path) {
+            FileManager.default.fileExists(atPath: cwd.appendingPathComponent("Package.swift").path)
+        {
             return cwd
         }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -34,8 +35,10 @@ struct IndexOptions: ParsableArguments {
             let report = try IndexBuilder.build(sources: [Self.bundledCorpus], into: directory) { pid in
                 FileHandle.standardError.write("waiting: the index is being updated by pid \(pid)\n")
             }
-            FileHandle.standardError.write(String(format: "Indexed %d documents, %d passages in %.2f s.\n",
-                                                  report.analyzed.count + report.reused.count, report.passages, report.seconds))
+            FileHandle.standardError.write(
+                String(
+                    format: "Indexed %d documents, %d passages in %.2f s.\n",
+                    report.analyzed.count + report.reused.count, report.passages, report.seconds))
         }
         return try IndexReader(directory: directory)
     }

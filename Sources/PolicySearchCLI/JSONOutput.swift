@@ -25,7 +25,7 @@ struct SearchJSON: Encodable {
             try c.encode(doc, forKey: .doc)
             try c.encode(title, forKey: .title)
             try c.encode(path, forKey: .path)
-            try c.encode(box, forKey: .box)   // null when not in a box
+            try c.encode(box, forKey: .box)  // null when not in a box
             try c.encode(passage, forKey: .passage)
             try c.encode(line, forKey: .line)
             try c.encode(text, forKey: .text)
@@ -43,10 +43,11 @@ struct SearchJSON: Encodable {
         total = r.total
         notes = r.notes
         hits = r.hits.map { h in
-            HitJSON(rank: h.rank, score: h.score, doc: h.document.name, title: h.document.title, path: h.passage.path,
-                    box: h.passage.box, passage: h.passageID,
-                    line: h.passage.record.firstLine, text: h.passage.text,
-                    highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, explain: explain ? h.explanation : nil)
+            HitJSON(
+                rank: h.rank, score: h.score, doc: h.document.name, title: h.document.title, path: h.passage.path,
+                box: h.passage.box, passage: h.passageID,
+                line: h.passage.record.firstLine, text: h.passage.text,
+                highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, explain: explain ? h.explanation : nil)
         }
     }
 }

@@ -24,11 +24,18 @@ struct OutlineCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         let doc: Document
-        do { doc = try Ingestor.ingest(fileAt: url, catalog: (try? Catalog.load(directory: url.deletingLastPathComponent())) ?? Catalog()) } catch let e as IngestionError {
+        do {
+            doc = try Ingestor.ingest(fileAt: url, catalog: (try? Catalog.load(directory: url.deletingLastPathComponent())) ?? Catalog())
+        } catch let e as IngestionError {
             throw CLIError(message: e.description)
         }
         if json {
-            struct Out: Encodable { var document: String; var title: String; var encoding: String; var headings: [Node] }
+            struct Out: Encodable {
+                var document: String
+                var title: String
+                var encoding: String
+                var headings: [Node]
+            }
             try JSON.print(Out(document: doc.name, title: doc.title, encoding: doc.encoding, headings: Self.tree(doc.headings)))
             return
         }

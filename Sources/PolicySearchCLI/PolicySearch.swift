@@ -10,8 +10,10 @@ struct PolicySearch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy-search",
         abstract: "Full-text search for Chinese policy documents: exact sub-word matching, BM25 passages with provenance.",
-        subcommands: [SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
-                      AnalyzeCommand.self, StatsCommand.self, CheckCommand.self],
+        subcommands: [
+            SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
+            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self
+        ],
         defaultSubcommand: SearchCommand.self
     )
 

@@ -7,10 +7,10 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find the passages that contain the query, best first (BM25).",
         discussion: """
-        Parts separated by spaces must all occur; A OR B (or A | B) takes either; -part excludes; \
-        "…" quotes an exact phrase; doc:NAME keeps documents whose file name or title contains NAME. \
-        Each part matches as an exact substring after NFKC and case folding: 电商 finds 跨境电商.
-        """)
+            Parts separated by spaces must all occur; A OR B (or A | B) takes either; -part excludes; \
+            "…" quotes an exact phrase; doc:NAME keeps documents whose file name or title contains NAME. \
+            Each part matches as an exact substring after NFKC and case folding: 电商 finds 跨境电商.
+            """)
 
     @Argument(help: "The query, e.g. 跨境电商 or \"海外仓\" doc:重庆 -成都.")
     var query: [String]
@@ -64,8 +64,12 @@ struct SearchCommand: ParsableCommand {
         let t = Terminal.standardOutput
         for note in r.notes { print(t.dim("note: \(note)")) }
         // Control characters from the shell are shown as �, not sent to the terminal.
-        let shown = String(String.UnicodeScalarView(r.query.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
-        print(t.dim("\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”" + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
+        let shown = String(
+            String.UnicodeScalarView(r.query.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
+        print(
+            t.dim(
+                "\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”"
+                    + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
         if !r.documents.isEmpty {
             print(t.bold("Documents by best passage:"))
             for (i, d) in r.documents.enumerated() {

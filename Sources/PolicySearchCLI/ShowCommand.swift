@@ -35,7 +35,10 @@ struct ShowCommand: ParsableCommand {
             if let box = q.box { path.append(box) }
             let marker = k == id ? "▶" : " "
             print("")
-            print(t.dim("\(marker) #\(k - range.lowerBound + 1)  lines \(q.record.firstLine)–\(q.record.lastLine)  " + path.joined(separator: " › ")))
+            print(
+                t.dim(
+                    "\(marker) #\(k - range.lowerBound + 1)  lines \(q.record.firstLine)–\(q.record.lastLine)  "
+                        + path.joined(separator: " › ")))
             print("  " + (k == id ? t.bold(q.text) : q.text))
         }
     }

@@ -20,9 +20,13 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let r = try location.open()
-        let s = Stats(index: location.directory.path, documents: r.documentCount, passages: r.passageCount, terms: r.termCount,
-                      indexBytes: r.fileSize, averagePassageWords: r.averageLength)
-        if json { try JSON.print(s); return }
+        let s = Stats(
+            index: location.directory.path, documents: r.documentCount, passages: r.passageCount, terms: r.termCount,
+            indexBytes: r.fileSize, averagePassageWords: r.averageLength)
+        if json {
+            try JSON.print(s)
+            return
+        }
         print("index      \(s.index)")
         print("documents  \(s.documents)")
         print("passages   \(s.passages)")

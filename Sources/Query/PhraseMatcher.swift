@@ -66,7 +66,6 @@ public enum PhraseMatcher {
             dfs.append(t.df)
         }
         let d = dfs.indices.min { dfs[$0] < dfs[$1] }!
-        let driverOffset = Int32(offsets[d])
         let others = offsets.indices.filter { $0 != d }.map { (cursor: cursors[$0], offset: Int32(offsets[$0])) }
         let r = try PhraseIntersection.run(driver: cursors[d], driverOffset: Int32(offsets[d]), others: others)
         return PhraseMatches(passages: r.passages, tfs: r.counts)

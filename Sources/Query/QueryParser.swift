@@ -55,7 +55,12 @@ public enum QueryParser {
                 continue
             }
             let part = ParsedQuery.Part(text: t.text, quoted: t.quoted)
-            if pendingOr { clauses[clauses.count - 1].append(part); pendingOr = false } else { clauses.append([part]) }
+            if pendingOr {
+                clauses[clauses.count - 1].append(part)
+                pendingOr = false
+            } else {
+                clauses.append([part])
+            }
         }
         guard !clauses.isEmpty else {
             if !excluded.isEmpty || !filters.isEmpty {
@@ -66,7 +71,11 @@ public enum QueryParser {
         return ParsedQuery(clauses: clauses, excluded: excluded, documentFilters: filters)
     }
 
-    struct Token { var text: String; var quoted: Bool; var negated: Bool }
+    struct Token {
+        var text: String
+        var quoted: Bool
+        var negated: Bool
+    }
 
     static func tokenize(_ input: String) throws -> [Token] {
         var tokens: [Token] = []
@@ -74,10 +83,16 @@ public enum QueryParser {
         var i = 0
         func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || (c.value < 0x20) }
         while i < s.count {
-            if isSpace(s[i]) { i += 1; continue }
+            if isSpace(s[i]) {
+                i += 1
+                continue
+            }
             var negated = false
             if s[i] == "-" || s[i] == "－" {
-                if i + 1 < s.count, !isSpace(s[i + 1]) { negated = true; i += 1 } else {
+                if i + 1 < s.count, !isSpace(s[i + 1]) {
+                    negated = true
+                    i += 1
+                } else {
                     throw QueryError(message: "“-” must be followed by the part to exclude, as in -重庆")
                 }
             }
@@ -85,7 +100,9 @@ public enum QueryParser {
                 let open = s[i]
                 var j = i + 1
                 while j < s.count, !(s[j] == "\"" || (open != "\"" && (s[j] == "”" || s[j] == "“"))) { j += 1 }
-                guard j < s.count else { throw QueryError(message: "unbalanced quote: the phrase starting at character \(i + 1) is not closed") }
+                guard j < s.count else {
+                    throw QueryError(message: "unbalanced quote: the phrase starting at character \(i + 1) is not closed")
+                }
                 let text = String(String.UnicodeScalarView(s[(i + 1)..<j]))
                 guard !text.isEmpty else { throw QueryError(message: "empty quoted phrase \"\"") }
                 tokens.append(Token(text: text, quoted: true, negated: negated))

@@ -126,10 +126,13 @@ public final class Searcher {
         var hits: [Hit] = []
         for (rank, entry) in ranked.prefix(limit).enumerated() {
             let p = entry.passage
-            let explanation = try explain(p, bm25: bm25[entry.payload], score: entry.score, terms: terms, idfs: idfs,
-                                          options: options, boosts: finalScore(entry.payload).boosts)
-            hits.append(try hit(p, rank: rank + 1, score: entry.score, terms: terms.filter { $0.matches.index(of: p) != nil },
-                                explanation: explanation))
+            let explanation = try explain(
+                p, bm25: bm25[entry.payload], score: entry.score, terms: terms, idfs: idfs,
+                options: options, boosts: finalScore(entry.payload).boosts)
+            hits.append(
+                try hit(
+                    p, rank: rank + 1, score: entry.score, terms: terms.filter { $0.matches.index(of: p) != nil },
+                    explanation: explanation))
         }
         return SearchResults(query: query, total: passages.count, hits: hits, notes: notes, documents: documents)
     }
@@ -144,7 +147,9 @@ public final class Searcher {
                 throw QueryError(message: "“\(clause.map(\.text).joined(separator: " OR "))” has nothing to search for after normalization")
             }
             if terms.count == 1, !clause[0].quoted, terms[0].matches.count == 0, let split = try fallback(terms[0]) {
-                notes.append("No exact match for “\(terms[0].text)”; searched its words \(split.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)")
+                notes.append(
+                    "No exact match for “\(terms[0].text)”; searched its words \(split.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)"
+                )
                 clauses.append(contentsOf: split.map { [$0] })
             } else {
                 clauses.append(terms)
@@ -156,14 +161,16 @@ public final class Searcher {
     func hit(_ p: Int32, rank: Int, score: Double, terms: [Term], explanation: Explanation) throws -> Hit {
         let stored = try reader.passage(Int(p))
         let document = try reader.documentSummary(stored.record.document)
-        return Hit(rank: rank, score: score, document: document,
-                   passage: stored, passageID: try PassageReference.format(reader, passage: Int(p), document: document),
-                   highlights: highlights(in: stored.text, terms: terms), explanation: explanation)
+        return Hit(
+            rank: rank, score: score, document: document,
+            passage: stored, passageID: try PassageReference.format(reader, passage: Int(p), document: document),
+            highlights: highlights(in: stored.text, terms: terms), explanation: explanation)
     }
 
     /// Passages that match every clause, no exclusion, and the document filters; ascending.
     private func candidates(clauses: [[Term]], excluded: [Term], filters: [String]) throws -> [Int32] {
-        let sets = clauses.map { clause in clause.count == 1 ? clause[0].matches.passages : SortedSet.union(clause.map(\.matches.passages)) }
+        let sets = clauses.map { clause in clause.count == 1 ? clause[0].matches.passages : SortedSet.union(clause.map(\.matches.passages))
+        }
         var result = sets.min { $0.count < $1.count } ?? []
         for s in sets { result = SortedSet.intersection(result, s) }
         for e in excluded { result = SortedSet.subtracting(result, e.matches.passages) }
@@ -174,18 +181,23 @@ public final class Searcher {
         return result
     }
 
-    private func explain(_ p: Int32, bm25: Double, score: Double, terms: [Term], idfs: [Double], options: SearchOptions,
-                         boosts: [Boost]) throws -> Explanation {
+    private func explain(
+        _ p: Int32, bm25: Double, score: Double, terms: [Term], idfs: [Double], options: SearchOptions,
+        boosts: [Boost]
+    ) throws -> Explanation {
         let dl = try reader.length(Int(p))
         var parts: [Explanation.Term] = []
         for (k, t) in terms.enumerated() {
             guard let i = t.matches.index(of: p) else { continue }
             let tf = Int(t.matches.tfs[i])
-            parts.append(.init(part: t.text, tf: tf, df: t.matches.count, idf: idfs[k],
-                               score: options.bm25.termScore(tf: tf, idf: idfs[k], length: dl, averageLength: reader.averageLength)))
+            parts.append(
+                .init(
+                    part: t.text, tf: tf, df: t.matches.count, idf: idfs[k],
+                    score: options.bm25.termScore(tf: tf, idf: idfs[k], length: dl, averageLength: reader.averageLength)))
         }
-        return Explanation(N: reader.passageCount, avgdl: reader.averageLength, dl: dl, k1: options.bm25.k1, b: options.bm25.b,
-                           terms: parts, bm25: bm25, boosts: boosts, score: score)
+        return Explanation(
+            N: reader.passageCount, avgdl: reader.averageLength, dl: dl, k1: options.bm25.k1, b: options.bm25.b,
+            terms: parts, bm25: bm25, boosts: boosts, score: score)
     }
 
     func term(_ part: ParsedQuery.Part) throws -> Term? {
@@ -210,7 +222,9 @@ public final class Searcher {
         let record = try reader.passageRecord(passage)
         if record.kind == .heading { return [Self.headingLineBoost] }
         let mentioned: [Int]
-        if let hit = cache[record.pathID] { mentioned = hit } else {
+        if let hit = cache[record.pathID] {
+            mentioned = hit
+        } else {
             let context = try foldedPath(record.pathID)
             mentioned = terms.indices.filter { !Self.occurrences(of: terms[$0].scalars, in: context).isEmpty }
             cache[record.pathID] = mentioned
@@ -283,7 +297,15 @@ enum SortedSet {
         r.reserveCapacity(min(a.count, b.count))
         var i = 0, j = 0
         while i < a.count, j < b.count {
-            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { r.append(a[i]); i += 1; j += 1 }
+            if a[i] < b[j] {
+                i += 1
+            } else if a[i] > b[j] {
+                j += 1
+            } else {
+                r.append(a[i])
+                i += 1
+                j += 1
+            }
         }
         return r
     }

@@ -9,8 +9,9 @@ extension Searcher {
     func searchSingleTerm(_ query: String, _ parsed: ParsedQuery, options: SearchOptions) throws -> SearchResults? {
         // Block bounds assume BM25's score grows with tf and falls with length: k1 ≥ 0, 0 ≤ b ≤ 1.
         guard let limit = options.limit, !options.rankDocuments, parsed.clauses.count == 1, parsed.clauses[0].count == 1,
-              options.bm25.k1 >= 0, (0...1).contains(options.bm25.b),
-              parsed.excluded.isEmpty, parsed.documentFilters.isEmpty else { return nil }
+            options.bm25.k1 >= 0, (0...1).contains(options.bm25.b),
+            parsed.excluded.isEmpty, parsed.documentFilters.isEmpty
+        else { return nil }
         let part = parsed.clauses[0][0]
         let scalars = normalizer.fold(part.text)
         guard let key = PhraseMatcher.directKey(scalars), let info = try reader.term(key) else { return nil }

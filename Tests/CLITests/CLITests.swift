@@ -1,20 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The CLI as a user runs it: real processes, exit codes, and the JSON contract.
 @Suite struct CLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The built `policy-search` binary, beside this test bundle.
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("policy-search")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/policy-search")
-    }()
+    static let root = Support.root
 
     /// An index of the bundled corpus for this suite.
     static let index: String = {
@@ -23,23 +13,9 @@ import Testing
         return dir
     }()
 
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) -> Output {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = FileManager.default.temporaryDirectory
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try! p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    static func run(_ arguments: [String], environment: [String: String] = [:]) -> Support.Output {
+        try! Support.run(arguments, environment: environment)
     }
 
     @Test func searchPrintsProvenanceAndMarksMatches() {

@@ -2,17 +2,13 @@ import Foundation
 import Testing
 @testable import Index
 import Ingestion
+import TestSupport
 
 /// Round trip, atomic replacement, incremental updates, and refusal of damaged or foreign files.
 @Suite struct IndexFileTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("corpus")
+    static let corpus = Support.corpus
 
-    static func temporaryDirectory(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("index-tests-\(name)-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func temporaryDirectory(_ name: String) throws -> URL { try Support.temporaryDirectory("index-\(name)") }
 
     static func copyCorpus(to dir: URL) throws {
         for f in try FileManager.default.contentsOfDirectory(atPath: corpus.path) {
@@ -137,7 +133,10 @@ import Ingestion
         }
 
         let future = try Self.damaged("future") { $0[8] = 99 }
-        #expect(throws: IndexError.incompatibleVersion(path: future.appendingPathComponent(IndexFormat.fileName).path, found: 99, supported: IndexFormat.version)) {
+        #expect(
+            throws: IndexError.incompatibleVersion(
+                path: future.appendingPathComponent(IndexFormat.fileName).path, found: 99, supported: IndexFormat.version)
+        ) {
             try IndexReader(directory: future)
         }
 
@@ -159,10 +158,12 @@ import Ingestion
 
     @Test func badFilesAreSkippedAndTheRestIndexed() throws {
         let src = try Self.temporaryDirectory("bad")
-        try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt"),
-                                         to: src.appendingPathComponent("good.txt"))
+        try FileManager.default.copyItem(
+            at: Self.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt"),
+            to: src.appendingPathComponent("good.txt"))
         try Data().write(to: src.appendingPathComponent("empty.txt"))
-        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]).write(to: src.appendingPathComponent("image.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]).write(
+            to: src.appendingPathComponent("image.txt"))
         let dir = try Self.temporaryDirectory("bad-index")
         let report = try IndexBuilder.build(sources: [src], into: dir)
         #expect(report.analyzed == ["good.txt"])
@@ -190,8 +191,9 @@ import Ingestion
         passages.withUnsafeBufferPointer { p in
             tfs.withUnsafeBufferPointer { t in
                 (positions ?? []).withUnsafeBufferPointer { pos in
-                    PostingsWriter.encode(passages: p, tfs: t, positions: pos, positional: positions != nil,
-                                          lengths: [UInt32](repeating: 10, count: count * 2), into: &out)
+                    PostingsWriter.encode(
+                        passages: p, tfs: t, positions: pos, positional: positions != nil,
+                        lengths: [UInt32](repeating: 10, count: count * 2), into: &out)
                 }
             }
         }
@@ -217,7 +219,10 @@ import Ingestion
     @Test func negativeSkipEntryIsRefusedWhenBlocksLoadOutOfOrder() throws {
         var bytes = Self.encoded(count: 300)
         // Skip entry 0's last passage becomes 0xFFFFFF00 (−256 as Int32).
-        bytes[0] = 0x00; bytes[1] = 0xFF; bytes[2] = 0xFF; bytes[3] = 0xFF
+        bytes[0] = 0x00
+        bytes[1] = 0xFF
+        bytes[2] = 0xFF
+        bytes[3] = 0xFF
         #expect(throws: IndexError.self) {
             let c = try Self.cursor(bytes, df: 300)
             try c.seek(block: 1)

@@ -1,16 +1,17 @@
 import Foundation
 @testable import Ingestion
+import TestSupport
 
 /// Locates the bundled corpus from this source file, so tests run from any directory.
 enum CorpusSupport {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("corpus")
+    static let root = Support.root
+    static let corpus = Support.corpus
     static let names = [
         "sichuan-commerce-14th-fyp",
         "chongqing-commerce-14th-fyp",
         "chengdu-services-14th-fyp",
         "chengdu-ecommerce-14th-fyp",
-        "sichuan-trade-power-opinions-draft",
+        "sichuan-trade-power-opinions-draft"
     ]
 
     static func document(_ name: String) throws -> Document {

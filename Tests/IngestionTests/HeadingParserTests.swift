@@ -27,7 +27,7 @@ import Testing
         Case(line: "1.做大优势产业贸易规模。", style: .arabicDot, number: 1, label: "1.", rest: "做大优势产业贸易规模。"),
         Case(line: "12.开展国家级经济技术开发区和高新区创新提升行动。", style: .arabicDot, number: 12, label: "12.", rest: "开展国家级经济技术开发区和高新区创新提升行动。"),
         Case(line: "2.2035年远景目标展望", style: .arabicDot, number: 2, label: "2.", rest: "2035年远景目标展望"),
-        Case(line: "（1）开展试点", style: .arabicParen, number: 1, label: "（1）", rest: "开展试点"),
+        Case(line: "（1）开展试点", style: .arabicParen, number: 1, label: "（1）", rest: "开展试点")
     ]
 
     @Test(arguments: numbered)
@@ -40,9 +40,11 @@ import Testing
     }
 
     /// Numbers, years and enumerations in running text are not numbering.
-    @Test(arguments: ["2.08万亿元", "2025年", "2020 年省委、省政府首次召开全省", "1.39万亿元增至 2020年的 2.08万亿元",
-                      "3.5万亿元左右", "一是加强统筹协调", "8个协同改革先行区建设取得阶段性成效。",
-                      "第3页", "规划期至 2025年，展望到 2035年。"])
+    @Test(arguments: [
+        "2.08万亿元", "2025年", "2020 年省委、省政府首次召开全省", "1.39万亿元增至 2020年的 2.08万亿元",
+        "3.5万亿元左右", "一是加强统筹协调", "8个协同改革先行区建设取得阶段性成效。",
+        "第3页", "规划期至 2025年，展望到 2035年。"
+    ])
     func notNumbering(_ line: String) {
         #expect(HeadingParser.parse(Self.scalars(line)) == nil)
     }
@@ -114,28 +116,29 @@ import Testing
     /// numbering continues across ranks.
     @Test func shapesInContext() {
         let text = """
-        一、总体要求
-        （一）指导思想
-        以习近平新时代中国特色社会主义思想为指导。
-        （二）主要目标
-        2.08万亿元的社会消费品零售总额是基础。
-        二、重点任务
-        1.做大优势产业贸易规模。
-        1.开展试点；
-        2.推广经验；
-        一是加强统筹协调。
-        2.培育壮大外贸主体。持续实施重点外贸企业培育工程。
-        """
+            一、总体要求
+            （一）指导思想
+            以习近平新时代中国特色社会主义思想为指导。
+            （二）主要目标
+            2.08万亿元的社会消费品零售总额是基础。
+            二、重点任务
+            1.做大优势产业贸易规模。
+            1.开展试点；
+            2.推广经验；
+            一是加强统筹协调。
+            2.培育壮大外贸主体。持续实施重点外贸企业培育工程。
+            """
         let doc = Ingestor.ingest(text: text, name: "shapes.txt")
         let outline = doc.headings.map { "\($0.depth)|\($0.label)|\($0.title)|\($0.line)" }
-        #expect(outline == [
-            "1|一、|总体要求|1",
-            "2|（一）|指导思想|2",
-            "2|（二）|主要目标|4",
-            "1|二、|重点任务|6",
-            "2|1.|做大优势产业贸易规模|7",
-            "2|2.|培育壮大外贸主体|11",
-        ])
+        #expect(
+            outline == [
+                "1|一、|总体要求|1",
+                "2|（一）|指导思想|2",
+                "2|（二）|主要目标|4",
+                "1|二、|重点任务|6",
+                "2|1.|做大优势产业贸易规模|7",
+                "2|2.|培育壮大外贸主体|11"
+            ])
         let items = doc.passages.filter { $0.text.hasPrefix("1.开展试点") || $0.text.hasPrefix("2.推广经验") }
         #expect(items.count == 2)
         #expect(items.allSatisfy { $0.kind == .paragraph && $0.path == ["二、重点任务", "1.做大优势产业贸易规模"] })

@@ -117,21 +117,30 @@ enum Rules {
         Join(document: "sichuan-commerce-14th-fyp", text: "19个国家级电商示范单位。", firstLine: 54, lastLine: 70, spans: 68...70),
         // Numbers cut from their unit: 2 | 万亿元 (37/39), 1.21 | 万亿元 (54/56), 159 | 项 (87/89), 6 | 个 (93/95).
         Join(document: "sichuan-commerce-14th-fyp", text: "其中2019年首次突破2万亿元，年均增长8.5%", firstLine: 35, lastLine: 52, spans: 37...39),
-        Join(document: "sichuan-commerce-14th-fyp", text: "服务业增加值从2015年的1.21万亿元增至2020年的2.55万亿元", firstLine: 54, lastLine: 70, spans: 54...56),
+        Join(
+            document: "sichuan-commerce-14th-fyp", text: "服务业增加值从2015年的1.21万亿元增至2020年的2.55万亿元", firstLine: 54, lastLine: 70, spans: 54...56),
         Join(document: "sichuan-commerce-14th-fyp", text: "中国（四川）自由贸易试验区159项改革试验任务基本实施", firstLine: 87, lastLine: 105, spans: 87...89),
         Join(document: "sichuan-commerce-14th-fyp", text: "综保区由1个增至6个，全国排名从第21位升至第7位", firstLine: 87, lastLine: 105, spans: 93...95),
         // Quoted terms cut inside the quotes: “味美四 | 川” (48/50), 因“促 | 进外贸外资…” (119/121).
-        Join(document: "sichuan-commerce-14th-fyp", text: "“川货全国行”“惠民购物全川行动”“味美四川”等消费促进活动深入开展。", firstLine: 35, lastLine: 52, spans: 48...50),
-        Join(document: "sichuan-commerce-14th-fyp", text: "2017年、2018年、2020年因“促进外贸外资稳定增长和优化营商环境成效明显”受到国务院督查激励。", firstLine: 119, lastLine: 135, spans: 119...121),
+        Join(
+            document: "sichuan-commerce-14th-fyp", text: "“川货全国行”“惠民购物全川行动”“味美四川”等消费促进活动深入开展。", firstLine: 35, lastLine: 52, spans: 48...50),
+        Join(
+            document: "sichuan-commerce-14th-fyp", text: "2017年、2018年、2020年因“促进外贸外资稳定增长和优化营商环境成效明显”受到国务院督查激励。", firstLine: 119,
+            lastLine: 135, spans: 119...121),
         // Across the page footer — 4 — (line 133): “证照分离” | 改革试点 (129/135).
-        Join(document: "sichuan-commerce-14th-fyp", text: "实现政务服务“零差评”，“证照分离”改革试点和“多证合一”改革有序推进。", firstLine: 119, lastLine: 135, spans: 129...135),
+        Join(
+            document: "sichuan-commerce-14th-fyp", text: "实现政务服务“零差评”，“证照分离”改革试点和“多证合一”改革有序推进。", firstLine: 119, lastLine: 135,
+            spans: 129...135),
         // One-paragraph-per-line documents: a paragraph split by a blank line or three.
         Join(document: "chongqing-commerce-14th-fyp", text: "积极融入服务新发展格局，促进商务高质量发展", firstLine: 96, lastLine: 98, spans: 96...98),
         Join(document: "chongqing-commerce-14th-fyp", text: "商务经济结构和质量不够优化，外贸中进口占比不高", firstLine: 122, lastLine: 126, spans: 122...126),
-        Join(document: "chongqing-commerce-14th-fyp", text: "回升向好的势头。同时，我国发展不平衡不充分问题仍然突出。", firstLine: 132, lastLine: 134, spans: 132...134),
-        Join(document: "chengdu-ecommerce-14th-fyp", text: "这就要求成都在“十四五”期间，高质量建设国家数字经济创新发展试验区核心区", firstLine: 173, lastLine: 175, spans: 173...175),
+        Join(
+            document: "chongqing-commerce-14th-fyp", text: "回升向好的势头。同时，我国发展不平衡不充分问题仍然突出。", firstLine: 132, lastLine: 134, spans: 132...134),
+        Join(
+            document: "chengdu-ecommerce-14th-fyp", text: "这就要求成都在“十四五”期间，高质量建设国家数字经济创新发展试验区核心区", firstLine: 173, lastLine: 175,
+            spans: 173...175),
         // Inside a 专栏 item: 品牌体 | 系 (326/328).
-        Join(document: "chengdu-ecommerce-14th-fyp", text: "构建“1+N”农产品公共品牌体系。", firstLine: 326, lastLine: 328, spans: 326...328),
+        Join(document: "chengdu-ecommerce-14th-fyp", text: "构建“1+N”农产品公共品牌体系。", firstLine: 326, lastLine: 328, spans: 326...328)
     ]
 
     @Test(arguments: joins)
@@ -158,33 +167,34 @@ enum Rules {
 
     @Test func joinedLatinWordsKeepOneSpaceAndDigitsJoinTight() {
         let text = """
-        推动云计算、大数据、人工智能等新技术与实体经济深度融合发展 cloud
-        computing 服务。
+            推动云计算、大数据、人工智能等新技术与实体经济深度融合发展 cloud
+            computing 服务。
 
-        服务贸易1212
-        .2亿元。
-        """
+            服务贸易1212
+            .2亿元。
+            """
         let doc = Ingestor.ingest(text: text, name: "join.txt")
-        #expect(doc.passages.map(\.text) == [
-            // The space before cloud touches a CJK character (dropped); the one added at the join does not.
-            "推动云计算、大数据、人工智能等新技术与实体经济深度融合发展cloud computing服务。",
-            "服务贸易1212.2亿元。",
-        ])
+        #expect(
+            doc.passages.map(\.text) == [
+                // The space before cloud touches a CJK character (dropped); the one added at the join does not.
+                "推动云计算、大数据、人工智能等新技术与实体经济深度融合发展cloud computing服务。",
+                "服务贸易1212.2亿元。"
+            ])
         #expect(doc.passages.map(\.firstLine) == [1, 4])
         #expect(doc.passages.map(\.lastLine) == [2, 5])
     }
 
     @Test func joiningSeesThroughPageMarks() {
         let text = """
-        推动跨境电商、市场采购、外贸综合服务等贸易新业态蓬勃发展，跨
-        - 12 -
-        境电商交易额达455亿元，
-        －13－
-        服务贸易1212.2亿元，
-        第 14 页
-        排名全国第7。
-        第15页共40页
-        """
+            推动跨境电商、市场采购、外贸综合服务等贸易新业态蓬勃发展，跨
+            - 12 -
+            境电商交易额达455亿元，
+            －13－
+            服务贸易1212.2亿元，
+            第 14 页
+            排名全国第7。
+            第15页共40页
+            """
         let doc = Ingestor.ingest(text: text, name: "pages.txt")
         #expect(doc.passages.count == 1)
         #expect(doc.passages.first?.text == "推动跨境电商、市场采购、外贸综合服务等贸易新业态蓬勃发展，跨境电商交易额达455亿元，服务贸易1212.2亿元，排名全国第7。")
@@ -308,7 +318,7 @@ enum Rules {
     static let cases: [Contents] = [
         Contents(document: "chongqing-commerce-14th-fyp", lines: 25...86, firstHeading: "第一篇 奋力开启商务高质量发展新征程", firstHeadingLine: 94),
         Contents(document: "chengdu-ecommerce-14th-fyp", lines: 29...105, firstHeading: "一、发展基础", firstHeadingLine: 113),
-        Contents(document: "chengdu-services-14th-fyp", lines: 31...63, firstHeading: "一、发展背景", firstHeadingLine: 69),
+        Contents(document: "chengdu-services-14th-fyp", lines: 31...63, firstHeading: "一、发展背景", firstHeadingLine: 69)
     ]
 
     @Test(arguments: cases)
@@ -316,7 +326,8 @@ enum Rules {
         let doc = try CorpusSupport.document(c.document)
         for p in doc.passages {
             #expect(!p.text.contains("....."), "\(c.document):\(p.firstLine) is a contents entry")
-            #expect(!c.lines.overlaps(p.firstLine...p.lastLine), "\(c.document): passage at \(p.firstLine)-\(p.lastLine) overlaps the contents")
+            #expect(
+                !c.lines.overlaps(p.firstLine...p.lastLine), "\(c.document): passage at \(p.firstLine)-\(p.lastLine) overlaps the contents")
         }
         let first = try #require(doc.headings.first)
         #expect(first.display == c.firstHeading)
@@ -409,15 +420,15 @@ enum Rules {
     @Test func frontMatterWithoutContents() {
         // A notice with no contents page ends where the title it announces is printed again.
         let text = """
-        四川省人民政府办公厅
-        川办发〔2023〕1号
-        关于印发《四川省外贸发展试点方案》的通知
-        各市（州）人民政府：
-        现将《四川省外贸发展试点方案》印发给你们，请认真贯彻执行。
-        四川省外贸发展试点方案
-        一、总体要求
-        推动外贸高质量发展，加快建设贸易强省，扩大进口规模，培育外贸新业态新模式，完善外贸服务支持体系。
-        """
+            四川省人民政府办公厅
+            川办发〔2023〕1号
+            关于印发《四川省外贸发展试点方案》的通知
+            各市（州）人民政府：
+            现将《四川省外贸发展试点方案》印发给你们，请认真贯彻执行。
+            四川省外贸发展试点方案
+            一、总体要求
+            推动外贸高质量发展，加快建设贸易强省，扩大进口规模，培育外贸新业态新模式，完善外贸服务支持体系。
+            """
         let doc = Ingestor.ingest(text: text, name: "notice.txt")
         #expect(doc.title == "四川省外贸发展试点方案")
         let front = doc.passages.filter { $0.kind == .frontMatter }
@@ -498,7 +509,7 @@ enum Rules {
             (324, "2.都江堰市。大力实施数字农业“新基建”"),
             (326, "3.金堂县。引导邮政快递、电商企业和第三方物流服务商"),
             (330, "4.邛崃市。升级电子商务物流仓储基础配套设施"),
-            (332, "5.简阳市。出台行业发展支持政策"),
+            (332, "5.简阳市。出台行业发展支持政策")
         ]
         for item in items {
             let p = try #require(Rules.passage(doc, at: item.line), "no passage at \(item.line)")
@@ -593,7 +604,7 @@ enum Rules {
         ("chongqing-commerce-14th-fyp", "拓展中欧班列（成渝）号功能", 382, 391),
         ("chongqing-commerce-14th-fyp", "綦江一万盛等创建国家级高新区", 393, 400),
         ("chongqing-commerce-14th-fyp", "充分发挥农产品批发市场在“菜篮子”工程中的重要流通节点作用", 349, 351),
-        ("chengdu-services-14th-fyp", "在全国、西部地区、成渝地区双城经济圈中", 73, 77),
+        ("chengdu-services-14th-fyp", "在全国、西部地区、成渝地区双城经济圈中", 73, 77)
     ])
     func joined(_ name: String, _ text: String, _ first: Int, _ last: Int) throws {
         let doc = try CorpusSupport.document(name)

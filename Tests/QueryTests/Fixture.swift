@@ -1,12 +1,12 @@
 import Foundation
 import Index
 import Query
+import TestSupport
 
 /// One index of the bundled corpus, built once for the suite, plus an oracle that reads the stored
 /// passages without using the engine's matching.
 enum Fixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("corpus")
+    static let corpus = Support.corpus
 
     static let indexDirectory: URL = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("policy-search-query-tests-\(getpid())")
@@ -17,15 +17,10 @@ enum Fixture {
 
     static let reader: IndexReader = try! IndexReader(directory: indexDirectory)
 
-    /// Every stored passage's text, NFKC + lowercased by Foundation (an independent normalizer).
-    static let normalizedPassages: [String] = (0..<reader.passageCount).map {
-        try! reader.passage($0).text.precomposedStringWithCompatibilityMapping.lowercased()
-    }
+    /// The independent grep over the stored passages (TestSupport's `Oracle`).
+    static let grep = try! Oracle(reader: reader)
 
-    static func oracle(_ term: String) -> Set<Int> {
-        let t = term.precomposedStringWithCompatibilityMapping.lowercased()
-        return Set(normalizedPassages.indices.filter { normalizedPassages[$0].contains(t) })
-    }
+    static func oracle(_ term: String) -> Set<Int> { grep.passages(containing: term) }
 
     static func search(_ q: String, limit: Int? = nil) throws -> SearchResults {
         try Searcher(reader: reader).search(q, options: SearchOptions(limit: limit))

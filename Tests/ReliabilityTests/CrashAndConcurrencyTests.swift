@@ -1,9 +1,10 @@
 import Foundation
 import Index
 import Query
+import TestSupport
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension ReliabilityTests {
@@ -105,7 +106,8 @@ extension ReliabilityTests {
             let lock = idx.appendingPathComponent(".lock")
             let deadline = Date().addingTimeInterval(30)
             while a.process.isRunning, Date() < deadline,
-                  (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != "\(a.pid)" {
+                (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != "\(a.pid)"
+            {
                 usleep(1_000)
             }
             try #require(a.process.isRunning, "the first writer finished before the second could start; make the source bigger")
@@ -135,7 +137,7 @@ extension ReliabilityTests {
             var errors: [String] = []
             var after: Support.Answer? = nil
             var extra = 0
-            while extra < 5 {   // a few more searches once the writer is done
+            while extra < 5 {  // a few more searches once the writer is done
                 if !writer.process.isRunning { extra += 1 }
                 do {
                     let reader = try IndexReader(directory: idx)
@@ -165,7 +167,7 @@ extension ReliabilityTests {
             try #require(try Support.run(["index", "--index", idx.path, Support.corpus.path]).status == 0)
             let reader = try IndexReader(directory: idx)
             let before = try Support.answer(reader, Self.query)
-            let fresh = try IndexReader(directory: idx)   // nothing read from it yet
+            let fresh = try IndexReader(directory: idx)  // nothing read from it yet
             try FileManager.default.removeItem(at: idx)
             #expect(!FileManager.default.fileExists(atPath: idx.path))
             for r in [reader, fresh] {

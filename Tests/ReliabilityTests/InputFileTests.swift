@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension ReliabilityTests {
@@ -26,8 +27,10 @@ extension ReliabilityTests {
         }
 
         /// Writes good.txt plus `files` into a fresh folder and indexes it with the CLI.
-        static func index(_ files: [String: [UInt8]], good: Bool = true, timeout: Double = 120,
-                          prepare: (URL) throws -> Void = { _ in }) throws -> Indexed {
+        static func index(
+            _ files: [String: [UInt8]], good: Bool = true, timeout: Double = 120,
+            prepare: (URL) throws -> Void = { _ in }
+        ) throws -> Indexed {
             let src = try Support.temporaryDirectory("src")
             let idx = try Support.temporaryDirectory("idx")
             if good { try Support.write(Self.good, to: src.appendingPathComponent("good.txt")) }
@@ -48,13 +51,16 @@ extension ReliabilityTests {
             let s = try Support.run(["search", marker, "--index", r.index.path, "--json"])
             #expect(s.status == 0, "search: \(s.stderr)", sourceLocation: sourceLocation)
             let hits = Support.json(s)?["hits"] as? [[String: Any]] ?? []
-            #expect(hits.count == 1 && hits.first?["doc"] as? String == "good.txt", "good.txt not found: \(s.stdout.prefix(300))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                hits.count == 1 && hits.first?["doc"] as? String == "good.txt", "good.txt not found: \(s.stdout.prefix(300))",
+                sourceLocation: sourceLocation)
         }
 
         /// One bad file next to good.txt: reported with a reason, skipped, exit 1, good.txt indexed.
-        static func expectSkipped(_ name: String, _ bytes: [UInt8], reason: [String],
-                                  sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        static func expectSkipped(
+            _ name: String, _ bytes: [UInt8], reason: [String],
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) throws -> String {
             let r = try index([name: bytes])
             defer { r.remove() }
             #expect(r.output.exited, sourceLocation: sourceLocation)
@@ -77,8 +83,11 @@ extension ReliabilityTests {
             let random = (0..<4096).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             _ = try Self.expectSkipped("random.txt", random, reason: ["random.txt", "not a text file"])
             // A PNG: signature, IHDR chunk, NUL bytes.
-            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
-                                0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89] + random.prefix(200)
+            let png: [UInt8] =
+                [
+                    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
+                    0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89
+                ] + random.prefix(200)
             _ = try Self.expectSkipped("image.txt", png, reason: ["image.txt", "not a text file"])
             // Text-like but mostly control characters, no NUL.
             let controls = [UInt8](repeating: 0x01, count: 500) + Array("正文".utf8)
@@ -96,7 +105,7 @@ extension ReliabilityTests {
             // A real document cut one byte into a three-byte character.
             let text = try Self.corpusText()
             var cut = 5000
-            while text[cut] & 0xC0 == 0x80 { cut += 1 }   // the start of a character
+            while text[cut] & 0xC0 == 0x80 { cut += 1 }  // the start of a character
             let truncated = Array(text[..<(cut + 1)])
             let why = try Self.expectSkipped("truncated.txt", truncated, reason: ["truncated.txt", "UTF-8", "byte \(cut)"])
             #expect(!why.contains("GB18030 byte sequence"), "points at the wrong encoding: \(why)")
@@ -110,8 +119,10 @@ extension ReliabilityTests {
         @Test func mixedEncodingIsSkippedPointingAtTheBadLine() throws {
             let head = "第一章 总则\n这一行是UTF-8编码的正文。\n"
             // "这是GB18030的一行。" in GB18030.
-            let gbLine: [UInt8] = [0xD5, 0xE2, 0xCA, 0xC7, 0x47, 0x42, 0x31, 0x38, 0x30, 0x33, 0x30, 0xB5, 0xC4, 0xD2, 0xBB,
-                                   0xD0, 0xD0, 0xA1, 0xA3, 0x0A]
+            let gbLine: [UInt8] = [
+                0xD5, 0xE2, 0xCA, 0xC7, 0x47, 0x42, 0x31, 0x38, 0x30, 0x33, 0x30, 0xB5, 0xC4, 0xD2, 0xBB,
+                0xD0, 0xD0, 0xA1, 0xA3, 0x0A
+            ]
             let bytes = Array(head.utf8) + gbLine + Array("后面又是UTF-8的一行。\n".utf8)
             _ = try Self.expectSkipped("mixed.txt", bytes, reason: ["mixed.txt", "UTF-8", "byte \(head.utf8.count)"])
         }
@@ -133,7 +144,7 @@ extension ReliabilityTests {
             let secret = src.appendingPathComponent("secret.txt")
             try Support.write("第一章 机密\n不应读到的内容。\n", to: secret)
             chmod(secret.path, 0)
-            chmod(base.path, 0o777)   // `nobody` creates the index folder here
+            chmod(base.path, 0o777)  // `nobody` creates the index folder here
             defer { chmod(secret.path, 0o644) }
             var args = ["index", "--index", idx.path, src.path]
             var executable = Support.binary
@@ -180,7 +191,8 @@ extension ReliabilityTests {
                 let fm = FileManager.default
                 try Support.write("第一章\n链接指向的文件，标记词己庚辛壬癸。\n", to: src.appendingPathComponent("target.md"))
                 try fm.createSymbolicLink(atPath: src.appendingPathComponent("link.txt").path, withDestinationPath: "target.md")
-                try fm.createSymbolicLink(atPath: src.appendingPathComponent("dangling.txt").path, withDestinationPath: "/nonexistent/file.txt")
+                try fm.createSymbolicLink(
+                    atPath: src.appendingPathComponent("dangling.txt").path, withDestinationPath: "/nonexistent/file.txt")
             }
             defer { r.remove() }
             #expect(r.output.exited && r.output.status == 1, "exit \(r.output.status): \(r.output.stderr)")
@@ -196,7 +208,8 @@ extension ReliabilityTests {
         @Test func largeSingleLineFileIsIndexed() throws {
             var text = ""
             for f in try Support.corpusFiles() {
-                text += try String(contentsOf: f, encoding: .utf8).replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: "")
+                text += try String(contentsOf: f, encoding: .utf8).replacingOccurrences(of: "\r", with: "").replacingOccurrences(
+                    of: "\n", with: "")
             }
             let chunk = Array(text.utf8)
             var bytes: [UInt8] = []
@@ -217,14 +230,19 @@ extension ReliabilityTests {
 
         /// Numbering no real document has: not headings (or headings), never a crash or a hang.
         @Test func absurdHeadingNumbering() throws {
-            let chapters = "第九千九百九十九章 很大的章\n正文内容。\n第一万章 更大的章\n内容。\n第99999999999999999999章 溢出\n内容。\n"
+            let chapters =
+                "第九千九百九十九章 很大的章\n正文内容。\n第一万章 更大的章\n内容。\n第99999999999999999999章 溢出\n内容。\n"
                 + "第" + String(repeating: "九", count: 5000) + "章 长编号\n正文。\n"
             let nested = "总则\n" + String(repeating: "（一）嵌套的条目内容\n", count: 10_000)
-            let digits = "前言文字。\n" + String(repeating: "1", count: 100_000) + ".\n中间的文字。\n"
+            let digits =
+                "前言文字。\n" + String(repeating: "1", count: 100_000) + ".\n中间的文字。\n"
                 + String(repeating: "9", count: 100_000) + ".标题\n" + "（" + String(repeating: "8", count: 100_000) + "）标题\n"
                 + "专栏" + String(repeating: "7", count: 100_000) + " 标题\n" + Self.marker + "。\n"
-            let r = try Self.index(["chapters.txt": Array(chapters.utf8), "nested.txt": Array(nested.utf8),
-                                    "digits.txt": Array(digits.utf8)], timeout: 120)
+            let r = try Self.index(
+                [
+                    "chapters.txt": Array(chapters.utf8), "nested.txt": Array(nested.utf8),
+                    "digits.txt": Array(digits.utf8)
+                ], timeout: 120)
             defer { r.remove() }
             #expect(r.output.exited && r.output.status == 0, "exit \(r.output.status): \(r.output.stderr)")
             #expect(r.output.stdout.contains("4 documents"), "stdout: \(r.output.stdout)")
@@ -249,8 +267,9 @@ extension ReliabilityTests {
         @Test func threeThousandSmallFiles() throws {
             let r = try Self.index([:], good: false) { src in
                 for i in 0..<3000 {
-                    try Support.write("第一章 总则\n第\(i)号文件，内容关于跨境电商。编号X\(String(format: "%04d", i))Y。\n",
-                                      to: src.appendingPathComponent(String(format: "f%04d.txt", i)))
+                    try Support.write(
+                        "第一章 总则\n第\(i)号文件，内容关于跨境电商。编号X\(String(format: "%04d", i))Y。\n",
+                        to: src.appendingPathComponent(String(format: "f%04d.txt", i)))
                 }
             }
             defer { r.remove() }
@@ -276,7 +295,7 @@ extension ReliabilityTests {
                 "empty.txt": [],
                 "truncated.txt": Array("中文内容".utf8) + [0xE4, 0xB8],
                 "mixed.txt": Array("第一章\n正文。\n".utf8) + [0xD5, 0xE2, 0xCA, 0xC7, 0x0A],
-                "fine.md": Array("# 标题\n另一份正常的文件。\n".utf8),
+                "fine.md": Array("# 标题\n另一份正常的文件。\n".utf8)
             ])
             defer { r.remove() }
             #expect(r.output.status == 1)

@@ -1,6 +1,7 @@
 import Foundation
 import Index
 import Query
+import TestSupport
 import Testing
 
 extension ReliabilityTests {
@@ -18,8 +19,11 @@ extension ReliabilityTests {
         /// Exit 2 with a message naming the problem.
         static func expectUsageError(_ query: String, mentions words: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
             let r = try search(["--", query])
-            #expect(r.status == 2, "“\(query.prefix(40))”: exit \(r.status), stdout \(r.stdout.prefix(200))", sourceLocation: sourceLocation)
-            for w in words { #expect(r.stderr.contains(w), "“\(query.prefix(40))”: stderr “\(r.stderr)” lacks “\(w)”", sourceLocation: sourceLocation) }
+            #expect(
+                r.status == 2, "“\(query.prefix(40))”: exit \(r.status), stdout \(r.stdout.prefix(200))", sourceLocation: sourceLocation)
+            for w in words {
+                #expect(r.stderr.contains(w), "“\(query.prefix(40))”: stderr “\(r.stderr)” lacks “\(w)”", sourceLocation: sourceLocation)
+            }
             #expect(r.stdout.isEmpty, sourceLocation: sourceLocation)
         }
 
@@ -28,16 +32,18 @@ extension ReliabilityTests {
             let r = try search(["--json", "--all", "--", query])
             #expect(r.status == 0, "“\(query)”: exit \(r.status) \(r.stderr)", sourceLocation: sourceLocation)
             let reader = try IndexReader(directory: Support.corpusIndex)
-            let expected = try Support.grep(part, in: reader)
+            let expected = try Oracle(reader: reader).passages(containing: part)
             let results = try Searcher(reader: reader).search(query, options: SearchOptions(limit: nil))
             #expect(Set(results.hits.map(\.passage.id)) == expected, "“\(query)”: search ≠ grep", sourceLocation: sourceLocation)
-            #expect(Support.json(r)?["total"] as? Int == expected.count, "“\(query)”: CLI total ≠ grep \(expected.count)", sourceLocation: sourceLocation)
+            #expect(
+                Support.json(r)?["total"] as? Int == expected.count, "“\(query)”: CLI total ≠ grep \(expected.count)",
+                sourceLocation: sourceLocation)
         }
 
         @Test func emptyQueries() throws {
             try Self.expectUsageError("", mentions: ["empty"])
             try Self.expectUsageError("   \t ", mentions: ["empty"])
-            try Self.expectUsageError("\u{3000}", mentions: ["empty"])   // ideographic space
+            try Self.expectUsageError("\u{3000}", mentions: ["empty"])  // ideographic space
             // Characters that normalize to nothing (zero-width space, soft hyphen).
             try Self.expectUsageError("\u{200B}\u{00AD}", mentions: ["nothing to search for"])
             // No argument at all: ArgumentParser's usage error.
@@ -86,7 +92,7 @@ extension ReliabilityTests {
             let r = try Self.search(["--json", "--limit", "0", "跨\u{01}境"])
             #expect(r.status == 0)
             let reader = try IndexReader(directory: Support.corpusIndex)
-            let both = try Support.grep("跨", in: reader).intersection(try Support.grep("境", in: reader))
+            let both = try Oracle(reader: reader).passages(containing: "跨").intersection(try Oracle(reader: reader).passages(containing: "境"))
             #expect(Support.json(r)?["total"] as? Int == both.count)
             // Escape sequences, DEL, C1 controls, a lone BOM: exit 0 or 2, never a crash.
             for q in ["\u{1B}[31m跨境\u{1B}[0m", "跨境\u{7F}", "\u{85}跨境\u{9B}", "\u{FEFF}", "跨境\u{0007}\u{0008}", "\u{2028}电商\u{2029}"] {
@@ -112,7 +118,8 @@ extension ReliabilityTests {
                 #expect((object?["query"] as? String)?.contains("\u{FFFD}") == true)
             }
             // In an option value (--index) too: a clear index error, exit 3.
-            let r = try Support.runRaw([Array("search".utf8), Array("--index".utf8), [0x2F, 0x74, 0x6D, 0x70, 0x2F, 0xFF], Array("电商".utf8)])
+            let r = try Support.runRaw([Array("search".utf8), Array("--index".utf8), [0x2F, 0x74, 0x6D, 0x70, 0x2F, 0xFF], Array("电商".utf8)]
+            )
             #expect(r.exited && r.status == 3, "exit \(r.status): \(r.stderr)")
         }
 
@@ -156,7 +163,7 @@ extension ReliabilityTests {
             try Self.expectUsageError("doc:", mentions: ["doc:"])
             try Self.expectUsageError("doc:重庆", mentions: ["at least one part"])
             try Self.expectGrepEqual("\"OR\"", part: "or")
-            try Self.expectUsageError("--", mentions: ["at least one part"])   // excludes "-"
+            try Self.expectUsageError("--", mentions: ["at least one part"])  // excludes "-"
             try Self.expectGrepEqual("\"--\"", part: "--")
             let many = try Self.search(["--json", "--limit", "1", Array(repeating: "电", count: 300).joined(separator: " OR ")])
             #expect(many.status == 0)

@@ -8,13 +8,16 @@ enum Child {
     /// `--child-index SRC OUT THREADS`: IndexBuilder end to end (scan, read, ingest, ICU, write).
     static func index(source: String, out: String, threads: Int) throws {
         let t0 = now()
-        let report = try IndexBuilder.build(sources: [URL(fileURLWithPath: source)], into: URL(fileURLWithPath: out),
-                                            rebuild: true, threads: threads)
+        let report = try IndexBuilder.build(
+            sources: [URL(fileURLWithPath: source)], into: URL(fileURLWithPath: out),
+            rebuild: true, threads: threads)
         let seconds = Double(now() - t0) / 1e9
         guard report.skipped.isEmpty else { fatal("skipped: \(report.skipped)") }
-        printReport(["seconds": seconds, "inputBytes": Double(report.inputBytes), "indexBytes": Double(report.indexBytes),
-                     "passages": Double(report.passages), "documents": Double(report.analyzed.count),
-                     "peakRSSKiB": Double(peakRSSKiB())])
+        printReport([
+            "seconds": seconds, "inputBytes": Double(report.inputBytes), "indexBytes": Double(report.indexBytes),
+            "passages": Double(report.passages), "documents": Double(report.analyzed.count),
+            "peakRSSKiB": Double(peakRSSKiB())
+        ])
     }
 
     /// `--child-segment SRC`: ICU word segmentation alone (Analyzer.wordCount over each file's
@@ -28,8 +31,10 @@ enum Child {
         var words = 0
         for t in texts { words += analyzer.wordCount(t) }
         let seconds = Double(now() - t0) / 1e9
-        printReport(["seconds": seconds, "inputBytes": Double(bytes), "words": Double(words),
-                     "peakRSSKiB": Double(peakRSSKiB())])
+        printReport([
+            "seconds": seconds, "inputBytes": Double(bytes), "words": Double(words),
+            "peakRSSKiB": Double(peakRSSKiB())
+        ])
     }
 
     /// `--child-fts INDEX DB`: SQLite FTS5 (trigram) over every passage of the built index.
@@ -54,7 +59,9 @@ enum Child {
         }
         db.exec("COMMIT")
         let seconds = Double(now() - t0) / 1e9
-        printReport(["seconds": seconds, "inputBytes": Double(bytes), "passages": Double(texts.count),
-                     "dbBytes": Double(diskBytes(URL(fileURLWithPath: path))), "peakRSSKiB": Double(peakRSSKiB())])
+        printReport([
+            "seconds": seconds, "inputBytes": Double(bytes), "passages": Double(texts.count),
+            "dbBytes": Double(diskBytes(URL(fileURLWithPath: path))), "peakRSSKiB": Double(peakRSSKiB())
+        ])
     }
 }

@@ -38,7 +38,8 @@ enum ScaleCorpus {
             // Catalog: each copy gets its original's metadata (optional file; skipped if absent).
             let catalogURL = corpus.appendingPathComponent("catalog.json")
             if let data = try? Data(contentsOf: catalogURL),
-               let catalog = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                let catalog = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            {
                 var out: [String: Any] = [:]
                 for c in 1...n {
                     for (name, meta) in catalog { out[copyName(c, name)] = meta }

@@ -27,8 +27,10 @@ struct Stats: Codable {
 
 /// Runs `body` `warmup` times untimed, then repeats it until both `minReps` repetitions and
 /// `budget` seconds are reached (or `maxReps`); returns each repetition's time in seconds.
-func measure(warmup: Int = 3, minReps: Int = 11, maxReps: Int = 500, budget: Double = 0.25,
-             _ body: () throws -> Void) rethrows -> [Double] {
+func measure(
+    warmup: Int = 3, minReps: Int = 11, maxReps: Int = 500, budget: Double = 0.25,
+    _ body: () throws -> Void
+) rethrows -> [Double] {
     for _ in 0..<warmup { try body() }
     var samples: [Double] = []
     let start = now()
@@ -90,7 +92,8 @@ func runChild(_ exe: String, _ args: [String]) -> String {
 func childReport(_ args: [String]) -> [String: Double] {
     let out = runChild(selfExecutable(), args)
     guard let line = out.split(separator: "\n").last,
-          let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+        let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    else {
         fatal("child \(args) printed no report: \(out)")
     }
     return obj.compactMapValues { ($0 as? NSNumber)?.doubleValue }

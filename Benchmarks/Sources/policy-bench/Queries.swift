@@ -43,5 +43,5 @@ let benchQueries: [BenchQuery] = [
     // Quoted phrases.
     .init(kind: "phrase", ours: "\"建设国际消费中心城市\"", fts: "\"建设国际消费中心城市\""),
     .init(kind: "phrase", ours: "\"推动跨境电商\"", fts: "\"推动跨境电商\""),
-    .init(kind: "phrase", ours: "\"加快发展\"", fts: "\"加快发展\""),
+    .init(kind: "phrase", ours: "\"加快发展\"", fts: "\"加快发展\"")
 ]

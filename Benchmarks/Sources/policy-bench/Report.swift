@@ -86,15 +86,22 @@ struct Report {
         // Per query, at each scale: top-10 p50/p99; all p50; FTS5 p50; ratio.
         for r in results {
             out.append("")
-            out.append("Per query at ×\(r.scale), ms (hits: ours / FTS5 COUNT(*); n/a: a part under 3 characters, which trigram cannot match)")
-            let qh = ["query", "kind", "hits", "top10 p50", "top10 p99", "all p50", "all p99"] + (runFTS ? ["FTS5 p50", "FTS5 p99", "ours/FTS5"] : [])
+            out.append(
+                "Per query at ×\(r.scale), ms (hits: ours / FTS5 COUNT(*); n/a: a part under 3 characters, which trigram cannot match)")
+            let qh =
+                ["query", "kind", "hits", "top10 p50", "top10 p99", "all p50", "all p99"]
+                + (runFTS ? ["FTS5 p50", "FTS5 p99", "ours/FTS5"] : [])
             var qrows: [[String]] = []
             for q in r.queries {
-                var row = [q.query, q.kind, "\(q.hits)" + (runFTS ? "/" + (q.ftsHits.map(String.init) ?? "n/a") : ""),
-                           f(q.top10.p50 * ms, 3), f(q.top10.p99 * ms, 3), f(q.all.p50 * ms, 3), f(q.all.p99 * ms, 3)]
+                var row = [
+                    q.query, q.kind, "\(q.hits)" + (runFTS ? "/" + (q.ftsHits.map(String.init) ?? "n/a") : ""),
+                    f(q.top10.p50 * ms, 3), f(q.top10.p99 * ms, 3), f(q.all.p50 * ms, 3), f(q.all.p99 * ms, 3)
+                ]
                 if runFTS {
-                    row += [f(q.ftsTop10.map { $0.p50 * ms }, 3), f(q.ftsTop10.map { $0.p99 * ms }, 3),
-                            f(q.ftsTop10.map { q.top10.p50 / $0.p50 }, 3)]
+                    row += [
+                        f(q.ftsTop10.map { $0.p50 * ms }, 3), f(q.ftsTop10.map { $0.p99 * ms }, 3),
+                        f(q.ftsTop10.map { q.top10.p50 / $0.p50 }, 3)
+                    ]
                 }
                 qrows.append(row)
             }
@@ -113,11 +120,16 @@ struct Report {
         }
         if runFTS {
             target("indexing ≥ 3× FTS5 throughput, 1 thread (ratio)") { r in
-                let x = r.ftsMBps.map { r.indexMBpsSingle / $0 }; return (x, x.map { $0 >= 3 }) }
+                let x = r.ftsMBps.map { r.indexMBpsSingle / $0 }
+                return (x, x.map { $0 >= 3 })
+            }
             target("indexing ≥ 3× FTS5 throughput, all threads (ratio)") { r in
-                let x = r.ftsMBps.map { r.indexMBpsAll / $0 }; return (x, x.map { $0 >= 3 }) }
+                let x = r.ftsMBps.map { r.indexMBpsAll / $0 }
+                return (x, x.map { $0 >= 3 })
+            }
             target("top-10 p50 ≤ 1/5 of FTS5 (geomean ours/FTS5 over answerable queries)") { r in
-                (r.top10P50RatioGeomean, r.top10P50RatioGeomean.map { $0 <= 0.2 }) }
+                (r.top10P50RatioGeomean, r.top10P50RatioGeomean.map { $0 <= 0.2 })
+            }
         }
         target("top-10 p99 ≤ 1 ms, worst query (ms)") { r in (r.top10P99Worst * ms, r.top10P99Worst <= 0.001) }
         target("all-hits p99 ≤ 1 ms, worst query (ms) [stricter reading]") { r in (r.allP99Worst * ms, r.allP99Worst <= 0.001) }
@@ -128,7 +140,13 @@ struct Report {
 
     /// Width in terminal columns: CJK characters count 2.
     private func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.properties.isIdeographic || (0x3000...0x30FF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) || $1.value == 0x201C || $1.value == 0x201D) ? 2 : 1) }
+        s.unicodeScalars.reduce(0) {
+            $0
+                + ($1.value >= 0x1100
+                    && ($1.properties.isIdeographic || (0x3000...0x30FF).contains($1.value) || (0xFF00...0xFF60).contains($1.value)
+                        || $1.value == 0x201C || $1.value == 0x201D)
+                    ? 2 : 1)
+        }
     }
 
     private func cell(_ s: String, _ w: Int, left: Bool) -> String {

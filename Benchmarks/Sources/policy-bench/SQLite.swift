@@ -40,7 +40,10 @@ final class SQLiteDB {
 final class Statement {
     let stmt: OpaquePointer
     let db: OpaquePointer
-    init(_ stmt: OpaquePointer, db: OpaquePointer) { self.stmt = stmt; self.db = db }
+    init(_ stmt: OpaquePointer, db: OpaquePointer) {
+        self.stmt = stmt
+        self.db = db
+    }
     deinit { sqlite3_finalize(stmt) }
 
     func bind(_ i: Int32, _ text: String) { sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT) }
@@ -51,7 +54,10 @@ final class Statement {
         defer { sqlite3_reset(stmt) }
         while true {
             let rc = sqlite3_step(stmt)
-            if rc == SQLITE_ROW { row(stmt); continue }
+            if rc == SQLITE_ROW {
+                row(stmt)
+                continue
+            }
             if rc == SQLITE_DONE { return }
             fatal("sqlite step: \(String(cString: sqlite3_errmsg(db)))")
         }

@@ -37,8 +37,10 @@ do {
         var n = 0
         for _ in 0..<reps { n &+= try searcher.search(args[2], options: SearchOptions(limit: limit)).hits.count }
         let t2 = now()
-        print(String(format: "open %.3f ms, %d × query %.3f ms each, %d hits", Double(t1 - t0) / 1e6, reps,
-                     Double(t2 - t1) / 1e6 / Double(reps), n / max(reps, 1)))
+        print(
+            String(
+                format: "open %.3f ms, %d × query %.3f ms each, %d hits", Double(t1 - t0) / 1e6, reps,
+                Double(t2 - t1) / 1e6 / Double(reps), n / max(reps, 1)))
         exit(0)
     case "--child-fts":
         let a = childArgs(2)
@@ -54,11 +56,12 @@ do {
 // MARK: Options
 
 func usage() -> Never {
-    print("""
-    usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
-                        [--process-runs N] [--no-fts] [--keep-fts] [--cli PATH] [--out PATH]
-    Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000.
-    """)
+    print(
+        """
+        usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
+                            [--process-runs N] [--no-fts] [--keep-fts] [--cli PATH] [--out PATH]
+        Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000.
+        """)
     exit(0)
 }
 
@@ -109,8 +112,10 @@ if scales.contains(where: { $0 >= 1000 }) && !CommandLine.arguments.contains("--
 scales.sort()
 guard !scales.isEmpty else { fatal("no scales") }
 let helloPath = URL(fileURLWithPath: selfExecutable()).deletingLastPathComponent().appendingPathComponent("hello").path
-for (what, path) in [("policy-search (build it: cd .. && swift build -c release --scratch-path .build-bench-root)", cliPath),
-                     ("hello (build the Benchmarks package)", helloPath)] {
+for (what, path) in [
+    ("policy-search (build it: cd .. && swift build -c release --scratch-path .build-bench-root)", cliPath),
+    ("hello (build the Benchmarks package)", helloPath)
+] {
     guard FileManager.default.isExecutableFile(atPath: path) else { fatal("missing \(what): \(path)") }
 }
 
@@ -120,10 +125,11 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 let benchStart = now()
 let MB = 1_000_000.0
 
-print("""
-NOTE: the ×N corpora are the \(try ScaleCorpus.sourceFiles(corpusDir).count) files of corpus/ REPLICATED N times (copy-0001-…).
-      Same vocabulary and term statistics at every scale; only passage and posting counts grow.
-""")
+print(
+    """
+    NOTE: the ×N corpora are the \(try ScaleCorpus.sourceFiles(corpusDir).count) files of corpus/ REPLICATED N times (copy-0001-…).
+          Same vocabulary and term statistics at every scale; only passage and posting counts grow.
+    """)
 
 // MARK: Run
 
@@ -181,22 +187,28 @@ for scale in scales {
             ftsCount.bind(1, f)
             ftsCount.run { ftsHits = Int(sqlite3_column_int64($0, 0)) }
             ftsTop.bind(1, f)
-            ftsStats = Stats(measure(budget: queryBudget) {
-                ftsTop.run { row in
-                    sink &+= Int(sqlite3_column_int64(row, 0))
-                    if let t = sqlite3_column_text(row, 1) { sink &+= Int(t.pointee) }
-                }
-            })
+            ftsStats = Stats(
+                measure(budget: queryBudget) {
+                    ftsTop.run { row in
+                        sink &+= Int(sqlite3_column_int64(row, 0))
+                        if let t = sqlite3_column_text(row, 1) { sink &+= Int(t.pointee) }
+                    }
+                })
         }
         if sink == 42 { print("") }  // keep the work observable
-        queryResults.append(QueryResult(query: q.ours, kind: q.kind, fts: q.fts, hits: total, ftsHits: ftsHits,
-                                        top10: Stats(top10), all: Stats(all), ftsTop10: ftsStats))
+        queryResults.append(
+            QueryResult(
+                query: q.ours, kind: q.kind, fts: q.fts, hits: total, ftsHits: ftsHits,
+                top10: Stats(top10), all: Stats(all), ftsTop10: ftsStats))
     }
 
     // Whole process: policy-search search 跨境电商 --index DIR vs hello, interleaved.
     note("×\(scale): whole-process runs, \(processRuns) each")
     let cliArgs = ["search", "跨境电商", "--index", indexDir.path]
-    for _ in 0..<2 { _ = timeProcess(cliPath, cliArgs); _ = timeProcess(helloPath, []) }
+    for _ in 0..<2 {
+        _ = timeProcess(cliPath, cliArgs)
+        _ = timeProcess(helloPath, [])
+    }
     var cliTimes: [Double] = [], helloTimes: [Double] = []
     for _ in 0..<processRuns {
         cliTimes.append(timeProcess(cliPath, cliArgs))
@@ -235,13 +247,16 @@ for scale in scales {
         oursTop10P50MedianAnswerable: answerable.isEmpty ? nil : median(answerable.map(\.top10.p50)),
         ftsTop10P50Median: answerable.isEmpty ? nil : median(answerable.map { $0.ftsTop10!.p50 }),
         ftsTop10P99Worst: answerable.map { $0.ftsTop10!.p99 }.max(),
-        top10P50RatioGeomean: answerable.isEmpty ? nil
+        top10P50RatioGeomean: answerable.isEmpty
+            ? nil
             : exp(answerable.map { log($0.top10.p50 / $0.ftsTop10!.p50) }.reduce(0, +) / Double(answerable.count)),
         indexOpen: Stats(openTimes),
         cliProcess: cli, helloProcess: hello, processRatio: cli.p50 / hello.p50)
     results.append(r)
-    note(String(format: "×%d done: index %.2f MB/s (1t) %.2f MB/s (%dt), top-10 p50 %.3f ms", scale, r.indexMBpsSingle,
-               r.indexMBpsAll, cores, r.top10P50Median * 1000))
+    note(
+        String(
+            format: "×%d done: index %.2f MB/s (1t) %.2f MB/s (%dt), top-10 p50 %.3f ms", scale, r.indexMBpsSingle,
+            r.indexMBpsAll, cores, r.top10P50Median * 1000))
 }
 
 // MARK: Report
@@ -262,20 +277,21 @@ let dateString: String = {
 let machine = "\(cores) cores (nproc), \(cpuModel)"
 let swiftVersion: String = {
     #if compiler(>=6.3)
-    return "6.3+"
+        return "6.3+"
     #elseif compiler(>=6.1)
-    return "6.1+"
+        return "6.1+"
     #else
-    return "?"
+        return "?"
     #endif
 }()
 
 let report = Report(results: results, date: dateString, machine: machine, runFTS: runFTS)
 print(report.render())
 
-let bench = BenchResult(date: dateString, machine: machine, cores: cores, swift: swiftVersion, sqlite: SQLiteDB.version,
-                        note: "Scale corpora are the bundled corpus replicated N times (same text, distinct file names).",
-                        scales: results, benchPeakRSSKiB: peakRSSKiB(), totalSeconds: Double(now() - benchStart) / 1e9)
+let bench = BenchResult(
+    date: dateString, machine: machine, cores: cores, swift: swiftVersion, sqlite: SQLiteDB.version,
+    note: "Scale corpora are the bundled corpus replicated N times (same text, distinct file names).",
+    scales: results, benchPeakRSSKiB: peakRSSKiB(), totalSeconds: Double(now() - benchStart) / 1e9)
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
 let outURL = URL(fileURLWithPath: outPath)

@@ -27,7 +27,7 @@ public enum FuzzFixture {
         do {
             _ = try IndexBuilder.build(sources: [src], into: dir, threads: 1)
             let reader = try IndexReader(directory: dir)
-            try? FileManager.default.removeItem(at: base)   // the reader keeps its mapping
+            try? FileManager.default.removeItem(at: base)  // the reader keeps its mapping
             return Searcher(reader: reader)
         } catch {
             fatalError("fuzz fixture: cannot build the index: \(error)")
@@ -48,17 +48,20 @@ public enum FuzzFixture {
         let footer = n - IndexFormat.footerSize
         let tableOffset = u64(footer), tableLength = u64(footer + 8)
         guard tableOffset >= UInt64(IndexFormat.headerSize), tableOffset <= UInt64(footer),
-              tableLength >= 4, tableLength <= UInt64(footer) - tableOffset else { return false }
+            tableLength >= 4, tableLength <= UInt64(footer) - tableOffset
+        else { return false }
         let tStart = Int(tableOffset), tEnd = tStart + Int(tableLength)
         var cursor = tStart
-        let count = Int(u32(cursor)); cursor += 4
+        let count = Int(u32(cursor))
+        cursor += 4
         for _ in 0..<min(count, 64) {
             guard cursor + 24 <= tEnd else { break }
             let offset = u64(cursor + 4), length = u64(cursor + 12)
             let blocks = Int(u32(cursor + 20))
             cursor += 24
             guard offset <= UInt64(n), length <= UInt64(n) - offset, blocks <= (tEnd - cursor) / 4,
-                  blocks == (Int(length) + IndexFormat.blockSize - 1) / IndexFormat.blockSize else { break }
+                blocks == (Int(length) + IndexFormat.blockSize - 1) / IndexFormat.blockSize
+            else { break }
             for b in 0..<blocks {
                 let lo = Int(offset) + b * IndexFormat.blockSize
                 let hi = min(Int(offset) + Int(length), lo + IndexFormat.blockSize)
