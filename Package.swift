@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, dependencies pointing one way:
-//   policy-search (CLI) → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
+//   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
 // Only ICUFacade's C file includes ICU headers; its public header uses plain <stdint.h> types, so
 // every Swift module can import Foundation without clashing with Foundation's private ICU.
 let package = Package(
@@ -10,7 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "policy-search", targets: ["PolicySearchCLI"]),
-        .library(name: "PolicySearch", targets: ["Query", "Index", "Analysis", "Ingestion"])
+        .library(name: "PolicySearch", targets: ["Research", "Query", "Index", "Analysis", "Ingestion"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["ICUFacade"]),
         .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
+        .target(name: "Research", dependencies: ["Query", "Index", "Analysis", "Ingestion"]),
         .executableTarget(
             name: "PolicySearchCLI",
             dependencies: [
-                "Query", "Index", "Analysis", "Ingestion",
+                "Research", "Query", "Index", "Analysis", "Ingestion",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),

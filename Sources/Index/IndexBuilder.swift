@@ -177,7 +177,7 @@ public enum IndexBuilder {
     ) throws -> IndexedDocument {
         let doc = try Ingestor.ingest(bytes: bytes, name: name, metadata: metadata)
         let info = DocumentInfo(
-            name: name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding,
+            name: name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding, format: doc.format,
             source: source, headings: doc.headings)
         return IndexedDocument(
             info: info, passages: doc.passages, wordCounts: doc.passages.map { analyzer.wordCount($0.text) },
@@ -195,7 +195,8 @@ public enum IndexBuilder {
             passages.append(
                 Passage(
                     kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
-                    firstLine: p.record.firstLine, lastLine: p.record.lastLine))
+                    firstLine: p.record.firstLine, lastLine: p.record.lastLine, firstPage: p.record.firstPage,
+                    lastPage: p.record.lastPage))
             words.append(p.record.words)
         }
         return IndexedDocument(info: info, passages: passages, wordCounts: words)

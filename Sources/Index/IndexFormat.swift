@@ -1,4 +1,4 @@
-/// The on-disk format, version 4: one file, `index.psx`, in the index folder.
+/// The on-disk format, version 5: one file, `index.psx`, in the index folder.
 ///
 /// All integers little-endian. Sections are 8-byte aligned.
 ///
@@ -16,8 +16,9 @@
 ///   reserved u32. Name and title point into text; info is a JSON `DocumentInfo` in documentInfo
 ///   (metadata, source, outline), decoded only when a command needs it.
 /// - documentInfo: the JSON blobs.
-/// - passages: per passage 32 B: document u32 · kind u8 · reserved u8 · ordinal u16 · text offset
-///   u32 · text length u32 · first line u32 · last line u32 · ICU words u32 · path id u32.
+/// - passages: per passage 40 B: document u32 · kind u8 · reserved u8 · ordinal u16 · text offset
+///   u32 · text length u32 · first line u32 · last line u32 · ICU words u32 · path id u32 · first
+///   page u32 · last page u32 (pages 1-based; 0 for unpaged sources).
 /// - lengths: per passage, ICU words u32 (BM25 dl), dense so scoring reads no records.
 /// - paths: per path id 8 B: offset u32 · length u32 into text; a path is the 专栏 box, then each
 ///   heading, joined by U+001F.
@@ -35,13 +36,13 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024
     public static let metaSize = 64
     public static let documentRecordSize = 40
-    public static let passageRecordSize = 32
+    public static let passageRecordSize = 40
     public static let pathRecordSize = 8
     public static let pathSeparator: Character = "\u{1F}"
 

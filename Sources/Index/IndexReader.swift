@@ -17,6 +17,9 @@ public struct PassageRecord: Equatable, Sendable {
     public var words: Int
     /// Id of the passage's heading path (shared by the passages of a section).
     public var pathID: Int
+    /// 1-based pages of the first and last character (PDF); nil for unpaged sources.
+    public var firstPage: Int?
+    public var lastPage: Int?
 }
 
 /// A passage as stored: record, text, and its place in the document.
@@ -237,9 +240,13 @@ public final class IndexReader: @unchecked Sendable {
             firstLine: Int(r.loadUnaligned(fromByteOffset: 16, as: UInt32.self)),
             lastLine: Int(r.loadUnaligned(fromByteOffset: 20, as: UInt32.self)),
             words: Int(r.loadUnaligned(fromByteOffset: 24, as: UInt32.self)),
-            pathID: pathID)
+            pathID: pathID,
+            firstPage: Self.page(r.loadUnaligned(fromByteOffset: 32, as: UInt32.self)),
+            lastPage: Self.page(r.loadUnaligned(fromByteOffset: 36, as: UInt32.self)))
         return (record, Int(r.loadUnaligned(fromByteOffset: 8, as: UInt32.self)), Int(r.loadUnaligned(fromByteOffset: 12, as: UInt32.self)))
     }
+
+    private static func page(_ stored: UInt32) -> Int? { stored == 0 ? nil : Int(stored) }
 
     static let kinds: [Passage.Kind] = [.paragraph, .heading, .tableRow, .frontMatter, .footnote]
 

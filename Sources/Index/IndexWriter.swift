@@ -90,6 +90,8 @@ public enum IndexWriter {
                     passages.append(UInt32(p.lastLine))
                     passages.append(UInt32(words))
                     passages.append(pathID)
+                    passages.append(UInt32(p.firstPage ?? 0))
+                    passages.append(UInt32(p.lastPage ?? 0))
                     lengths.append(UInt32(words))
                     lengthValues.append(UInt32(words))
                     totalWords += UInt64(words)

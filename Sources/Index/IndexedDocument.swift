@@ -33,6 +33,8 @@ public struct DocumentInfo: Codable, Equatable, Sendable {
     public var title: String
     public var metadata: DocumentMetadata
     public var encoding: String
+    /// Source format (`Document.format`).
+    public var format: String
     public var source: SourceInfo
     public var headings: [Heading]
 }

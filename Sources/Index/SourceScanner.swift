@@ -1,13 +1,11 @@
 import Foundation
+import Ingestion
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Finds the text files to index under the given paths and fingerprints their state.
 public enum SourceScanner {
-    /// Extensions picked up when a directory is scanned; files named explicitly are taken as given.
-    public static let textExtensions: Set<String> = ["txt", "md", "markdown", "text"]
-
     public struct Source: Sendable, Equatable {
         public var url: URL
         public var size: UInt64
@@ -34,7 +32,7 @@ public enum SourceScanner {
                         options: [.skipsHiddenFiles])
                 else { continue }
                 for case let url as URL in e {
-                    guard textExtensions.contains(url.pathExtension.lowercased()) else { continue }
+                    guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()) else { continue }
                     if let s = stat(url) {
                         sources.append(s)
                     } else if isSymbolicLink(url) {

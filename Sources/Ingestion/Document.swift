@@ -94,8 +94,14 @@ public struct Passage: Codable, Equatable, Sendable {
     /// 1-based source lines of the first and last character.
     public var firstLine: Int
     public var lastLine: Int
+    /// 1-based pages of the first and last character, for paged sources (PDF); nil otherwise.
+    public var firstPage: Int?
+    public var lastPage: Int?
 
-    public init(kind: Kind, text: String, path: [String], box: String?, ordinal: Int, firstLine: Int, lastLine: Int) {
+    public init(
+        kind: Kind, text: String, path: [String], box: String?, ordinal: Int, firstLine: Int, lastLine: Int,
+        firstPage: Int? = nil, lastPage: Int? = nil
+    ) {
         self.kind = kind
         self.text = text
         self.path = path
@@ -103,6 +109,8 @@ public struct Passage: Codable, Equatable, Sendable {
         self.ordinal = ordinal
         self.firstLine = firstLine
         self.lastLine = lastLine
+        self.firstPage = firstPage
+        self.lastPage = lastPage
     }
 }
 
@@ -116,13 +124,19 @@ public struct Document: Codable, Equatable, Sendable {
     public var passages: [Passage]
     /// Encoding the file was decoded from (e.g. "UTF-8", "GB18030").
     public var encoding: String
+    /// Source format: "text", "markdown", "pdf", "docx" or "html".
+    public var format: String
 
-    public init(name: String, title: String, metadata: DocumentMetadata, headings: [Heading], passages: [Passage], encoding: String) {
+    public init(
+        name: String, title: String, metadata: DocumentMetadata, headings: [Heading], passages: [Passage], encoding: String,
+        format: String = "text"
+    ) {
         self.name = name
         self.title = title
         self.metadata = metadata
         self.headings = headings
         self.passages = passages
         self.encoding = encoding
+        self.format = format
     }
 }

@@ -2,6 +2,10 @@ import Foundation
 
 /// Raw file → `Document`: decode, clean lines, find the body, recover structure.
 public enum Ingestor {
+    /// File extensions picked up when a folder is scanned (lowercase); files named explicitly are
+    /// read whatever their extension.
+    public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+
     /// Largest single file accepted (bytes): far above any real plan, below what would exhaust memory.
     public static let maxFileBytes = 256 << 20
 

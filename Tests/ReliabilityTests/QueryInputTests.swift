@@ -92,7 +92,8 @@ extension ReliabilityTests {
             let r = try Self.search(["--json", "--limit", "0", "跨\u{01}境"])
             #expect(r.status == 0)
             let reader = try IndexReader(directory: Support.corpusIndex)
-            let both = try Oracle(reader: reader).passages(containing: "跨").intersection(try Oracle(reader: reader).passages(containing: "境"))
+            let both = try Oracle(reader: reader).passages(containing: "跨").intersection(
+                try Oracle(reader: reader).passages(containing: "境"))
             #expect(Support.json(r)?["total"] as? Int == both.count)
             // Escape sequences, DEL, C1 controls, a lone BOM: exit 0 or 2, never a crash.
             for q in ["\u{1B}[31m跨境\u{1B}[0m", "跨境\u{7F}", "\u{85}跨境\u{9B}", "\u{FEFF}", "跨境\u{0007}\u{0008}", "\u{2028}电商\u{2029}"] {

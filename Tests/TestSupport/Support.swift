@@ -10,7 +10,8 @@ import Index
 /// process (with a deadline, output to files so a chatty child cannot block on a full pipe),
 /// temporary folders, corpus copies, and an index of the bundled corpus built once per process.
 public enum Support {
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     /// The development set of other regions' documents, beside the repository; absent on a user's machine.
     public static let corpusDev: URL? = {
         let dir = root.deletingLastPathComponent().appendingPathComponent("shared/corpus-dev")
@@ -191,4 +192,3 @@ public enum Support {
 }
 
 public func posixKill(_ pid: pid_t, _ signal: Int32) { _ = kill(pid, signal) }
-
