@@ -10,7 +10,8 @@ public struct NormalizedText: Equatable, Sendable {
     public var sourceOffsets: [Int32]
 }
 
-/// NFKC_Casefold per scalar. Applying it per scalar (not per string) keeps a 1→n mapping to source
+/// NFKC_Casefold per scalar, plus the folding of dash, tilde and quote variants to ASCII
+/// (`punctuationFold`): the one normalization of documents and queries. Applying it per scalar (not per string) keeps a 1→n mapping to source
 /// offsets; the two differ only for combining sequences, which do not occur in Chinese policy text
 /// and are folded identically for documents and queries anyway. ASCII and CJK ideographs, nearly all
 /// of the text, take a fast path; other scalars are folded by ICU once and cached.
@@ -21,6 +22,17 @@ public final class Normalizer {
     private var cache: [UInt32: [UInt32]] = [:]
     private static let unknown: UInt32 = 0xFFFF_FFFF
     private static let multiple: UInt32 = 0xFFFF_FFFE
+
+    /// Dash, tilde and quote variants fold to their ASCII form, so typing either finds the other:
+    /// 2021-2025 finds 2021—2025, "十四五" finds “十四五”. (NFKC alone folds only the full-width forms.)
+    static let punctuationFold: [UInt32: UInt32] = {
+        var m: [UInt32: UInt32] = [:]
+        for d: UInt32 in [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D] { m[d] = 0x2D }  // ‐‑‒–—―−﹘﹣－
+        for t: UInt32 in [0x301C, 0xFF5E, 0x223C] { m[t] = 0x7E }  // 〜～∼
+        for q: UInt32 in [0x201C, 0x201D, 0x201E, 0x201F, 0x301D, 0x301E, 0xFF02] { m[q] = 0x22 }  // “”„‟〝〞＂
+        for q: UInt32 in [0x2018, 0x2019, 0x201A, 0x201B, 0xFF07] { m[q] = 0x27 }  // ‘’‚‛＇
+        return m
+    }()
 
     public init() {
         bmp = .allocate(capacity: 0x10000)
@@ -73,7 +85,9 @@ public final class Normalizer {
             }
         }
         var result: [UInt32]
-        if n < 0 || n > 32 {
+        if let folded = Self.punctuationFold[v] {
+            result = [folded]
+        } else if n < 0 || n > 32 {
             result = [v]
         } else {
             result = String(decoding: buffer[0..<Int(n)], as: UTF16.self).unicodeScalars.map(\.value)

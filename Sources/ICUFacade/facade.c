@@ -5,7 +5,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ucnv.h>
 #include <unicode/utext.h>
-#include <unicode/utrans.h>
+#include <unicode/uchar.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,22 +115,12 @@ int32_t pf_convert_to_utf16(const char *charset, const char *source, int32_t len
     return (int32_t)(target - (UChar *)destination);
 }
 
-int32_t pf_traditional_to_simplified(const uint16_t *source, int32_t length,
-                                     uint16_t *destination, int32_t capacity, int32_t *error) {
-    static const UChar id[] = u"Traditional-Simplified";
-    UErrorCode status = U_ZERO_ERROR;
-    UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-    if (status > U_ZERO_ERROR) { *error = status; return -1; }
-    if (length > capacity) { utrans_close(t); *error = 0; return length * 2; }
-    memcpy(destination, source, (size_t)length * sizeof(UChar));
-    int32_t textLength = length;
-    int32_t limit = length;
-    utrans_transUChars(t, (UChar *)destination, &textLength, capacity, 0, &limit, &status);
-    utrans_close(t);
-    if (status == U_BUFFER_OVERFLOW_ERROR) { *error = 0; return textLength; }
-    if (status > U_ZERO_ERROR) { *error = status; return -1; }
-    *error = 0;
-    return textLength;
+int32_t pf_display_width(int32_t c) {
+    int8_t category = u_charType(c);
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) return 0;
+    if (category == U_CONTROL_CHAR) return 0;
+    int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
 }
 
 const char *pf_error_name(int32_t error) {

@@ -1,15 +1,24 @@
 import ArgumentParser
 import Foundation
 import Index
+import Ingestion
 import Query
 
-/// Exit codes: 0 ok · 1 no results with --fail-empty, or some input files skipped · 2 usage error
-/// or malformed query · 3 index or input error (missing, damaged, unreadable).
+/// The command-line tool. Exit statuses, the same for every command (README, "Exit status"):
+///
+///     0  success
+///     1  nothing matched (with --fail-empty), or `index` skipped some input files
+///     2  usage error: unknown command or option, malformed query or input file, no such passage
+///     3  index missing, damaged, unreadable or of another version
 @main
 struct PolicySearch: ParsableCommand {
+    static let version = "0.4.0"
+
     static let configuration = CommandConfiguration(
         commandName: "policy-search",
         abstract: "Full-text search for Chinese policy documents: exact sub-word matching, BM25 passages with provenance.",
+        discussion: "Exit status: 0 ok · 1 nothing matched (--fail-empty) or files skipped · 2 usage error · 3 index trouble.",
+        version: version,
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
             AnalyzeCommand.self, StatsCommand.self, CheckCommand.self
@@ -18,33 +27,82 @@ struct PolicySearch: ParsableCommand {
     )
 
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot()
+            if let error = misspelledCommand(arguments) { throw error }
+            var command = try parseAsRoot(arguments)
             try command.run()
-        } catch let e as QueryError {
-            FileHandle.standardError.write("policy-search: \(e.message)\n")
-            Foundation.exit(2)
-        } catch let e as IndexError {
-            FileHandle.standardError.write("policy-search: \(e)\n")
-            Foundation.exit(3)
-        } catch let e as ExitCode {
-            Foundation.exit(e.rawValue)
         } catch {
+            exit(with: error)
+        }
+    }
+
+    static func exit(with error: Error) -> Never {
+        func fail(_ status: Int32, _ message: String) -> Never {
+            let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { Terminal.printable(String($0)) }
+            FileHandle.standardError.write("policy-search: \(lines.joined(separator: "\n"))\n")
+            Foundation.exit(status)
+        }
+        switch error {
+        case let e as CLIError: fail(e.status, e.message)
+        case let e as QueryError: fail(2, e.description)
+        case let e as IndexError: fail(3, "\(e)")
+        case let e as IngestionError: fail(2, e.description)
+        case let e as ExitCode: Foundation.exit(e.rawValue)
+        default:
             let code = exitCode(for: error)
-            if code == .success || code.rawValue == 0 {
+            if code.rawValue == 0 {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
             // Argument and validation errors are usage errors: 2, as is conventional.
             FileHandle.standardError.write(fullMessage(for: error) + "\n")
-            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (error is CLIError ? 3 : code.rawValue))
+            Foundation.exit(2)
         }
+    }
+
+    /// `policy-search stat` would search for "stat"; a first word that looks like a mistyped
+    /// command gets a suggestion instead (write `search stat` to search for it).
+    static func misspelledCommand(_ arguments: [String]) -> CLIError? {
+        guard let first = arguments.first, first.count >= 3, first.allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }),
+            !first.hasPrefix("-")
+        else { return nil }
+        let names = configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
+        guard !names.contains(first) else { return nil }
+        let close = names.filter { Self.editDistance(first, $0) <= ($0.count > 4 ? 2 : 1) || ($0.hasPrefix(first) && first.count >= 3) }
+        guard let suggestion = close.min(by: { editDistance(first, $0) < editDistance(first, $1) }) else { return nil }
+        return CLIError(
+            "unknown command “\(first)”; did you mean “\(suggestion)”? To search for the word, write: policy-search search \(first)")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where i <= a.count {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where j <= b.count {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 }
 
-/// A runtime failure with a message for the user.
+/// A failure with a message for the user and its exit status (2 unless said otherwise).
 struct CLIError: Error, CustomStringConvertible {
     var message: String
+    var status: Int32
+
+    init(_ message: String, status: Int32 = 2) {
+        self.message = message
+        self.status = status
+    }
+
+    init(message: String) { self.init(message) }
+
     var description: String { message }
 }
 

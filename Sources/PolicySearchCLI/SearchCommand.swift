@@ -1,3 +1,4 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Query
@@ -7,13 +8,18 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find the passages that contain the query, best first (BM25).",
         discussion: """
-            Parts separated by spaces must all occur; A OR B (or A | B) takes either; -part excludes; \
-            "…" quotes an exact phrase; doc:NAME keeps documents whose file name or title contains NAME. \
-            Each part matches as an exact substring after NFKC and case folding: 电商 finds 跨境电商.
+            Parts side by side must all occur; A OR B (A | B) takes either and binds tighter; -part or NOT part \
+            excludes; ( … ) groups; "…" is an exact phrase; NEAR/N(A, B) wants A and B within N characters; \
+            doc: region: issuer: year: date: filter documents (year:2021..2023). Each part matches as an exact \
+            substring of the cleaned, normalized text: 电商 finds 跨境电商. Grammar: README, "Query language".
+            Examples: policy-search 电商 -跨境 · policy-search '"海外仓"' doc:重庆 -成都 · \
+            policy-search 'NEAR/20(跨境电商, 海外仓)' region:四川
             """)
 
-    @Argument(help: "The query, e.g. 跨境电商 or \"海外仓\" doc:重庆 -成都.")
-    var query: [String]
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("The query, e.g. 跨境电商, or \"海外仓\" doc:重庆 -成都.", valueName: "query"))
+    var query: [String] = []
 
     @OptionGroup var location: IndexOptions
 
@@ -41,59 +47,53 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .customLong("fail-empty"), help: "Exit with status 1 when nothing matches.")
     var failEmpty = false
 
+    /// The query as typed: the words joined by spaces, without the first "--" (which only ends
+    /// option parsing). An unknown --option is an error, not a query part.
+    func queryText() throws -> String {
+        var words = query
+        if let dashes = words.firstIndex(of: "--") {
+            for w in words[..<dashes] { try Self.rejectOption(w) }
+            words.remove(at: dashes)
+        } else {
+            for w in words { try Self.rejectOption(w) }
+        }
+        guard !words.isEmpty else { throw ValidationError("Missing expected argument '<query>'") }
+        return words.joined(separator: " ")
+    }
+
+    static func rejectOption(_ w: String) throws {
+        if w.hasPrefix("--"), let c = w.dropFirst(2).first, c.isASCII, c.isLetter {
+            throw ValidationError("Unknown option '\(w)' (to search for it, quote it after --: policy-search -- '\"\(w)\"')")
+        }
+    }
+
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
-        guard k1 >= 0, k1.isFinite else { throw ValidationError("--k1 must be a non-negative number") }
-        guard (0...1).contains(b) else { throw ValidationError("--b must be between 0 and 1") }
+        do { _ = try BM25(k1: k1, b: b) } catch { throw ValidationError("--\(error)") }
+        _ = try queryText()
     }
 
     func run() throws {
+        let text = try queryText()
         let reader = try location.open()
         let searcher = Searcher(reader: reader)
-        let options = SearchOptions(limit: all ? nil : limit, bm25: BM25(k1: k1, b: b), rankDocuments: documents)
-        let results = try searcher.search(query.joined(separator: " "), options: options)
+        let options = SearchOptions(limit: all ? nil : limit, bm25: try BM25(k1: k1, b: b), rankDocuments: documents)
+        let results: SearchResults
+        do { results = try searcher.search(text, options: options) } catch let e as QueryError {
+            throw CLIError(Self.pointing(at: e, in: text))
+        }
         if json {
-            try JSON.print(SearchJSON(results, explain: explain))
+            try JSON.print(SearchJSON(results, explain: explain, documents: documents))
         } else {
-            printHuman(results)
+            SearchPrinter(terminal: .standardOutput, explain: explain).print(results)
         }
         if failEmpty && results.total == 0 { throw ExitCode(1) }
     }
 
-    private func printHuman(_ r: SearchResults) {
-        let t = Terminal.standardOutput
-        for note in r.notes { print(t.dim("note: \(note)")) }
-        // Control characters from the shell are shown as �, not sent to the terminal.
-        let shown = String(
-            String.UnicodeScalarView(r.query.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
-        print(
-            t.dim(
-                "\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”"
-                    + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
-        if !r.documents.isEmpty {
-            print(t.bold("Documents by best passage:"))
-            for (i, d) in r.documents.enumerated() {
-                print(String(format: "  %d. %.3f  %@ (%d passages)", i + 1, d.bestScore, d.document.title, d.passages))
-            }
-        }
-        for h in r.hits {
-            print("")
-            let where_ = "\(h.document.name):\(h.passage.record.firstLine)"
-            print(t.bold(String(format: "%d. %.3f  ", h.rank, h.score) + h.document.title) + "  " + t.dim(where_ + "  " + h.passageID))
-            var path = h.passage.path
-            if let box = h.passage.box { path.append(box) }
-            if !path.isEmpty { print("   " + path.joined(separator: " › ")) }
-            print("   " + t.snippet(h.passage.text, highlights: h.highlights))
-            if explain { printExplanation(h.explanation) }
-        }
-    }
-
-    private func printExplanation(_ e: Explanation) {
-        print(String(format: "   explain: N=%d avgdl=%.3f dl=%d k1=%.2f b=%.2f", e.N, e.avgdl, e.dl, e.k1, e.b))
-        for term in e.terms {
-            print(String(format: "     “%@”: tf=%d df=%d idf=%.4f → %.4f", term.part, term.tf, term.df, term.idf, term.score))
-        }
-        for boost in e.boosts { print(String(format: "     boost ×%.2f: %@", boost.factor, boost.reason)) }
-        print(String(format: "     bm25=%.4f score=%.4f", e.bm25, e.score))
+    /// The error message, then the query with a caret under the column it names.
+    static func pointing(at e: QueryError, in query: String) -> String {
+        guard let column = e.column else { return e.message }
+        let before = String(String.UnicodeScalarView(query.unicodeScalars.prefix(column - 1)))
+        return "\(e.message)\n  \(Terminal.printable(query))\n  \(String(repeating: " ", count: DisplayWidth.of(before)))^"
     }
 }

@@ -13,32 +13,60 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Passages to show before and after.")
     var context: Int = 2
 
+    @Flag(help: "Print JSON: {passage, passages: [{doc, title, path, box, passage, line, page, text, current}]}.")
+    var json = false
+
     @OptionGroup var location: IndexOptions
 
     func validate() throws {
         guard context >= 0 else { throw ValidationError("--context must be 0 or more") }
     }
 
+    struct Output: Encodable {
+        struct Item: Encodable {
+            var passage: PassageJSON
+            var current: Bool
+            enum CodingKeys: String, CodingKey { case current }
+            func encode(to encoder: Encoder) throws {
+                try passage.encode(to: encoder)
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(current, forKey: .current)
+            }
+        }
+        var passage: String
+        var passages: [Item]
+    }
+
     func run() throws {
         let reader = try location.open()
         guard let id = try PassageReference.resolve(passage, in: reader) else {
-            throw ValidationError("no passage \(passage); ids look like FILE#N, as printed by search")
+            throw CLIError("no passage “\(passage)” in the index; ids look like FILE#N, as printed by search (see `policy-search docs`)")
         }
         let p = try reader.passage(id)
         let range = try reader.passageRange(ofDocument: p.record.document)
         let info = try reader.documentSummary(p.record.document)
+        let shown = max(range.lowerBound, id - context)..<min(range.upperBound, id + context + 1)
+        if json {
+            let items = try shown.map { k in
+                Output.Item(
+                    passage: PassageJSON(
+                        document: info, passage: try reader.passage(k), id: try PassageReference.format(reader, passage: k)),
+                    current: k == id)
+            }
+            try JSON.print(Output(passage: passage, passages: items))
+            return
+        }
         let t = Terminal.standardOutput
-        print(t.bold(info.title) + "  " + t.dim(info.name))
-        for k in max(range.lowerBound, id - context)..<min(range.upperBound, id + context + 1) {
+        print(t.bold(Terminal.elideMiddle(info.title, columns: t.width)) + "  " + t.dim(info.name))
+        for k in shown {
             let q = try reader.passage(k)
             var path = q.path
             if let box = q.box { path.append(box) }
             let marker = k == id ? "▶" : " "
+            var location = "\(marker) #\(k - range.lowerBound + 1)  lines \(q.record.firstLine)–\(q.record.lastLine)"
+            if let page = q.record.firstPage { location += "  p. \(page)" }
             print("")
-            print(
-                t.dim(
-                    "\(marker) #\(k - range.lowerBound + 1)  lines \(q.record.firstLine)–\(q.record.lastLine)  "
-                        + path.joined(separator: " › ")))
+            print(t.dim(location) + "  " + Terminal.path(path, columns: max(20, t.width - location.count - 4)))
             print("  " + (k == id ? t.bold(q.text) : q.text))
         }
     }

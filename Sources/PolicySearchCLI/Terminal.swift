@@ -1,35 +1,119 @@
+import Analysis
 import Foundation
 
-/// Highlighting for people: ANSI bold colour on a terminal, [brackets] when piped or NO_COLOR is set.
+/// Output for people: ANSI bold colour on a terminal, [brackets] when piped or NO_COLOR is set;
+/// layout in display columns (CJK characters take two) within the terminal's width, at most 100.
 struct Terminal {
     let color: Bool
+    /// Columns available for a line.
+    let width: Int
 
     static var standardOutput: Terminal {
-        Terminal(color: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        let tty = isatty(STDOUT_FILENO) != 0
+        return Terminal(color: tty && ProcessInfo.processInfo.environment["NO_COLOR"] == nil, width: columns(tty: tty))
+    }
+
+    /// The terminal's width (or $COLUMNS), clamped to 40…100; 80 when unknown.
+    private static func columns(tty: Bool) -> Int {
+        var size = winsize()
+        if tty, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return min(100, max(40, Int(size.ws_col))) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) { return min(100, max(40, c)) }
+        return 80
     }
 
     func mark(_ s: String) -> String { color ? "\u{1B}[1;31m\(s)\u{1B}[0m" : "[\(s)]" }
     func dim(_ s: String) -> String { color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
     func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
 
-    /// A window of `text` around its highlights, each highlight marked; `width` in characters.
-    func snippet(_ text: String, highlights: [Range<Int>], width: Int = 120) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = highlights.first else { return String(String.UnicodeScalarView(scalars.prefix(width))) }
-        var lo = max(0, first.lowerBound - width / 4)
-        let hi = min(scalars.count, lo + width)
-        if hi - lo < width { lo = max(0, hi - width) }
-        var out = lo > 0 ? "…" : ""
-        var i = lo
-        for h in highlights where h.lowerBound >= lo && h.lowerBound < hi {
-            if h.lowerBound < i { continue }
-            out += String(String.UnicodeScalarView(scalars[i..<h.lowerBound]))
-            let end = min(h.upperBound, hi)
-            out += mark(String(String.UnicodeScalarView(scalars[h.lowerBound..<end])))
-            i = end
+    /// Control characters (from the shell or a damaged file) shown as �, never sent to the terminal.
+    static func printable(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
+    }
+
+    /// `s` shortened to `columns` by replacing its middle with "…".
+    static func elideMiddle(_ s: String, columns: Int) -> String {
+        guard DisplayWidth.of(s) > columns, columns > 3 else { return s }
+        let half = (columns - 1) / 2
+        return DisplayWidth.prefix(s, columns: half) + "…" + DisplayWidth.suffix(s, columns: columns - 1 - half)
+    }
+
+    /// A heading path joined by " › ", fitted to `columns`: the outermost heading and as many of
+    /// the innermost as fit are kept, the middle ones become "…".
+    static func path(_ parts: [String], columns: Int) -> String {
+        let joined = parts.joined(separator: " › ")
+        guard DisplayWidth.of(joined) > columns, parts.count > 2 else { return elideMiddle(joined, columns: columns) }
+        var tail = [parts[parts.count - 1]]
+        for k in stride(from: parts.count - 2, through: 1, by: -1) {
+            let candidate = ([parts[0], "…", parts[k]] + tail).joined(separator: " › ")
+            if DisplayWidth.of(candidate) > columns { break }
+            tail.insert(parts[k], at: 0)
         }
-        if i < hi { out += String(String.UnicodeScalarView(scalars[i..<hi])) }
-        if hi < scalars.count { out += "…" }
+        let kept = tail.count == parts.count - 1 ? [parts[0]] + tail : [parts[0], "…"] + tail
+        return elideMiddle(kept.joined(separator: " › "), columns: columns)
+    }
+
+    /// A window of `text` around its first highlight, at most `lines` lines of `columns` display
+    /// columns, highlights marked (a mark cut by a line end is closed and reopened); "…" where the
+    /// window cuts the text. Lines are returned without indentation.
+    func snippet(_ text: String, highlights: [Range<Int>], columns: Int, lines: Int = 2) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0
+        if let first = highlights.first {
+            // Start a little before the first highlight, so its context shows.
+            var w = 0
+            start = min(first.lowerBound, scalars.count)
+            while start > 0, w + DisplayWidth.of(scalars[start - 1]) <= columns / 3 {
+                start -= 1
+                w += DisplayWidth.of(scalars[start])
+            }
+        }
+        let open = color ? "\u{1B}[1;31m" : "[", close = color ? "\u{1B}[0m" : "]"
+        let markWidth = color ? 0 : 1
+        var out: [String] = []
+        var line = start > 0 ? "…" : ""
+        var used = start > 0 ? 1 : 0
+        var marked = false
+        var i = start
+        var h = highlights.firstIndex { $0.upperBound > start } ?? highlights.count  // the next highlight
+        while i < scalars.count {
+            let opens = !marked && h < highlights.count && highlights[h].lowerBound <= i
+            let w = DisplayWidth.of(scalars[i]) + (opens ? markWidth : 0)
+            if used + w + (marked ? markWidth : 0) > columns {
+                if marked { line += close }
+                out.append(line)
+                line = marked ? open : ""
+                used = marked ? markWidth : 0
+                if out.count == lines { break }
+            }
+            if opens {
+                line += open
+                marked = true
+            }
+            line.unicodeScalars.append(scalars[i])
+            used += w
+            i += 1
+            if marked, i >= highlights[h].upperBound {
+                line += close
+                used += markWidth
+                marked = false
+                h += 1
+            }
+        }
+        if out.count < lines {
+            if !line.isEmpty { out.append(line) }
+            return out
+        }
+        // Cut: make room for "…" on the last line.
+        var last = out.removeLast()
+        while DisplayWidth.of(
+            last.replacingOccurrences(of: open, with: color ? "" : "[").replacingOccurrences(of: close, with: color ? "" : "]")) + 1
+            > columns,
+            let c = last.unicodeScalars.popLast()
+        {
+            _ = c
+        }
+        if color, last.contains(open), !last.hasSuffix(close) { last += close }
+        out.append(last + "…")
         return out
     }
 }

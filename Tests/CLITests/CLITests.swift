@@ -23,7 +23,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("[跨境电商]"))
         #expect(r.stdout.contains(" › "))
-        #expect(r.stdout.contains(".txt:"))
+        #expect(r.stdout.contains(".txt#") && r.stdout.contains("  line "))
     }
 
     @Test func jsonContract() throws {

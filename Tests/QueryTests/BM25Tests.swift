@@ -38,7 +38,7 @@ import Testing
         #expect(abs(r.hits[0].score - 0.5442147286003255) < 1e-9)
         #expect(abs(r.hits[1].score - 0.4136031937362474) < 1e-9)
         // k1 and b are settable: b = 0 removes length normalization.
-        let flat = try Searcher(reader: reader).search("cherry", options: SearchOptions(bm25: BM25(k1: 1.2, b: 0)))
+        let flat = try Searcher(reader: reader).search("cherry", options: SearchOptions(bm25: try BM25(k1: 1.2, b: 0)))
         #expect(abs(flat.hits[0].score - flat.hits[1].score) < 1e-12)
         // Two parts add up.
         let both = try Searcher(reader: reader).search("banana cherry")

@@ -43,7 +43,7 @@ import Testing
         #expect(try Fixture.search("\"跨境电商海外仓建设\"").total == 0)
     }
 
-    @Test(arguments: ["", "   ", "\"未闭合", "OR 电商", "电商 OR", "-电商", "doc:", "- 电商"])
+    @Test(arguments: ["", "   ", "\"未闭合", "OR 电商", "电商 OR", "(电商", "doc:", "- 电商", "跨境电商\""])
     func malformedQueriesGetClearErrors(_ q: String) {
         #expect(throws: QueryError.self) { try Fixture.search(q) }
     }

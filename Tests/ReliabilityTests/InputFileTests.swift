@@ -222,7 +222,7 @@ extension ReliabilityTests {
             #expect(r.output.stdout.contains("1 documents"), "stdout: \(r.output.stdout)")
             let s = try Support.run(["search", Self.marker, "--index", r.index.path, "--limit", "1"])
             #expect(s.status == 0)
-            #expect(s.stdout.contains("oneline.txt:1"), "stdout: \(s.stdout.prefix(500))")
+            #expect(s.stdout.contains("oneline.txt#1  line 1"), "stdout: \(s.stdout.prefix(500))")
             #expect(s.stdout.contains("[\(Self.marker)]"))
             let common = try Support.run(["search", "跨境电商", "--index", r.index.path, "--limit", "1"])
             #expect(common.status == 0 && common.stdout.hasPrefix("1 passage match"), "stdout: \(common.stdout.prefix(300))")

@@ -23,9 +23,38 @@ public struct Oracle: Sendable {
         documents = names
     }
 
-    /// NFKC, then lowercase: the independent stand-in for the engine's NFKC_Casefold.
+    /// NFKC, then lowercase, then dash, tilde and quote variants as their ASCII forms: the
+    /// independent stand-in for the engine's normalization (README, "Matching").
     public static func normalize(_ s: String) -> String {
-        s.precomposedStringWithCompatibilityMapping.lowercased()
+        var out = String.UnicodeScalarView()
+        for c in s.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            switch c {
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE58}": out.append("-")
+            case "\u{301C}", "\u{223C}": out.append("~")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{301D}", "\u{301E}": out.append("\"")
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}": out.append("'")
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    /// Scalar-offset ranges of the non-overlapping occurrences of `term` in passage `p`, found
+    /// with Foundation's string search.
+    public func occurrences(of term: String, inPassage p: Int) -> [Range<Int>] {
+        Self.occurrences(of: Self.normalize(term), in: passages[p])
+    }
+
+    public static func occurrences(of needle: String, in hay: String) -> [Range<Int>] {
+        guard !needle.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        var from = hay.startIndex
+        while let r = hay.range(of: needle, options: .literal, range: from..<hay.endIndex) {
+            let lo = hay.unicodeScalars.distance(from: hay.startIndex, to: r.lowerBound)
+            result.append(lo..<(lo + needle.unicodeScalars.count))
+            from = r.upperBound
+        }
+        return result
     }
 
     /// Passages whose normalized text contains the normalized `term`.

@@ -42,10 +42,9 @@ int32_t pf_convert_to_utf16(const char *charset, const char *source, int32_t len
                             uint16_t *destination, int32_t capacity, int32_t *error,
                             int32_t *error_offset);
 
-/// Transliterates Traditional to Simplified Chinese in place semantics: writes into `destination`.
-/// Returns the needed length or -1 on error.
-int32_t pf_traditional_to_simplified(const uint16_t *source, int32_t length,
-                                     uint16_t *destination, int32_t capacity, int32_t *error);
+/// Columns a code point takes on a terminal: 2 for East Asian Wide and Fullwidth (Unicode
+/// East_Asian_Width W/F), 0 for combining marks, format and control characters, else 1.
+int32_t pf_display_width(int32_t c);
 
 /// Short name of an ICU error code, for messages.
 const char *pf_error_name(int32_t error);

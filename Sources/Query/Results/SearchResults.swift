@@ -36,7 +36,7 @@ public struct Hit: Sendable {
     public var passage: StoredPassage
     /// Stable id, `FILE#N` (see `PassageReference`).
     public var passageID: String
-    /// Unicode scalar offsets into `passage.text`, end exclusive, one per occurrence (overlaps merged).
+    /// Unicode scalar offsets into `passage.text`, end exclusive, one per occurrence (`Occurrences`).
     public var highlights: [Range<Int>]
     public var explanation: Explanation
 }
@@ -45,7 +45,10 @@ public struct Hit: Sendable {
 public struct DocumentHit: Sendable {
     public var document: DocumentSummary
     public var bestScore: Double
+    /// Matching passages of the document.
     public var passages: Int
+    /// Id (`FILE#N`) of its best passage.
+    public var bestPassageID: String
 }
 
 public struct SearchResults: Sendable {

@@ -1,0 +1,82 @@
+import Analysis
+import Index
+import Ingestion
+
+/// What the filters and the research views need to know about each document, read once per
+/// searcher: names, title, region (catalog, else inferred from the title, issuer or document
+/// number), issuer, date, and its passages.
+public struct DocumentFacts: Sendable {
+    public var index: Int
+    public var name: String
+    public var title: String
+    public var region: String?
+    /// The region came from the text, not the catalog.
+    public var regionInferred: Bool
+    public var issuer: String?
+    public var date: String?
+    public var format: String
+    public var passages: Range<Int>
+
+    public static func load(_ reader: IndexReader) throws -> [DocumentFacts] {
+        try (0..<reader.documentCount).map { d in
+            let info = try reader.documentInfo(d)
+            let range = try reader.passageRange(ofDocument: d)
+            var region = info.metadata.region
+            var inferred = false
+            if region == nil {
+                let opening = try range.prefix(3).map { try reader.passage($0).text }
+                region = Regions.infer(title: info.title, issuer: info.metadata.issuer, opening: opening)
+                inferred = region != nil
+            }
+            return DocumentFacts(
+                index: d, name: info.name, title: info.title, region: region, regionInferred: inferred,
+                issuer: info.metadata.issuer, date: info.metadata.date, format: info.format, passages: range)
+        }
+    }
+}
+
+extension DocumentFilter {
+    /// Whether the filter selects a document. Values and metadata are compared after the text
+    /// normalization (full-width, case, dash variants), so doc:ＣＨＯＮＧＱＩＮＧ works.
+    public func selects(_ d: DocumentFacts, normalizer: Normalizer) -> Bool {
+        func norm(_ s: String) -> String {
+            String(String.UnicodeScalarView(normalizer.fold(TypedText.clean(s)).compactMap(Unicode.Scalar.init)))
+        }
+        let v = norm(value)
+        guard !v.isEmpty else { return false }
+        switch field {
+        case .doc: return norm(d.name).contains(v) || norm(d.title).contains(v)
+        case .issuer: return d.issuer.map { norm($0).contains(v) } ?? false
+        case .region: return d.region.map { Regions.matches(region: norm($0), filter: v) } ?? false
+        case .date: return d.date.map { Self.unifiedDate(norm($0)).hasPrefix(Self.unifiedDate(v)) } ?? false
+        case .year:
+            guard let date = d.date, let year = Int(norm(date).prefix(4)) else { return false }
+            if let range = Self.yearRange(v) { return range.contains(year) }
+            return norm(date).hasPrefix(v)
+        }
+    }
+
+    /// 2021..2023, 2021-2023, 2021~2023 (dash and tilde variants are already folded).
+    static func yearRange(_ v: String) -> ClosedRange<Int>? {
+        for sep in ["..", "-", "~"] {
+            let parts = v.components(separatedBy: sep)
+            if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b { return a...b }
+        }
+        return nil
+    }
+
+    /// 2021年11月12日, 2021.11.12 and 2021/11/12 compared as 2021-11-12.
+    static func unifiedDate(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "年", "月", ".", "/": out.append("-")
+            case "日": break
+            default: out.append(c)
+            }
+        }
+        // 2021-1-5 → 2021-01-05, so prefixes compare field by field.
+        let fields = out.split(separator: "-", omittingEmptySubsequences: false)
+        return fields.enumerated().map { i, f in i > 0 && f.count == 1 ? "0" + f : String(f) }.joined(separator: "-")
+    }
+}

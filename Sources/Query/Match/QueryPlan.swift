@@ -1,0 +1,49 @@
+import Analysis
+import Index
+
+/// A query resolved against one index: each part matched exactly (its passages and tf), each
+/// filter turned into the passages of the documents it selects, the word fallback applied. Every
+/// view starts from a plan: `search` scores and ranks it, the research views count it.
+public struct QueryPlan: Sendable {
+    public indirect enum Node: Sendable {
+        /// A part; the index into `terms`.
+        case term(Int)
+        /// Two parts (indices into `terms`) within `distance` characters of each other.
+        case near(distance: Int, Int, Int)
+        /// The passages of the documents a filter selected (ascending, disjoint ranges).
+        case documents([Range<Int>])
+        case and([Node])
+        case or([Node])
+        case not(Node)
+    }
+
+    /// A part matched against the index.
+    public struct Term: Sendable {
+        public var part: QueryPart
+        /// The part cleaned and normalized as documents are: what is searched for.
+        public var scalars: [UInt32]
+        /// Passages containing it and their tf (non-overlapping occurrences), ascending.
+        public var matches: PhraseMatches
+        /// Wanted (under an even number of NOTs): scored and highlighted.
+        public var positive: Bool
+
+        /// The normalized text, as a string (for notes and explanations).
+        public var normalizedText: String { String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))) }
+    }
+
+    public var query: String
+    public var expression: QueryExpression
+    public var root: Node
+    public var terms: [Term]
+    /// What the engine did that the user should know (the word fallback, a filter that selects nothing).
+    public var notes: [String]
+
+    /// Indices of the wanted terms: those that score and are highlighted.
+    public var scoringTerms: [Int] { terms.indices.filter { terms[$0].positive } }
+
+    /// The plan is one wanted part and nothing else (the block-max fast path applies).
+    public var singleTerm: Int? {
+        if case .term(let t) = root, terms[t].positive { return t }
+        return nil
+    }
+}

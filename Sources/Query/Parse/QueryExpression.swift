@@ -1,0 +1,101 @@
+/// A query as a tree, the parser's output (see `QueryParser` for the grammar).
+public indirect enum QueryExpression: Equatable, Sendable, CustomStringConvertible {
+    /// A word or phrase that must occur.
+    case term(QueryPart)
+    /// Two parts within `distance` characters of each other in one passage.
+    case near(distance: Int, QueryPart, QueryPart)
+    /// Keeps the passages of the documents the filter selects.
+    case filter(DocumentFilter)
+    case and([QueryExpression])
+    case or([QueryExpression])
+    case not(QueryExpression)
+
+    /// The query written back in canonical form, with explicit grouping: `(a OR b) -c`.
+    public var description: String {
+        switch self {
+        case .term(let p): return p.description
+        case .near(let d, let a, let b): return "NEAR/\(d)(\(a), \(b))"
+        case .filter(let f): return f.description
+        case .and(let items): return items.map { $0.grouped(inside: .and) }.joined(separator: " ")
+        case .or(let items): return items.map { $0.grouped(inside: .or) }.joined(separator: " OR ")
+        case .not(let e): return "-" + e.grouped(inside: .not)
+        }
+    }
+
+    private enum Context { case and, or, not }
+
+    private func grouped(inside context: Context) -> String {
+        switch (self, context) {
+        case (.and, _), (.or, .not), (.or, .or): return "(\(description))"
+        default: return description
+        }
+    }
+
+    /// Every part in the tree, in order, with whether it is wanted (under an even number of NOTs).
+    public var parts: [(part: QueryPart, positive: Bool)] {
+        func walk(_ e: QueryExpression, _ positive: Bool, _ out: inout [(QueryPart, Bool)]) {
+            switch e {
+            case .term(let p): out.append((p, positive))
+            case .near(_, let a, let b): out.append(contentsOf: [(a, positive), (b, positive)])
+            case .filter: break
+            case .and(let items), .or(let items): for i in items { walk(i, positive, &out) }
+            case .not(let inner): walk(inner, !positive, &out)
+            }
+        }
+        var out: [(QueryPart, Bool)] = []
+        walk(self, true, &out)
+        return out.map { (part: $0.0, positive: $0.1) }
+    }
+}
+
+/// One word or quoted phrase of a query.
+public struct QueryPart: Hashable, Sendable, CustomStringConvertible {
+    /// The text as typed (without its quotes).
+    public var text: String
+    /// Typed in quotes: an exact phrase, never split by the word fallback.
+    public var quoted: Bool
+    /// 1-based column (in characters) where the part starts in the query, for messages.
+    public var column: Int
+
+    public init(text: String, quoted: Bool, column: Int = 0) {
+        self.text = text
+        self.quoted = quoted
+        self.column = column
+    }
+
+    public var description: String { quoted ? "\"\(text)\"" : text }
+
+    /// Parts are the same whatever column they were typed at.
+    public static func == (a: QueryPart, b: QueryPart) -> Bool { a.text == b.text && a.quoted == b.quoted }
+    public func hash(into h: inout Hasher) {
+        h.combine(text)
+        h.combine(quoted)
+    }
+}
+
+/// A field filter on document metadata: `doc:`, `region:`, `issuer:`, `year:`, `date:`.
+public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
+    public enum Field: String, CaseIterable, Sendable {
+        /// File name or title contains the value.
+        case doc
+        /// Region (catalog, or inferred from the title), with provinces containing their cities.
+        case region
+        /// Issuing authority contains the value.
+        case issuer
+        /// Year of the document's date: 2021, a range 2021..2023, or a prefix.
+        case year
+        /// Date prefix: 2021, 2021-11, 2021-11-12.
+        case date
+    }
+    public var field: Field
+    public var value: String
+
+    public init(field: Field, value: String) {
+        self.field = field
+        self.value = value
+    }
+
+    public var description: String {
+        field.rawValue + ":" + (value.contains(where: \.isWhitespace) ? "\"\(value)\"" : value)
+    }
+}

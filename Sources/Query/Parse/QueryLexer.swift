@@ -1,0 +1,224 @@
+/// Splits a query into tokens, each with its 1-based column.
+///
+/// Syntax characters: whitespace separates parts; ASCII `(` `)` group; `|` `｜` and the keywords
+/// OR, AND, NOT (any case) are operators; `-` at the start of a part negates it; `"…"` (or `＂…＂`)
+/// is a phrase anywhere, and `“…”` is a phrase when it spans a whole part. A curly quote inside a
+/// part is content (“十四五”规划 is searched as written, quotes folded); one that opens a part and
+/// is never closed is an error, as is an unmatched `"`. `FIELD:` at the start of a part is a
+/// filter; `NEAR/N(` opens a proximity group whose parts are separated by `,` or `，`.
+struct QueryLexer {
+    enum Token: Equatable {
+        case word(String)
+        case phrase(String)
+        case open, close, or, and, not, minus, comma
+        case near(Int)
+        case field(DocumentFilter.Field)
+    }
+
+    struct Lexeme: Equatable {
+        var token: Token
+        var column: Int
+    }
+
+    /// Default NEAR distance in characters when none is given: about one clause.
+    static let defaultNearDistance = 20
+    static let maxNearDistance = 10_000
+
+    private let s: [Unicode.Scalar]
+    private var i = 0
+    private var out: [Lexeme] = []
+    /// For each open parenthesis: whether it opened a NEAR group (where commas separate parts).
+    private var groups: [Bool] = []
+
+    static func tokenize(_ input: String) throws -> [Lexeme] {
+        var lexer = QueryLexer(s: Array(input.unicodeScalars))
+        try lexer.run()
+        return lexer.out
+    }
+
+    private init(s: [Unicode.Scalar]) { self.s = s }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c.value < 0x20 }
+    static func isStraightQuote(_ c: Unicode.Scalar) -> Bool { c == "\"" || c == "＂" }
+    static func isCurlyQuote(_ c: Unicode.Scalar) -> Bool { c == "“" || c == "”" }
+
+    private var inNear: Bool { groups.last == true }
+
+    /// A character that ends a word: space, grouping, OR bar, straight quote, NEAR comma.
+    private func endsWord(_ c: Unicode.Scalar) -> Bool {
+        Self.isSpace(c) || c == "(" || c == ")" || c == "|" || c == "｜" || Self.isStraightQuote(c)
+            || (inNear && (c == "," || c == "，"))
+    }
+
+    private mutating func emit(_ t: Token, _ start: Int) { out.append(Lexeme(token: t, column: start + 1)) }
+
+    private mutating func run() throws {
+        var partStart = true
+        while i < s.count {
+            let c = s[i]
+            if Self.isSpace(c) {
+                i += 1
+                partStart = true
+                continue
+            }
+            let start = i
+            switch c {
+            case "(":
+                groups.append(false)
+                emit(.open, start)
+                i += 1
+                partStart = true
+                continue
+            case ")":
+                if !groups.isEmpty { groups.removeLast() }
+                emit(.close, start)
+                i += 1
+                partStart = true
+                continue
+            case "|", "｜":
+                emit(.or, start)
+                i += 1
+                partStart = true
+                continue
+            case "," where inNear, "，" where inNear:
+                emit(.comma, start)
+                i += 1
+                partStart = true
+                continue
+            default: break
+            }
+            if Self.isStraightQuote(c) {
+                try straightPhrase()
+                partStart = false
+                continue
+            }
+            if partStart, c == "-" || c == "－" {
+                guard i + 1 < s.count, !Self.isSpace(s[i + 1]) else {
+                    throw QueryError(message: "“-” must be followed by the part to exclude, as in -重庆", column: start + 1)
+                }
+                emit(.minus, start)
+                i += 1
+                continue
+            }
+            if partStart, Self.isCurlyQuote(c), try curlyPhrase() {
+                partStart = false
+                continue
+            }
+            if partStart, try nearOrField() {
+                // Inside NEAR( a part starts; after a filter's value none does.
+                if case .near = out.last?.token {} else { partStart = false }
+                continue
+            }
+            word(start)
+            partStart = false
+        }
+    }
+
+    /// `"…"`: everything up to the next straight quote.
+    private mutating func straightPhrase() throws {
+        let start = i
+        var j = i + 1
+        while j < s.count, !Self.isStraightQuote(s[j]) { j += 1 }
+        guard j < s.count else {
+            throw QueryError(
+                message:
+                    "unbalanced quote: the phrase opened here is never closed (to search for a quote mark, write it inside a phrase of curly quotes)",
+                column: start + 1)
+        }
+        try phrase(from: i + 1, to: j, start: start)
+        i = j + 1
+    }
+
+    /// `“…”` spanning a whole part: a phrase (returns true). A curly quote that opens a part and
+    /// closes inside it (“十四五”规划) leaves the part to `word` as content (returns false).
+    private mutating func curlyPhrase() throws -> Bool {
+        let start = i
+        var j = i + 1
+        while j < s.count, !(Self.isCurlyQuote(s[j]) || Self.isStraightQuote(s[j])) { j += 1 }
+        guard j < s.count else {
+            throw QueryError(message: "unbalanced quote: the phrase opened here is never closed", column: start + 1)
+        }
+        let after = j + 1
+        guard after == s.count || endsWord(s[after]) else { return false }
+        try phrase(from: i + 1, to: j, start: start)
+        i = after
+        return true
+    }
+
+    private mutating func phrase(from a: Int, to b: Int, start: Int) throws {
+        let text = String(String.UnicodeScalarView(s[a..<b]))
+        guard !text.unicodeScalars.allSatisfy(Self.isSpace) else {
+            throw QueryError(message: "empty quoted phrase", column: start + 1)
+        }
+        emit(.phrase(text), start)
+    }
+
+    /// `NEAR/N(` or `NEAR(`, and `field:` — recognized only at the start of a part.
+    private mutating func nearOrField() throws -> Bool {
+        let start = i
+        var j = i
+        while j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { j += 1 }
+        let name = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+        if name == "near", j < s.count, s[j] == "(" || s[j] == "/" {
+            var distance = Self.defaultNearDistance
+            if s[j] == "/" {
+                var k = j + 1
+                while k < s.count, s[k].properties.numericType == .decimal, s[k].isASCII { k += 1 }
+                guard k > j + 1, k < s.count, s[k] == "(", let n = Int(String(String.UnicodeScalarView(s[(j + 1)..<k]))),
+                    n <= Self.maxNearDistance
+                else {
+                    throw QueryError(
+                        message: "NEAR needs a distance in characters (0…\(Self.maxNearDistance)) and two parts, as in NEAR/10(跨境电商, 海外仓)",
+                        column: start + 1)
+                }
+                distance = n
+                j = k
+            }
+            emit(.near(distance), start)
+            groups.append(true)
+            i = j + 1
+            return true
+        }
+        if j < s.count, s[j] == ":" || s[j] == "：", let field = DocumentFilter.Field(rawValue: name) {
+            i = j + 1
+            guard i < s.count, !Self.isSpace(s[i]), s[i] != ")", s[i] != "(", s[i] != "|" else {
+                throw QueryError(message: "\(name): needs a value, as in \(name):\(Self.example(field))", column: start + 1)
+            }
+            emit(.field(field), start)
+            // The value: a phrase or a word, never an operator.
+            if Self.isStraightQuote(s[i]) {
+                try straightPhrase()
+            } else if !(Self.isCurlyQuote(s[i]) ? try curlyPhrase() : false) {
+                let v = i
+                while i < s.count, !endsWord(s[i]) { i += 1 }
+                emit(.word(String(String.UnicodeScalarView(s[v..<i]))), v)
+            }
+            return true
+        }
+        return false
+    }
+
+    private static func example(_ f: DocumentFilter.Field) -> String {
+        switch f {
+        case .doc: return "重庆"
+        case .region: return "四川"
+        case .issuer: return "人民政府"
+        case .year: return "2021..2023"
+        case .date: return "2021-11"
+        }
+    }
+
+    /// A run of content characters; OR/AND/NOT alone are keywords.
+    private mutating func word(_ start: Int) {
+        var j = i
+        while j < s.count, !endsWord(s[j]) { j += 1 }
+        let text = String(String.UnicodeScalarView(s[i..<j]))
+        i = j
+        switch text.lowercased() {
+        case "or": emit(.or, start)
+        case "and": emit(.and, start)
+        case "not": emit(.not, start)
+        default: emit(.word(text), start)
+        }
+    }
+}

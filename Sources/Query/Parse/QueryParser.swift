@@ -1,0 +1,154 @@
+/// Parses the query language into a `QueryExpression`. The grammar (also in README.md):
+///
+///     query   = all ;
+///     all     = any { [ "AND" ] any } ;                 parts side by side must all match
+///     any     = unary { ( "OR" | "|" | "｜" ) unary } ;  OR binds tighter than AND, as in web search
+///     unary   = ( "-" | "NOT" ) unary | primary ;
+///     primary = "(" all ")" | near | filter | phrase | word ;
+///     near    = "NEAR" [ "/" digits ] "(" operand ( "," | "，" ) operand ")" ;
+///     operand = phrase | word ;
+///     filter  = ( "doc" | "region" | "issuer" | "year" | "date" ) ":" ( phrase | word ) ;
+///     phrase  = '"' chars '"' | '“' chars '”' ;
+///
+/// So `跨境电商 海外仓 OR 边境仓` is 跨境电商 AND (海外仓 OR 边境仓), and `海外仓 -跨境电商 OR RCEP` is
+/// 海外仓 AND (NOT 跨境电商 OR RCEP). Keywords are ASCII and case-insensitive; quote them ("or") to
+/// search for the word. Every error names the column where the problem is.
+public enum QueryParser {
+    /// Longest query accepted, in characters: far above any real query, bounded so time and memory are.
+    public static let maxLength = 2000
+
+    public static func parse(_ input: String) throws -> QueryExpression {
+        guard input.unicodeScalars.count <= maxLength else {
+            throw QueryError(message: "query is \(input.unicodeScalars.count) characters long; the limit is \(maxLength)")
+        }
+        var p = Parser(tokens: try QueryLexer.tokenize(input))
+        guard !p.atEnd else { throw QueryError(message: "the query is empty; give a term such as 跨境电商") }
+        let e = try p.all()
+        if let extra = p.peek {
+            throw QueryError(
+                message: extra.token == .close ? "unbalanced parenthesis: “)” closes no group" : "unexpected text", column: extra.column)
+        }
+        return e
+    }
+}
+
+private struct Parser {
+    typealias Lexeme = QueryLexer.Lexeme
+    let tokens: [Lexeme]
+    var k = 0
+
+    init(tokens: [Lexeme]) { self.tokens = tokens }
+
+    var atEnd: Bool { k >= tokens.count }
+    var peek: Lexeme? { atEnd ? nil : tokens[k] }
+
+    /// Whether the next token can start a part (so an implicit AND continues).
+    var startsUnary: Bool {
+        guard let t = peek?.token else { return false }
+        switch t {
+        case .close, .or, .and, .comma: return false
+        default: return true
+        }
+    }
+
+    mutating func all() throws -> QueryExpression {
+        var items = [try any()]
+        while let t = peek {
+            if t.token == .and {
+                k += 1
+                guard startsUnary else { throw QueryError(message: "AND needs a part on each side", column: t.column) }
+            } else if !startsUnary {
+                break
+            }
+            items.append(try any())
+        }
+        return items.count == 1 ? items[0] : .and(items)
+    }
+
+    mutating func any() throws -> QueryExpression {
+        var items = [try unary()]
+        while let t = peek, t.token == .or {
+            k += 1
+            guard startsUnary else {
+                throw QueryError(message: "OR needs a part on each side, as in 跨境电商 OR 跨境电子商务", column: t.column)
+            }
+            items.append(try unary())
+        }
+        return items.count == 1 ? items[0] : .or(items)
+    }
+
+    mutating func unary() throws -> QueryExpression {
+        guard let t = peek else { throw QueryError(message: "the query ends where a part was expected") }
+        switch t.token {
+        case .minus, .not:
+            k += 1
+            guard startsUnary else {
+                let what = t.token == .not ? "NOT" : "“-”"
+                throw QueryError(message: "\(what) must be followed by the part to exclude, as in -重庆", column: t.column)
+            }
+            return .not(try unary())
+        default:
+            return try primary()
+        }
+    }
+
+    mutating func primary() throws -> QueryExpression {
+        guard let t = peek else { throw QueryError(message: "the query ends where a part was expected") }
+        k += 1
+        switch t.token {
+        case .word(let w): return .term(QueryPart(text: w, quoted: false, column: t.column))
+        case .phrase(let w): return .term(QueryPart(text: w, quoted: true, column: t.column))
+        case .open:
+            guard startsUnary else {
+                if peek?.token == .close { throw QueryError(message: "empty group “()”", column: t.column) }
+                throw QueryError(message: "a group must start with a part", column: t.column)
+            }
+            let inner = try all()
+            guard peek?.token == .close else {
+                throw QueryError(message: "unbalanced parenthesis: the group opened here is never closed", column: t.column)
+            }
+            k += 1
+            return inner
+        case .near(let distance):
+            let a = try operand(near: t)
+            guard peek?.token == .comma else { throw nearError(t) }
+            k += 1
+            let b = try operand(near: t)
+            guard peek?.token == .close else { throw nearError(t) }
+            k += 1
+            return .near(distance: distance, a, b)
+        case .field(let f):
+            guard let v = peek, case .word(let value) = v.token, !value.isEmpty else {
+                if let v = peek, case .phrase(let value) = v.token {
+                    k += 1
+                    return .filter(DocumentFilter(field: f, value: value))
+                }
+                throw QueryError(message: "\(f.rawValue): needs a value", column: t.column)
+            }
+            k += 1
+            return .filter(DocumentFilter(field: f, value: value))
+        case .close: throw QueryError(message: "unbalanced parenthesis: “)” closes no group", column: t.column)
+        case .or: throw QueryError(message: "OR needs a part on each side, as in 跨境电商 OR 跨境电子商务", column: t.column)
+        case .and: throw QueryError(message: "AND needs a part on each side", column: t.column)
+        case .comma: throw QueryError(message: "a comma separates the two parts of NEAR(…, …) only", column: t.column)
+        case .minus, .not: throw QueryError(message: "misplaced exclusion", column: t.column)
+        }
+    }
+
+    private mutating func operand(near: Lexeme) throws -> QueryPart {
+        guard let t = peek else { throw nearError(near) }
+        switch t.token {
+        case .word(let w):
+            k += 1
+            return QueryPart(text: w, quoted: false, column: t.column)
+        case .phrase(let w):
+            k += 1
+            return QueryPart(text: w, quoted: true, column: t.column)
+        default: throw nearError(near)
+        }
+    }
+
+    private func nearError(_ t: Lexeme) -> QueryError {
+        QueryError(message: "NEAR needs exactly two parts (words or phrases), as in NEAR/10(跨境电商, 海外仓)", column: t.column)
+    }
+}

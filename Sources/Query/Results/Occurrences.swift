@@ -1,0 +1,54 @@
+/// The one counting definition of the product.
+///
+/// An occurrence of a part in a passage is a leftmost, non-overlapping match of the part's
+/// normalized text in the passage's normalized text (cleaned as ingestion cleaned it, then
+/// NFKC_Casefold with dash/tilde/quote folding) — what `grep -o` counts. A part's tf (BM25), the
+/// highlights of a hit, the lines of a KWIC concordance and the cells of a report all follow it.
+/// For a whole query, a passage's occurrences are the occurrences of its wanted parts (not those
+/// under NOT), with overlapping spans of different parts merged into one (跨境电商 OR 电商 on the
+/// text 跨境电商 is one occurrence), and for NEAR only the occurrences that stand near each other.
+public enum Occurrences {
+    /// Start offsets of the leftmost non-overlapping occurrences of `needle` in `haystack`.
+    public static func starts(of needle: [UInt32], in haystack: [UInt32]) -> [Int] {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
+        var result: [Int] = []
+        let first = needle[0], n = needle.count
+        var i = 0
+        let last = haystack.count - n
+        outer: while i <= last {
+            if haystack[i] != first {
+                i += 1
+                continue
+            }
+            for j in 1..<n where haystack[i + j] != needle[j] {
+                i += 1
+                continue outer
+            }
+            result.append(i)
+            i += n
+        }
+        return result
+    }
+
+    /// Whether occurrences of `needle` can overlap (it has a proper prefix that is also a suffix,
+    /// as 哈哈 or 发展发): then the index's positional count, which counts overlaps, must be redone.
+    public static func canOverlap(_ needle: [UInt32]) -> Bool {
+        guard needle.count >= 2 else { return false }
+        for k in 1..<needle.count where needle[..<k].elementsEqual(needle[(needle.count - k)...]) { return true }
+        return false
+    }
+
+    /// Sorted spans with overlapping ones merged (touching spans stay apart: two occurrences).
+    public static func merged(_ spans: [Range<Int>]) -> [Range<Int>] {
+        let sorted = spans.sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }
+        var out: [Range<Int>] = []
+        for s in sorted {
+            if let last = out.last, s.lowerBound < last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, s.upperBound)
+            } else {
+                out.append(s)
+            }
+        }
+        return out
+    }
+}

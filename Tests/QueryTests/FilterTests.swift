@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Query
+
+/// doc:, region:, issuer:, year:, date: against the bundled catalog, read here independently.
+@Suite struct FilterTests {
+    static let catalog: [String: [String: String]] = {
+        let data = try! Data(contentsOf: Support.corpus.appendingPathComponent("catalog.json"))
+        return try! JSONSerialization.jsonObject(with: data) as! [String: [String: String]]
+    }()
+
+    /// Passages of the documents whose catalog entry satisfies `keep`.
+    static func passages(where keep: (String, [String: String]) -> Bool) -> Set<Int> {
+        Set(
+            Fixture.grep.passages.indices.filter { p in
+                let name = Fixture.grep.documents[p]
+                return keep(name, catalog[name] ?? [:])
+            })
+    }
+
+    @Test func docFilterNegatedExcludes() throws {
+        let chengdu = Self.passages { name, entry in name.contains("chengdu") || (entry["title"] ?? "").contains("成都") }
+        #expect(try Fixture.ids("服务贸易 -doc:成都") == Fixture.oracle("服务贸易").subtracting(chengdu))
+        #expect(try Fixture.ids("服务贸易 doc:成都") == Fixture.oracle("服务贸易").intersection(chengdu))
+        #expect(try Fixture.ids("服务贸易 doc:ＣＨＥＮＧＤＵ") == Fixture.oracle("服务贸易").intersection(chengdu))
+    }
+
+    /// 成都市 is a city of 四川省: region:四川 takes in its plans.
+    @Test func regionIncludesTheProvincesCities() throws {
+        let sichuan = Self.passages { _, e in ["四川省", "成都市"].contains(e["region"] ?? "") }
+        #expect(try Fixture.ids("电商 region:四川") == Fixture.oracle("电商").intersection(sichuan))
+        #expect(try Fixture.ids("电商 region:四川省") == Fixture.oracle("电商").intersection(sichuan))
+        let chengdu = Self.passages { _, e in e["region"] == "成都市" }
+        #expect(try Fixture.ids("电商 region:成都") == Fixture.oracle("电商").intersection(chengdu))
+        let chongqing = Self.passages { _, e in e["region"] == "重庆市" }
+        #expect(try Fixture.ids("电商 region:重庆") == Fixture.oracle("电商").intersection(chongqing))
+        #expect(try Fixture.ids("电商 (region:重庆 OR region:成都)") == Fixture.oracle("电商").intersection(chongqing.union(chengdu)))
+    }
+
+    @Test func yearsAndDates() throws {
+        func dated(_ keep: (String) -> Bool) -> Set<Int> { Self.passages { _, e in e["date"].map(keep) ?? false } }
+        #expect(try Fixture.ids("电商 year:2021") == Fixture.oracle("电商").intersection(dated { $0.hasPrefix("2021") }))
+        let range = dated { ["2021", "2022"].contains(String($0.prefix(4))) }
+        #expect(try Fixture.ids("电商 year:2021..2022") == Fixture.oracle("电商").intersection(range))
+        #expect(try Fixture.ids("电商 year:2021-2022") == Fixture.oracle("电商").intersection(range))
+        #expect(try Fixture.ids("电商 date:2021-11") == Fixture.oracle("电商").intersection(dated { $0.hasPrefix("2021-11") }))
+        #expect(try Fixture.ids("电商 -year:2021") == Fixture.oracle("电商").subtracting(dated { $0.hasPrefix("2021") }))
+    }
+
+    @Test func issuer() throws {
+        let government = Self.passages { _, e in (e["issuer"] ?? "").contains("人民政府") }
+        #expect(!government.isEmpty)
+        #expect(try Fixture.ids("电商 issuer:人民政府") == Fixture.oracle("电商").intersection(government))
+    }
+
+    @Test func aFilterThatSelectsNothingSaysSo() throws {
+        let r = try Fixture.search("电商 region:西藏")
+        #expect(r.total == 0)
+        #expect(r.notes.contains { $0.contains("region:西藏") && $0.contains("no document") })
+        // A filter alone lists its documents' passages.
+        #expect(try Fixture.ids("doc:chongqing") == Self.passages { name, _ in name.contains("chongqing") })
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+
+@testable import Query
+
+/// The grammar: precedence, keywords, phrases, filters, NEAR, and errors that point at a column.
+@Suite struct QueryParserTests {
+    static func w(_ s: String) -> QueryExpression { .term(QueryPart(text: s, quoted: false)) }
+    static func q(_ s: String) -> QueryExpression { .term(QueryPart(text: s, quoted: true)) }
+    static func f(_ field: DocumentFilter.Field, _ v: String) -> QueryExpression { .filter(DocumentFilter(field: field, value: v)) }
+
+    @Test func orBindsTighterThanAndNotTighterStill() throws {
+        #expect(try QueryParser.parse("跨境电商 海外仓 OR 边境仓") == .and([Self.w("跨境电商"), .or([Self.w("海外仓"), Self.w("边境仓")])]))
+        #expect(try QueryParser.parse("海外仓 -跨境电商 OR RCEP") == .and([Self.w("海外仓"), .or([.not(Self.w("跨境电商")), Self.w("RCEP")])]))
+        #expect(try QueryParser.parse("RCEP OR -跨境电商") == .or([Self.w("RCEP"), .not(Self.w("跨境电商"))]))
+        #expect(try QueryParser.parse("a AND b OR c") == .and([Self.w("a"), .or([Self.w("b"), Self.w("c")])]))
+    }
+
+    @Test func groupingOverridesPrecedence() throws {
+        #expect(try QueryParser.parse("(跨境电商 海外仓) OR RCEP") == .or([.and([Self.w("跨境电商"), Self.w("海外仓")]), Self.w("RCEP")]))
+        #expect(try QueryParser.parse("服务贸易 -(数字 OR 平台)") == .and([Self.w("服务贸易"), .not(.or([Self.w("数字"), Self.w("平台")]))]))
+        #expect(try QueryParser.parse("((电商))") == Self.w("电商"))
+    }
+
+    @Test func keywordsAreCaseInsensitiveAndBarsAreOr() throws {
+        let expected = QueryExpression.or([Self.w("跨境电商"), Self.w("跨境电子商务")])
+        for query in ["跨境电商 OR 跨境电子商务", "跨境电商 or 跨境电子商务", "跨境电商 | 跨境电子商务", "跨境电商｜跨境电子商务", "跨境电商|跨境电子商务"] {
+            #expect(try QueryParser.parse(query) == expected, "\(query)")
+        }
+        #expect(try QueryParser.parse("电商 and 跨境") == .and([Self.w("电商"), Self.w("跨境")]))
+        #expect(try QueryParser.parse("电商 NOT 跨境") == .and([Self.w("电商"), .not(Self.w("跨境"))]))
+        #expect(try QueryParser.parse("not 跨境") == .not(Self.w("跨境")))
+        // Quoted, a keyword is a word.
+        #expect(try QueryParser.parse("\"or\"") == Self.q("or"))
+    }
+
+    @Test func phrases() throws {
+        #expect(try QueryParser.parse("\"外商直接投资 ( FDI )\"") == Self.q("外商直接投资 ( FDI )"))
+        #expect(try QueryParser.parse("“跨境 电商”") == Self.q("跨境 电商"))
+        #expect(try QueryParser.parse("-\"海外仓\"") == .not(Self.q("海外仓")))
+        // A curly quote inside a part is content: the text is searched as written.
+        #expect(try QueryParser.parse("“十四五”规划") == Self.w("“十四五”规划"))
+        #expect(try QueryParser.parse("2021-2025") == Self.w("2021-2025"))
+        #expect(try QueryParser.parse("电商-") == Self.w("电商-"))
+    }
+
+    @Test func filtersMayBeNegatedAndGrouped() throws {
+        #expect(try QueryParser.parse("服务贸易 -doc:成都") == .and([Self.w("服务贸易"), .not(Self.f(.doc, "成都"))]))
+        #expect(
+            try QueryParser.parse("电商 (region:四川 OR year:2021..2023)")
+                == .and([Self.w("电商"), .or([Self.f(.region, "四川"), Self.f(.year, "2021..2023")])]))
+        #expect(try QueryParser.parse("DOC:\"重庆 市\"") == Self.f(.doc, "重庆 市"))
+        #expect(try QueryParser.parse("issuer：人民政府") == Self.f(.issuer, "人民政府"))
+        // Not a known field: a word.
+        #expect(try QueryParser.parse("http://x") == Self.w("http://x"))
+    }
+
+    @Test func near() throws {
+        let a = QueryPart(text: "跨境电商", quoted: false), b = QueryPart(text: "海外仓", quoted: true)
+        #expect(try QueryParser.parse("NEAR/10(跨境电商, \"海外仓\")") == .near(distance: 10, a, b))
+        #expect(try QueryParser.parse("near/0(跨境电商，\"海外仓\")") == .near(distance: 0, a, b))
+        #expect(try QueryParser.parse("NEAR(跨境电商,\"海外仓\")") == .near(distance: QueryLexer.defaultNearDistance, a, b))
+        #expect(try QueryParser.parse("-NEAR/3(跨境电商, \"海外仓\") 电商") == .and([.not(.near(distance: 3, a, b)), Self.w("电商")]))
+    }
+
+    @Test(arguments: [
+        ("跨境电商\"", 5, "quote"), ("\"跨境", 1, "quote"), ("“跨境电商", 1, "quote"), ("跨境 \"电商 海外仓", 4, "quote"),
+        ("(电商", 1, "parenthesis"), ("电商)", 3, "parenthesis"), ("a (b OR (c d)", 3, "parenthesis"), ("()", 1, "empty group"),
+        ("电商 ()", 4, "empty group"), ("OR 电商", 1, "OR"), ("电商 OR", 4, "OR"), ("电商 OR OR 跨境", 4, "OR"), ("AND 电商", 1, "AND"),
+        ("- 电商", 1, "“-”"), ("电商 -", 4, "“-”"), ("NOT", 1, "NOT"), ("doc:", 1, "needs a value"), ("电商 region: 四川", 4, "needs a value"),
+        ("NEAR/5(跨境电商)", 1, "two parts"), ("NEAR/5(跨境电商, 海外仓, 港)", 1, "two parts"), ("NEAR/x(a, b)", 1, "distance"),
+        ("NEAR/5(a, b", 1, "two parts"), ("\"\"", 1, "empty")
+    ])
+    func malformedQueriesPointAtTheProblem(_ query: String, _ column: Int, _ words: String) {
+        do {
+            let parsed = try QueryParser.parse(query)
+            Issue.record("“\(query)” parsed as \(parsed)")
+        } catch let e as QueryError {
+            #expect(e.column == column, "“\(query)”: \(e)")
+            #expect(e.message.contains(words), "“\(query)”: \(e.message)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func emptyQueries() {
+        for query in ["", "   ", "\u{3000}"] {
+            #expect(throws: QueryError(message: "the query is empty; give a term such as 跨境电商")) { try QueryParser.parse(query) }
+        }
+    }
+
+    @Test func canonicalFormRoundTrips() throws {
+        for query in ["跨境电商 (海外仓 OR 边境仓)", "海外仓 (-跨境电商 OR RCEP)", "-doc:成都 服务贸易", "NEAR/10(跨境电商, \"海外仓\") region:四川"] {
+            let e = try QueryParser.parse(query)
+            #expect(try QueryParser.parse(e.description) == e, "\(query) → \(e)")
+        }
+    }
+}
