@@ -39,7 +39,9 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], resources: [.copy("Gold")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"]),
+        .testTarget(
+            name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"],
+            resources: [.copy("Judgments")]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
