@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]

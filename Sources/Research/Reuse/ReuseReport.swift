@@ -32,8 +32,8 @@ public struct ReuseReport: Sendable {
             Group(
                 heading: "\(d.a.title) ↔ \(d.b.title)",
                 summary: [
-                    "A \(d.a.name): \(d.aMatched) of \(d.aPassages) passages, \(Self.percent(d.aShare)) of its text, found in B",
-                    "B \(d.b.name): \(d.bMatched) of \(d.bPassages) passages, \(Self.percent(d.bShare)) of its text, found in A"
+                    "A \(d.a.name): \(d.aMatched)/\(d.aPassages) passages, \(Self.percent(d.aShare)) of its text in B",
+                    "B \(d.b.name): \(d.bMatched)/\(d.bPassages) passages, \(Self.percent(d.bShare)) of its text in A"
                 ],
                 pairs: d.pairs)
         }
