@@ -70,7 +70,7 @@ import Testing
     @Test func reuseTextMarkdownHTMLAndOut() throws {
         let text = try Self.run(["reuse", "--min", "0.8"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("5 pairs in 1 document pairs"))
+        #expect(text.stdout.contains("5 pair(s) in 1 document pair(s)"))
         #expect(text.stdout.contains("[-and-]{+和+}"))
         for line in text.stdout.split(separator: "\n") { #expect(Self.columns(String(line)) <= 80, "\(line)") }
 

@@ -24,7 +24,7 @@ public struct ReuseReport: Sendable {
         title = "Clause reuse"
         notes = [
             String(
-                format: "%d pairs in %d document pairs at similarity ≥ %.2f; %d passages compared",
+                format: "%d pair(s) in %d document pair(s) at similarity ≥ %.2f; %d passages compared",
                 documentPairs.reduce(0) { $0 + $1.pairs.count },
                 documentPairs.count, threshold, compared)
         ]
@@ -42,7 +42,7 @@ public struct ReuseReport: Sendable {
     /// `similar`: one group, the query.
     public init(similarTo query: ReusePassage, pairs: [ReusePair], threshold: Double) {
         title = "Passages similar to " + Self.name(query)
-        notes = [String(format: "%d passages of other documents at similarity or containment ≥ %.2f", pairs.count, threshold)]
+        notes = [String(format: "%d passage(s) of other documents at similarity or containment ≥ %.2f", pairs.count, threshold)]
         groups = [Group(heading: Self.name(query) + " " + query.text, summary: [], pairs: pairs)]
     }
 
@@ -52,7 +52,7 @@ public struct ReuseReport: Sendable {
         let matched = passages.filter { !$0.matches.isEmpty }
         notes = [
             String(
-                format: "%d of %d passages of the draft already stand in the corpus (containment ≥ %.2f)", matched.count, passages.count,
+                format: "%d of %d passages of the draft already stand in the index (containment ≥ %.2f)", matched.count, passages.count,
                 threshold)
         ]
         groups = matched.map { d in

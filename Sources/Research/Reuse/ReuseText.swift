@@ -59,7 +59,7 @@ public struct ReuseText {
             if let t = side.title { head += "  " + t }
             lines.append(Self.cut(head, width))
             let path = side.path + (side.box.map { [$0] } ?? [])
-            if !path.isEmpty { lines.append(style.dim(Self.cut("     " + path.joined(separator: " › "), width))) }
+            if !path.isEmpty { lines.append(style.dim("     " + Self.cutFront(path.joined(separator: " › "), width - 5))) }
         }
         lines += wrap(p.alignment.pieces(p.a.text, p.b.text), indent: "   ")
         return lines
@@ -100,6 +100,20 @@ public struct ReuseText {
         guard let limit = shortenSharedBeyond, s.unicodeScalars.count > limit else { return s }
         let scalars = Array(s.unicodeScalars), keep = max(limit / 2 - 1, 4)
         return String(String.UnicodeScalarView(scalars.prefix(keep))) + " … " + String(String.UnicodeScalarView(scalars.suffix(keep)))
+    }
+
+    /// `s` cut to `width` columns from the front, starting with … when cut (a heading path's
+    /// innermost headings say most).
+    static func cutFront(_ s: String, _ width: Int) -> String {
+        guard DisplayWidth.of(s) > width else { return s }
+        var kept: [Unicode.Scalar] = [], column = 0
+        for scalar in s.unicodeScalars.reversed() {
+            let w = DisplayWidth.of(scalar)
+            if column + w > width - 1 { break }
+            kept.append(scalar)
+            column += w
+        }
+        return "…" + String(String.UnicodeScalarView(kept.reversed()))
     }
 
     /// `s` cut to `width` columns, ending in … when cut.

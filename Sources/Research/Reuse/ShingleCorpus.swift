@@ -66,12 +66,14 @@ final class ShingleCorpus {
         var ids: [Int32] = []
         var idOf: [Shingle: Int32] = [:]
         var df: [Int32] = []
+        var lastRecord: [Int32] = []
         for d in 0..<reader.documentCount where filter.documents?.contains(d) ?? true {
             for p in try reader.passageRange(ofDocument: d) {
                 let stored = try reader.passage(p)
                 let content = shingler.content(stored.text)
                 if !filter.admits(stored.record.kind, letters: content.count) { continue }
-                for s in shingler.shingles(content: content) {
+                let record = Int32(passages.count)
+                shingler.forEachShingle(content: content) { s in
                     let id: Int32
                     if let known = idOf[s] {
                         id = known
@@ -79,7 +81,11 @@ final class ShingleCorpus {
                         id = Int32(df.count)
                         idOf[s] = id
                         df.append(0)
+                        lastRecord.append(-1)
                     }
+                    // A repeat within the passage: sets count it once.
+                    guard lastRecord[Int(id)] != record else { return }
+                    lastRecord[Int(id)] = record
                     df[Int(id)] += 1
                     ids.append(id)
                 }

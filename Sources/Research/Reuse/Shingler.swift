@@ -5,6 +5,9 @@ import Analysis
 public struct Shingle: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
+
+    /// One word hashed instead of two: building sets hashes every shingle of the corpus.
+    public func hash(into hasher: inout Hasher) { hasher.combine(high &* 0x9E37_79B9_7F4A_7C15 ^ low) }
 }
 
 /// Turns a passage into the set of its character shingles.
@@ -62,6 +65,13 @@ public final class Shingler {
             if seen.insert(s).inserted { out.append(s) }
         }
         return out
+    }
+
+    /// Calls `body` with every shingle of `c` in order, repeats included (no set to build).
+    func forEachShingle(content c: [UInt32], _ body: (Shingle) -> Void) {
+        if c.isEmpty { return }
+        if c.count < size { return body(pack(c[...])) }
+        for i in 0...(c.count - size) { body(pack(c[i..<(i + size)])) }
     }
 
     private func pack(_ s: ArraySlice<UInt32>) -> Shingle {
