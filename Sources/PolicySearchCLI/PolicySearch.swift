@@ -21,7 +21,7 @@ struct PolicySearch: ParsableCommand {
         version: version,
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
-            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self
+            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, SimilarCommand.self, ReuseCommand.self, CheckDraftCommand.self
         ],
         defaultSubcommand: SearchCommand.self
     )

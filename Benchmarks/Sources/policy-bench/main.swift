@@ -42,6 +42,10 @@ do {
                 format: "open %.3f ms, %d × query %.3f ms each, %d hits", Double(t1 - t0) / 1e6, reps,
                 Double(t2 - t1) / 1e6 / Double(reps), n / max(reps, 1)))
         exit(0)
+    case "--child-reuse":
+        let a = childArgs(2)
+        try ReuseBench.child(index: a[0], scale: Int(a[1]) ?? 1)
+        exit(0)
     case "--child-fts":
         let a = childArgs(2)
         try Child.fts(index: a[0], db: a[1])
@@ -59,7 +63,7 @@ func usage() -> Never {
     print(
         """
         usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
-                            [--process-runs N] [--no-fts] [--keep-fts] [--cli PATH] [--out PATH]
+                            [--process-runs N] [--no-fts] [--keep-fts] [--cli PATH] [--out PATH] [--reuse-only]
         Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000.
         """)
     exit(0)
@@ -101,6 +105,7 @@ while i < args.count {
     case "--keep-fts": keepFTS = true
     case "--cli": cliPath = value()
     case "--out": outPath = value()
+    case "--reuse-only": ReuseBench.only = true
     case "-h", "--help": usage()
     default: fatal("unknown argument \(args[i]) (try --help)")
     }
@@ -111,6 +116,11 @@ if scales.contains(where: { $0 >= 1000 }) && !CommandLine.arguments.contains("--
 }
 scales.sort()
 guard !scales.isEmpty else { fatal("no scales") }
+if ReuseBench.only {
+    try ReuseBench.standalone(
+        scales: scales, corpus: rootDir.appendingPathComponent("corpus"), data: benchDir.appendingPathComponent(".data"))
+    exit(0)
+}
 let helloPath = URL(fileURLWithPath: selfExecutable()).deletingLastPathComponent().appendingPathComponent("hello").path
 for (what, path) in [
     ("policy-search (build it: cd .. && swift build -c release --scratch-path .build-bench-root)", cliPath),
@@ -215,6 +225,8 @@ for scale in scales {
         helloTimes.append(timeProcess(helloPath, []))
     }
 
+    ReuseBench.measureScale(scale, index: indexDir)
+
     if !keepFTS { for s in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + s) } }
 
     func median(_ xs: [Double]) -> Double { Stats(xs).p50 }
@@ -287,6 +299,7 @@ let swiftVersion: String = {
 
 let report = Report(results: results, date: dateString, machine: machine, runFTS: runFTS)
 print(report.render())
+print(ReuseBench.render())
 
 let bench = BenchResult(
     date: dateString, machine: machine, cores: cores, swift: swiftVersion, sqlite: SQLiteDB.version,

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Ingestion
+import Research
+
+struct CheckDraftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-draft",
+        abstract: "Check a draft against the index: which of its passages already stand in indexed documents, and where.",
+        discussion: """
+            The draft (any format `index` reads) is split into passages like an indexed document; each \
+            passage is reported with the indexed passages that hold at least --min of its text, shown as \
+            [-only in the draft-]{+only in the indexed passage+}.
+            """)
+
+    @Argument(help: "The draft file.")
+    var file: String
+
+    @Option(help: "Smallest share of a draft passage's text found in an indexed passage, in (0, 1].")
+    var min: Double = 0.5
+
+    @Option(help: "Output format: text, md, html or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    var out: String?
+
+    @OptionGroup var comparison: ComparisonOptions
+
+    @OptionGroup var location: IndexOptions
+
+    func validate() throws { try ComparisonOptions.validate(threshold: min) }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        let draft: Document
+        do {
+            draft = try Ingestor.ingest(fileAt: url, catalog: (try? Catalog.load(directory: url.deletingLastPathComponent())) ?? Catalog())
+        } catch let e as IngestionError {
+            throw ValidationError(e.description)
+        }
+        let reader = try location.open()
+        let passages = try comparison.finder(reader).check(draft: draft, threshold: min)
+        let report = ReuseReport(draft: draft.name, passages: passages, threshold: min)
+        try format.emit(
+            report,
+            json: {
+                struct Out: Encodable {
+                    var draft: String
+                    var threshold: Double
+                    var passages: Int
+                    var matched: Int
+                    var pairs: [PairJSON]
+                }
+                return try ReuseJSON.encode(
+                    Out(
+                        draft: draft.name, threshold: min, passages: passages.count, matched: passages.filter { !$0.matches.isEmpty }.count,
+                        pairs: passages.flatMap { $0.matches.map(PairJSON.init) }))
+            }, to: out)
+    }
+}

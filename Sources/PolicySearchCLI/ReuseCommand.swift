@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Index
+import Research
+
+struct ReuseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reuse",
+        abstract: "Find clauses shared between documents: every pair of passages at or above a similarity.",
+        discussion: """
+            Similarity is the Jaccard index of the passages' 5-character shingles (letters and digits, \
+            normalized); containment is the share of the smaller passage found in the other. Pairs are grouped \
+            by document pair, A the earlier document (catalog date); the shared text is aligned and differences \
+            shown as [-only in A-]{+only in B+}. Headings and passages under --min-length letters are left out.
+            """)
+
+    @OptionGroup var comparison: ComparisonOptions
+
+    @Option(help: "Smallest similarity reported, in (0, 1].")
+    var min: Double = 0.5
+
+    @Option(help: "Output format: text, md, html or json (see README for the JSON contract).")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    var out: String?
+
+    @Flag(help: "Print shared text whole (text format shortens long shared runs).")
+    var full = false
+
+    @OptionGroup var location: IndexOptions
+
+    func validate() throws { try ComparisonOptions.validate(threshold: min) }
+
+    func run() throws {
+        let reader = try location.open()
+        let finder = try comparison.finder(reader)
+        let groups = try finder.reuse(threshold: min)
+        let report = ReuseReport(documentPairs: groups, threshold: min, compared: finder.comparedPassages)
+        try format.emit(report, json: { try ReuseJSON.encode(ReuseJSON(groups, threshold: min)) }, to: out, shorten: !full)
+    }
+}
+
+/// Options shared by `reuse`, `similar` and `check-draft`: which passages take part.
+struct ComparisonOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("Only documents whose file name or title contains one of these comma-separated fragments.", valueName: "SPEC"))
+    var docs: String?
+
+    @Option(name: .customLong("min-length"), help: "Leave out passages with fewer letters and digits than this.")
+    var minLength: Int = PassageFilter.defaultMinLength
+
+    @Flag(name: .customLong("include-headings"), help: "Compare stand-alone heading lines too.")
+    var includeHeadings = false
+
+    static func validate(threshold: Double) throws {
+        guard threshold > 0, threshold <= 1 else { throw ValidationError("--min must be a number in (0, 1], e.g. 0.5") }
+    }
+
+    func validate() throws {
+        guard minLength >= 0 else { throw ValidationError("--min-length must be 0 or more") }
+    }
+
+    func finder(_ reader: IndexReader) throws -> ClauseReuse {
+        let filter = PassageFilter(
+            minLength: minLength, includeHeadings: includeHeadings, documents: try docs.map { try Self.documents(matching: $0, in: reader) }
+        )
+        return try ClauseReuse(reader: reader, filter: filter)
+    }
+
+    /// `--docs SPEC`: comma-separated fragments, each kept document's file name or title containing
+    /// one (case-insensitive). Stand-in until the query layer's shared document selection replaces it.
+    static func documents(matching spec: String, in reader: IndexReader) throws -> Set<Int> {
+        let fragments = spec.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        guard !fragments.isEmpty else { throw ValidationError("--docs needs file-name or title fragments, e.g. --docs 成都,chongqing") }
+        var result = Set<Int>()
+        for d in 0..<reader.documentCount {
+            let s = try reader.documentSummary(d)
+            if fragments.contains(where: { s.name.lowercased().contains($0) || s.title.lowercased().contains($0) }) { result.insert(d) }
+        }
+        guard !result.isEmpty else { throw ValidationError("--docs \(spec) matches no document of the index") }
+        return result
+    }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, md, html, json
+
+    /// Renders `report` (or the JSON from `json`) to standard output or to `path`. Text on a terminal
+    /// is coloured and fitted to its width; elsewhere it is plain and 80 columns wide.
+    func emit(_ report: ReuseReport, json: () throws -> String, to path: String?, shorten: Bool = false) throws {
+        let rendered: String
+        switch self {
+        case .json: rendered = try json() + "\n"
+        case .md: rendered = ReuseMarkdown.render(report)
+        case .html: rendered = ReuseHTML.render(report)
+        case .text:
+            let t = path == nil ? Terminal.standardOutput : Terminal(color: false)
+            let style = TextStyle(
+                bold: { t.bold($0) }, dim: { t.dim($0) }, removed: { t.removed($0) }, added: { t.added($0) }, markerWidth: t.color ? 0 : 4)
+            rendered = ReuseText(width: t.columns, style: style, shortenSharedBeyond: shorten ? 60 : nil).render(report)
+        }
+        guard let path else {
+            print(rendered, terminator: "")
+            return
+        }
+        do {
+            try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ValidationError("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
+        FileHandle.standardError.write("\(report.pairCount) pairs written to \(path)\n")
+    }
+}

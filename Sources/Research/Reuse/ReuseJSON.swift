@@ -1,0 +1,91 @@
+import Foundation
+
+/// The JSON contract of `reuse --format json` (and of `similar --json`, `check-draft --json`):
+/// `{"pairs": [{"similarity", "containment", "a": {"doc","title","passage","path","box","line","text"},
+/// "b": {…}, "spans": [[a_start, a_end, b_start, b_end], …]}]}`, spans in code-point offsets of each
+/// `text`, end exclusive. Fields of text outside the index (`--text`) are null.
+public struct PairJSON: Encodable, Sendable {
+    public struct Side: Encodable, Sendable {
+        var doc: String?
+        var title: String?
+        var passage: String?
+        var path: [String]
+        var box: String?
+        var line: Int?
+        var text: String
+
+        public init(_ p: ReusePassage) {
+            doc = p.doc
+            title = p.title
+            passage = p.passage
+            path = p.path
+            box = p.box
+            line = p.line
+            text = p.text
+        }
+
+        enum CodingKeys: String, CodingKey { case doc, title, passage, path, box, line, text }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(doc, forKey: .doc)  // null, not absent
+            try c.encode(title, forKey: .title)
+            try c.encode(passage, forKey: .passage)
+            try c.encode(path, forKey: .path)
+            try c.encode(box, forKey: .box)
+            try c.encode(line, forKey: .line)
+            try c.encode(text, forKey: .text)
+        }
+    }
+
+    var similarity: Double
+    var containment: Double
+    var a: Side
+    var b: Side
+    var spans: [[Int]]
+
+    public init(_ p: ReusePair) {
+        similarity = (p.similarity * 10_000).rounded() / 10_000
+        containment = (p.containment * 10_000).rounded() / 10_000
+        a = Side(p.a)
+        b = Side(p.b)
+        spans = p.alignment.spans.map { [$0.a.lowerBound, $0.a.upperBound, $0.b.lowerBound, $0.b.upperBound] }
+    }
+}
+
+/// `reuse --format json`: the pairs, strongest document pair first, plus one summary per document pair.
+public struct ReuseJSON: Encodable, Sendable {
+    public struct DocumentPairJSON: Encodable, Sendable {
+        var a: String
+        var b: String
+        var pairs: Int
+        var aPassages: Int
+        var aMatched: Int
+        var aShare: Double
+        var bPassages: Int
+        var bMatched: Int
+        var bShare: Double
+    }
+
+    var threshold: Double
+    var pairs: [PairJSON]
+    var documents: [DocumentPairJSON]
+
+    public init(_ groups: [DocumentPair], threshold: Double) {
+        self.threshold = threshold
+        pairs = groups.flatMap { $0.pairs.map(PairJSON.init) }
+        documents = groups.map {
+            DocumentPairJSON(
+                a: $0.a.name, b: $0.b.name, pairs: $0.pairs.count, aPassages: $0.aPassages, aMatched: $0.aMatched,
+                aShare: ($0.aShare * 10_000).rounded() / 10_000, bPassages: $0.bPassages, bMatched: $0.bMatched,
+                bShare: ($0.bShare * 10_000).rounded() / 10_000)
+        }
+    }
+
+    /// Pretty-printed, keys sorted, as every JSON output of the tool.
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try e.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Index
+import Ingestion
+import Research
+import TestSupport
+import Testing
+
+/// A draft made of two corpus paragraphs (picked by reading the files: the 跨境资金方面 measure of
+/// Chongqing's 专栏 14, the 消费转型升级步伐加快 paragraph of Sichuan's 基础条件) and new text.
+@Suite struct DraftCheckTests {
+    static let chongqing = ReuseFixture.passage("chongqing-commerce-14th-fyp.txt", containing: "跨境资金方面。开展合格境内有限合伙人")
+    static let sichuan = ReuseFixture.passage("sichuan-commerce-14th-fyp.txt", containing: "消费转型升级步伐加快。社会消费品零售总额")
+
+    static let newText = [
+        "本方案所称数字乡村集市，是指由村集体经济组织牵头，依托县域快递共配中心开展农特产品线上团购的新型流通形态。",
+        "各乡镇应当于每季度首月十日前报送集市运营台账，台账载明参与农户数量、订单笔数、退货比例及投诉处理情况。"
+    ]
+
+    static func writeDraft() throws -> URL {
+        let dir = try Support.temporaryDirectory("draft")
+        let url = dir.appendingPathComponent("县域数字乡村集市建设方案（草案）.txt")
+        let body = [
+            "县域数字乡村集市建设方案（草案）", "一、总体要求", newText[0], ReuseFixture.text(chongqing), "二、重点任务",
+            ReuseFixture.text(sichuan), newText[1]
+        ]
+        try Support.write(body.joined(separator: "\n\n") + "\n", to: url)
+        return url
+    }
+
+    @Test func draftReportsExactlyItsTwoSources() throws {
+        let url = try Self.writeDraft()
+        defer { Support.remove(url.deletingLastPathComponent()) }
+        let draft = try Ingestor.ingest(fileAt: url)
+        let result = try ClauseReuse(reader: ReuseFixture.reader).check(draft: draft, threshold: 0.5)
+        let matched = result.filter { !$0.matches.isEmpty }
+        #expect(result.count >= 4)  // two copied paragraphs, two new ones
+        #expect(Set(matched.flatMap { $0.matches.compactMap(\.b.id) }) == [Self.chongqing, Self.sichuan])
+        #expect(matched.count == 2)
+        for m in matched {
+            #expect(m.matches.count == 1)
+            #expect(m.matches[0].similarity == 1)
+            #expect(m.passage.text == m.matches[0].b.text)
+        }
+        for t in Self.newText { #expect(result.contains { $0.passage.text == t && $0.matches.isEmpty }) }
+    }
+
+    @Test func cliReportsTheSourcesAsJSON() throws {
+        let url = try Self.writeDraft()
+        defer { Support.remove(url.deletingLastPathComponent()) }
+        let r = try Support.run(["check-draft", url.path, "--index", ReuseFixture.indexDirectory.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(Support.json(r))
+        #expect(object["matched"] as? Int == 2)
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        let sources = Set(pairs.compactMap { ($0["b"] as? [String: Any])?["passage"] as? String })
+        #expect(sources == [try PassageReferenceName.of(Self.chongqing), try PassageReferenceName.of(Self.sichuan)])
+        let text = try Support.run(["check-draft", url.path, "--index", ReuseFixture.indexDirectory.path])
+        #expect(text.status == 0 && text.stdout.contains("2 of ") && text.stdout.contains("chongqing-commerce-14th-fyp.txt#"))
+        let missing = try Support.run(["check-draft", "/nonexistent/draft.txt", "--index", ReuseFixture.indexDirectory.path])
+        #expect(missing.status == 2)
+    }
+}
+
+/// `FILE#N` of a passage, computed from the document's passage range (independent of the CLI).
+enum PassageReferenceName {
+    static func of(_ id: Int) throws -> String {
+        let r = ReuseFixture.reader
+        let d = try r.passageRecord(id).document
+        return try r.documentSummary(d).name + "#\(id - r.passageRange(ofDocument: d).lowerBound + 1)"
+    }
+}

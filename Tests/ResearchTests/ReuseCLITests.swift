@@ -1,0 +1,109 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `similar`, `reuse` and `check-draft` as a user runs them: output, JSON contract, exit codes.
+@Suite struct ReuseCLITests {
+    static var index: String { ReuseFixture.indexDirectory.path }
+
+    static func run(_ arguments: [String]) throws -> Support.Output { try Support.run(arguments + ["--index", index]) }
+
+    /// Columns a terminal uses: 2 for CJK ideographs, CJK punctuation and full-width forms.
+    static func columns(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { n, s in
+            let v = s.value
+            let wide =
+                (0x2E80...0x9FFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v)
+            return n + (wide ? 2 : 1)
+        }
+    }
+
+    @Test func similarFindsTheCopyInTheOtherPlan() throws {
+        let r = try Self.run(["similar", "chengdu-ecommerce-14th-fyp.txt#116"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("chengdu-services-14th-fyp.txt#"))
+        #expect(r.stdout.contains("similarity 1.00"))
+        #expect(r.stdout.contains("{+➤+}发展移动出行"))
+        #expect(!r.stdout.contains("   B chengdu-ecommerce"))  // other documents only
+        for line in r.stdout.split(separator: "\n") { #expect(Self.columns(String(line)) <= 80, "\(line)") }
+
+        let text = try Self.run(["similar", "--text", "推动完善电子合同、电子发票、电子印章、电子签名、电子认证等数字应用的基础设施", "--json", "--min", "0.5"])
+        let object = try #require(Support.json(text))
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        #expect(pairs.count == 2)  // the 在线办公 clause of both Chengdu plans
+        for p in pairs {
+            #expect(p["containment"] as? Double == 1)
+            #expect((p["a"] as? [String: Any])?["doc"] is NSNull)
+        }
+    }
+
+    @Test func reuseJSONContract() throws {
+        let r = try Self.run(["reuse", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(Support.json(r))
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        #expect(pairs.count >= 5)
+        for p in pairs {
+            let similarity = try #require(p["similarity"] as? Double)
+            #expect(similarity >= 0.5 && similarity <= 1)
+            #expect((p["containment"] as? Double ?? 0) >= similarity)
+            let a = try #require(p["a"] as? [String: Any]), b = try #require(p["b"] as? [String: Any])
+            for side in [a, b] {
+                for key in ["doc", "title", "passage", "path", "line", "text"] { #expect(side[key] != nil, "\(key)") }
+            }
+            #expect(a["doc"] as? String != b["doc"] as? String)
+            let ta = Array((a["text"] as? String ?? "").unicodeScalars), tb = Array((b["text"] as? String ?? "").unicodeScalars)
+            let spans = try #require(p["spans"] as? [[Int]])
+            #expect(!spans.isEmpty)
+            for s in spans {
+                #expect(s.count == 4 && s[0] < s[1] && s[1] <= ta.count && s[2] < s[3] && s[3] <= tb.count)
+                let x = Oracle.normalize(String(String.UnicodeScalarView(ta[s[0]..<s[1]]))).filter { !$0.isWhitespace }
+                let y = Oracle.normalize(String(String.UnicodeScalarView(tb[s[2]..<s[3]]))).filter { !$0.isWhitespace }
+                #expect(x == y)
+            }
+        }
+        let documents = try #require(object["documents"] as? [[String: Any]])
+        #expect(documents.first?["a"] as? String == "chengdu-ecommerce-14th-fyp.txt")
+    }
+
+    @Test func reuseTextMarkdownHTMLAndOut() throws {
+        let text = try Self.run(["reuse", "--min", "0.8"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("5 pair(s) in 1 document pair(s)"))
+        #expect(text.stdout.contains("[-and-]{+和+}"))
+        for line in text.stdout.split(separator: "\n") { #expect(Self.columns(String(line)) <= 80, "\(line)") }
+
+        let md = try Self.run(["reuse", "--min", "0.8", "--format", "md"])
+        #expect(md.stdout.hasPrefix("# Clause reuse") && md.stdout.contains("~~and~~**和**"))
+
+        let dir = try Support.temporaryDirectory("reuse-html")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("reuse.html")
+        let html = try Self.run(["reuse", "--format", "html", "--out", file.path])
+        #expect(html.status == 0 && html.stdout.isEmpty && html.stderr.contains("pairs written to"))
+        let page = try String(contentsOf: file, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<mark>") && page.contains("<ins>"))
+        #expect(!page.contains("<script"))
+    }
+
+    @Test func documentSelection() throws {
+        let one = try Self.run(["reuse", "--docs", "重庆,sichuan-commerce", "--format", "json"])
+        let pairs = try #require(Support.json(one)?["pairs"] as? [[String: Any]])
+        let docs = Set(pairs.flatMap { p in ["a", "b"].compactMap { (p[$0] as? [String: Any])?["doc"] as? String } })
+        #expect(docs.isSubset(of: ["chongqing-commerce-14th-fyp.txt", "sichuan-commerce-14th-fyp.txt"]))
+        #expect(try Self.run(["reuse", "--docs", "无此文件"]).status == 2)
+    }
+
+    @Test func exitCodes() throws {
+        #expect(try Self.run(["similar", "nothing.txt#3"]).status == 2)
+        #expect(try Self.run(["similar", "chengdu-ecommerce-14th-fyp.txt#9999"]).status == 2)
+        #expect(try Self.run(["similar"]).status == 2)
+        #expect(try Self.run(["similar", "--text", "，。、"]).status == 2)
+        #expect(try Self.run(["reuse", "--min", "1.5"]).status == 2)
+        #expect(try Self.run(["reuse", "--min", "0"]).status == 2)
+        #expect(try Self.run(["reuse", "--format", "pdf"]).status == 2)
+        #expect(try Support.run(["reuse", "--index", "/nonexistent/index"]).status == 3)
+        #expect(try Support.run(["similar", "a.txt#1", "--index", "/nonexistent/index"]).status == 3)
+    }
+}
