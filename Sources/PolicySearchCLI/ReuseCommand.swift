@@ -95,10 +95,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case .md: rendered = ReuseMarkdown.render(report)
         case .html: rendered = ReuseHTML.render(report)
         case .text:
-            let t = path == nil ? Terminal.standardOutput : Terminal(color: false)
+            let t = path == nil ? Terminal.standardOutput : Terminal(color: false, width: 80)
             let style = TextStyle(
                 bold: { t.bold($0) }, dim: { t.dim($0) }, removed: { t.removed($0) }, added: { t.added($0) }, markerWidth: t.color ? 0 : 4)
-            rendered = ReuseText(width: t.columns, style: style, shortenSharedBeyond: shorten ? 60 : nil).render(report)
+            rendered = ReuseText(width: t.width, style: style, shortenSharedBeyond: shorten ? 60 : nil).render(report)
         }
         guard let path else {
             print(rendered, terminator: "")

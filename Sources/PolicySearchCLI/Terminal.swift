@@ -28,13 +28,6 @@ struct Terminal {
     func removed(_ s: String) -> String { color ? "\u{1B}[31m\(s)\u{1B}[0m" : "[-\(s)-]" }
     func added(_ s: String) -> String { color ? "\u{1B}[32m\(s)\u{1B}[0m" : "{+\(s)+}" }
 
-    /// Columns to fill: the terminal's width up to 100 on a terminal, 80 otherwise.
-    var columns: Int {
-        var size = winsize()
-        guard color, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return min(Int(size.ws_col), 100)
-    }
-
     /// Control characters (from the shell or a damaged file) shown as �, never sent to the terminal.
     static func printable(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
