@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Index
+import Query
 import Research
 
 struct ReuseCommand: ParsableCommand {
@@ -68,18 +69,9 @@ struct ComparisonOptions: ParsableArguments {
         return try ClauseReuse(reader: reader, filter: filter)
     }
 
-    /// `--docs SPEC`: comma-separated fragments, each kept document's file name or title containing
-    /// one (case-insensitive). Stand-in until the query layer's shared document selection replaces it.
+    /// `--docs SPEC`: the query layer's document selection (filters or comma-separated names).
     static func documents(matching spec: String, in reader: IndexReader) throws -> Set<Int> {
-        let fragments = spec.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-        guard !fragments.isEmpty else { throw ValidationError("--docs needs file-name or title fragments, e.g. --docs 成都,chongqing") }
-        var result = Set<Int>()
-        for d in 0..<reader.documentCount {
-            let s = try reader.documentSummary(d)
-            if fragments.contains(where: { s.name.lowercased().contains($0) || s.title.lowercased().contains($0) }) { result.insert(d) }
-        }
-        guard !result.isEmpty else { throw ValidationError("--docs \(spec) matches no document of the index") }
-        return result
+        try Searcher(reader: reader).documents(matching: spec)
     }
 }
 

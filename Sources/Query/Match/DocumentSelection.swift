@@ -1,0 +1,63 @@
+import Analysis
+
+/// `--docs SPEC` of the research commands, one definition for all of them: either filters in the
+/// query language (`region:四川 -doc:草案`, `year:2021..2023 OR issuer:人民政府`) or, more simply,
+/// file-name or title fragments separated by commas (`成都,chongqing`), any of which selects.
+public enum DocumentSelection {
+    public static func parse(_ spec: String) throws -> QueryExpression {
+        let usesFilters = DocumentFilter.Field.allCases.contains {
+            spec.lowercased().contains($0.rawValue + ":") || spec.contains($0.rawValue + "：")
+        }
+        if usesFilters {
+            let e = try QueryParser.parse(spec)
+            guard onlyFilters(e) else {
+                throw QueryError(
+                    message:
+                        "--docs takes filters (doc:, region:, issuer:, year:, date:) or comma-separated document names, not search terms")
+            }
+            return e
+        }
+        let fragments = spec.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !fragments.isEmpty else {
+            throw QueryError(message: "--docs needs document names or filters, e.g. --docs 成都,chongqing or --docs region:四川")
+        }
+        let filters = fragments.map { QueryExpression.filter(DocumentFilter(field: .doc, value: $0)) }
+        return filters.count == 1 ? filters[0] : .or(filters)
+    }
+
+    static func onlyFilters(_ e: QueryExpression) -> Bool {
+        switch e {
+        case .filter: return true
+        case .term, .near: return false
+        case .and(let items), .or(let items): return items.allSatisfy(onlyFilters)
+        case .not(let inner): return onlyFilters(inner)
+        }
+    }
+
+    /// The documents (indices) the selection keeps.
+    public static func select(_ e: QueryExpression, from documents: [DocumentFacts], normalizer: Normalizer) -> Set<Int> {
+        Set(documents.filter { keeps(e, $0, normalizer) }.map(\.index))
+    }
+
+    private static func keeps(_ e: QueryExpression, _ d: DocumentFacts, _ n: Normalizer) -> Bool {
+        switch e {
+        case .filter(let f): return f.selects(d, normalizer: n)
+        case .and(let items): return items.allSatisfy { keeps($0, d, n) }
+        case .or(let items): return items.contains { keeps($0, d, n) }
+        case .not(let inner): return !keeps(inner, d, n)
+        case .term, .near: return true
+        }
+    }
+}
+
+extension Searcher {
+    /// The documents `--docs SPEC` selects (see `DocumentSelection`); an error when none.
+    public func documents(matching spec: String) throws -> Set<Int> {
+        let selected = DocumentSelection.select(try DocumentSelection.parse(spec), from: try documents(), normalizer: normalizer)
+        guard !selected.isEmpty else {
+            throw QueryError(message: "--docs \(spec) matches no document of the index (see `policy-search docs`)")
+        }
+        return selected
+    }
+}
