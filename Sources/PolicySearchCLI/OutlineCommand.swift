@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingestion
+import Research
 
 struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,17 +10,8 @@ struct OutlineCommand: ParsableCommand {
     @Argument(help: "A text file.")
     var file: String
 
-    @Flag(help: "Print JSON: a tree of {label, title, depth, line, kind, children}.")
+    @Flag(help: "Print JSON: the document's title, format and a tree of {label, title, depth, line, page, kind, children}.")
     var json = false
-
-    struct Node: Encodable {
-        var kind: String
-        var label: String
-        var title: String
-        var depth: Int
-        var line: Int
-        var children: [Node]
-    }
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
@@ -30,34 +22,12 @@ struct OutlineCommand: ParsableCommand {
             throw CLIError(message: e.description)
         }
         if json {
-            struct Out: Encodable {
-                var document: String
-                var title: String
-                var encoding: String
-                var headings: [Node]
-            }
-            try JSON.print(Out(document: doc.name, title: doc.title, encoding: doc.encoding, headings: Self.tree(doc.headings)))
+            try JSON.print(OutlineJSON(doc))
             return
         }
         print(doc.title + "  (\(doc.name), \(doc.encoding), \(doc.passages.count) passages)")
         for h in doc.headings {
             print(String(repeating: "  ", count: h.depth) + h.display + "  " + Terminal.standardOutput.dim("line \(h.line)"))
         }
-    }
-
-    static func tree(_ headings: [Heading]) -> [Node] {
-        var roots: [Node] = []
-        var stack: [Node] = []
-        func close(to depth: Int) {
-            while stack.count >= depth, let n = stack.popLast() {
-                if stack.isEmpty { roots.append(n) } else { stack[stack.count - 1].children.append(n) }
-            }
-        }
-        for h in headings {
-            close(to: h.depth)
-            stack.append(Node(kind: h.kind.rawValue, label: h.label, title: h.title, depth: h.depth, line: h.line, children: []))
-        }
-        close(to: 1)
-        return roots
     }
 }

@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import Query
+import Research
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

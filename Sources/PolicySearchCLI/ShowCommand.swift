@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Index
 import Query
+import Research
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,40 +23,19 @@ struct ShowCommand: ParsableCommand {
         guard context >= 0 else { throw ValidationError("--context must be 0 or more") }
     }
 
-    struct Output: Encodable {
-        struct Item: Encodable {
-            var passage: PassageJSON
-            var current: Bool
-            enum CodingKeys: String, CodingKey { case current }
-            func encode(to encoder: Encoder) throws {
-                try passage.encode(to: encoder)
-                var c = encoder.container(keyedBy: CodingKeys.self)
-                try c.encode(current, forKey: .current)
-            }
-        }
-        var passage: String
-        var passages: [Item]
-    }
-
     func run() throws {
         let reader = try location.open()
         guard let id = try PassageReference.resolve(passage, in: reader) else {
             throw CLIError("no passage “\(passage)” in the index; ids look like FILE#N, as printed by search (see `policy-search docs`)")
         }
+        if json {
+            try JSON.print(PassageContextJSON(reader, reference: passage, passage: id, context: context))
+            return
+        }
         let p = try reader.passage(id)
         let range = try reader.passageRange(ofDocument: p.record.document)
         let info = try reader.documentSummary(p.record.document)
-        let shown = max(range.lowerBound, id - context)..<min(range.upperBound, id + context + 1)
-        if json {
-            let items = try shown.map { k in
-                Output.Item(
-                    passage: PassageJSON(
-                        document: info, passage: try reader.passage(k), id: try PassageReference.format(reader, passage: k)),
-                    current: k == id)
-            }
-            try JSON.print(Output(passage: passage, passages: items))
-            return
-        }
+        let shown = try PassageContextJSON.window(reader, passage: id, context: context)
         let t = Terminal.standardOutput
         print(t.bold(Terminal.elideMiddle(info.title, columns: t.width)) + "  " + t.dim(info.name))
         for k in shown {

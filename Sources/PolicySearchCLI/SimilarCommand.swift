@@ -60,13 +60,6 @@ struct SimilarCommand: ParsableCommand {
         let report = ReuseReport(similarTo: query, pairs: pairs, threshold: min)
         try (json ? ReportFormat.json : .text).emit(
             report,
-            json: {
-                struct Out: Encodable {
-                    var query: PairJSON.Side
-                    var threshold: Double
-                    var pairs: [PairJSON]
-                }
-                return try ReuseJSON.encode(Out(query: PairJSON.Side(query), threshold: min, pairs: pairs.map(PairJSON.init)))
-            }, to: nil)
+            json: { try ReuseJSON.encode(SimilarJSON(query: query, threshold: min, pairs: pairs)) }, to: nil)
     }
 }

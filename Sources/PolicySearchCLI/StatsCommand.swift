@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Research
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Summarize the index.")
@@ -9,20 +10,9 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
-    struct Stats: Encodable {
-        var index: String
-        var documents: Int
-        var passages: Int
-        var terms: Int
-        var indexBytes: Int
-        var averagePassageWords: Double
-    }
-
     func run() throws {
         let r = try location.open()
-        let s = Stats(
-            index: location.directory.path, documents: r.documentCount, passages: r.passageCount, terms: r.termCount,
-            indexBytes: r.fileSize, averagePassageWords: r.averageLength)
+        let s = StatsJSON(r, directory: location.directory)
         if json {
             try JSON.print(s)
             return

@@ -1,0 +1,303 @@
+import Foundation
+import Index
+import Ingestion
+import Query
+
+/// The JSON contracts of the CLI's `--json` outputs (README, "JSON"), in one place so that the
+/// CLI and the `serve` API write the same shapes: a passage, `search`, `show`, `stats`, `outline`.
+public enum JSONShapes {
+    /// Keys sorted (stable output); pretty-printed for people at a terminal, compact on the wire.
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return try e.encode(value)
+    }
+}
+
+/// One passage as every JSON output shows it (search hits, `show`, research views).
+public struct PassageJSON: Encodable, Sendable {
+    public var doc: String
+    public var title: String
+    public var path: [String]
+    public var box: String?
+    public var passage: String
+    public var line: Int
+    public var page: Int?
+    public var text: String
+
+    public init(document: DocumentSummary, passage p: StoredPassage, id: String) {
+        doc = document.name
+        title = document.title
+        path = p.path
+        box = p.box
+        passage = id
+        line = p.record.firstLine
+        page = p.record.firstPage
+        text = p.text
+    }
+
+    enum CodingKeys: String, CodingKey { case doc, title, path, box, passage, line, page, text }
+
+    /// `box` and `page` are written as null when absent, so every hit has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(doc, forKey: .doc)
+        try c.encode(title, forKey: .title)
+        try c.encode(path, forKey: .path)
+        try c.encode(box, forKey: .box)
+        try c.encode(passage, forKey: .passage)
+        try c.encode(line, forKey: .line)
+        try c.encode(page, forKey: .page)
+        try c.encode(text, forKey: .text)
+    }
+}
+
+/// The JSON contract of `search --json` (README, "JSON").
+public struct SearchJSON: Encodable, Sendable {
+    public struct HitJSON: Encodable, Sendable {
+        public var rank: Int
+        public var score: Double
+        public var passage: PassageJSON
+        public var highlights: [[Int]]
+        public var explain: Explanation?
+
+        enum CodingKeys: String, CodingKey { case rank, score, highlights, explain }
+
+        public func encode(to encoder: Encoder) throws {
+            try passage.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(rank, forKey: .rank)
+            try c.encode(score, forKey: .score)
+            try c.encode(highlights, forKey: .highlights)
+            try c.encodeIfPresent(explain, forKey: .explain)
+        }
+    }
+
+    public struct DocumentJSON: Encodable, Sendable {
+        public var doc: String
+        public var title: String
+        public var score: Double
+        public var passages: Int
+        public var best: String
+    }
+
+    public var query: String
+    public var total: Int
+    public var notes: [String]
+    public var hits: [HitJSON]
+    public var documents: [DocumentJSON]?
+
+    /// `hits` are the results' hits from `offset` on (the API's paging; the CLI starts at 0).
+    public init(_ r: SearchResults, explain: Bool, documents: Bool, offset: Int = 0) {
+        query = r.query
+        total = r.total
+        notes = r.notes
+        hits = r.hits.dropFirst(offset).map { h in
+            HitJSON(
+                rank: h.rank, score: h.score, passage: PassageJSON(document: h.document, passage: h.passage, id: h.passageID),
+                highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, explain: explain ? h.explanation : nil)
+        }
+        self.documents =
+            documents
+            ? r.documents.map {
+                DocumentJSON(
+                    doc: $0.document.name, title: $0.document.title, score: $0.bestScore, passages: $0.passages, best: $0.bestPassageID)
+            } : nil
+    }
+}
+
+/// `show --json`: a passage with its neighbours in the same document.
+public struct PassageContextJSON: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var passage: PassageJSON
+        public var current: Bool
+        enum CodingKeys: String, CodingKey { case current }
+        public func encode(to encoder: Encoder) throws {
+            try passage.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(current, forKey: .current)
+        }
+    }
+    public var passage: String
+    public var passages: [Item]
+
+    /// The passages shown around global passage `id`: up to `context` before and after, never
+    /// crossing into another document.
+    public static func window(_ reader: IndexReader, passage id: Int, context: Int) throws -> Range<Int> {
+        let range = try reader.passageRange(ofDocument: try reader.passageRecord(id).document)
+        return max(range.lowerBound, id - context)..<min(range.upperBound, id + context + 1)
+    }
+
+    /// `reference` is the id as the user gave it (`FILE#N`); `id` the passage it resolved to.
+    public init(_ reader: IndexReader, reference: String, passage id: Int, context: Int) throws {
+        let document = try reader.documentSummary(try reader.passageRecord(id).document)
+        passage = reference
+        passages = try Self.window(reader, passage: id, context: context).map { k in
+            Item(
+                passage: PassageJSON(
+                    document: document, passage: try reader.passage(k), id: try PassageReference.format(reader, passage: k)),
+                current: k == id)
+        }
+    }
+}
+
+/// `stats --json`.
+public struct StatsJSON: Encodable, Sendable {
+    public var index: String
+    public var documents: Int
+    public var passages: Int
+    public var terms: Int
+    public var indexBytes: Int
+    public var averagePassageWords: Double
+
+    public init(_ r: IndexReader, directory: URL) {
+        index = directory.path
+        documents = r.documentCount
+        passages = r.passageCount
+        terms = r.termCount
+        indexBytes = r.fileSize
+        averagePassageWords = r.averageLength
+    }
+}
+
+/// `outline --json`: the document's heading tree. The same shape for a file read by `outline` and
+/// for a document of the index (`serve`'s /api/outline).
+public struct OutlineJSON: Encodable, Sendable {
+    public struct Node: Encodable, Sendable {
+        public var kind: String
+        public var label: String
+        public var title: String
+        public var depth: Int
+        public var line: Int
+        /// The PDF page the heading is on; null for unpaged formats.
+        public var page: Int?
+        public var children: [Node]
+
+        enum CodingKeys: String, CodingKey { case kind, label, title, depth, line, page, children }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(label, forKey: .label)
+            try c.encode(title, forKey: .title)
+            try c.encode(depth, forKey: .depth)
+            try c.encode(line, forKey: .line)
+            try c.encode(page, forKey: .page)  // null when unpaged
+            try c.encode(children, forKey: .children)
+        }
+    }
+
+    public var document: String
+    public var title: String
+    /// text, markdown, pdf, docx or html.
+    public var format: String
+    public var encoding: String
+    public var headings: [Node]
+
+    /// `pages` maps a source line to the page it is on (see `pages(_:)`).
+    public init(document: String, title: String, format: String, encoding: String, headings: [Heading], pages: [Int: Int]) {
+        self.document = document
+        self.title = title
+        self.format = format
+        self.encoding = encoding
+        self.headings = Self.tree(headings, pages: pages)
+    }
+
+    /// A file read by `outline`.
+    public init(_ doc: Document) {
+        self.init(
+            document: doc.name, title: doc.title, format: doc.format, encoding: doc.encoding, headings: doc.headings,
+            pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
+    }
+
+    /// A document of an index.
+    public init(_ reader: IndexReader, document d: Int) throws {
+        let info = try reader.documentInfo(d)
+        let records = try reader.passageRange(ofDocument: d).map { try reader.passageRecord($0) }
+        self.init(
+            document: info.name, title: info.title, format: info.format, encoding: info.encoding, headings: info.headings,
+            pages: Self.pages(records.map { ($0.firstLine, $0.firstPage) }))
+    }
+
+    /// The page of each passage's first line (a heading's line starts its passage).
+    public static func pages(_ passages: [(line: Int, page: Int?)]) -> [Int: Int] {
+        var pages: [Int: Int] = [:]
+        for p in passages {
+            if let page = p.page, pages[p.line] == nil { pages[p.line] = page }
+        }
+        return pages
+    }
+
+    /// Headings (in document order, with depths) as a tree: each heading's children are the
+    /// deeper headings that follow it until the next heading of its depth or shallower.
+    public static func tree(_ headings: [Heading], pages: [Int: Int] = [:]) -> [Node] {
+        var roots: [Node] = []
+        var stack: [Node] = []
+        func close(to depth: Int) {
+            while stack.count >= depth, let n = stack.popLast() {
+                if stack.isEmpty { roots.append(n) } else { stack[stack.count - 1].children.append(n) }
+            }
+        }
+        for h in headings {
+            close(to: h.depth)
+            stack.append(
+                Node(kind: h.kind.rawValue, label: h.label, title: h.title, depth: h.depth, line: h.line, page: pages[h.line], children: [])
+            )
+        }
+        close(to: 1)
+        return roots
+    }
+}
+
+/// `/api/documents` (and the page's document list): what the index knows of each document.
+public struct DocumentsJSON: Encodable, Sendable {
+    public struct Item: Encodable, Sendable {
+        public var doc: String
+        public var title: String
+        public var region: String?
+        /// The region came from the text, not the catalog.
+        public var regionInferred: Bool
+        public var issuer: String?
+        public var date: String?
+        public var format: String
+        public var passages: Int
+
+        enum CodingKeys: String, CodingKey { case doc, title, region, regionInferred, issuer, date, format, passages }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(doc, forKey: .doc)
+            try c.encode(title, forKey: .title)
+            try c.encode(region, forKey: .region)  // null, not absent
+            try c.encode(regionInferred, forKey: .regionInferred)
+            try c.encode(issuer, forKey: .issuer)
+            try c.encode(date, forKey: .date)
+            try c.encode(format, forKey: .format)
+            try c.encode(passages, forKey: .passages)
+        }
+    }
+
+    public var documents: [Item]
+
+    public init(_ facts: [DocumentFacts]) {
+        documents = facts.map {
+            Item(
+                doc: $0.name, title: $0.title, region: $0.region, regionInferred: $0.regionInferred, issuer: $0.issuer, date: $0.date,
+                format: $0.format, passages: $0.passages.count)
+        }
+    }
+}
+
+/// `similar --json`: the passage or text compared, the threshold, and the pairs found (each as in
+/// `reuse --format json`, `a` being the compared passage).
+public struct SimilarJSON: Encodable, Sendable {
+    public var query: PairJSON.Side
+    public var threshold: Double
+    public var pairs: [PairJSON]
+
+    public init(query: ReusePassage, threshold: Double, pairs: [ReusePair]) {
+        self.query = PairJSON.Side(query)
+        self.threshold = threshold
+        self.pairs = pairs.map(PairJSON.init)
+    }
+}
