@@ -13,7 +13,20 @@ let package = Package(
         .library(name: "PolicySearch", targets: ["Research", "Query", "Index", "Analysis", "Ingestion"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `serve`: Hummingbird 2 is the HTTP server (SwiftNIO underneath, async routes, concurrent
+        // requests); its default traits pull in swift-configuration, which `serve` does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // `serve`: logic-less page templates whose {{…}} escapes HTML, kept as files beside the code.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // `serve`: one log line per request (the logging API Hummingbird itself logs through).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `serve`: graceful shutdown on SIGINT/SIGTERM (the server drains its connections, then exits).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `serve`: the bound address of the listening channel (already built as Hummingbird's base).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // `serve`: HTTP header names for the security headers (the types Hummingbird's requests use).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0")
     ],
     targets: [
         .systemLibrary(
@@ -28,11 +41,43 @@ let package = Package(
         .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
         .target(name: "Research", dependencies: ["Query", "Index", "Analysis", "Ingestion"]),
+        // The web app and JSON API of `serve`: routes call the same Query/Research functions as the CLI.
+        // Templates and assets are compiled into the binary (embedInCode), so the server reads no
+        // file but the index.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Research", "Query", "Index", "Analysis", "Ingestion",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types")
+            ],
+            resources: [
+                .embedInCode("Templates/layout.mustache"),
+                .embedInCode("Templates/search.mustache"),
+                .embedInCode("Templates/help.mustache"),
+                .embedInCode("Templates/page.mustache"),
+                .embedInCode("Templates/document.mustache"),
+                .embedInCode("Templates/outline-node.mustache"),
+                .embedInCode("Templates/show.mustache"),
+                .embedInCode("Templates/documents.mustache"),
+                .embedInCode("Templates/reuse.mustache"),
+                .embedInCode("Templates/pair.mustache"),
+                .embedInCode("Templates/error.mustache"),
+                .embedInCode("Assets/style.css"),
+                .embedInCode("Assets/app.js"),
+                .embedInCode("Assets/icon.svg")
+            ]
+        ),
         .executableTarget(
             name: "PolicySearchCLI",
             dependencies: [
-                "Research", "Query", "Index", "Analysis", "Ingestion",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "Server", "Research", "Query", "Index", "Analysis", "Ingestion",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log")
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
@@ -44,6 +89,7 @@ let package = Package(
             resources: [.copy("Judgments")]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "PolicySearchCLI", "Research", "Query", "Index", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]

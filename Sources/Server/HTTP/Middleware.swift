@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// One log line per request, after it is answered: method, target, status, bytes, milliseconds.
+/// At level debug, also a line when a request starts.
+struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var target: String {
+            let t = request.uri.string
+            return t.unicodeScalars.count > 300 ? String(t.unicodeScalars.prefix(300)) + "…" : t
+        }
+        logger.debug("\(request.method.rawValue) \(target) started")
+        func log(_ status: Int, _ bytes: Int?) {
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            logger.info("\(request.method.rawValue) \(target) \(status) \(bytes.map { "\($0) B" } ?? "-") \(String(format: "%.2f", ms)) ms")
+        }
+        do {
+            let response = try await next(request, context)
+            log(response.status.code, response.body.contentLength)
+            return response
+        } catch {
+            log(500, nil)
+            throw error
+        }
+    }
+}
+
+/// Headers every response carries. The policy allows scripts, styles and images from this server
+/// only: no inline script or style, nothing from the network, no framing, forms post back here.
+enum SecurityHeaders {
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    static let headers: [(HTTPField.Name, String)] = [
+        (.contentSecurityPolicy, contentSecurityPolicy),
+        (.xContentTypeOptions, "nosniff"),
+        (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+        (HTTPField.Name("X-Frame-Options")!, "DENY"),
+        (HTTPField.Name("Cross-Origin-Resource-Policy")!, "same-origin")
+    ]
+}
+
+/// Adds `SecurityHeaders` to every response that does not set them itself.
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        for (name, value) in SecurityHeaders.headers where response.headers[name] == nil { response.headers[name] = value }
+        return response
+    }
+}
+
+/// Turns every error into a response: JSON under /api/, an error page elsewhere (see `ServerError`).
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (e, unexpected) = ServerError.from(error)
+            if unexpected { logger.error("\(request.method.rawValue) \(request.uri.path): \(error)") }
+            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" {
+                return try Responses.json(e.json, status: e.status)
+            }
+            return Responses.html(PageRenderer.shared.errorPage(e), status: e.status)
+        }
+    }
+}
+
+/// Refuses what no route needs before any work is done: methods other than GET and HEAD, long
+/// request targets, request bodies.
+struct LimitsMiddleware<Context: RequestContext>: RouterMiddleware {
+    let limits: ServerLimits
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            throw ServerError(.methodNotAllowed, "\(request.method.rawValue) is not supported; every page and API endpoint is GET")
+        }
+        let length = request.uri.string.utf8.count
+        guard length <= limits.maxURIBytes else {
+            throw ServerError(.uriTooLong, "the request target is \(length) bytes long; the limit is \(limits.maxURIBytes)")
+        }
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes {
+            throw ServerError(.contentTooLarge, "the request body is \(declared) bytes; the limit is \(limits.maxBodyBytes)")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The parameters of a request's query string, decoded as browsers encode forms: `+` is a space,
+/// `%XX` bytes are UTF-8. The first occurrence of a name wins. Malformed encoding or an unknown
+/// parameter value is a 400 with a message naming the parameter.
+struct QueryParameters: Sendable {
+    private var values: [(name: String, value: String)] = []
+
+    init(query: String?) throws {
+        guard let query, !query.isEmpty else { return }
+        for field in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try Self.decode(parts[0], what: "a parameter name")
+            let value = parts.count > 1 ? try Self.decode(parts[1], what: "the value of \(name)") : ""
+            values.append((name, value))
+        }
+    }
+
+    static func decode(_ s: Substring, what: String) throws -> String {
+        let spaced = s.replacingOccurrences(of: "+", with: " ")
+        guard let decoded = spaced.removingPercentEncoding else {
+            throw ServerError.badRequest("\(what) is not valid URL encoding (percent-encoded UTF-8)")
+        }
+        return decoded
+    }
+
+    /// The value, or nil when absent. An empty value counts as absent.
+    func string(_ name: String) -> String? {
+        guard let v = values.first(where: { $0.name == name })?.value, !v.isEmpty else { return nil }
+        return v
+    }
+
+    func int(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let s = string(name) else { return value }
+        guard let n = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
+            throw ServerError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(s)”")
+        }
+        return n
+    }
+
+    func double(_ name: String, default value: Double, where valid: (Double) -> Bool, expected: String) throws -> Double {
+        guard let s = string(name) else { return value }
+        guard let x = Double(s.trimmingCharacters(in: .whitespaces)), x.isFinite, valid(x) else {
+            throw ServerError.badRequest("\(name) must be \(expected), not “\(s)”")
+        }
+        return x
+    }
+
+    func bool(_ name: String) throws -> Bool {
+        guard let s = string(name)?.lowercased() else { return false }
+        switch s {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ServerError.badRequest("\(name) must be true or false, not “\(s)”")
+        }
+    }
+
+    /// `name` limited to `max` characters.
+    func text(_ name: String, max: Int) throws -> String? {
+        guard let s = string(name) else { return nil }
+        let n = s.unicodeScalars.count
+        guard n <= max else { throw ServerError.badRequest("\(name) is \(n) characters long; the limit is \(max)") }
+        return s
+    }
+
+    /// Query string for a link: these parameters in order, empty values left out.
+    static func encode(_ pairs: [(String, String?)]) -> String {
+        let kept = pairs.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(name)=\(formEncode($0))" } }
+        return kept.joined(separator: "&")
+    }
+
+    /// Percent-encodes everything but unreserved ASCII (RFC 3986), spaces as %20.
+    static func formEncode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}

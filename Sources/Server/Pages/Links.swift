@@ -1,0 +1,33 @@
+import Foundation
+
+/// URLs of the pages, built in one place. Every document name and query is percent-encoded here
+/// (names are file names: any character but "/" can occur), then HTML-escaped by the templates.
+enum Links {
+    static func document(_ name: String, query: String? = nil, anchor: String? = nil) -> String {
+        var url = "/doc/" + QueryParameters.formEncode(name)
+        if let query, !query.isEmpty { url += "?" + QueryParameters.encode([("q", query)]) }
+        if let anchor { url += "#" + QueryParameters.formEncode(anchor) }
+        return url
+    }
+
+    /// The document view at passage `FILE#N`: the passage id is the document's URL and its anchor.
+    static func passage(_ id: String, query: String? = nil) -> String {
+        guard let hash = id.lastIndex(of: "#") else { return document(id, query: query) }
+        return document(String(id[..<hash]), query: query, anchor: String(id[id.index(after: hash)...]))
+    }
+
+    static func show(_ id: String, query: String? = nil) -> String {
+        "/show?" + QueryParameters.encode([("id", id), ("q", query)])
+    }
+
+    static func similar(_ id: String) -> String { "/similar?" + QueryParameters.encode([("id", id)]) }
+
+    static func search(_ state: SearchState) -> String {
+        let q = QueryParameters.encode(state.pairs)
+        return q.isEmpty ? "/" : "/?" + q
+    }
+
+    static func apiSearch(_ state: SearchState) -> String {
+        "/api/search?" + QueryParameters.encode(state.pairs.filter { $0.0 != "page" })
+    }
+}

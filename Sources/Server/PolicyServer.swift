@@ -1,0 +1,119 @@
+import Dispatch
+import Foundation
+import Hummingbird
+import Index
+import Logging
+import NIOCore
+
+/// What `policy-search serve` is told: where to listen, which index, how much to allow.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (tests); the address actually bound is reported to `onRunning`.
+    public var port: Int
+    public var indexDirectory: URL
+    public var limits: ServerLimits
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, indexDirectory: URL, limits: ServerLimits = ServerLimits(),
+        logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.indexDirectory = indexDirectory
+        self.limits = limits
+        self.logLevel = logLevel
+    }
+
+    /// Whether `host` only accepts connections from this machine.
+    public var isLoopback: Bool { Self.isLoopback(host) }
+
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased()
+        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
+    }
+}
+
+/// Bounds on what one request may ask for, so time and memory per request are bounded.
+public struct ServerLimits: Sendable {
+    /// Longest request target (path and query string), in bytes.
+    public var maxURIBytes = 8192
+    /// Largest request body; no route reads one, so this only refuses uploads early.
+    public var maxBodyBytes = 64 * 1024
+    /// Longest query, in characters (the query language's own limit is higher, for the CLI).
+    public var maxQueryLength = 500
+    /// Most hits one search request may return, and the deepest rank paging may reach.
+    public var maxResults = 1000
+    /// Most neighbours shown on each side of a passage.
+    public var maxContext = 20
+    /// Longest text `similar` compares, in characters.
+    public var maxSimilarText = 5000
+    /// Most passage pairs a reuse request may produce (replicated corpora have millions at low
+    /// thresholds; aligning them all would hold the server for minutes).
+    public var maxReusePairs = 2000
+
+    public init() {}
+}
+
+/// The web app and JSON API over one index (`policy-search serve`). Routes call the same Query
+/// and Research functions as the CLI commands and answer with the same JSON shapes; pages are
+/// Mustache templates compiled into the binary.
+public struct PolicyServer: Sendable {
+    public let configuration: ServerConfiguration
+    let store: IndexStore
+    let logger: Logger
+
+    /// Opens the index once (it is shared read-only by every request and reopened when replaced).
+    public init(configuration: ServerConfiguration, logger: Logger? = nil) throws {
+        self.configuration = configuration
+        var log = logger ?? Logger(label: "policy-search.serve")
+        log.logLevel = configuration.logLevel
+        self.logger = log
+        store = try IndexStore(directory: configuration.indexDirectory, logger: log)
+    }
+
+    /// The Hummingbird application; `onRunning` gets the bound address (e.g. http://127.0.0.1:8080/).
+    public func application(onRunning: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.addMiddleware {
+            RequestLogMiddleware(logger: logger)
+            SecurityHeadersMiddleware()
+            ErrorMiddleware(logger: logger)
+            LimitsMiddleware(limits: configuration.limits)
+        }
+        let context = RouteContext(store: store, limits: configuration.limits, logger: logger)
+        APIRoutes(context: context).register(on: router)
+        PageRoutes(context: context).register(on: router)
+        AssetRoutes().register(on: router)
+        let host = configuration.host
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: configuration.port), serverName: "policy-search"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                onRunning("http://\(shown):\(port)/")
+            },
+            logger: logger)
+    }
+
+    /// Serves until SIGINT or SIGTERM (or the task is cancelled), then lets open requests finish
+    /// and returns. Tests pass `handlingSignals: false` to leave their process's signals alone.
+    public func run(handlingSignals: Bool = true, onRunning: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        try await application(onRunning: onRunning).runService(gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [])
+    }
+
+    /// `run` for a synchronous caller (the CLI's commands are synchronous): blocks this thread
+    /// while the server runs on Swift concurrency's threads.
+    public func runBlocking(onRunning: @escaping @Sendable (String) -> Void) throws {
+        let outcome = Locked<Error?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let server = self
+        Task {
+            do { try await server.run(onRunning: onRunning) } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.get() { throw error }
+    }
+}

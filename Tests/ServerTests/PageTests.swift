@@ -1,0 +1,159 @@
+import Foundation
+import Index
+import TestSupport
+import Testing
+
+/// The pages, checked against the index by an independent grep (`Oracle`) and against the API:
+/// result cards, highlights, breadcrumbs, facets whose counts are the filtered totals, paging,
+/// document anchors, context, clause reuse.
+@Suite struct PageTests {
+    func page(_ f: ServerFixture, _ target: String, status: Int = 200, sourceLocation: SourceLocation = #_sourceLocation) async throws
+        -> String
+    {
+        let reply = try await f.get(target)
+        #expect(reply.status == status, "\(target)", sourceLocation: sourceLocation)
+        #expect(reply.headers["content-type"] == "text/html; charset=utf-8", sourceLocation: sourceLocation)
+        return reply.text
+    }
+
+    func matches(_ pattern: String, in text: String) -> [[String]] {
+        let re = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+            (0..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+        }
+    }
+
+    func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+            of: "&#39;", with: "'"
+        )
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+    }
+
+    func total(_ html: String) -> Int? { matches(#"<p class="total"><strong>(\d+)</strong>"#, in: html).first.flatMap { Int($0[1]) } }
+
+    func oracle(_ f: ServerFixture) throws -> Oracle { try Oracle(reader: IndexReader(directory: f.index)) }
+
+    @Test func searchShowsHighlightedCardsWithBreadcrumbs() async throws {
+        let f = try await ServerFixture.shared()
+        let html = try await page(f, "/?q=\(enc("跨境电商"))")
+        let expected = try oracle(f).passages(containing: "跨境电商").count
+        #expect(total(html) == expected)
+        let cards = html.components(separatedBy: "<li class=\"hit\"").dropFirst()
+        #expect(cards.count == 10)
+        for card in cards {
+            let marks = matches("<mark>(.*?)</mark>", in: card).map { Oracle.normalize(unescape($0[1])) }
+            #expect(!marks.isEmpty && marks.allSatisfy { $0 == "跨境电商" })
+            let crumbs = try #require(matches(#"<nav class="crumbs"[^>]*>(.*?)</nav>"#, in: card).first?[1])
+            #expect(crumbs.contains("class=\"doc-title\" href=\"/doc/") && crumbs.contains(" › "))
+            #expect(card.contains("<details class=\"why\"><summary>得分 ") && card.contains("<td>跨境电商</td>"))
+            #expect(card.contains("href=\"/show?id=") && card.contains("href=\"/similar?id="))
+        }
+        // Each breadcrumb heading links to an anchor that the document view has.
+        let first = try #require(matches(##"<a href="(/doc/[^"#]+)#(L\d+)">"##, in: cards.first!).first)
+        #expect(try await page(f, first[1]).contains("id=\"\(first[2])\""))
+    }
+
+    @Test func facetCountsAreTheFilteredTotalsAndTheLinksFilter() async throws {
+        let f = try await ServerFixture.shared()
+        let html = try await page(f, "/?q=\(enc("跨境电商"))")
+        let facets = matches(#"<a class="facet" href="([^"]+)" data-field="(\w+)">([^<]*)</a> <span class="count">(\d+)</span>"#, in: html)
+        #expect(Set(facets.map { $0[2] }) == ["doc", "region", "year"])
+        let o = try oracle(f)
+        let hits = o.passages(containing: "跨境电商")
+        func count(_ docs: (String) -> Bool) -> Int { hits.filter { docs(o.documents[$0]) }.count }
+        // From the catalog (corpus/catalog.json and the fixture's entry): 成都 is a city of 四川.
+        let expected: [String: Int] = [
+            "成都市": count { $0.hasPrefix("chengdu-") },
+            "四川省": count { $0.hasPrefix("chengdu-") || $0.hasPrefix("sichuan-") || $0 == ServerFixture.hostileName },
+            "2021": count { $0 == "chengdu-ecommerce-14th-fyp.txt" || $0 == "chongqing-commerce-14th-fyp.txt" },
+            "成都市电子商务发展“十四五”规划": count { $0 == "chengdu-ecommerce-14th-fyp.txt" }
+        ]
+        for (label, n) in expected {
+            let facet = try #require(facets.first { $0[3] == label }, "facet \(label)")
+            #expect(Int(facet[4]) == n, "facet \(label)")
+        }
+        // Clicking a facet: the page it opens reports that many passages, and says which filter.
+        for facet in facets {
+            let filtered = try await page(f, unescape(facet[1]))
+            #expect(total(filtered) == Int(facet[4]), "\(facet[3])")
+            #expect(filtered.contains("class=\"chip\""))
+            #expect(filtered.contains("class=\"facet active\" href=\"/?q=\(enc("跨境电商"))\" data-field=\"\(facet[2])\""))
+        }
+    }
+
+    @Test func sharedURLRendersTheSameResultsAsTheAPI() async throws {
+        let f = try await ServerFixture.shared()
+        let html = try await page(f, "/?q=\(enc("跨境电商"))&region=\(enc("成都"))&page=2")
+        let api = try await f.json("/api/search?q=\(enc("跨境电商"))&region=\(enc("成都"))&offset=10&limit=10")
+        let ids = matches(#"<a class="pid" href="[^"]+">([^<]+)</a>"#, in: html).map { unescape($0[1]) }
+        #expect(ids == (api["hits"] as? [[String: Any]])?.compactMap { $0["passage"] as? String })
+        #expect(html.contains("<ol class=\"hits\" start=\"11\">") && total(html) == api["total"] as? Int)
+        #expect(html.contains("rel=\"prev\" href=\"/?q=\(enc("跨境电商"))&amp;region=\(enc("成都"))\""))
+        #expect(html.contains("<code class=\"query\">跨境电商 region:成都</code>"))
+    }
+
+    @Test func documentViewAnchorsEveryPassageAndHeading() async throws {
+        let f = try await ServerFixture.shared()
+        let name = "chongqing-commerce-14th-fyp.txt"
+        let html = try await page(f, "/doc/\(name)?q=\(enc("跨境电商"))")
+        let docs = try #require(try await f.json("/api/documents")["documents"] as? [[String: Any]])
+        let n = try #require(docs.first { $0["doc"] as? String == name }?["passages"] as? Int)
+        let ids = matches(#"<div class="passage [^"]+" id="(\d+)">"#, in: html).map { Int($0[1])! }
+        #expect(ids == Array(1...n))
+        let anchors = Set(matches(#"<span class="anchor" id="(L\d+)">"#, in: html).map { $0[1] })
+        let outline = matches(##"<li><a href="#(L\d+)">"##, in: html).map { $0[1] }
+        #expect(!outline.isEmpty && outline.allSatisfy(anchors.contains))
+        #expect(html.contains("<h2>第一篇 开启全面建设商务强市新征程</h2>") || html.contains(">第一篇"))
+        let o = try oracle(f)
+        let occurrences = o.passages.indices.filter { o.documents[$0] == name }.reduce(0) {
+            $0 + o.occurrences(of: "跨境电商", inPassage: $1).count
+        }
+        #expect(html.components(separatedBy: "<mark>").count - 1 == occurrences)
+    }
+
+    @Test func showPageHasTheNeighboursWithTheirPaths() async throws {
+        let f = try await ServerFixture.shared()
+        let id = "chongqing-commerce-14th-fyp.txt#42"
+        let html = try await page(f, "/show?id=\(enc(id))&context=2")
+        let api = try #require(try await f.json("/api/passage?id=\(enc(id))&context=2")["passages"] as? [[String: Any]])
+        let sections = html.components(separatedBy: "<section class=\"ctx").dropFirst()
+        #expect(sections.count == api.count && api.count == 5)
+        let current = try #require(sections.first { $0.hasPrefix(" current") })
+        let text = try #require(api.first { $0["current"] as? Bool == true }?["text"] as? String)
+        #expect(unescape(current).contains(text))
+        #expect(current.contains("href=\"/doc/chongqing-commerce-14th-fyp.txt#42\""))
+    }
+
+    @Test func malformedQueryExplainsAndPoints() async throws {
+        let f = try await ServerFixture.shared()
+        let html = try await page(f, "/?q=\(enc("跨境电商 \"海外仓"))", status: 400)
+        #expect(html.contains("class=\"error\"") && html.contains("quote"))
+        #expect(html.contains("<pre class=\"pointer\">跨境电商 &quot;海外仓\n         ^</pre>"))
+        #expect(html.contains("id=\"syntax\""))
+    }
+
+    @Test func homeHelpAndDocuments() async throws {
+        let f = try await ServerFixture.shared()
+        let home = try await page(f, "/")
+        #expect(home.contains("6 份政策文件") && home.contains("id=\"syntax\"") && home.contains("name=\"q\" value=\"\""))
+        #expect(try await page(f, "/help").contains("NEAR/20(跨境电商, 海外仓)"))
+        let list = try await page(f, "/documents")
+        #expect(list.contains("<h1>文档（6）</h1>") && list.contains("href=\"/doc/chongqing-commerce-14th-fyp.txt\""))
+        #expect(try await page(f, "/missing", status: 404).contains("404"))
+    }
+
+    @Test func reuseAndSimilarPagesShowThePairsSideBySide() async throws {
+        let f = try await ServerFixture.shared()
+        let html = try await page(f, "/reuse?min=0.8")
+        let pairs = try #require(try await f.json("/api/reuse?min=0.8")["pairs"] as? [[String: Any]])
+        #expect(!pairs.isEmpty && html.components(separatedBy: "<div class=\"pair\">").count - 1 == pairs.count)
+        #expect(html.contains("<del>") || html.contains("<ins>"))
+        #expect(html.contains("href=\"/reuse/download?min=0.8&amp;format=md\""))
+        let md = try await f.get("/reuse/download?min=0.8&format=md")
+        #expect(md.status == 200 && md.text.hasPrefix("# Clause reuse"))
+        let similar = try await page(f, "/similar?id=\(enc("chengdu-ecommerce-14th-fyp.txt#115"))")
+        #expect(similar.contains("href=\"/doc/chengdu-services-14th-fyp.txt#309\""))
+        #expect(similar.contains("<del>and</del>") && similar.contains("<ins>和</ins>"))
+    }
+}
