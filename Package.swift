@@ -23,7 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // `serve`: graceful shutdown on SIGINT/SIGTERM (the server drains its connections, then exits).
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        // `serve`: the bound address of the listening channel (already built as Hummingbird's base).
+        // `serve`: the bound address of the listening channel, and its event loops as Swift
+        // concurrency's executor (SwiftNIO is already built as Hummingbird's base).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // `serve`: HTTP header names for the security headers (the types Hummingbird's requests use).
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0")
@@ -53,6 +54,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types")
             ],
             resources: [

@@ -16,12 +16,35 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// `+` → space, `%XX` → the byte, then the bytes as UTF-8 (invalid UTF-8 is an error).
     static func decode(_ s: Substring, what: String) throws -> String {
-        let spaced = s.replacingOccurrences(of: "+", with: " ")
-        guard let decoded = spaced.removingPercentEncoding else {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var it = s.utf8.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let h = it.next().flatMap(hex), let l = it.next().flatMap(hex) else {
+                    throw ServerError.badRequest("\(what) is not valid URL encoding (a % must be followed by two hex digits)")
+                }
+                bytes.append(h << 4 | l)
+            default: bytes.append(b)
+            }
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
             throw ServerError.badRequest("\(what) is not valid URL encoding (percent-encoded UTF-8)")
         }
         return decoded
+    }
+
+    static func hex(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The value, or nil when absent. An empty value counts as absent.

@@ -5,8 +5,10 @@ import Research
 
 /// Response builders: JSON in the CLI's shapes (compact, keys sorted), HTML pages, bundled bytes.
 enum Responses {
+    static let jsonType = "application/json; charset=utf-8"
+
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        bytes(try JSONShapes.encode(value, pretty: false), type: "application/json; charset=utf-8", status: status, cache: "no-store")
+        bytes(try JSONShapes.encode(value, pretty: false), type: jsonType, status: status, cache: "no-store")
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -41,7 +41,7 @@ struct APIRoutes: Sendable {
         let json = try context.store.current().withSearcher { s in
             SearchJSON(try s.search(state.query, options: options), explain: explain, documents: options.rankDocuments, offset: offset)
         }
-        return try Responses.json(json)
+        return Responses.bytes(json.compactJSON(), type: Responses.jsonType, cache: "no-store")
     }
 
     /// `show FILE#N --json [--context N]`.
