@@ -91,7 +91,9 @@ let package = Package(
             resources: [.copy("Judgments")]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "PolicySearchCLI", "Research", "Query", "Index", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests", dependencies: ["Server", "PolicySearchCLI", "Research", "Query", "Index", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]

@@ -49,6 +49,9 @@ public struct ServerLimits: Sendable {
     public var maxContext = 20
     /// Longest text `similar` compares, in characters.
     public var maxSimilarText = 5000
+    /// Lowest similarity `reuse` and `similar` accept: below it nearly every passage is a
+    /// candidate of every other, and each candidate is aligned.
+    public var minSimilarity = 0.1
     /// Most passage pairs a reuse request may produce (replicated corpora have millions at low
     /// thresholds; aligning them all would hold the server for minutes).
     public var maxReusePairs = 2000

@@ -38,7 +38,8 @@ import Testing
         try await error(f, "/api/passage", 400, containing: ["id is required"])
         try await error(f, "/api/similar?id=x%231&text=abc", 400, containing: ["not both"])
         try await error(f, "/api/similar?text=\(enc("，。"))", 400, containing: ["no letters or digits"])
-        try await error(f, "/api/reuse?min=0", 400, containing: ["min", "(0, 1]"])
+        try await error(f, "/api/reuse?min=0", 400, containing: ["min", "0.1 to 1"])
+        try await error(f, "/api/similar?text=\(enc("跨境电商综合试验区建设"))&min=0.05", 400, containing: ["min", "0.1 to 1"])
         try await error(f, "/api/reuse?docs=\(enc("量子纠缠"))", 400, containing: ["matches no document"])
     }
 

@@ -26,7 +26,7 @@ import Testing
             "/doc/\(enc(name))?q=\(enc("脚本"))",
             "/show?id=\(enc(name + "#3"))&context=3",
             "/documents",
-            "/similar?id=\(enc(name + "#4"))&min=0.05"
+            "/similar?id=\(enc(name + "#4"))&min=0.1"
         ]
     }
 

@@ -18,21 +18,12 @@ final class ServerFixture: Sendable {
 
     static func shared() async throws -> ServerFixture { try await instance.value }
 
-    /// The fixture document: its passages hold a script tag (with a wide character in it, so the
-    /// text cleaner keeps it as text), an image with an onerror handler, and a quote followed by a
-    /// combining accent, which Mustache's own escaping (by Character) would let through.
+    /// The fixture document (Fixtures/, shared with scripts/browser-test): its passages hold a
+    /// script tag (with a wide character in it, so the text cleaner keeps it as text), an image with
+    /// an onerror handler, and a quote followed by a combining accent, which Mustache's own escaping
+    /// (by Character) would let through; its catalog title and issuer hold markup too.
+    static let fixtures = Support.root.appendingPathComponent("Tests/ServerTests/Fixtures")
     static let hostileName = "hostile-fixture.txt"
-    static let hostileText = """
-        关于开展页面安全测试的通知
-
-        一、总体要求
-        （一）脚本测试。本段落包含跨境电商字样和一个脚本标签<script data-note="测试">window.pwned=1</script>用于检验转义。
-        （二）图片测试。本段落包含<img src=x onerror="window.pwned=2;document.title='已注入'">以及跨境电商字样。
-        （三）引号测试。本段落包含"引号'与&符号和a"\u{301} onmouseover="window.pwned=3 这样的组合字符，以及跨境电商。
-
-        """
-    static let hostileTitle = "安全测试<script>window.pwned=4</script>通知"
-    static let hostileIssuer = "测试<b>机关</b>"
 
     let corpus: URL
     let index: URL
@@ -74,11 +65,10 @@ final class ServerFixture: Sendable {
         for f in try Support.corpusFiles() {
             try FileManager.default.copyItem(at: f, to: corpus.appendingPathComponent(f.lastPathComponent))
         }
-        try Support.write(hostileText, to: corpus.appendingPathComponent(hostileName))
-        var catalog =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: Support.corpus.appendingPathComponent("catalog.json")))
-            as! [String: Any]
-        catalog[hostileName] = ["title": hostileTitle, "issuer": hostileIssuer, "date": "2024-01-02", "region": "四川省"]
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(hostileName), to: corpus.appendingPathComponent(hostileName))
+        func object(_ url: URL) throws -> [String: Any] { try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any] }
+        let catalog = try object(Support.corpus.appendingPathComponent("catalog.json"))
+            .merging(try object(fixtures.appendingPathComponent("catalog.json"))) { $1 }
         try JSONSerialization.data(withJSONObject: catalog).write(to: corpus.appendingPathComponent("catalog.json"))
         let built = try Support.run(["index", "--index", index.path, corpus.path])
         guard built.status == 0 else { throw FixtureError("index failed: \(built.stderr)") }

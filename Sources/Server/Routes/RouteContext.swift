@@ -39,8 +39,11 @@ struct RouteContext: Sendable {
         return PassageFilter(minLength: minLength, includeHeadings: try p.bool("includeHeadings"), documents: documents)
     }
 
-    /// `--min`: a similarity in (0, 1].
+    /// `--min`: a similarity in [limits.minSimilarity, 1].
     func threshold(_ p: QueryParameters, default value: Double) throws -> Double {
-        try p.double("min", default: value, where: { $0 > 0 && $0 <= 1 }, expected: "a number in (0, 1], e.g. 0.5")
+        let lowest = limits.minSimilarity
+        return try p.double(
+            "min", default: value, where: { $0 >= lowest && $0 <= 1 },
+            expected: "a number from \(lowest) to 1 (the server's bound; the CLI goes lower), e.g. 0.5")
     }
 }
