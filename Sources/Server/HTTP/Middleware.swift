@@ -65,10 +65,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let (e, unexpected) = ServerError.from(error)
             if unexpected { logger.error("\(request.method.rawValue) \(request.uri.path): \(error)") }
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" {
-                return try Responses.json(e.json, status: e.status)
-            }
-            return Responses.html(PageRenderer.shared.errorPage(e), status: e.status)
+            var response =
+                request.uri.path.hasPrefix("/api/") || request.uri.path == "/api"
+                ? try Responses.json(e.json, status: e.status) : Responses.html(PageRenderer.shared.errorPage(e), status: e.status)
+            if e.status == .methodNotAllowed { response.headers[.allow] = "GET, HEAD" }
+            return response
         }
     }
 }

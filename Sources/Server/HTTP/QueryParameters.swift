@@ -1,8 +1,8 @@
 import Foundation
 
 /// The parameters of a request's query string, decoded as browsers encode forms: `+` is a space,
-/// `%XX` bytes are UTF-8. The first occurrence of a name wins. Malformed encoding or an unknown
-/// parameter value is a 400 with a message naming the parameter.
+/// `%XX` bytes are UTF-8. The first occurrence of a name wins. Malformed encoding or a value that
+/// is not what the parameter takes (an empty number among them) is a 400 naming the parameter.
 struct QueryParameters: Sendable {
     private var values: [(name: String, value: String)] = []
 
@@ -47,14 +47,19 @@ struct QueryParameters: Sendable {
         }
     }
 
-    /// The value, or nil when absent. An empty value counts as absent.
+    /// The value, or nil when absent. An empty text counts as absent (an empty form field).
     func string(_ name: String) -> String? {
         guard let v = values.first(where: { $0.name == name })?.value, !v.isEmpty else { return nil }
         return v
     }
 
+    /// The value of a number or flag: nil when absent; present but empty is no number.
+    private func typed(_ name: String) -> String? {
+        values.first(where: { $0.name == name })?.value
+    }
+
     func int(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let s = string(name) else { return value }
+        guard let s = typed(name) else { return value }
         guard let n = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
             throw ServerError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(s)”")
         }
@@ -62,7 +67,7 @@ struct QueryParameters: Sendable {
     }
 
     func double(_ name: String, default value: Double, where valid: (Double) -> Bool, expected: String) throws -> Double {
-        guard let s = string(name) else { return value }
+        guard let s = typed(name) else { return value }
         guard let x = Double(s.trimmingCharacters(in: .whitespaces)), x.isFinite, valid(x) else {
             throw ServerError.badRequest("\(name) must be \(expected), not “\(s)”")
         }
@@ -70,7 +75,7 @@ struct QueryParameters: Sendable {
     }
 
     func bool(_ name: String) throws -> Bool {
-        guard let s = string(name)?.lowercased() else { return false }
+        guard let s = typed(name)?.lowercased() else { return false }
         switch s {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
