@@ -70,10 +70,11 @@ public struct PolicyServer: Sendable {
     /// Opens the index once (it is shared read-only by every request and reopened when replaced).
     public init(configuration: ServerConfiguration, logger: Logger? = nil) throws {
         self.configuration = configuration
-        var log = logger ?? Logger(label: "policy-search.serve")
+        var log = logger ?? Logger(label: "policy-search.serve") { LineLogHandler(label: $0) }
         log.logLevel = configuration.logLevel
         self.logger = log
         store = try IndexStore(directory: configuration.indexDirectory, logger: log)
+        _ = PageRenderer.shared  // parses the bundled templates now, not on the first page request
     }
 
     /// The Hummingbird application; `onRunning` gets the bound address (e.g. http://127.0.0.1:8080/).
