@@ -64,6 +64,7 @@ func usage() -> Never {
         """
         usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
                             [--process-runs N] [--no-fts] [--keep-fts] [--cli PATH] [--out PATH] [--reuse-only]
+                            [--server | --server-only] [--server-seconds N] [--server-connections N]
         Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000.
         """)
     exit(0)
@@ -106,6 +107,10 @@ while i < args.count {
     case "--cli": cliPath = value()
     case "--out": outPath = value()
     case "--reuse-only": ReuseBench.only = true
+    case "--server": ServerBench.enabled = true
+    case "--server-only": ServerBench.only = true
+    case "--server-seconds": ServerBench.seconds = Int(value()) ?? ServerBench.seconds
+    case "--server-connections": ServerBench.connections = Int(value()) ?? ServerBench.connections
     case "-h", "--help": usage()
     default: fatal("unknown argument \(args[i]) (try --help)")
     }
@@ -119,6 +124,12 @@ guard !scales.isEmpty else { fatal("no scales") }
 if ReuseBench.only {
     try ReuseBench.standalone(
         scales: scales, corpus: rootDir.appendingPathComponent("corpus"), data: benchDir.appendingPathComponent(".data"))
+    exit(0)
+}
+if ServerBench.only {
+    try ServerBench.standalone(
+        scales: scales, corpus: rootDir.appendingPathComponent("corpus"), data: benchDir.appendingPathComponent(".data"), cli: cliPath,
+        root: rootDir)
     exit(0)
 }
 let helloPath = URL(fileURLWithPath: selfExecutable()).deletingLastPathComponent().appendingPathComponent("hello").path
@@ -226,6 +237,7 @@ for scale in scales {
     }
 
     ReuseBench.measureScale(scale, index: indexDir)
+    ServerBench.measureScale(scale, index: indexDir, cli: cliPath, root: rootDir, data: dataDir)
 
     if !keepFTS { for s in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: dbPath + s) } }
 
@@ -300,6 +312,7 @@ let swiftVersion: String = {
 let report = Report(results: results, date: dateString, machine: machine, runFTS: runFTS)
 print(report.render())
 print(ReuseBench.render())
+print(ServerBench.render())
 
 let bench = BenchResult(
     date: dateString, machine: machine, cores: cores, swift: swiftVersion, sqlite: SQLiteDB.version,
