@@ -43,8 +43,12 @@ struct ServeCommand: ParsableCommand {
                 "policy-search: warning: listening on \(host), not loopback: anyone who can reach this machine can read the index\n")
         }
         let server = try PolicyServer(configuration: configuration)
-        try server.runBlocking { address in
-            FileHandle.standardOutput.write("Serving \(location.directory.path) at \(address)  (Ctrl-C stops)\n")
+        do {
+            try server.runBlocking { address in
+                FileHandle.standardOutput.write("Serving \(location.directory.path) at \(address)  (Ctrl-C stops)\n")
+            }
+        } catch let e as ListenError {
+            throw CLIError(e.description)
         }
     }
 }

@@ -35,6 +35,18 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
+/// The server could not listen where it was told to.
+public struct ListenError: Error, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var reason: String
+
+    public var description: String {
+        "cannot listen on \(host):\(port): \(reason.lowercased()); another program may be using the port: "
+            + "choose one with --port (0 picks a free one)"
+    }
+}
+
 /// Bounds on what one request may ask for, so time and memory per request are bounded.
 public struct ServerLimits: Sendable {
     /// Longest request target (path and query string), in bytes.
@@ -105,7 +117,11 @@ public struct PolicyServer: Sendable {
     /// Serves until SIGINT or SIGTERM (or the task is cancelled), then lets open requests finish
     /// and returns. Tests pass `handlingSignals: false` to leave their process's signals alone.
     public func run(handlingSignals: Bool = true, onRunning: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        try await application(onRunning: onRunning).runService(gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [])
+        do {
+            try await application(onRunning: onRunning).runService(gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [])
+        } catch let e as IOError where [EADDRINUSE, EACCES, EADDRNOTAVAIL].contains(e.errnoCode) {
+            throw ListenError(host: configuration.host, port: configuration.port, reason: String(cString: strerror(e.errnoCode)))
+        }
     }
 
     /// `run` for a synchronous caller (the CLI's commands are synchronous): blocks this thread
