@@ -43,6 +43,8 @@ import Testing
         var exited = false
         var answeredDuringShutdown = 0
         var refusedAfterwards = false
+        var secondStatus: Int32 = -1
+        var secondError = ""
     }
 
     @Test func printsItsAddressLogsRequestsAndStopsOnSIGTERM() async throws {
@@ -52,6 +54,10 @@ import Testing
             var run = Run(port: port)
             run.statuses.append(try HTTPReply.request(port: port, target: "/api/search?q=\(enc("海外仓"))&limit=1").status)
             run.statuses.append(try HTTPReply.request(port: port, target: "/api/nothing").status)
+            // A second server on the same port says why it cannot start.
+            let second = try Support.run(["serve", "--index", index.path, "--port", "\(port)"], timeout: 60)
+            run.secondStatus = second.status
+            run.secondError = second.stderr
             child.kill(SIGTERM)
             let out = child.wait(timeout: 30)
             (run.stdout, run.stderr, run.exitStatus, run.exited) = (out.stdout, out.stderr, out.status, out.exited)
@@ -63,6 +69,8 @@ import Testing
         let log = run.stderr.split(separator: "\n")
         #expect(log.contains { $0.contains("GET /api/search?q=") && $0.contains(" 200 ") && $0.hasSuffix(" ms") })
         #expect(log.contains { $0.contains("GET /api/nothing 404 ") })
+        #expect(run.secondStatus == 2)
+        #expect(run.secondError.contains("cannot listen on 127.0.0.1:\(run.port): address already in use") && run.secondError.contains("--port"))
     }
 
     @Test func stopsOnSIGINTAfterAnsweringOpenRequests() async throws {
