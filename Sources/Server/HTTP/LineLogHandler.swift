@@ -58,9 +58,11 @@ struct LineLogHandler: LogHandler {
                     var seconds = t
                     var parts = tm()
                     localtime_r(&seconds, &parts)
-                    var buffer = [Int8](repeating: 0, count: 64)
-                    strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
-                    text = String(cString: buffer)
+                    var buffer = [UInt8](repeating: 0, count: 64)
+                    let n = buffer.withUnsafeMutableBufferPointer { b in
+                        b.withMemoryRebound(to: CChar.self) { strftime($0.baseAddress!, $0.count, "%Y-%m-%dT%H:%M:%S%z", &parts) }
+                    }
+                    text = String(decoding: buffer.prefix(n), as: UTF8.self)
                     second = t
                 }
                 return text
