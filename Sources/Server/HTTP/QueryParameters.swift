@@ -60,7 +60,7 @@ struct QueryParameters: Sendable {
 
     func int(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let s = typed(name) else { return value }
-        guard let n = Int(s.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
+        guard let n = Int(Self.trimmed(s)), range.contains(n) else {
             throw ServerError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(s)”")
         }
         return n
@@ -68,7 +68,7 @@ struct QueryParameters: Sendable {
 
     func double(_ name: String, default value: Double, where valid: (Double) -> Bool, expected: String) throws -> Double {
         guard let s = typed(name) else { return value }
-        guard let x = Double(s.trimmingCharacters(in: .whitespaces)), x.isFinite, valid(x) else {
+        guard let x = Double(Self.trimmed(s)), x.isFinite, valid(x) else {
             throw ServerError.badRequest("\(name) must be \(expected), not “\(s)”")
         }
         return x
@@ -89,6 +89,15 @@ struct QueryParameters: Sendable {
         let n = s.unicodeScalars.count
         guard n <= max else { throw ServerError.badRequest("\(name) is \(n) characters long; the limit is \(max)") }
         return s
+    }
+
+    /// `s` without white space (spaces, tabs, line breaks, ideographic spaces) at either end.
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     /// Query string for a link: these parameters in order, empty values left out.

@@ -22,9 +22,9 @@ struct SearchState: Sendable {
     }
 
     init(_ p: QueryParameters, limits: ServerLimits) throws {
-        q = try p.text("q", max: limits.maxQueryLength)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        q = try p.text("q", max: limits.maxQueryLength).map(QueryParameters.trimmed) ?? ""
         filters = try Self.filterFields.compactMap { field in
-            guard let value = try p.text(field.rawValue, max: 200)?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            guard let value = try p.text(field.rawValue, max: 200).map(QueryParameters.trimmed), !value.isEmpty else {
                 return nil
             }
             guard !value.contains("\"") else {
