@@ -70,7 +70,9 @@ import Testing
         #expect(log.contains { $0.contains("GET /api/search?q=") && $0.contains(" 200 ") && $0.hasSuffix(" ms") })
         #expect(log.contains { $0.contains("GET /api/nothing 404 ") })
         #expect(run.secondStatus == 2)
-        #expect(run.secondError.contains("cannot listen on 127.0.0.1:\(run.port): address already in use") && run.secondError.contains("--port"))
+        #expect(
+            run.secondError.contains("cannot listen on 127.0.0.1:\(run.port): address already in use") && run.secondError.contains("--port")
+        )
     }
 
     @Test func stopsOnSIGINTAfterAnsweringOpenRequests() async throws {
