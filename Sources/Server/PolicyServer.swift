@@ -5,6 +5,7 @@ import Index
 import Logging
 import NIOCore
 import NIOPosix
+import ServiceLifecycle
 
 /// What `policy-search serve` is told: where to listen, which index, how much to allow.
 public struct ServerConfiguration: Sendable {
@@ -117,8 +118,14 @@ public struct PolicyServer: Sendable {
     /// Serves until SIGINT or SIGTERM (or the task is cancelled), then lets open requests finish
     /// and returns. Tests pass `handlingSignals: false` to leave their process's signals alone.
     public func run(handlingSignals: Bool = true, onRunning: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        // swift-service-lifecycle: on SIGTERM or SIGINT the group asks the server to shut down
+        // gracefully (stop accepting, answer the requests under way, close), then returns.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application(onRunning: onRunning)], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
+                logger: logger))
         do {
-            try await application(onRunning: onRunning).runService(gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [])
+            try await group.run()
         } catch let e as IOError where [EADDRINUSE, EACCES, EADDRNOTAVAIL].contains(e.errnoCode) {
             throw ListenError(host: configuration.host, port: configuration.port, reason: String(cString: strerror(e.errnoCode)))
         }
