@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(
             name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"],
             resources: [.copy("Judgments")]),
-        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport", "Analysis", "Index"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],

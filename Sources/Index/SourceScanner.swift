@@ -27,8 +27,10 @@ public enum SourceScanner {
             }
             if isDir.boolValue {
                 guard
+                    // A folder named explicitly is read even through a symbolic link (links met
+                    // inside folders are not followed into directories, so loops cannot recur).
                     let e = fm.enumerator(
-                        at: path, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                        at: path.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
                         options: [.skipsHiddenFiles])
                 else { continue }
                 for case let url as URL in e {
