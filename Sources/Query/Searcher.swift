@@ -8,11 +8,14 @@ public struct SearchOptions: Sendable {
     public var bm25: BM25
     /// Also rank documents by their best passage.
     public var rankDocuments: Bool
+    /// The adjustments beyond BM25; nil ranks by plain BM25 (`--plain`).
+    public var boosts: BoostRules?
 
-    public init(limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false) {
+    public init(limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false, boosts: BoostRules? = .standard) {
         self.limit = limit
         self.bm25 = bm25
         self.rankDocuments = rankDocuments
+        self.boosts = boosts
     }
 }
 
@@ -24,8 +27,6 @@ public struct SearchOptions: Sendable {
 /// One `Searcher` per thread (it caches normalized texts and heading paths); the `IndexReader`
 /// underneath may be shared.
 public final class Searcher {
-    public static var headingLineBoost: Boost { Scorer.headingLineBoost }
-
     public let reader: IndexReader
     let normalizer = Normalizer()
     let texts: PassageTexts
@@ -36,7 +37,7 @@ public final class Searcher {
     public init(reader: IndexReader) {
         self.reader = reader
         texts = PassageTexts(reader: reader, normalizer: normalizer)
-        scorer = Scorer(reader: reader, normalizer: normalizer)
+        scorer = Scorer(reader: reader, normalizer: normalizer, texts: texts)
     }
 
     // MARK: Steps
@@ -101,7 +102,7 @@ public final class Searcher {
     /// still reach the k-th final score.
     private func rank(_ passages: [Int32], bm25: [Double], plan: QueryPlan, options: SearchOptions) throws -> [Ranked] {
         func entry(_ i: Int) throws -> Ranked {
-            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan)
+            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts)
             return Ranked(passage: passages[i], score: boosts.reduce(bm25[i]) { $0 * $1.factor }, payload: (i, boosts))
         }
         guard let limit = options.limit, !options.rankDocuments else {
@@ -117,7 +118,7 @@ public final class Searcher {
             seen.insert(e.payload)
             top.insert(try entry(e.payload))
         }
-        for i in passages.indices where !seen.contains(i) && bm25[i] * Scorer.maxBoost >= top.threshold {
+        for i in passages.indices where !seen.contains(i) && bm25[i] * (options.boosts?.maximum ?? 1) >= top.threshold {
             top.insert(try entry(i))
         }
         return top.entries
