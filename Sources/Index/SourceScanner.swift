@@ -34,7 +34,9 @@ public enum SourceScanner {
                         options: [.skipsHiddenFiles])
                 else { continue }
                 for case let url as URL in e {
-                    guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()) else { continue }
+                    guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()),
+                        !Ingestor.sidecarFiles.contains(url.lastPathComponent)
+                    else { continue }
                     if let s = stat(url) {
                         sources.append(s)
                     } else if isSymbolicLink(url) {

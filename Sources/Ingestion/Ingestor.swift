@@ -6,6 +6,10 @@ public enum Ingestor {
     /// read whatever their extension.
     public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "text"]
 
+    /// Files beside the documents that describe them and are never indexed as documents: the
+    /// catalog (metadata) and the synonym groups (`SynonymTable` in the query layer).
+    public static let sidecarFiles: Set<String> = ["catalog.json", "synonyms.txt"]
+
     /// Largest single file accepted (bytes): far above any real plan, below what would exhaust memory.
     public static let maxFileBytes = 256 << 20
 

@@ -47,9 +47,10 @@ struct SearchJSON: Encodable {
         var score: Double
         var passage: PassageJSON
         var highlights: [[Int]]
+        var matched: [String]
         var explain: Explanation?
 
-        enum CodingKeys: String, CodingKey { case rank, score, highlights, explain }
+        enum CodingKeys: String, CodingKey { case rank, score, highlights, matched, explain }
 
         func encode(to encoder: Encoder) throws {
             try passage.encode(to: encoder)
@@ -57,6 +58,7 @@ struct SearchJSON: Encodable {
             try c.encode(rank, forKey: .rank)
             try c.encode(score, forKey: .score)
             try c.encode(highlights, forKey: .highlights)
+            try c.encode(matched, forKey: .matched)
             try c.encodeIfPresent(explain, forKey: .explain)
         }
     }
@@ -82,7 +84,8 @@ struct SearchJSON: Encodable {
         hits = r.hits.map { h in
             HitJSON(
                 rank: h.rank, score: h.score, passage: PassageJSON(document: h.document, passage: h.passage, id: h.passageID),
-                highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, explain: explain ? h.explanation : nil)
+                highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, matched: h.matched,
+                explain: explain ? h.explanation : nil)
         }
         self.documents =
             documents

@@ -23,6 +23,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
+    @OptionGroup var synonymOptions: SynonymOptions
+
     @Option(help: "Number of passages to show.")
     var limit: Int = 10
 
@@ -80,6 +82,7 @@ struct SearchCommand: ParsableCommand {
         let text = try queryText()
         let reader = try location.open()
         let searcher = Searcher(reader: reader)
+        searcher.synonyms = try synonymOptions.table(for: reader)
         let options = SearchOptions(
             limit: all ? nil : limit, bm25: try BM25(k1: k1, b: b), rankDocuments: documents, boosts: plain ? nil : .standard)
         let results: SearchResults

@@ -33,6 +33,8 @@ public final class Searcher {
     let scorer: Scorer
     private var analyzer: Analyzer?
     private var facts: [DocumentFacts]?
+    /// Synonym groups that plain (unquoted) parts expand to; nil searches every part exactly as typed.
+    public var synonyms: SynonymTable?
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -56,7 +58,9 @@ public final class Searcher {
     }
 
     public func plan(_ query: String, _ expression: QueryExpression) throws -> QueryPlan {
-        var planner = QueryPlanner(reader: reader, normalizer: normalizer, texts: texts, documents: try documents()) { [self] in
+        var planner = QueryPlanner(
+            reader: reader, normalizer: normalizer, texts: texts, documents: try documents(), synonyms: synonyms
+        ) { [self] in
             if let analyzer { return analyzer }
             let made = try Analyzer()
             analyzer = made
@@ -73,6 +77,11 @@ public final class Searcher {
     /// The plan's occurrences in a passage: original-text spans (scalar offsets), one per occurrence.
     public func occurrences(of plan: QueryPlan, inPassage passage: Int) throws -> [Range<Int>] {
         plan.occurrences(in: try texts.get(passage).normalized)
+    }
+
+    /// The same, each with the form it matched (a synonym's form where the group expanded).
+    public func labeledOccurrences(of plan: QueryPlan, inPassage passage: Int) throws -> [(span: Range<Int>, form: String)] {
+        plan.labeledOccurrences(in: try texts.get(passage).normalized)
     }
 
     // MARK: Search
@@ -146,9 +155,10 @@ public final class Searcher {
     func hit(_ p: Int, rank: Int, score: Double, plan: QueryPlan, explanation: Explanation) throws -> Hit {
         let stored = try reader.passage(p)
         let document = try reader.documentSummary(stored.record.document)
+        let occurrences = try labeledOccurrences(of: plan, inPassage: p)
         return Hit(
             rank: rank, score: score, document: document, passage: stored,
             passageID: try PassageReference.format(reader, passage: p, document: document),
-            highlights: try occurrences(of: plan, inPassage: p), explanation: explanation)
+            highlights: occurrences.map(\.span), matched: occurrences.map(\.form), explanation: explanation)
     }
 }

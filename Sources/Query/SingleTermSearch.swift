@@ -11,7 +11,7 @@ extension Searcher {
         let term = plan.terms[t]
         // Block maxima bound the index's tf, which counts overlapping occurrences; a term whose
         // occurrences can overlap has had its tf recounted, so it takes the general path.
-        guard !Occurrences.canOverlap(term.scalars), let key = PhraseMatcher.directKey(term.scalars),
+        guard !term.isGroup, !Occurrences.canOverlap(term.scalars), let key = PhraseMatcher.directKey(term.scalars),
             let info = try reader.term(key)
         else { return nil }
         let cursor = try reader.cursor(info)

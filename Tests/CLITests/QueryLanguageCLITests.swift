@@ -15,7 +15,7 @@ import Testing
     static let oracle = try! Oracle(reader: IndexReader(directory: URL(fileURLWithPath: index)))
 
     @Test func exclusionIsAShellWordNotAnOption() {
-        let r = Self.run(["电商", "-跨境", "--json", "--limit", "1"])
+        let r = Self.run(["电商", "-跨境", "--json", "--limit", "1", "--exact"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.total(r) == Self.oracle.passages(containing: "电商").subtracting(Self.oracle.passages(containing: "跨境")).count)
         // The example of `search --help`.
@@ -24,6 +24,16 @@ import Testing
         #expect(Self.run(["search", "--help"]).stdout.contains("-成都"))
         // An unknown --option is still an error.
         #expect(Self.run(["电商", "--bogus-flag"]).status == 2)
+    }
+
+    /// The bundled synonym file expands plain parts; --exact and quotes do not.
+    @Test func synonymsExpandUnlessExact() {
+        let both = Self.oracle.passages(containing: "跨境电商").union(Self.oracle.passages(containing: "跨境电子商务")).count
+        #expect(Self.total(Self.run(["跨境电商", "--json"])) == both)
+        #expect(Self.total(Self.run(["跨境电商", "--json", "--exact"])) == Self.oracle.passages(containing: "跨境电商").count)
+        #expect(Self.total(Self.run(["\"跨境电商\"", "--json"])) == Self.oracle.passages(containing: "跨境电商").count)
+        let bad = Self.run(["跨境电商", "--synonyms", "/nonexistent/synonyms.txt"])
+        #expect(bad.status == 2 && bad.stderr.contains("synonyms"))
     }
 
     @Test func negatedDocFilterExcludes() throws {

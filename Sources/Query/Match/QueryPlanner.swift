@@ -8,19 +8,21 @@ struct QueryPlanner {
     let normalizer: Normalizer
     let texts: PassageTexts
     let documents: [DocumentFacts]
+    let synonyms: SynonymTable?
     var makeAnalyzer: () throws -> Analyzer
 
     private var terms: [QueryPlan.Term] = []
     private var notes: [String] = []
 
     init(
-        reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: [DocumentFacts],
+        reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: [DocumentFacts], synonyms: SynonymTable?,
         makeAnalyzer: @escaping () throws -> Analyzer
     ) {
         self.reader = reader
         self.normalizer = normalizer
         self.texts = texts
         self.documents = documents
+        self.synonyms = synonyms
         self.makeAnalyzer = makeAnalyzer
     }
 
@@ -59,20 +61,36 @@ struct QueryPlanner {
         return terms.count - 1
     }
 
-    /// Cleans and normalizes a part as documents are, then matches it exactly.
+    /// Cleans and normalizes a part as documents are, expands it to its synonym group (unquoted
+    /// parts only), then matches every form exactly; the forms are one term: a passage's tf is the
+    /// number of their occurrences, overlapping occurrences of different forms counted once.
     private func term(_ part: QueryPart, positive: Bool) throws -> QueryPlan.Term {
         let scalars = normalizer.fold(TypedText.clean(part.text))
         guard !scalars.isEmpty, !scalars.allSatisfy({ $0 == 0x20 }) else {
             throw QueryError(message: "“\(part.text)” has nothing to search for after normalization", column: part.column)
         }
-        var matches = try PhraseMatcher.match(scalars, in: reader)
-        if Occurrences.canOverlap(scalars) {
-            // The index counts overlapping occurrences (哈哈 twice in 哈哈哈); the definition does not.
-            for (i, p) in matches.passages.enumerated() {
-                matches.tfs[i] = Int32(Occurrences.starts(of: scalars, in: try texts.get(Int(p)).normalized.scalars).count)
+        var variants = [scalars], texts = [part.text]
+        if !part.quoted, let group = synonyms?.group(of: scalars) {
+            for (form, n) in zip(group.forms, group.normalized) where n != scalars {
+                variants.append(n)
+                texts.append(form)
             }
         }
-        return QueryPlan.Term(part: part, scalars: scalars, matches: matches, positive: positive)
+        var matches = try PhraseMatcher.match(scalars, in: reader)
+        var recount = Occurrences.canOverlap(scalars)
+        if variants.count > 1 {
+            let all = try variants.map { try PhraseMatcher.match($0, in: reader) }
+            matches = PhraseMatches.union(all)
+            recount = true
+        }
+        if recount {
+            // The index counts overlapping occurrences (哈哈 twice in 哈哈哈), and forms of a group
+            // may overlap one another; the counting definition does not count overlaps.
+            for (i, p) in matches.passages.enumerated() {
+                matches.tfs[i] = Int32(Occurrences.spans(of: variants, in: try self.texts.get(Int(p)).normalized.scalars).count)
+            }
+        }
+        return QueryPlan.Term(part: part, scalars: scalars, variants: variants, variantTexts: texts, matches: matches, positive: positive)
     }
 
     /// A long run of Chinese with no exact match is split into ICU words (ANDed).

@@ -85,12 +85,12 @@ final class Scorer {
         let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
         var boosts: [Boost] = []
         let context = try foldedPath(record.pathID)
-        if let t = matched.first(where: { !Occurrences.starts(of: plan.terms[$0].scalars, in: context).isEmpty }) {
+        if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: context).isEmpty }) {
             boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
         }
         if let end = text.firstIndex(where: Self.isSentenceEnd), end + 1 < text.count {
             let lead = Array(text[...end])
-            if let t = matched.first(where: { !Occurrences.starts(of: plan.terms[$0].scalars, in: lead).isEmpty }) {
+            if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: lead).isEmpty }) {
                 boosts.append(Boost(factor: rules.leadSentence, reason: "lead sentence names “\(plan.terms[t].part.text)”"))
             }
         }
@@ -113,7 +113,10 @@ final class Scorer {
             let tf = Int(term.matches.tfs[i])
             let score = bm25.termScore(tf: tf, idf: idfs[k], length: dl, averageLength: reader.averageLength)
             sum += score
-            parts.append(.init(part: term.part.text, tf: tf, df: term.matches.count, idf: idfs[k], score: score))
+            parts.append(
+                .init(
+                    part: term.part.text, variants: term.isGroup ? term.variantTexts : nil, tf: tf, df: term.matches.count,
+                    idf: idfs[k], score: score))
         }
         return Explanation(
             N: reader.passageCount, avgdl: reader.averageLength, dl: dl, k1: bm25.k1, b: bm25.b,
