@@ -24,7 +24,9 @@ let package = Package(
         .target(name: "ICUFacade", dependencies: ["CICU"]),
         .target(name: "CChecksum"),
         .target(name: "Ingestion", dependencies: ["ICUFacade"]),
-        .target(name: "Analysis", dependencies: ["ICUFacade"]),
+        // OpenCC (Traditional→Simplified) behind a plain-C facade, like ICU; Debian libopencc-dev.
+        .target(name: "OpenCCFacade", linkerSettings: [.linkedLibrary("opencc")]),
+        .target(name: "Analysis", dependencies: ["ICUFacade", "OpenCCFacade"]),
         .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
         .target(name: "Research", dependencies: ["Query", "Index", "Analysis", "Ingestion"]),
