@@ -45,7 +45,7 @@ let package = Package(
             name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"],
             resources: [.copy("Judgments")]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport", "Analysis", "Index"]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion", "Query", "Analysis"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]
