@@ -81,12 +81,14 @@ struct Terminal {
         while i < scalars.count {
             let opens = !marked && h < highlights.count && highlights[h].lowerBound <= i
             let w = DisplayWidth.of(scalars[i]) + (opens ? markWidth : 0)
-            if used + w + (marked ? markWidth : 0) > columns {
+            // The last line keeps a column for the "…" of a cut.
+            let room = out.count == lines - 1 ? columns - 1 : columns
+            if used + w + (marked ? markWidth : 0) > room {
                 if marked { line += close }
-                out.append(line)
+                out.append(out.count == lines - 1 ? line + "…" : line)
+                if out.count == lines { return out }
                 line = marked ? open : ""
                 used = marked ? markWidth : 0
-                if out.count == lines { break }
             }
             if opens {
                 line += open
@@ -102,21 +104,7 @@ struct Terminal {
                 h += 1
             }
         }
-        if out.count < lines {
-            if !line.isEmpty { out.append(line) }
-            return out
-        }
-        // Cut: make room for "…" on the last line.
-        var last = out.removeLast()
-        while DisplayWidth.of(
-            last.replacingOccurrences(of: open, with: color ? "" : "[").replacingOccurrences(of: close, with: color ? "" : "]")) + 1
-            > columns,
-            let c = last.unicodeScalars.popLast()
-        {
-            _ = c
-        }
-        if color, last.contains(open), !last.hasSuffix(close) { last += close }
-        out.append(last + "…")
+        if !line.isEmpty { out.append(line) }
         return out
     }
 }
