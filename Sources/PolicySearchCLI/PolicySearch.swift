@@ -21,7 +21,8 @@ struct PolicySearch: ParsableCommand {
         version: version,
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
-            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, SimilarCommand.self, ReuseCommand.self, CheckDraftCommand.self
+            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, SimilarCommand.self, ReuseCommand.self, CheckDraftCommand.self,
+            CompareCommand.self, KwicCommand.self, ReportCommand.self
         ],
         defaultSubcommand: SearchCommand.self
     )
