@@ -12,6 +12,12 @@ public struct TermsFile: Sendable {
         public var query: String
         public var label: String?
 
+        public init(line: Int, query: String, label: String? = nil) {
+            self.line = line
+            self.query = query
+            self.label = label
+        }
+
         /// What the row is called: the label, else the query.
         public var name: String { label ?? query }
     }
@@ -44,6 +50,11 @@ public struct TermsFile: Sendable {
     public init(entries: [Entry], problems: [Problem] = []) {
         self.entries = entries
         self.problems = problems
+    }
+
+    /// Queries given in code (a server's request), numbered from 1.
+    public init(queries: [String]) {
+        self.init(entries: queries.enumerated().map { Entry(line: $0 + 1, query: $1) })
     }
 
     public init(data: Data) throws {
