@@ -124,7 +124,8 @@ struct CompareText {
             }
         }
         if !e.rows.isEmpty {
-            lines += ["", terminal.bold("Side by side: top-level chapters that mention “\(query)”, similar chapters on one row")]
+            let title = "Side by side: chapters that mention “\(query)” (similar chapters on one row)"
+            lines += ["", terminal.bold(fit(title, reserve: 0))]
         }
         for (r, row) in e.rows.enumerated() {
             var first = true
