@@ -95,11 +95,11 @@ struct CompareText {
 
     func entry(_ e: Comparison.Entry, _ c: Comparison) -> [String] {
         let query = Terminal.printable(e.query)
-        var lines = ["", terminal.bold("══ \(query) ══ \(e.occurrences) occurrences in \(e.passages) passages")]
+        var lines = ["", terminal.bold("══ \(query) ══ \(counted(e.occurrences, "occurrence")) in \(counted(e.passages, "passage"))")]
         lines += e.notes.map { terminal.dim("note: " + Terminal.printable($0)) }
         for (i, col) in e.columns.enumerated() {
             lines.append("")
-            let head = "[\(i + 1)] \(col.occurrences) occurrences in \(col.passages) passages · "
+            let head = "[\(i + 1)] \(counted(col.occurrences, "occurrence")) in \(counted(col.passages, "passage")) · "
             lines.append(terminal.bold(head) + fit(c.documents[i].title, reserve: Analysis.DisplayWidth.of(head)))
             guard col.passages > 0 else { continue }
             lines.append("  Sections")

@@ -32,7 +32,7 @@ public enum ComparisonHTML {
             s += "<tr><th scope=\"row\">\(HTML.escape(e.query))</th>"
             s += e.columns.map { col in
                 "<td class=\"num\" style=\"\(HTML.heat(Double(col.occurrences), maximum: maximum))\">\(col.occurrences)"
-                    + "<div class=\"meta\">\(col.passages) passages</div></td>"
+                    + "<div class=\"meta\">\(counted(col.passages, "passage"))</div></td>"
             }.joined()
             s += "</tr>\n"
         }
@@ -42,9 +42,11 @@ public enum ComparisonHTML {
     static func entry(_ e: Comparison.Entry, _ c: Comparison) -> String {
         var s = "<h2>\(HTML.escape(e.query))</h2>\n"
         for note in e.notes { s += "<p class=\"meta\">\(HTML.escape(note))</p>\n" }
-        s += "<p>\(e.occurrences) occurrences in \(e.passages) passages.</p>\n<table class=\"compare\">\n" + header(c) + "<tbody>\n"
         s +=
-            "<tr>" + e.columns.map { "<td><b>\($0.occurrences)</b> occurrences in <b>\($0.passages)</b> passages</td>" }.joined()
+            "<p>\(counted(e.occurrences, "occurrence")) in \(counted(e.passages, "passage")).</p>\n<table class=\"compare\">\n" + header(c)
+            + "<tbody>\n"
+        s +=
+            "<tr>" + e.columns.map { "<td>\(counted($0.occurrences, "occurrence")) in \(counted($0.passages, "passage"))</td>" }.joined()
             + "</tr>\n"
         s += "<tr>" + e.columns.map { "<td>\(sections($0.sections))</td>" }.joined() + "</tr>\n"
         s += "<tr>" + e.columns.map { "<td>" + $0.best.map(quote).joined() + "</td>" }.joined() + "</tr>\n"
@@ -80,7 +82,8 @@ public enum ComparisonHTML {
 
     static func cell(_ x: Comparison.ChapterCell) -> String {
         let excerpt = Excerpt(x.best.text, highlights: x.best.highlights, limit: 120)
-        return "<td><b>\(HTML.escape(x.chapter))</b><div class=\"meta\">\(x.occurrences) occurrences in \(x.passages) passages · "
+        return
+            "<td><b>\(HTML.escape(x.chapter))</b><div class=\"meta\">\(counted(x.occurrences, "occurrence")) in \(counted(x.passages, "passage")) · "
             + "\(HTML.escape(x.best.id))</div><div>\(HTML.marked(excerpt.text, excerpt.highlights))</div>"
             + x.targets.map(target).joined() + "</td>"
     }

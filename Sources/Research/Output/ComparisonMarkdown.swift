@@ -22,11 +22,11 @@ public enum ComparisonMarkdown {
     static func entry(_ e: Comparison.Entry, _ c: Comparison) -> String {
         var out = "## \(Markdown.escape(e.query))\n\n"
         for note in e.notes { out += "> \(Markdown.escape(note))\n\n" }
-        out += "\(e.occurrences) occurrences in \(e.passages) passages.\n\n"
+        out += "\(counted(e.occurrences, "occurrence")) in \(counted(e.passages, "passage")).\n\n"
         for (i, col) in e.columns.enumerated() {
             let d = c.documents[i]
             out += "### \(Markdown.escape(d.title))\n\n`\(d.name)`" + (d.region.map { " · " + Markdown.escape($0) } ?? "")
-            out += " — \(col.occurrences) occurrences in \(col.passages) passages\n\n"
+            out += " — \(col.occurrences) occurrences in \(counted(col.passages, "passage"))\n\n"
             guard col.passages > 0 else { continue }
             out += "Sections:\n\n"
             for s in col.sections {
@@ -57,7 +57,7 @@ public enum ComparisonMarkdown {
 
     static func cell(_ x: Comparison.ChapterCell) -> String {
         let excerpt = Excerpt(x.best.text, highlights: x.best.highlights, limit: 80)
-        var s = "**\(Markdown.escape(x.chapter))** — \(x.occurrences) in \(x.passages) passages<br>"
+        var s = "**\(Markdown.escape(x.chapter))** — \(counted(x.occurrences, "occurrence")) in \(counted(x.passages, "passage"))<br>"
         s += Markdown.marked(excerpt.text, excerpt.highlights) + " `\(x.best.id)`"
         for t in x.targets { s += "<br>◆ " + Markdown.marked(t.sentence, t.quantities) }
         return s
