@@ -16,8 +16,10 @@ struct CompareCommand: ParsableCommand {
             start with a query × document table of counts. Example: policy-search compare 跨境电商 海外仓 --docs region:四川
             """)
 
-    @Argument(help: ArgumentHelp("One or more queries, e.g. 跨境电商 海外仓 \"数字贸易\".", valueName: "query"))
-    var queries: [String] = []
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("One or more queries, each one argument, e.g. 跨境电商 海外仓 '电商 -跨境'.", valueName: "query"))
+    var arguments: [String] = []
 
     @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
     var docs: String?
@@ -35,13 +37,33 @@ struct CompareCommand: ParsableCommand {
 
     enum CompareFormat: String, ExpressibleByArgument, CaseIterable { case text, md, html, json }
 
+    /// The queries: every argument but a first "--"; an unknown --option is an error, not a query.
+    var queries: [String] {
+        get throws {
+            var words = arguments
+            if let dashes = words.firstIndex(of: "--") {
+                for w in words[..<dashes] { try SearchCommand.rejectOption(w) }
+                words.remove(at: dashes)
+            } else {
+                for w in words { try SearchCommand.rejectOption(w) }
+            }
+            return words
+        }
+    }
+
     func validate() throws {
-        guard !queries.isEmpty else { throw ValidationError("Missing expected argument '<query>'") }
+        guard !(try queries).isEmpty else { throw ValidationError("Missing expected argument '<query>'") }
         guard best >= 0 else { throw ValidationError("--best must be 0 or more") }
     }
 
     func run() throws {
-        for q in queries { _ = try ResearchQuery.pointing(q) { try QueryParser.parse(q) } }
+        let queries = try self.queries
+        for q in queries {
+            if q.hasPrefix("-") {
+                throw CLIError("“\(q)” only excludes; each argument of compare is one query, so quote a query of several parts: '电商 -跨境'")
+            }
+            _ = try ResearchQuery.pointing(q) { try QueryParser.parse(q) }
+        }
         let searcher = Searcher(reader: try location.open())
         let scope = try DocumentScope(searcher: searcher, spec: docs)
         let comparison = try Comparison(queries: queries, searcher: searcher, scope: scope, bestPerDocument: best)

@@ -149,6 +149,9 @@ import Testing
         #expect(md.stdout.hasPrefix("# Comparison: 海外仓") && md.stdout.contains("**海外仓**"))
         #expect(try ResearchFixture.run(["compare"]).status == 2)
         #expect(try ResearchFixture.run(["compare", "海外仓", "(跨境"]).status == 2)
+        let exclusion = try ResearchFixture.run(["compare", "电商", "-跨境"])
+        #expect(exclusion.status == 2 && exclusion.stderr.contains("'电商 -跨境'"))
+        #expect(try ResearchFixture.run(["compare", "电商 -跨境"]).status == 0)
         #expect(try ResearchFixture.run(["compare", "海外仓", "--format", "pdf"]).status == 2)
     }
 }
