@@ -13,7 +13,11 @@ let package = Package(
         .library(name: "PolicySearch", targets: ["Research", "Query", "Index", "Analysis", "Ingestion"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The ZIP container of the XLSX workbooks `report` writes (the SpreadsheetML parts are the project's).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Tests only: an independent CSV parser reads the reports back.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0")
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +33,9 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["ICUFacade", "OpenCCFacade"]),
         .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
-        .target(name: "Research", dependencies: ["Query", "Index", "Analysis", "Ingestion"]),
+        .target(
+            name: "Research",
+            dependencies: ["Query", "Index", "Analysis", "Ingestion", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "PolicySearchCLI",
             dependencies: [
@@ -45,7 +51,13 @@ let package = Package(
             name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"],
             resources: [.copy("Judgments")]),
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport", "Analysis", "Index"]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion", "Query", "Analysis"]),
+        .testTarget(
+            name: "ResearchTests",
+            dependencies: [
+                "Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion", "Query", "Analysis",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]

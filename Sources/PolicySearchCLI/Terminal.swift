@@ -83,7 +83,7 @@ struct Terminal {
             let w = DisplayWidth.of(scalars[i]) + (opens ? markWidth : 0)
             // The last line keeps a column for the "…" of a cut.
             let room = out.count == lines - 1 ? columns - 1 : columns
-            if used + w + (marked ? markWidth : 0) > room {
+            if used + w + (marked || opens ? markWidth : 0) > room {
                 if marked { line += close }
                 out.append(out.count == lines - 1 ? line + "…" : line)
                 if out.count == lines { return out }

@@ -1,3 +1,5 @@
+import Analysis
+
 /// How text output marks things: plain by default (`[-removed-]{+added+}`, as `git diff
 /// --word-diff` prints), colours when the caller knows it writes to a terminal.
 public struct TextStyle: Sendable {
@@ -127,24 +129,5 @@ public struct ReuseText {
             column += w
         }
         return out + "…"
-    }
-}
-
-/// Terminal columns: East Asian wide and full-width characters take two, combining marks none.
-public enum DisplayWidth {
-    public static func of(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + of($1) } }
-
-    public static func of(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        if v < 0x300 { return v < 0x20 ? 0 : 1 }
-        if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark { return 0 }
-        switch v {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
     }
 }
