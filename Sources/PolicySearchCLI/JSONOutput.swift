@@ -76,10 +76,13 @@ struct SearchJSON: Encodable {
     var notes: [String]
     var hits: [HitJSON]
     var documents: [DocumentJSON]?
+    /// Only when nothing matched.
+    var suggestions: [Suggestion]?
 
     init(_ r: SearchResults, explain: Bool, documents: Bool) {
         query = r.query
         total = r.total
+        suggestions = r.total == 0 ? r.suggestions : nil
         notes = r.notes
         hits = r.hits.map { h in
             HitJSON(

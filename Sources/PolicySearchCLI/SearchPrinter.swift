@@ -17,6 +17,10 @@ struct SearchPrinter {
         let shown = Terminal.printable(r.query)
         let count = "\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”"
         Swift.print(t.dim(count + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
+        if !r.suggestions.isEmpty {
+            let list = r.suggestions.map { "\($0.text) (\($0.passages) passage\($0.passages == 1 ? "" : "s"))" }
+            Swift.print("did you mean: " + list.joined(separator: ", ") + "?")
+        }
         if !r.documents.isEmpty { printDocuments(r.documents) }
         for h in r.hits { printHit(h) }
     }

@@ -100,7 +100,9 @@ public final class Searcher {
                 Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts)
             hits.append(try hit(Int(entry.passage), rank: rank + 1, score: entry.score, plan: plan, explanation: explanation))
         }
-        return SearchResults(query: query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
+        var results = SearchResults(query: query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
+        if passages.isEmpty { results.suggestions = try suggestions(for: plan) }
+        return results
     }
 
     typealias Ranked = TopK<(index: Int, boosts: [Boost])>.Entry

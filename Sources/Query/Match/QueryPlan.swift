@@ -44,6 +44,8 @@ public struct QueryPlan: Sendable {
     public var terms: [Term]
     /// What the engine did that the user should know (the word fallback, a filter that selects nothing).
     public var notes: [String]
+    /// Wanted parts that matched no passage as typed (before any word fallback), normalized.
+    public var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 
     /// Indices of the wanted terms: those that score and are highlighted.
     public var scoringTerms: [Int] { terms.indices.filter { terms[$0].positive } }

@@ -13,6 +13,7 @@ struct QueryPlanner {
 
     private var terms: [QueryPlan.Term] = []
     private var notes: [String] = []
+    private var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 
     init(
         reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: [DocumentFacts], synonyms: SynonymTable?,
@@ -29,14 +30,18 @@ struct QueryPlanner {
     mutating func plan(_ query: String, _ expression: QueryExpression) throws -> QueryPlan {
         terms = []
         notes = []
+        unmatched = []
         let root = try node(expression, positive: true)
-        return QueryPlan(query: query, expression: expression, root: root, terms: terms, notes: notes)
+        var plan = QueryPlan(query: query, expression: expression, root: root, terms: terms, notes: notes)
+        plan.unmatched = unmatched
+        return plan
     }
 
     private mutating func node(_ e: QueryExpression, positive: Bool) throws -> QueryPlan.Node {
         switch e {
         case .term(let part):
             let t = try term(part, positive: positive)
+            if positive, t.matches.count == 0 { unmatched.append((part, t.scalars)) }
             if positive, !part.quoted, t.matches.count == 0, let words = try fallback(part, t.scalars) {
                 notes.append(
                     "No exact match for “\(part.text)”; searched its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)"
@@ -45,7 +50,9 @@ struct QueryPlanner {
             }
             return .term(add(t))
         case .near(let distance, let a, let b):
-            return .near(distance: distance, add(try term(a, positive: positive)), add(try term(b, positive: positive)))
+            let ta = try term(a, positive: positive), tb = try term(b, positive: positive)
+            for t in [ta, tb] where positive && t.matches.count == 0 { unmatched.append((t.part, t.scalars)) }
+            return .near(distance: distance, add(ta), add(tb))
         case .filter(let f):
             let selected = documents.filter { f.selects($0, normalizer: normalizer) }
             if selected.isEmpty { notes.append("\(f) matches no document") }

@@ -64,4 +64,6 @@ public struct SearchResults: Sendable {
     public var notes: [String]
     /// Documents by best passage; filled when asked for.
     public var documents: [DocumentHit]
+    /// When nothing matched: the nearest strings the index holds for the parts that matched nothing.
+    public var suggestions: [Suggestion] = []
 }
