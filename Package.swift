@@ -3,8 +3,10 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 //   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
-// Only ICUFacade's C file includes ICU headers; its public header uses plain <stdint.h> types, so
-// every Swift module can import Foundation without clashing with Foundation's private ICU.
+//   Ingestion → PDFFacade → CPoppler (poppler-cpp), HTMLFacade → CLibXML2 (libxml2), ZIPFoundation (DOCX)
+// Only the facades' C/C++ files include the libraries' headers; their public headers use plain
+// <stdint.h> types, so every Swift module can import Foundation without clashing with Foundation's
+// private ICU and libxml2, and no Swift module sees poppler's C++ headers.
 let package = Package(
     name: "PolicySearch",
     platforms: [.macOS(.v13)],
@@ -13,7 +15,8 @@ let package = Package(
         .library(name: "PolicySearch", targets: ["Research", "Query", "Index", "Analysis", "Ingestion"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20")
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +26,14 @@ let package = Package(
         ),
         .target(name: "ICUFacade", dependencies: ["CICU"]),
         .target(name: "CChecksum"),
-        .target(name: "Ingestion", dependencies: ["ICUFacade"]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
+        .target(name: "PDFFacade", dependencies: ["CPoppler"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "HTMLFacade", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Ingestion",
+            dependencies: ["ICUFacade", "PDFFacade", "HTMLFacade", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "Analysis", dependencies: ["ICUFacade"]),
         .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
@@ -43,7 +53,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
 
 // CI builds with warnings as errors (as swift-nio does): `SWIFTCI_WARNINGS_AS_ERRORS=1 swift test`.

@@ -10,6 +10,12 @@
 /// - Inside a 专栏 box, numbering deeper than the enclosing heading belongs to the box's items.
 /// - Two lines are joined when the first does not end a sentence and is either visibly cut
 ///   (ends in ，、“( …) or as wide as the document's wrap width, which is measured per document.
+///   Across a blank line (not at a page break) width alone is not enough: the first line must be
+///   visibly cut or a full line of body text (at least 20 ideographs wide), so a short title and
+///   the sentence after it stay apart while a paragraph split by a page break is rejoined.
+/// - An attachment (附件1 …) and a further document of the same file (a title ending in its 文种,
+///   followed by numbering that starts again) open a top-level entry; the headings after it nest
+///   under it.
 struct StructureBuilder {
     private let lines: [CleanLine]
     private let layout: BodyLayout
@@ -27,12 +33,20 @@ struct StructureBuilder {
     private var boxItemLast: [NumberingStyle: Int] = [:]
     private var ordinal = 0
     private var pending: Pending?
+    /// The open top-level document entry (附件 …), shown first in every path under it.
+    private var documentEntry: String?
+    /// Numbered headings seen since the body or the current document entry started.
+    private var headingsInDocument = 0
+    /// A blank line (not at a page break) since the last text line.
+    private var paragraphBreak = false
 
     private struct Pending {
         var kind: Passage.Kind
         var scalars: [Unicode.Scalar]
         var firstLine: Int
         var lastLine: Int
+        var firstPage: Int?
+        var lastPage: Int?
         var last: CleanLine
         /// Widest earlier line of the paragraph: the local wrap width of its block.
         var earlierWidth = 0
@@ -47,30 +61,150 @@ struct StructureBuilder {
     }
 
     mutating func build() {
+        var gapHasBlank = false, gapHasPageBreak = false
         for i in layout.frontMatter {
-            consumeText(lines[i], kind: .frontMatter)
+            let line = lines[i]
+            switch line.kind {
+            case .blank: gapHasBlank = true
+            case .pageMark: gapHasPageBreak = true
+            default:
+                paragraphBreak = gapHasBlank && !gapHasPageBreak
+                gapHasBlank = false
+                gapHasPageBreak = false
+                consumeText(line, kind: .frontMatter)
+            }
         }
         flush()
         ordinal = 0
-        for i in layout.bodyStart..<lines.count {
+        gapHasBlank = false
+        gapHasPageBreak = false
+        var i = layout.bodyStart
+        while i < lines.count {
             let line = lines[i]
+            i += 1
             switch line.kind {
-            case .blank, .pageMark:
+            case .blank:
+                gapHasBlank = true
                 continue
+            case .pageMark:
+                gapHasPageBreak = true
+                continue
+            default:
+                paragraphBreak = gapHasBlank && !gapHasPageBreak
+                gapHasBlank = false
+                gapHasPageBreak = false
+            }
+            switch line.kind {
             case .footnote:
                 if pending == nil {
-                    emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line)
+                    emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
                 } else {
                     footnotes.append(line)
                 }
             case .tableRow:
                 flush()
-                emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line)
+                emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             case .text:
+                if let consumed = consumeDocumentStart(at: i - 1) {
+                    i = consumed
+                    continue
+                }
                 consumeBody(line)
+            default:
+                continue
             }
         }
         flush()
+    }
+
+    // MARK: Documents within the file
+
+    /// Opens a top-level entry at an attachment marker or at the title of a further document;
+    /// returns the index of the first line after what it consumed (the marker and its title).
+    private mutating func consumeDocumentStart(at index: Int) -> Int? {
+        let line = lines[index]
+        let s = line.scalars
+        if let attachment = HeadingParser.parseAttachment(s) {
+            var title = attachment.title
+            var next = index + 1
+            if title.isEmpty {
+                // The title is on the lines after the marker.
+                guard let t = nextText(after: index), TitleBlock.isTitleLike(lines[t].scalars) else { return nil }
+                let block = TitleBlock.extend(from: t, in: lines)
+                title = Array(block.text.unicodeScalars)
+                next = block.range.upperBound
+            } else if closesNotice(after: index) {
+                // 附件：X followed by the signature and date: the notice's note of its attachment.
+                return nil
+            }
+            if title.first == "《", title.last == "》" { title = Array(title.dropFirst().dropLast()) }
+            openDocument(label: attachment.label.string, title: title.string, first: index, through: next)
+            return next
+        }
+        // A further document: its title (ending in its 文种, or announced by the notice) after the
+        // first document's headings, followed by numbering that starts again.
+        guard headingsInDocument > 0, HeadingParser.parse(s) == nil, TitleBlock.isTitleLike(s) else { return nil }
+        let block = TitleBlock.extend(from: index, in: lines)
+        let key = TitleBlock.comparable(block.text)
+        let announced = layout.announcedTitles.contains { TitleBlock.comparable($0) == key }
+        guard announced || TitleBlock.endsWithDocumentType(block.text), restartsNumbering(after: block.range.upperBound) else {
+            return nil
+        }
+        openDocument(label: "", title: block.text, first: index, through: block.range.upperBound)
+        return block.range.upperBound
+    }
+
+    private func nextText(after index: Int) -> Int? {
+        var j = index + 1
+        while j < lines.count, lines[j].kind == .blank || lines[j].kind == .pageMark { j += 1 }
+        return j < lines.count && lines[j].kind == .text ? j : nil
+    }
+
+    /// A date within the next few lines: the line before was part of a notice's closing.
+    private func closesNotice(after index: Int) -> Bool {
+        var j = index + 1
+        var seen = 0
+        while j < lines.count, seen < 4 {
+            if lines[j].kind == .text {
+                if TitleBlock.isDate(lines[j].scalars) { return true }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// Whether the first numbered line within a few lines is number 1 of its style (一、, 第一章, （一）).
+    private func restartsNumbering(after start: Int) -> Bool {
+        var j = start
+        var seen = 0
+        while j < lines.count, seen < 4 {
+            if lines[j].kind == .text {
+                if let n = HeadingParser.parse(lines[j].scalars) { return n.number == 1 && HeadingParser.shape(of: n) != .item }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
+    }
+
+    private mutating func openDocument(label: String, title: String, first: Int, through end: Int) {
+        flush()
+        stack.removeAll()
+        lastSeen = [:]
+        lastInParent = [:]
+        box = nil
+        boxItemLast = [:]
+        headingsInDocument = 0
+        documentEntry = nil
+        let heading = Heading(kind: .document, style: nil, depth: 1, label: label, title: title, line: lines[first].line)
+        headings.append(heading)
+        documentEntry = heading.display
+        ordinal = 0
+        let last = lines[max(first, end - 1)]
+        emit(
+            kind: .heading, scalars: Array(lines[first..<end].filter { $0.kind == .text }.map(\.text).joined().unicodeScalars),
+            first: lines[first].line, last: last.line, pages: (lines[first].page, last.page))
     }
 
     // MARK: Body lines
@@ -82,14 +216,28 @@ struct StructureBuilder {
             openBox(number: parsed.number, title: parsed.title, line: line)
             return
         }
-        if let numbered = HeadingParser.parse(s) {
-            let shape = HeadingParser.shape(of: numbered)
-            if shape != .item, accepts(numbered, shape: shape) {
+        if var numbered = HeadingParser.parse(s) {
+            if let k = HeadingParser.gluedLabel(in: numbered) {
+                // 第三章 目录管理 第十五条 …: the chapter, then its first article as its own line.
+                var head = line, tail = line
+                let labelLength = s.count - numbered.rest.count
+                head.scalars = Array(s[..<(labelLength + k)])
+                tail.scalars = Array(numbered.rest[k...])
+                consumeBody(head)
+                consumeBody(tail)
+                return
+            }
+            var shape = HeadingParser.shape(of: numbered)
+            if line.headingLevel != nil, shape == .item {
+                // The format marks the line as a heading: a long or list-like title is still a title.
+                shape = .standalone(title: numbered.rest)
+            }
+            if shape != .item, accepts(numbered, shape: shape) || line.headingLevel != nil {
                 flush()
                 switch shape {
                 case .standalone(let title):
                     push(numbered, title: title, line: line.line)
-                    emit(kind: .heading, scalars: s, first: line.line, last: line.line)
+                    emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
                 case .runIn(let title):
                     push(numbered, title: title, line: line.line)
                     start(kind: .paragraph, line)
@@ -98,10 +246,17 @@ struct StructureBuilder {
                 }
                 return
             }
+            numbered.rest = []
             if box != nil { boxItemLast[numbered.style] = numbered.number }
             // A numbered item starts its own passage.
             flush()
             start(kind: .paragraph, line)
+            return
+        }
+        if line.headingLevel != nil {
+            // An unnumbered heading (a Word heading style, an HTML h2): a line of its own.
+            flush()
+            emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
             return
         }
         consumeText(line, kind: .paragraph)
@@ -109,7 +264,7 @@ struct StructureBuilder {
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
-        if var p = pending, p.kind == kind, shouldJoin(p, line) {
+        if var p = pending, p.kind == kind, p.last.headingLevel == nil, shouldJoin(p, line, acrossBlank: paragraphBreak) {
             if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b),
                 !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b)
             {
@@ -117,6 +272,7 @@ struct StructureBuilder {
             }
             p.scalars.append(contentsOf: line.scalars)
             p.lastLine = line.line
+            p.lastPage = line.page ?? p.lastPage
             p.earlierWidth = max(p.earlierWidth, StructureBuilder.width(p.last.scalars))
             p.last = line
             pending = p
@@ -132,7 +288,7 @@ struct StructureBuilder {
     /// paragraph; otherwise the paragraph goes on if its last line was visibly cut: it ends in
     /// ，、“( …, inside an open quote or bracket, at a markdown hard break, or it is as wide as the
     /// document's wrap width or as the paragraph's own earlier lines (a block wrapped narrower).
-    private func shouldJoin(_ p: Pending, _ nextLine: CleanLine) -> Bool {
+    private func shouldJoin(_ p: Pending, _ nextLine: CleanLine, acrossBlank: Bool) -> Bool {
         let previous = p.last.scalars, next = nextLine.scalars
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
@@ -143,9 +299,13 @@ struct StructureBuilder {
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
         if p.last.softBreak || Self.hasOpenQuote(p.scalars) { return true }
         let width = StructureBuilder.width(previous)
+        if acrossBlank && width < Self.fullLineAcrossBlank { return false }
         if width >= wrapThreshold { return true }
         return p.earlierWidth >= 20 && width * 10 >= p.earlierWidth * 9 && width <= p.earlierWidth + 4
     }
+
+    /// Width a line must have to continue across a blank line on width alone (20 ideographs).
+    static let fullLineAcrossBlank = 40
 
     /// Characters a sentence cannot end on: a line ending in one was cut by layout.
     static let cutMarks: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
@@ -197,8 +357,9 @@ struct StructureBuilder {
         lastInParent[n.style] = n.number
         for style in NumberingStyle.allCases where style > n.style { lastInParent[style] = 0 }
         let heading = Heading(
-            kind: .numbered, style: n.style, depth: stack.count + 1,
+            kind: .numbered, style: n.style, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
             label: n.label.string, title: title.string, line: line)
+        headingsInDocument += 1
         headings.append(heading)
         stack.append((n.style, n.number, heading.display))
         box = nil
@@ -208,39 +369,42 @@ struct StructureBuilder {
 
     private mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
         let heading = Heading(
-            kind: .box, style: nil, depth: stack.count + 1,
+            kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
             label: "专栏 " + number.string, title: title.string, line: line.line)
         headings.append(heading)
         box = heading.display
         boxItemLast = [:]
         boxIsEmpty = true
         ordinal = 0
-        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line)
+        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
     }
 
     // MARK: Passages
 
     private mutating func start(kind: Passage.Kind, _ line: CleanLine) {
-        pending = Pending(kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, last: line)
+        pending = Pending(
+            kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, firstPage: line.page, lastPage: line.page,
+            last: line)
     }
 
     private mutating func flush() {
         guard let p = pending else { return }
         pending = nil
-        emit(kind: p.kind, scalars: p.scalars, first: p.firstLine, last: p.lastLine)
-        for f in footnotes { emit(kind: .footnote, scalars: f.scalars, first: f.line, last: f.line) }
+        emit(kind: p.kind, scalars: p.scalars, first: p.firstLine, last: p.lastLine, pages: (p.firstPage, p.lastPage))
+        for f in footnotes { emit(kind: .footnote, scalars: f.scalars, first: f.line, last: f.line, pages: (f.page, f.page)) }
         footnotes = []
     }
 
-    private mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int) {
+    private mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int, pages: (Int?, Int?)) {
         guard !scalars.isEmpty else { return }
         if kind != .heading { boxIsEmpty = false }
         ordinal += 1
-        let path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)
+        var path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)
+        if kind != .frontMatter, let entry = documentEntry { path.insert(entry, at: 0) }
         passages.append(
             Passage(
                 kind: kind, text: scalars.string, path: path, box: kind == .frontMatter ? nil : box,
-                ordinal: ordinal, firstLine: first, lastLine: last))
+                ordinal: ordinal, firstLine: first, lastLine: last, firstPage: pages.0, lastPage: pages.1))
     }
 
     // MARK: Measures

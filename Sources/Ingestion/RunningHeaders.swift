@@ -1,0 +1,146 @@
+/// Running page headers and footers — page numbers, a title repeated on every page, a printed web
+/// page's date and URL — found by their repetition across pages rather than guessed from one line.
+///
+/// - Paged sources (PDF, text with form feeds): a line among the first or last two of a page whose
+///   text, digits aside, recurs at the top or bottom of at least half of the pages (and of two).
+/// - Any source: a line with the marks of page furniture (a URL, a page counter such as 3/15 or
+///   第3页, a date or time) whose text, digits aside, occurs at least three times. Without such a
+///   mark a repeated line may be content (牵头单位：省商务厅), so it stays.
+/// A title repeated as a running header is kept where it first appears on the first page: there it
+/// is the title. When extraction interleaved body text into a furniture line (characters of the
+/// last sentence scattered between a footer URL's), the line's own characters are taken out in
+/// order and the body text that remains is kept.
+enum RunningHeaders {
+    static func remove(from lines: inout [CleanLine], paged: Bool) {
+        var furniture: [[Unicode.Scalar]: Int] = [:]
+        if paged { markPagedRepeats(&lines) }
+        var counts: [[Unicode.Scalar]: Int] = [:]
+        var keys: [[Unicode.Scalar]?] = Array(repeating: nil, count: lines.count)
+        for (i, l) in lines.enumerated() where l.kind == .text {
+            let key = self.key(l.scalars)
+            guard key.count >= 6, hasFurnitureMark(l.scalars) else { continue }
+            keys[i] = key
+            counts[key, default: 0] += 1
+        }
+        for (i, key) in keys.enumerated() {
+            guard let key, let n = counts[key], n >= 3 else { continue }
+            furniture[key] = n
+            lines[i].kind = .pageMark
+        }
+        recoverInterleaved(&lines, patterns: Array(furniture.keys))
+    }
+
+    private static func markPagedRepeats(_ lines: inout [CleanLine]) {
+        var pages: [Int: [Int]] = [:]
+        for (i, l) in lines.enumerated() where l.kind == .text || l.kind == .tableRow {
+            guard let p = l.page else { continue }
+            pages[p, default: []].append(i)
+        }
+        guard pages.count >= 2 else { return }
+        var pagesWithKey: [[Unicode.Scalar]: Set<Int>] = [:]
+        var candidates: [(index: Int, key: [Unicode.Scalar])] = []
+        for (page, indices) in pages {
+            let edge = Set(indices.prefix(2) + indices.suffix(2))
+            for i in edge.sorted() {
+                let key = self.key(lines[i].scalars)
+                guard !key.isEmpty else { continue }
+                candidates.append((i, key))
+                pagesWithKey[key, default: []].insert(page)
+            }
+        }
+        let threshold = max(2, (pages.count + 1) / 2)
+        let firstPage = pages.keys.min() ?? 1
+        var keptTitle: Set<[Unicode.Scalar]> = []
+        for (i, key) in candidates.sorted(by: { $0.index < $1.index }) {
+            guard let on = pagesWithKey[key], on.count >= threshold else { continue }
+            if lines[i].page == firstPage, !key.contains("#"), !keptTitle.contains(key) {
+                keptTitle.insert(key)
+                continue
+            }
+            lines[i].kind = .pageMark
+        }
+    }
+
+    /// The line without spaces, each run of digits as one `#`: 3/15 and 12/15 share a key.
+    static func key(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        for c in s where !CharacterClass.isSpace(c) {
+            if CharacterClass.isDigit(c) {
+                if out.last != "#" { out.append("#") }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A URL, a page counter (3/15, 第3页, 共15页, - 3 -) or a date or time stamp.
+    static func hasFurnitureMark(_ s: [Unicode.Scalar]) -> Bool {
+        let text = s.string
+        if text.contains("http://") || text.contains("https://") || text.contains("www.") { return true }
+        let k = key(s)
+        let masked = k.string
+        if masked.contains("第#页") || masked.contains("共#页") || masked.hasSuffix("#/#") { return true }
+        // 2024/1/30, 2024-01-30, 10:40
+        return masked.contains("#/#/#") || masked.contains("#-#-#") || masked.contains("#:#")
+    }
+
+    // MARK: Interleaved text
+
+    private enum Token: Equatable {
+        case character(Unicode.Scalar)
+        case digits
+    }
+
+    private static func recoverInterleaved(_ lines: inout [CleanLine], patterns: [[Unicode.Scalar]]) {
+        let withURL = patterns.filter { $0.string.contains("http") || $0.string.contains("www.") }
+        guard !withURL.isEmpty else { return }
+        let tokenized = withURL.map { p in p.map { $0 == "#" ? Token.digits : Token.character($0) } }
+        for i in lines.indices where lines[i].kind == .text {
+            let text = lines[i].scalars.string
+            guard text.contains("http") || text.contains("www.") else { continue }
+            for pattern in tokenized {
+                if let rest = leftover(lines[i].scalars, pattern: pattern) {
+                    lines[i].scalars = rest
+                    break
+                }
+            }
+        }
+    }
+
+    /// The characters of `s` left when `pattern` is taken out of it in order; nil unless the whole
+    /// pattern is found and what is left holds ideographs (body text).
+    private static func leftover(_ s: [Unicode.Scalar], pattern: [Token]) -> [Unicode.Scalar]? {
+        var rest: [Unicode.Scalar] = []
+        var j = 0
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if CharacterClass.isSpace(c) {
+                i += 1
+                continue
+            }
+            if CharacterClass.isDigit(c) {
+                if j < pattern.count, pattern[j] == .digits {
+                    while i < s.count, CharacterClass.isDigit(s[i]) { i += 1 }
+                    j += 1
+                    continue
+                }
+                // The rest of a digit run that body text interrupted.
+                if j > 0, pattern[j - 1] == .digits {
+                    i += 1
+                    continue
+                }
+            }
+            if j < pattern.count, pattern[j] == .character(c) {
+                j += 1
+            } else {
+                rest.append(c)
+            }
+            i += 1
+        }
+        guard j == pattern.count, rest.contains(where: CharacterClass.isHan) else { return nil }
+        return rest
+    }
+}

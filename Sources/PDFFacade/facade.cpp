@@ -1,0 +1,111 @@
+// The only file that includes poppler's headers (see include/PDFFacade.h for why).
+#include "PDFFacade.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+struct pf_pdf {
+    std::vector<char> bytes;  // poppler reads from this buffer for the document's lifetime
+    std::unique_ptr<poppler::document> document;
+};
+
+namespace {
+
+// poppler prints syntax warnings of damaged files to stderr; they are reported through statuses instead.
+void silence(const std::string &, void *) {}
+
+char *copy(const poppler::ustring &text) {
+    poppler::byte_array utf8 = text.to_utf8();
+    char *out = static_cast<char *>(std::malloc(utf8.size() + 1));
+    if (!out) return nullptr;
+    if (!utf8.empty()) std::memcpy(out, utf8.data(), utf8.size());
+    out[utf8.size()] = 0;
+    return out;
+}
+
+}  // namespace
+
+extern "C" pf_pdf *pf_pdf_open(const char *bytes, int32_t length, int32_t *status) {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(silence, nullptr); });
+    *status = PF_PDF_DAMAGED;
+    if (!bytes || length <= 0) return nullptr;
+    try {
+        auto pdf = std::make_unique<pf_pdf>();
+        pdf->bytes.assign(bytes, bytes + length);
+        pdf->document.reset(poppler::document::load_from_raw_data(pdf->bytes.data(), length));
+        if (!pdf->document) return nullptr;
+        if (pdf->document->is_locked()) {
+            *status = PF_PDF_LOCKED;
+            return nullptr;
+        }
+        *status = PF_PDF_OK;
+        return pdf.release();
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" void pf_pdf_close(pf_pdf *pdf) { delete pdf; }
+
+extern "C" int32_t pf_pdf_page_count(pf_pdf *pdf) { return pdf ? pdf->document->pages() : 0; }
+
+extern "C" char *pf_pdf_page_text(pf_pdf *pdf, int32_t index) {
+    if (!pdf || index < 0 || index >= pdf->document->pages()) return nullptr;
+    try {
+        std::unique_ptr<poppler::page> page(pdf->document->create_page(index));
+        if (!page) return nullptr;
+        return copy(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" char *pf_pdf_page_largest_text(pf_pdf *pdf, int32_t index, double *size) {
+    *size = 0;
+    if (!pdf || index < 0 || index >= pdf->document->pages()) return nullptr;
+    try {
+        std::unique_ptr<poppler::page> page(pdf->document->create_page(index));
+        if (!page) return nullptr;
+        std::vector<poppler::text_box> boxes = page->text_list(poppler::page::text_list_include_font);
+        double largest = 0;
+        for (auto &box : boxes) largest = std::max(largest, box.get_font_size());
+        if (largest <= 0) return nullptr;
+        poppler::ustring joined;
+        double lastY = -1;
+        for (auto &box : boxes) {
+            if (std::fabs(box.get_font_size() - largest) > 0.5) continue;
+            double y = box.bbox().y();
+            if (lastY >= 0 && std::fabs(y - lastY) > largest * 0.5) joined.push_back('\n');
+            lastY = y;
+            poppler::ustring t = box.text();
+            joined.insert(joined.end(), t.begin(), t.end());
+        }
+        *size = largest;
+        return copy(joined);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" char *pf_pdf_title(pf_pdf *pdf) {
+    if (!pdf) return nullptr;
+    try {
+        poppler::ustring title = pdf->document->get_title();
+        if (title.empty()) return nullptr;
+        return copy(title);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" void pf_pdf_free(char *text) { std::free(text); }
