@@ -39,6 +39,8 @@ struct StructureBuilder {
     private var headingsInDocument = 0
     /// A blank line (not at a page break) since the last text line.
     private var paragraphBreak = false
+    /// Index of the body line being consumed.
+    private var currentIndex = 0
 
     private struct Pending {
         var kind: Passage.Kind
@@ -105,6 +107,7 @@ struct StructureBuilder {
                 flush()
                 emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             case .text:
+                currentIndex = i - 1
                 if let consumed = consumeDocumentStart(at: i - 1) {
                     i = consumed
                     continue
@@ -339,7 +342,11 @@ struct StructureBuilder {
     // MARK: Headings and boxes
 
     private func accepts(_ n: NumberedLine, shape: HeadingShape) -> Bool {
-        let continues = n.number == (lastInParent[n.style] ?? 0) + 1 || n.number == (lastSeen[n.style] ?? 0) + 1
+        // Below an article (条) come its clauses (款) and items (项 （一）, 目 1.): never headings.
+        if n.style > .article, stack.contains(where: { $0.style == .article }) { return false }
+        let continues =
+            n.number == (lastInParent[n.style] ?? 0) + 1 || n.number == (lastSeen[n.style] ?? 0) + 1
+            || (lastSeen[n.style] == nil && n.number > 1 && confirmedBySuccessor(n))
         guard box != nil, let innermost = stack.last?.style else { return continues || n.number == 1 }
         // Inside a box, items restart at 1 and continue their own sequence.
         if let item = boxItemLast[n.style], n.number == item + 1 { return false }
@@ -349,6 +356,21 @@ struct StructureBuilder {
             return false
         }
         return continues || (n.style < innermost && n.number == 1)
+    }
+
+    /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence
+    /// when the next line of the same numbering, heading-shaped, carries the following number.
+    private func confirmedBySuccessor(_ n: NumberedLine) -> Bool {
+        var j = currentIndex + 1
+        var seen = 0
+        while j < lines.count, seen < 60 {
+            defer { j += 1 }
+            guard lines[j].kind == .text else { continue }
+            seen += 1
+            guard let next = HeadingParser.parse(lines[j].scalars), next.style == n.style else { continue }
+            return next.number == n.number + 1 && HeadingParser.shape(of: next) != .item
+        }
+        return false
     }
 
     private mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int) {

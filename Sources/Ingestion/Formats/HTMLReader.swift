@@ -122,7 +122,9 @@ struct HTMLLines {
     ]
     /// Page chrome: dropped with everything inside.
     static let chromeTags: Set<String> = ["nav", "aside", "footer", "form", "select", "button", "head", "menu", "label", "input"]
-    static let chromeWords: Set<String> = ["nav", "navbar", "menu", "breadcrumb", "crumb", "footer", "sidebar", "share", "copyright", "toolbar"]
+    static let chromeWords: Set<String> = [
+        "nav", "navbar", "menu", "breadcrumb", "crumb", "footer", "sidebar", "share", "copyright", "toolbar"
+    ]
 
     let tree: HTMLTree
     private var out: [SourceLine] = []
