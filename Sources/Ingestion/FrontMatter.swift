@@ -124,7 +124,17 @@ enum FrontMatter {
                     end = j
                     continue
                 }
-                if titled, l.kind == .text, l.scalars.count <= 40, leadersAhead(lines, from: j + 1, within: 4) {
+                if titled, isPageNumber(l) {
+                    // A page number on its own line (a contents table read cell by cell) closes its entry.
+                    entries += 1
+                    openEntry = false
+                    j += 1
+                    end = j
+                    continue
+                }
+                if titled, l.kind == .text, l.scalars.count <= 40,
+                    leadersAhead(lines, from: j + 1, within: 4) || pageNumberAhead(lines, from: j + 1)
+                {
                     j += 1
                     continue
                 }
@@ -169,6 +179,50 @@ enum FrontMatter {
         l.kind == .text && l.scalars.count >= 3 && l.scalars.allSatisfy { leaderCharacters.contains($0) || $0 == " " }
     }
 
+    /// A title followed by its page number without leaders (第九章 加快推动数字商务发展 ( 47 ),
+    /// 第三节 发展目标 12), read under a 目录 title only.
+    private static func endsWithPageNumber(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 80 else { return false }
+        var k = s.count - 1
+        var closed = false
+        while k >= 0, s[k] == " " || s[k] == ")" || s[k] == "）" {
+            if s[k] != " " { closed = true }
+            k -= 1
+        }
+        var digits = 0
+        while k >= 0, CharacterClass.isDigit(s[k]) {
+            digits += 1
+            k -= 1
+        }
+        while k >= 0, s[k] == " " { k -= 1 }
+        guard digits > 0, digits <= 4, k > 0 else { return false }
+        // ( 46 ) after any title; a bare number only after a numbered one (not …2025).
+        if closed { return s[k] == "(" || s[k] == "（" }
+        return HeadingParser.parse(s) != nil && (s[k + 1] == " " || !CharacterClass.isDigit(s[k]))
+    }
+
+    /// 12, (12), （12）: a page number alone.
+    private static func isPageNumber(_ l: CleanLine) -> Bool {
+        guard l.kind == .text else { return false }
+        let digits = l.scalars.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }
+        return !digits.isEmpty && digits.count <= 4 && digits.allSatisfy(CharacterClass.isDigit)
+    }
+
+    /// A page number within the next three lines (an entry read cell by cell: 第九章 / title / ( 47 )).
+    private static func pageNumberAhead(_ lines: [CleanLine], from start: Int) -> Bool {
+        var j = start
+        var seen = 0
+        while j < lines.count, seen < 3 {
+            if lines[j].kind == .text {
+                if isPageNumber(lines[j]) || isEntry(lines[j], allowTableRows: true) { return true }
+                if lines[j].scalars.count > 40 { return false }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
+    }
+
     private static func leadersAhead(_ lines: [CleanLine], from start: Int, within n: Int) -> Bool {
         var j = start
         var seen = 0
@@ -201,7 +255,7 @@ enum FrontMatter {
                     leaders = 0
                 }
             }
-            guard maxLeaders >= 3 else { return false }
+            guard maxLeaders >= 3 || allowTableRows && endsWithPageNumber(s) else { return false }
             var k = s.count - 1
             while k >= 0, s[k] == " " || s[k] == ")" || s[k] == "）" { k -= 1 }
             return k >= 0 && CharacterClass.isDigit(s[k])

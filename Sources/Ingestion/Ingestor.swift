@@ -111,6 +111,7 @@ public enum Ingestor {
             if case .heading(let level) = source.role, line.kind == .text { line.headingLevel = level }
         }
         line.page = source.page
+        line.softBreak = source.softBreak
         return line
     }
 

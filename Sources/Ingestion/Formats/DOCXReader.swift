@@ -136,8 +136,9 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         if opening.count < 20, !p.text.allSatisfy(\.isWhitespace) {
             opening.append((p.text.trimmingCharacters(in: .whitespaces), p.fontSize, p.centered, isTitle))
         }
-        for part in p.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            add(SourceLine(text: String(part), line: 0, role: level.map { .heading(level: $0) } ?? .text))
+        let parts = p.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (k, part) in parts.enumerated() {
+            add(SourceLine(text: String(part), line: 0, role: level.map { .heading(level: $0) } ?? .text, softBreak: k < parts.count - 1))
         }
         for id in p.notes {
             if let note = footnotes[id], !note.isEmpty { add(SourceLine(text: note, line: 0, role: .footnote)) }

@@ -64,6 +64,8 @@ struct SourceLine {
     var line: Int
     var page: Int?
     var role: Role = .text
+    /// The line ends at a line break inside its paragraph (Word's w:br): a wrap, not a paragraph end.
+    var softBreak = false
 }
 
 /// A reader's output: lines with provenance, and the title evidence the format carries

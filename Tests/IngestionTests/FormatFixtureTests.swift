@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+/// PDF and DOCX made from the five bundled plans by LibreOffice (committed in Fixtures/, made by
+/// `FixtureMaker`) read like the plain text: the same outline, every passage's words under the same
+/// heading path, and in PDFs every passage on the pages an independent reading (pdftotext) finds it.
+@Suite struct FormatFixtureTests {
+    static let fixtures = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures")
+
+    /// `MAKE_FIXTURES=1 swift test --filter FormatFixtureTests` remakes the committed fixtures.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["MAKE_FIXTURES"] != nil && FixtureMaker.soffice != nil))
+    func makeFixtures() throws {
+        let texts = try CorpusSupport.names.map { ($0, try CorpusSupport.raw($0)) }
+        #expect(try FixtureMaker.make(texts, in: Self.fixtures))
+    }
+
+    static func fixture(_ name: String, _ ext: String) throws -> (url: URL, document: Document) {
+        let url = fixtures.appendingPathComponent(name + "." + ext)
+        return (url, try Ingestor.ingest(fileAt: url, catalog: try Catalog.load(directory: CorpusSupport.corpus).renamed(name, ext)))
+    }
+
+    @Test(arguments: CorpusSupport.names, ["pdf", "docx"])
+    func readsLikeThePlainText(_ name: String, _ ext: String) throws {
+        let text = try CorpusSupport.document(name)
+        let other = try Self.fixture(name, ext).document
+        #expect(other.format == ext)
+        #expect(other.title == text.title)
+        let outline = FormatComparison.outlineDifferences(text: text, other: other)
+        #expect(outline.isEmpty, "\(name).\(ext) outline:\n\(outline.joined(separator: "\n"))")
+        let provenance = FormatComparison.provenanceDifferences(text: text, other: other)
+        #expect(provenance.isEmpty, "\(name).\(ext): \(provenance.count) passages\n\(provenance.prefix(30).joined(separator: "\n"))")
+    }
+
+    @Test(arguments: CorpusSupport.names)
+    func pdfPagesAreRight(_ name: String) throws {
+        let (url, doc) = try Self.fixture(name, "pdf")
+        #expect(doc.passages.allSatisfy { $0.firstPage != nil && $0.lastPage != nil })
+        #expect(doc.passages.last?.lastPage ?? 0 > 1)
+        // Pages never go back.
+        let firsts = doc.passages.compactMap(\.firstPage)
+        #expect(zip(firsts, firsts.dropFirst()).allSatisfy { $0 <= $1 })
+        if let pages = FormatComparison.pdftotextPages(url) {
+            let problems = FormatComparison.pageDifferences(doc, pages: pages)
+            #expect(problems.isEmpty, "\(name).pdf: \(problems.count)\n\(problems.prefix(20).joined(separator: "\n"))")
+        }
+    }
+
+    @Test(arguments: CorpusSupport.names)
+    func textHasNoPages(_ name: String) throws {
+        #expect(try CorpusSupport.document(name).passages.allSatisfy { $0.firstPage == nil && $0.lastPage == nil })
+    }
+}
+
+extension Catalog {
+    /// The catalog entry of `name.txt` under the fixture's file name.
+    func renamed(_ name: String, _ ext: String) -> Catalog {
+        var c = self
+        c.entries[name + "." + ext] = entries[name + ".txt"]
+        return c
+    }
+}
