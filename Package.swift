@@ -46,7 +46,9 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], resources: [.copy("Gold")]),
+        .testTarget(
+            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], exclude: ["Fixtures"], resources: [.copy("Gold")]
+        ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"]),
