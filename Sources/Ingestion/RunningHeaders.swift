@@ -2,7 +2,8 @@
 /// page's date and URL — found by their repetition across pages rather than guessed from one line.
 ///
 /// - Paged sources (PDF, text with form feeds): a line among the first or last two of a page whose
-///   text, digits aside, recurs at the top or bottom of at least half of the pages (and of two).
+///   text, digits aside, recurs at the top or bottom of at least half of the pages (and of two), and
+///   is short (50 characters at most) and no sentence.
 /// - Any source: a line with the marks of page furniture (a URL, a page counter such as 3/15 or
 ///   第3页, a date or time) whose text, digits aside, occurs at least three times. Without such a
 ///   mark a repeated line may be content (牵头单位：省商务厅), so it stays.
@@ -43,7 +44,8 @@ enum RunningHeaders {
             let edge = Set(indices.prefix(2) + indices.suffix(2))
             for i in edge.sorted() {
                 let key = self.key(lines[i].scalars)
-                guard !key.isEmpty else { continue }
+                // Headers and footers are short and never sentences.
+                guard !key.isEmpty, key.count <= 50, !key.contains(where: HeadingParser.isSentenceEnd) else { continue }
                 candidates.append((i, key))
                 pagesWithKey[key, default: []].insert(page)
             }
