@@ -52,9 +52,23 @@ enum RunningHeaders {
         }
         let threshold = max(2, (pages.count + 1) / 2)
         let firstPage = pages.keys.min() ?? 1
+        // A number alone (12, — 12 —, 第12页) is a page number only if it grows with the pages: a
+        // body line that is just a number (a table cell, a split fragment) does not.
+        var numbers: [[Unicode.Scalar]: [(page: Int, value: Int)]] = [:]
+        for (i, key) in candidates
+        where !key.contains(where: CharacterClass.isHan) || key.allSatisfy({ "#第页共".unicodeScalars.contains($0) }) {
+            guard let page = lines[i].page, let value = Int(lines[i].scalars.filter(CharacterClass.isASCIIDigit).string.prefix(6)) else {
+                continue
+            }
+            numbers[key, default: []].append((page, value))
+        }
         var keptTitle: Set<[Unicode.Scalar]> = []
         for (i, key) in candidates.sorted(by: { $0.index < $1.index }) {
             guard let on = pagesWithKey[key], on.count >= threshold else { continue }
+            if let values = numbers[key] {
+                let ordered = values.sorted { $0.page < $1.page }
+                guard zip(ordered, ordered.dropFirst()).allSatisfy({ $0.value < $1.value && $0.page < $1.page }) else { continue }
+            }
             if lines[i].page == firstPage, !key.contains("#"), !keptTitle.contains(key) {
                 keptTitle.insert(key)
                 continue

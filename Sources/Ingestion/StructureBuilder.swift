@@ -112,6 +112,11 @@ struct StructureBuilder {
                     i = consumed
                     continue
                 }
+                if let (merged, next) = labelWithTitleBelow(at: i - 1) {
+                    consumeBody(merged)
+                    i = next
+                    continue
+                }
                 consumeBody(line)
             default:
                 continue
@@ -208,6 +213,22 @@ struct StructureBuilder {
         emit(
             kind: .heading, scalars: Array(lines[first..<end].filter { $0.kind == .text }.map(\.text).joined().unicodeScalars),
             first: lines[first].line, last: last.line, pages: (lines[first].page, last.page))
+    }
+
+    /// A label alone on its line with its title on the next (第一章 / 总则, 第一条 / （目的和依据）), as a
+    /// PDF sets a centred chapter heading with wide spacing: one heading line, and the index after it.
+    private func labelWithTitleBelow(at index: Int) -> (CleanLine, Int)? {
+        let line = lines[index]
+        guard let n = HeadingParser.parse(line.scalars), n.rest.isEmpty, let t = nextText(after: index) else { return nil }
+        let title = lines[t].scalars
+        guard title.count <= 30, HeadingParser.parse(title) == nil, HeadingParser.parseBox(title) == nil,
+            !title.contains(where: { HeadingParser.isSentenceEnd($0) || $0 == "，" || $0 == "、" })
+        else { return nil }
+        // A run-in article's text is a sentence; a caption is short and bracketed or a bare title.
+        if n.style == .article, !(title.first == "（" || title.first == "(" || title.first == "【") { return nil }
+        var merged = line
+        merged.scalars = line.scalars + [" "] + title
+        return (merged, t + 1)
     }
 
     // MARK: Body lines

@@ -64,7 +64,7 @@ extern "C" char *pf_pdf_page_text(pf_pdf *pdf, int32_t index) {
     try {
         std::unique_ptr<poppler::page> page(pdf->document->create_page(index));
         if (!page) return nullptr;
-        return copy(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
+        return copy(page->text(poppler::rectf(), poppler::page::raw_order_layout));
     } catch (...) {
         return nullptr;
     }

@@ -63,14 +63,15 @@ enum FixtureMaker {
                 rest = rest.dropFirst()
             }
             let piece = escape(plain(rest.trimmingCharacters(in: .whitespaces)))
-            // A long line that stops mid-sentence (the text's source broke a paragraph at a page
-            // end) goes on in the next paragraph, as the text reader joins it.
+            // A long line of prose that stops mid-sentence (the text's source broke a paragraph at
+            // a page end) goes on in the next paragraph, as the text reader joins it.
             let numbered = startsNumbered(piece)
             if numbered, !carried.isEmpty {
                 body.append("<p>\(carried)</p>")
                 carried = ""
             }
-            if level == 0, !numbered, piece.count >= 20, let last = piece.last, !"。！？；：…”）".contains(last) {
+            let prose = piece.contains("，") || piece.contains("、")
+            if level == 0, !numbered, prose, piece.count >= 20, let last = piece.last, !"。！？；：…”）".contains(last) {
                 carried += piece
                 continue
             }

@@ -17,11 +17,15 @@ enum FormatComparison {
     /// with the same path. Passages shorter than six characters and front matter (a cover's layout
     /// differs by format) are not compared.
     static func provenanceDifferences(text: Document, other: Document) -> [String] {
+        provenanceProblems(text: text, other: other).map(\.message)
+    }
+
+    static func provenanceProblems(text: Document, other: Document) -> [(line: Int, message: String)] {
         var index: [String: [String]] = [:]
         for p in other.passages where p.kind != .frontMatter {
             index[p.path.joined(separator: " › "), default: []].append(CorpusSupport.comparable(p.text))
         }
-        var problems: [String] = []
+        var problems: [(line: Int, message: String)] = []
         for p in text.passages where p.kind != .frontMatter {
             let t = CorpusSupport.comparable(p.text)
             let path = p.path.joined(separator: " › ")
@@ -37,18 +41,21 @@ enum FormatComparison {
             for phrase in phrases where !candidates.contains(where: { $0.contains(phrase) }) {
                 let elsewhere = other.passages.first { CorpusSupport.comparable($0.text).contains(phrase) }
                 problems.append(
-                    "line \(p.firstLine) «\(phrase)» under [\(path)] → "
-                        + (elsewhere.map { "found under [\($0.path.joined(separator: " › "))]" } ?? "not found"))
+                    (
+                        p.firstLine,
+                        "line \(p.firstLine) «\(phrase)» under [\(path)] → "
+                            + (elsewhere.map { "found under [\($0.path.joined(separator: " › "))]" } ?? "not found")
+                    ))
             }
         }
         return problems
     }
 
-    /// Pages of a PDF as `pdftotext` prints them (form feeds between pages), comparable; nil without it.
+    /// Pages of a PDF as `pdftotext -raw` prints them (form feeds between pages), comparable; nil without it.
     static func pdftotextPages(_ pdf: URL) -> [String]? {
         let tool = URL(fileURLWithPath: "/usr/bin/pdftotext")
         guard FileManager.default.isExecutableFile(atPath: tool.path),
-            let out = try? Support.Child([pdf.path, "-"], executable: tool).wait(timeout: 60), out.status == 0
+            let out = try? Support.Child(["-raw", pdf.path, "-"], executable: tool).wait(timeout: 60), out.status == 0
         else { return nil }
         return out.stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { CorpusSupport.comparable(String($0)) }
     }
@@ -67,13 +74,18 @@ enum FormatComparison {
             guard t.count >= 8 else { continue }
             let span = Array(pageChars[(first - 1)..<last].joined())
             let head = Array(t.prefix(6)), tail = Array(t.suffix(6))
-            let starts = occurrences(of: head, in: span).contains { $0 < pageChars[first - 1].count }
-            let ends = occurrences(of: tail, in: span).contains { $0 + tail.count > span.count - pageChars[last - 1].count }
+            // Bold text may be extracted with doubled characters (第第二二章章), which the reader undoes.
+            let starts = [head, doubled(head)].contains { h in occurrences(of: h, in: span).contains { $0 < pageChars[first - 1].count } }
+            let ends = [tail, doubled(tail)].contains { t in
+                occurrences(of: t, in: span).contains { $0 + t.count > span.count - pageChars[last - 1].count }
+            }
             if !starts { problems.append("line \(p.firstLine) «\(String(head))» does not start on page \(first)") }
             if !ends { problems.append("line \(p.lastLine) «\(String(tail))» does not end on page \(last)") }
         }
         return problems
     }
+
+    private static func doubled(_ s: [Character]) -> [Character] { s.flatMap { [$0, $0] } }
 
     private static func occurrences(of needle: [Character], in haystack: [Character]) -> [Int] {
         guard !needle.isEmpty, haystack.count >= needle.count else { return [] }

@@ -27,7 +27,8 @@ void pf_pdf_close(pf_pdf *pdf);
 
 int32_t pf_pdf_page_count(pf_pdf *pdf);
 
-/// The text of page `index` (0-based) in reading order, lines separated by '\n', UTF-8, NUL-terminated.
+/// The text of page `index` (0-based) in the order the page draws it (pdftotext -raw: the order
+/// the author wrote, which geometric reading order can split into false columns), lines separated by '\n', UTF-8, NUL-terminated.
 /// The caller frees the result with `pf_pdf_free`. NULL if the page cannot be read.
 char *pf_pdf_page_text(pf_pdf *pdf, int32_t index);
 
