@@ -97,8 +97,8 @@ enum TitleBlock {
             }
             guard l.kind == .text else { break }
             let next = l.text
-            if endsWithDocumentType(text) {
-                guard isParenthetical(l.scalars) else { break }
+            if endsWithDocumentType(text) && !isIncompleteNotice(text) {
+                guard isParenthetical(l.scalars) || continuesNoticeTitle(next) else { break }
             } else {
                 guard isTitleLike(l.scalars), text.count + next.count <= 80 else { break }
             }
@@ -124,6 +124,20 @@ enum TitleBlock {
         let compact = FrontMatter.compact(text)
         if compact == "目录" || compact == "目次" { return false }
         return true
+    }
+
+    /// 关于印发…规划 without its closing 的通知: the title of an issuing notice goes on.
+    static func isIncompleteNotice(_ text: String) -> Bool {
+        (text.contains("印发") || text.contains("转发")) && !["通知", "通告", "公告", "决定", "》"].contains { text.hasSuffix($0) }
+    }
+
+    /// （2021—2025年）的通知, 的通知: the rest of a notice's title wrapped to the next line.
+    static func continuesNoticeTitle(_ next: String) -> Bool {
+        var rest = Substring(next)
+        if rest.first == "（" || rest.first == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.hasPrefix("的") && rest.count <= 6 && endsWithDocumentType(String(rest))
     }
 
     static func isParenthetical(_ s: [Unicode.Scalar]) -> Bool {
