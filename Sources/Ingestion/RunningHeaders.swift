@@ -91,15 +91,33 @@ enum RunningHeaders {
         return out
     }
 
-    /// A URL, a page counter (3/15, 第3页, 共15页, - 3 -) or a date or time stamp.
+    /// A URL, a page counter (3/15, 第3页, 共15页) or a date or time stamp (2024/1/30, 2024-01-30, 10:40).
+    /// Scalar comparisons: this runs on every line.
     static func hasFurnitureMark(_ s: [Unicode.Scalar]) -> Bool {
-        let text = s.string
-        if text.contains("http://") || text.contains("https://") || text.contains("www.") { return true }
+        guard s.contains(where: { CharacterClass.isDigit($0) || $0 == "h" || $0 == "w" }) else { return false }
+        if contains(s, http) || contains(s, www) { return true }
         let k = key(s)
-        let masked = k.string
-        if masked.contains("第#页") || masked.contains("共#页") || masked.hasSuffix("#/#") { return true }
-        // 2024/1/30, 2024-01-30, 10:40
-        return masked.contains("#/#/#") || masked.contains("#-#-#") || masked.contains("#:#")
+        if contains(k, pageOf) || contains(k, pagesIn) || k.suffix(3).elementsEqual(counter) { return true }
+        return contains(k, slashDate) || contains(k, dashDate) || contains(k, clock)
+    }
+
+    private static let http = Array("http".unicodeScalars), www = Array("www.".unicodeScalars)
+    private static let pageOf = Array("第#页".unicodeScalars), pagesIn = Array("共#页".unicodeScalars)
+    private static let counter = Array("#/#".unicodeScalars), slashDate = Array("#/#/#".unicodeScalars)
+    private static let dashDate = Array("#-#-#".unicodeScalars), clock = Array("#:#".unicodeScalars)
+
+    static func contains(_ s: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard !needle.isEmpty, s.count >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= s.count {
+            if s[i] == needle[0] {
+                var j = 1
+                while j < needle.count, s[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     // MARK: Interleaved text
@@ -110,12 +128,11 @@ enum RunningHeaders {
     }
 
     private static func recoverInterleaved(_ lines: inout [CleanLine], patterns: [[Unicode.Scalar]]) {
-        let withURL = patterns.filter { $0.string.contains("http") || $0.string.contains("www.") }
+        let withURL = patterns.filter { contains($0, http) || contains($0, www) }
         guard !withURL.isEmpty else { return }
         let tokenized = withURL.map { p in p.map { $0 == "#" ? Token.digits : Token.character($0) } }
         for i in lines.indices where lines[i].kind == .text {
-            let text = lines[i].scalars.string
-            guard text.contains("http") || text.contains("www.") else { continue }
+            guard contains(lines[i].scalars, http) || contains(lines[i].scalars, www) else { continue }
             for pattern in tokenized {
                 if let rest = leftover(lines[i].scalars, pattern: pattern) {
                     lines[i].scalars = rest

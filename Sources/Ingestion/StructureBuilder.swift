@@ -151,7 +151,10 @@ struct StructureBuilder {
         }
         // A further document: its title (ending in its 文种, or announced by the notice) after the
         // first document's headings, followed by numbering that starts again.
-        guard headingsInDocument > 0, HeadingParser.parse(s) == nil, TitleBlock.isTitleLike(s) else { return nil }
+        // Cheap tests first: this runs on every body line.
+        guard headingsInDocument > 0, s.count <= 80, restartsNumbering(after: index + 1), HeadingParser.parse(s) == nil,
+            TitleBlock.isTitleLike(s)
+        else { return nil }
         let block = TitleBlock.extend(from: index, in: lines)
         let key = TitleBlock.comparable(block.text)
         let announced = layout.announcedTitles.contains { TitleBlock.comparable($0) == key }
@@ -186,7 +189,7 @@ struct StructureBuilder {
     private func restartsNumbering(after start: Int) -> Bool {
         var j = start
         var seen = 0
-        while j < lines.count, seen < 4 {
+        while j < lines.count, seen < 6 {
             if lines[j].kind == .text {
                 if let n = HeadingParser.parse(lines[j].scalars) { return n.number == 1 && HeadingParser.shape(of: n) != .item }
                 seen += 1

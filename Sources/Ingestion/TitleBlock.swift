@@ -114,8 +114,9 @@ enum TitleBlock {
     /// A line that can be (part of) a title: short, has ideographs, no sentence punctuation, not
     /// numbered, not a document number, date, addressee, export header or page chrome.
     static func isTitleLike(_ s: [Unicode.Scalar]) -> Bool {
-        guard s.count >= 2, s.count <= 80, s.contains(where: CharacterClass.isHan) else { return false }
+        guard s.count >= 2, s.count <= 80 else { return false }
         if s.contains(where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == ";" }) { return false }
+        guard s.contains(where: CharacterClass.isHan) else { return false }
         if let last = s.last, last == "：" || last == ":" || last == "，" || last == "、" { return false }
         if HeadingParser.parse(s) != nil || HeadingParser.parseBox(s) != nil { return false }
         let text = s.string
@@ -174,19 +175,23 @@ enum TitleBlock {
     static func endsWithDocumentType(_ title: String) -> Bool {
         // A release that announces a document (…印发《关于…的意见》) is titled by it.
         if issuedTitle(in: title) != nil { return true }
-        var t = title
+        var t = Array(title.unicodeScalars)
         // Trailing parentheticals: （2021—2025年）, (试行), （征求意见稿）.
         while let last = t.last, last == "）" || last == ")" {
             guard let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) else { break }
-            t = String(t[..<open])
+            t.removeSubrange(open...)
         }
-        t = t.trimmingCharacters(in: [" ", "\u{3000}"])
-        if t.hasSuffix("文件") { return false }
-        return documentTypes.contains { t.hasSuffix($0) }
+        while let last = t.last, CharacterClass.isSpace(last) { t.removeLast() }
+        if t.count >= 2, t[t.count - 2] == "文", t[t.count - 1] == "件" { return false }
+        return documentTypeScalars.contains { type in t.count >= type.count && t.suffix(type.count).elementsEqual(type) }
     }
+
+    private static let documentTypeScalars = documentTypes.map { Array($0.unicodeScalars) }
 
     /// The document a notice or release issues: 《X》 after 印发/转发/颁布/发布, or 印发X的通知.
     static func issuedTitle(in title: String) -> String? {
+        // 印发, 转发, 颁布, 发布, 公布 all hold 发 or 布.
+        guard title.unicodeScalars.contains(where: { $0 == "发" || $0 == "布" }) else { return nil }
         let verbs = ["印发", "转发", "颁布", "发布", "公布"]
         for verb in verbs {
             guard let v = title.range(of: verb) else { continue }
@@ -206,6 +211,9 @@ enum TitleBlock {
     /// A saved page's title carries the site's sections after it (…的通知_委局文件_政务公开,
     /// …的通知 - 中国政府网): keep the part that is the document's title.
     static func stripSiteSuffix(_ title: String) -> String {
+        guard title.unicodeScalars.contains(where: { $0 == "_" || $0 == "-" || $0 == "|" || $0 == "｜" || $0 == "—" }) else {
+            return title
+        }
         for separator in ["_", " - ", " | ", "｜", "|", " — "] {
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2, let first = parts.first, first.count >= 4 else { continue }

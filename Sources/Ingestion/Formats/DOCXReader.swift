@@ -136,7 +136,7 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         if opening.count < 20, !p.text.allSatisfy(\.isWhitespace) {
             opening.append((p.text.trimmingCharacters(in: .whitespaces), p.fontSize, p.centered, isTitle))
         }
-        let parts = p.text.split(separator: "\n", omittingEmptySubsequences: false)
+        let parts = p.text.utf8.contains(0x0A) ? p.text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(p.text)]
         for (k, part) in parts.enumerated() {
             add(SourceLine(text: String(part), line: 0, role: level.map { .heading(level: $0) } ?? .text, softBreak: k < parts.count - 1))
         }

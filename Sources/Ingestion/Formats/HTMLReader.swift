@@ -49,6 +49,8 @@ struct HTMLTree {
     /// One past the last descendant.
     var end: [Int]
     var children: [[Int]]
+    /// The node is page chrome or lies inside it (computed once: parents precede children).
+    var inChrome: [Bool]
 
     fileprivate init(_ page: HTMLPage) {
         let n = Int(pf_html_node_count(page.handle))
@@ -62,6 +64,11 @@ struct HTMLTree {
             end[parent[i]] = max(end[parent[i]], end[i])
         }
         for i in 0..<n where parent[i] >= 0 { children[parent[i]].append(i) }
+        inChrome = Array(repeating: false, count: n)
+        for i in 0..<n {
+            let inherited = parent[i] >= 0 && inChrome[parent[i]]
+            inChrome[i] = inherited || (!isText[i] && HTMLLines.isChromeElement(tag: value[i], attributes: attributes[i]))
+        }
     }
 
     var count: Int { parent.count }
@@ -86,7 +93,7 @@ enum MainBlock {
         // Running text per block: ideographs in text nodes not inside a link, counted for the
         // nearest block ancestor; only blocks of paragraph length count.
         var blockHan: [Int: Int] = [:]
-        for i in 0..<n where tree.isText[i] && !HTMLLines.isChrome(tree, i) {
+        for i in 0..<n where tree.isText[i] && !tree.inChrome[i] {
             var p = tree.parent[i]
             var linked = false
             while p >= 0, !HTMLLines.blockTags.contains(tree.value[p]) {
@@ -132,19 +139,8 @@ struct HTMLLines {
 
     init(_ tree: HTMLTree) { self.tree = tree }
 
-    /// Whether node `i` lies inside page chrome.
-    static func isChrome(_ tree: HTMLTree, _ i: Int) -> Bool {
-        var p = tree.isText[i] ? tree.parent[i] : i
-        while p >= 0 {
-            if isChromeElement(tree, p) { return true }
-            p = tree.parent[p]
-        }
-        return false
-    }
-
-    static func isChromeElement(_ tree: HTMLTree, _ i: Int) -> Bool {
-        if chromeTags.contains(tree.value[i]) { return true }
-        let attrs = tree.attributes[i]
+    static func isChromeElement(tag: String, attributes attrs: String) -> Bool {
+        if chromeTags.contains(tag) { return true }
         guard !attrs.isEmpty else { return false }
         if attrs.contains("display:none") || attrs.contains("display: none") { return true }
         var words: Set<String> = []
@@ -170,7 +166,7 @@ struct HTMLLines {
             return
         }
         let tag = tree.value[i]
-        if Self.isChromeElement(tree, i) || tag == "title" { return }
+        if tree.inChrome[i] || tag == "title" { return }
         if tag == "br" || tag == "hr" {
             breakLine()
             return
@@ -228,21 +224,22 @@ struct HTMLLines {
         if !text.isEmpty { out.append(SourceLine(text: text, line: 0)) }
     }
 
-    /// HTML whitespace: runs of spaces, tabs and newlines are one space.
+    /// HTML whitespace: runs of spaces, tabs and newlines are one space (ASCII bytes of UTF-8).
     static func collapse(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
-        for c in s.unicodeScalars {
-            if c == " " || c == "\n" || c == "\r" || c == "\t" || c == "\u{0C}" {
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
                 space = !out.isEmpty
                 continue
             }
             if space {
-                out.append(" ")
+                out.append(0x20)
                 space = false
             }
-            out.append(c)
+            out.append(b)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
