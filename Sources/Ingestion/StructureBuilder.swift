@@ -37,6 +37,8 @@ struct StructureBuilder {
     private var documentEntry: String?
     /// Numbered headings seen since the body or the current document entry started.
     private var headingsInDocument = 0
+    /// The highest rank of numbering the current document has used (一、 in a plan, 第一章 in a regulation).
+    private var topStyleSeen: NumberingStyle?
     /// A blank line (not at a page break) since the last text line.
     private var paragraphBreak = false
     /// Index of the body line being consumed.
@@ -158,9 +160,12 @@ struct StructureBuilder {
         let block = TitleBlock.extend(from: index, in: lines)
         let key = TitleBlock.comparable(block.text)
         let announced = layout.announcedTitles.contains { TitleBlock.comparable($0) == key }
-        guard announced || TitleBlock.endsWithDocumentType(block.text), restartsNumbering(after: block.range.upperBound) else {
-            return nil
-        }
+        // A document's title names its matter and type (某市外贸高质量发展行动计划), longer than a
+        // section's unnumbered caption (保障措施), and the numbering starts again at the top level.
+        let titled = block.text.count >= 8 && TitleBlock.endsWithDocumentType(block.text)
+        guard announced || titled, let top = stack.first?.style ?? topStyleSeen,
+            restartsNumbering(after: block.range.upperBound, atMost: top)
+        else { return nil }
         openDocument(label: "", title: block.text, first: index, through: block.range.upperBound)
         return block.range.upperBound
     }
@@ -185,13 +190,16 @@ struct StructureBuilder {
         return false
     }
 
-    /// Whether the first numbered line within a few lines is number 1 of its style (一、, 第一章, （一）).
-    private func restartsNumbering(after start: Int) -> Bool {
+    /// Whether the first numbered line within a few lines is number 1 of its style (一、, 第一章, （一）),
+    /// of a rank no deeper than `top`.
+    private func restartsNumbering(after start: Int, atMost top: NumberingStyle = .arabicParen) -> Bool {
         var j = start
         var seen = 0
         while j < lines.count, seen < 6 {
             if lines[j].kind == .text {
-                if let n = HeadingParser.parse(lines[j].scalars) { return n.number == 1 && HeadingParser.shape(of: n) != .item }
+                if let n = HeadingParser.parse(lines[j].scalars) {
+                    return n.number == 1 && n.style <= top && HeadingParser.shape(of: n) != .item
+                }
                 seen += 1
             }
             j += 1
@@ -207,6 +215,7 @@ struct StructureBuilder {
         box = nil
         boxItemLast = [:]
         headingsInDocument = 0
+        topStyleSeen = nil
         documentEntry = nil
         let heading = Heading(kind: .document, style: nil, depth: 1, label: label, title: title, line: lines[first].line)
         headings.append(heading)
@@ -385,6 +394,11 @@ struct StructureBuilder {
     /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence
     /// when the next line of the same numbering, heading-shaped, carries the following number.
     private func confirmedBySuccessor(_ n: NumberedLine) -> Bool {
+        // Not when the number before it was printed inside the previous paragraph (…包括：1.…；).
+        if let previous = pending?.scalars ?? passages.last.map({ Array($0.text.unicodeScalars) }) {
+            let label = Array(String(n.number - 1).unicodeScalars)
+            for mark in [".", "．", "、"] where RunningHeaders.contains(previous, label + Array(mark.unicodeScalars)) { return false }
+        }
         var j = currentIndex + 1
         var seen = 0
         while j < lines.count, seen < 60 {
@@ -401,6 +415,7 @@ struct StructureBuilder {
         while let top = stack.last, top.style >= n.style { stack.removeLast() }
         lastSeen[n.style] = n.number
         lastInParent[n.style] = n.number
+        topStyleSeen = min(topStyleSeen ?? n.style, n.style)
         for style in NumberingStyle.allCases where style > n.style { lastInParent[style] = 0 }
         let heading = Heading(
             kind: .numbered, style: n.style, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),

@@ -234,6 +234,31 @@ import TestSupport
         #expect(d.headings[2].kind == .document)
     }
 
+    @Test func anUnnumberedCaptionBeforeItemsIsNotADocument() {
+        let d = Self.ingest(
+            """
+            一、发展目标
+            到2025年，全市外贸规模稳步增长。
+            保障措施
+            1.加强组织领导。建立工作专班。
+            2.强化资金保障。统筹各类资金。
+            """)
+        #expect(!d.headings.contains { $0.kind == .document })
+        #expect(Self.outline(d) == ["1|一、发展目标", "2|1.加强组织领导", "2|2.强化资金保障"])
+    }
+
+    @Test func aNumberPrintedInThePreviousParagraphIsNotLost() {
+        let d = Self.ingest(
+            """
+            一、主要任务
+            主要任务包括：1.开展试点，在三个区先行。
+            2.扩大范围。总结试点经验。
+            3.全面推广。在全市推开。
+            """)
+        // 2. and 3. continue the enumeration begun inside the paragraph: items, not headings.
+        #expect(Self.outline(d) == ["1|一、主要任务"])
+    }
+
     // MARK: Page furniture
 
     @Test func runningHeadersAndFootersAreRemovedByRepetition() {
