@@ -67,8 +67,8 @@ public enum Ingestor {
         format: DocumentFormat
     ) -> Document {
         var lines = input
-        RunningHeaders.remove(from: &lines, paged: paged)
-        let title = TitleBlock.find(in: lines, evidence: evidence)
+        let headers = RunningHeaders.remove(from: &lines, paged: paged)
+        let title = TitleBlock.find(in: lines, evidence: evidence + headers)
         let layout = FrontMatter.layout(of: lines, title: title)
         var builder = StructureBuilder(lines: lines, layout: layout)
         builder.build()

@@ -7,14 +7,17 @@
 /// - Any source: a line with the marks of page furniture (a URL, a page counter such as 3/15 or
 ///   第3页, a date or time) whose text, digits aside, occurs at least three times. Without such a
 ///   mark a repeated line may be content (牵头单位：省商务厅), so it stays.
-/// A title repeated as a running header is kept where it first appears on the first page: there it
-/// is the title. When extraction interleaved body text into a furniture line (characters of the
+/// A running header is removed on the first page too (a page-1 header is as much furniture as any);
+/// its text is returned as title evidence, since a running header often repeats the title. When extraction interleaved body text into a furniture line (characters of the
 /// last sentence scattered between a footer URL's), the line's own characters are taken out in
 /// order and the body text that remains is kept.
 enum RunningHeaders {
-    static func remove(from lines: inout [CleanLine], paged: Bool) {
+    /// Marks headers and footers as page marks; returns the text of the running headers without
+    /// digits (a repeated title), first seen first, as title evidence.
+    @discardableResult
+    static func remove(from lines: inout [CleanLine], paged: Bool) -> [String] {
         var furniture: [[Unicode.Scalar]: Int] = [:]
-        if paged { markPagedRepeats(&lines) }
+        let headers = paged ? markPagedRepeats(&lines) : []
         var counts: [[Unicode.Scalar]: Int] = [:]
         var keys: [[Unicode.Scalar]?] = Array(repeating: nil, count: lines.count)
         for (i, l) in lines.enumerated() where l.kind == .text {
@@ -29,15 +32,16 @@ enum RunningHeaders {
             lines[i].kind = .pageMark
         }
         recoverInterleaved(&lines, patterns: Array(furniture.keys))
+        return headers
     }
 
-    private static func markPagedRepeats(_ lines: inout [CleanLine]) {
+    private static func markPagedRepeats(_ lines: inout [CleanLine]) -> [String] {
         var pages: [Int: [Int]] = [:]
         for (i, l) in lines.enumerated() where l.kind == .text || l.kind == .tableRow {
             guard let p = l.page else { continue }
             pages[p, default: []].append(i)
         }
-        guard pages.count >= 2 else { return }
+        guard pages.count >= 2 else { return [] }
         var pagesWithKey: [[Unicode.Scalar]: Set<Int>] = [:]
         var candidates: [(index: Int, key: [Unicode.Scalar])] = []
         for (page, indices) in pages {
@@ -51,7 +55,6 @@ enum RunningHeaders {
             }
         }
         let threshold = max(2, (pages.count + 1) / 2)
-        let firstPage = pages.keys.min() ?? 1
         // A number alone (12, — 12 —, 第12页) is a page number only if it grows with the pages: a
         // body line that is just a number (a table cell, a split fragment) does not.
         var numbers: [[Unicode.Scalar]: [(page: Int, value: Int)]] = [:]
@@ -62,19 +65,21 @@ enum RunningHeaders {
             }
             numbers[key, default: []].append((page, value))
         }
-        var keptTitle: Set<[Unicode.Scalar]> = []
+        var headers: [String] = []
+        var seen: Set<[Unicode.Scalar]> = []
         for (i, key) in candidates.sorted(by: { $0.index < $1.index }) {
             guard let on = pagesWithKey[key], on.count >= threshold else { continue }
             if let values = numbers[key] {
                 let ordered = values.sorted { $0.page < $1.page }
                 guard zip(ordered, ordered.dropFirst()).allSatisfy({ $0.value < $1.value && $0.page < $1.page }) else { continue }
             }
-            if lines[i].page == firstPage, !key.contains("#"), !keptTitle.contains(key) {
-                keptTitle.insert(key)
-                continue
+            if !key.contains("#"), !seen.contains(key) {
+                seen.insert(key)
+                headers.append(lines[i].text)
             }
             lines[i].kind = .pageMark
         }
+        return headers
     }
 
     /// The line without spaces, each run of digits as one `#`: 3/15 and 12/15 share a key.

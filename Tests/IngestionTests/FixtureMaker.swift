@@ -96,6 +96,51 @@ enum FixtureMaker {
         return numerals.unicodeScalars.contains(first) && s.unicodeScalars.prefix(4).contains("、")
     }
 
+    /// A flat ODF text document of `text`'s paragraphs with a running header on every page and the
+    /// page number as footer (— 3 —): a PDF made of it has page furniture to remove.
+    static func flatODT(fromText text: String, header: String) -> String {
+        let paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { "<text:p text:style-name=\"P1\">\(escape(plain($0)))</text:p>" }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+            xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
+            xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" \
+            office:mimetype="application/vnd.oasis.opendocument.text">
+            <office:styles>
+            <style:style style:name="P1" style:family="paragraph"><style:paragraph-properties fo:text-indent="0.8cm"/></style:style>
+            <style:style style:name="HF" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
+            </office:styles>
+            <office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" \
+            fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>\
+            </style:page-layout></office:automatic-styles>
+            <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+            <style:header><text:p text:style-name="HF">\(escape(header))</text:p></style:header>
+            <style:footer><text:p text:style-name="HF">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>
+            </style:master-page></office:master-styles>
+            <office:body><office:text>
+            \(paragraphs.joined(separator: "\n"))
+            </office:text></office:body></office:document>
+            """
+    }
+
+    /// Converts a flat ODF document to `<stem>.pdf` in `directory`; false without LibreOffice.
+    static func makePDF(flatODT: String, stem: String, in directory: URL) throws -> Bool {
+        guard let soffice else { return false }
+        let work = try Support.temporaryDirectory("fodt")
+        defer { Support.remove(work) }
+        let source = work.appendingPathComponent(stem + ".fodt")
+        try Support.write(flatODT, to: source)
+        let out = try Support.Child(
+            [
+                "-env:UserInstallation=file://" + work.appendingPathComponent("profile").path, "--headless", "--convert-to", "pdf",
+                "--outdir",
+                directory.path, source.path
+            ], executable: soffice
+        ).wait(timeout: 300)
+        return out.status == 0
+    }
+
     /// Without emphasis and footnote-reference marks (layout in the text, not content).
     static func plain(_ s: String) -> String {
         var t = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "<b>", with: "")

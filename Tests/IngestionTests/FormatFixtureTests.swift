@@ -14,6 +14,29 @@ import TestSupport
     func makeFixtures() throws {
         let texts = try CorpusSupport.names.map { ($0, try CorpusSupport.raw($0)) }
         #expect(try FixtureMaker.make(texts, in: Self.fixtures))
+        let draft = try CorpusSupport.raw("sichuan-trade-power-opinions-draft")
+        let odt = FixtureMaker.flatODT(fromText: draft, header: "四川省商务厅文件　关于加快建设贸易强省的实施意见")
+        #expect(try FixtureMaker.makePDF(flatODT: odt, stem: Self.runningHeaders, in: Self.fixtures))
+    }
+
+    /// The draft opinions as a PDF with a running header on every page (四川省商务厅文件 + the title)
+    /// and the page number as footer (— N —).
+    static let runningHeaders = "sichuan-trade-power-running-headers"
+
+    @Test func runningHeadersAndPageNumbersOfAPDFAreRemoved() throws {
+        let text = try CorpusSupport.document("sichuan-trade-power-opinions-draft")
+        let url = Self.fixtures.appendingPathComponent(Self.runningHeaders + ".pdf")
+        let pdf = try Ingestor.ingest(fileAt: url)
+        #expect(!pdf.passages.contains { $0.text.contains("四川省商务厅文件") || $0.text.hasPrefix("—") })
+        #expect(pdf.title == "关于加快建设贸易强省的实施意见（征求意见稿）")
+        #expect(FormatComparison.outlineDifferences(text: text, other: pdf).isEmpty)
+        let provenance = FormatComparison.provenanceDifferences(text: text, other: pdf)
+        #expect(provenance.isEmpty, "\(provenance.joined(separator: "\n"))")
+        #expect((pdf.passages.last?.lastPage ?? 0) >= 5)
+        if let pages = FormatComparison.pdftotextPages(url) {
+            let problems = FormatComparison.pageDifferences(pdf, pages: pages)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
     }
 
     static func fixture(_ name: String, _ ext: String) throws -> (url: URL, document: Document) {
