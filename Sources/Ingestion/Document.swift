@@ -35,6 +35,13 @@ public struct DocumentMetadata: Codable, Equatable, Sendable {
         self.date = date
         self.region = region
     }
+
+    /// Equal when the catalog's fields are: the titles ingestion reads follow from the document's
+    /// bytes, so an index compares a stored document's metadata with the catalog's entry to know
+    /// whether the entry changed.
+    public static func == (a: DocumentMetadata, b: DocumentMetadata) -> Bool {
+        a.title == b.title && a.issuer == b.issuer && a.date == b.date && a.region == b.region
+    }
 }
 
 /// The numbering systems of Chinese official documents (GB/T 9704 and common practice), from the
