@@ -141,9 +141,12 @@ enum TitleBlock {
         return rest.hasPrefix("的") && rest.count <= 6 && endsWithDocumentType(String(rest))
     }
 
+    /// （2021—2025年）, （征求意见稿）, (试行): part of the title. Not a date of issue (（2025年1月1日）),
+    /// which GB/T 9704 prints under the title.
     static func isParenthetical(_ s: [Unicode.Scalar]) -> Bool {
         guard let first = s.first, let last = s.last, s.count <= 30 else { return false }
-        return (first == "（" || first == "(") && (last == "）" || last == ")")
+        guard (first == "（" || first == "(") && (last == "）" || last == ")") else { return false }
+        return !isDate(Array(s.dropFirst().dropLast()))
     }
 
     /// Lines a database export or a saved web page puts before the document: 【法宝引证码】,
