@@ -95,7 +95,7 @@ static int walk(pf_html *h, xmlNodePtr node, int32_t parent, int depth) {
             }
             int32_t index = add(h, parent, 0, name, attributeSummary(node));
             if (index < 0) return 0;
-            // Pathological nesting is flattened rather than recursed into without bound.
+            // Nesting deeper than 400 elements (no real page has it) is cut off, not recursed into without bound.
             if (depth < 400 && !walk(h, node->children, index, depth + 1)) return 0;
         }
     }

@@ -51,6 +51,20 @@ enum FormatComparison {
         return problems
     }
 
+    /// The share of the text's body passages (paragraphs, headings, footnotes; not table rows, whose
+    /// layout a PDF does not keep) that the other format has as one passage with the same text
+    /// under the same path.
+    static func identicalShare(text: Document, other: Document) -> Double {
+        var index: Set<String> = []
+        for p in other.passages where p.kind != .frontMatter {
+            index.insert(p.path.joined(separator: " › ") + "\u{1F}" + CorpusSupport.comparable(p.text))
+        }
+        let compared = text.passages.filter { $0.kind != .frontMatter && $0.kind != .tableRow }
+        guard !compared.isEmpty else { return 1 }
+        let same = compared.filter { index.contains($0.path.joined(separator: " › ") + "\u{1F}" + CorpusSupport.comparable($0.text)) }
+        return Double(same.count) / Double(compared.count)
+    }
+
     /// Pages of a PDF as `pdftotext -raw` prints them (form feeds between pages), comparable; nil without it.
     static func pdftotextPages(_ pdf: URL) -> [String]? {
         let tool = URL(fileURLWithPath: "/usr/bin/pdftotext")
