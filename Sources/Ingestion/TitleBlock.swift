@@ -68,6 +68,7 @@ enum TitleBlock {
             info.source = .titleBlock
             info.lines = first.range
         }
+        if let t = info.title { info.title = withoutDocumentNumber(t) }
         if let t = info.title, let issued = issuedTitle(in: t) {
             info.noticeTitle = t
             info.issuedTitle = issued
@@ -118,6 +119,8 @@ enum TitleBlock {
         if s.contains(where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == ";" }) { return false }
         guard s.contains(where: CharacterClass.isHan) else { return false }
         if let last = s.last, last == "：" || last == ":" || last == "，" || last == "、" { return false }
+        // Breadcrumbs, menus and labelled fields (首页 > 政务公开, 来源：国务院办公厅) are no titles.
+        if s.contains(where: { $0 == ">" || $0 == "＞" || $0 == "»" || $0 == "›" || $0 == "|" || $0 == "：" || $0 == ":" }) { return false }
         if HeadingParser.parse(s) != nil || HeadingParser.parseBox(s) != nil { return false }
         let text = s.string
         if isExportNoise(text) || isDocumentNumber(text) || isDate(s) { return false }
@@ -157,9 +160,20 @@ enum TitleBlock {
             || text.hasPrefix("发布时间") || text.hasPrefix("发布日期") || text.hasPrefix("索引号") || text.hasPrefix("索 引 号")
     }
 
+    /// A title without the document number a web page appends to it in brackets
+    /// (…的通知（津工信电力〔2021〕3号）).
+    static func withoutDocumentNumber(_ title: String) -> String {
+        guard let last = title.last, last == "）" || last == ")",
+            let open = title.lastIndex(where: { $0 == "（" || $0 == "(" })
+        else { return title }
+        let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)])
+        guard isDocumentNumber(inner), title.distance(from: title.startIndex, to: open) >= 4 else { return title }
+        return String(title[..<open])
+    }
+
     /// 京经信发〔2022〕87号, 沪府令第19号, （第19号）.
     static func isDocumentNumber(_ text: String) -> Bool {
-        guard text.hasSuffix("号") || text.hasSuffix("号）") || text.hasSuffix("号)") else { return false }
+        guard text.count <= 24, text.hasSuffix("号") || text.hasSuffix("号）") || text.hasSuffix("号)") else { return false }
         return text.contains("〔") || text.contains("[") || text.contains("［") || text.contains("第") && text.count <= 16
     }
 

@@ -169,6 +169,18 @@ import TestSupport
         #expect(Self.outline(d) == ["1|一、发展背景", "1|二、总体要求", "1|三、重点产业"])
     }
 
+    @Test func breadcrumbsAndFieldsAreNoTitlesAndADocumentNumberIsNotPartOfIt() {
+        let d = Self.ingest(
+            """
+            首页 > 政务公开 > 通知
+            来源：市政府办公厅
+            市人民政府关于加快发展夜间经济的通知（某府发〔2023〕12号）
+            各区人民政府：
+            一、总体要求
+            """)
+        #expect(d.title == "市人民政府关于加快发展夜间经济的通知")
+    }
+
     @Test func linesSeparatedByABlankLineAreNotJoined() {
         let d = Self.ingest("关于海外仓的通知\n\n甲市支持海外仓建设。\n")
         #expect(d.passages.map(\.text) == ["关于海外仓的通知", "甲市支持海外仓建设。"])
