@@ -51,6 +51,8 @@ enum TitleBlock {
             i = block.range.upperBound
         }
         var info = TitleInfo()
+        // The issuer's mark (四川省商务厅文件), set largest and red on a notice's first page, is not a title.
+        let evidence = evidence.filter { !$0.hasSuffix("文件") }
         let evidenceKeys = evidence.map { comparable(stripSiteSuffix($0)) }.filter { $0.count >= 4 }
         // The format's own title mark decides between candidates; else the first that ends in a 文种.
         let chosen =
