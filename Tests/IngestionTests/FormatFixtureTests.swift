@@ -62,6 +62,16 @@ import TestSupport
         #expect(share >= 0.8)
     }
 
+    /// Without the catalog, every format reads the same title from the document's own title block.
+    @Test(arguments: CorpusSupport.names, ["pdf", "docx"])
+    func sameTitleWithoutTheCatalog(_ name: String, _ ext: String) throws {
+        let text = try Ingestor.ingest(fileAt: CorpusSupport.corpus.appendingPathComponent(name + ".txt"))
+        let other = try Ingestor.ingest(fileAt: Self.fixtures.appendingPathComponent(name + "." + ext))
+        #expect(CorpusSupport.comparable(other.title) == CorpusSupport.comparable(text.title) || other.metadata.titleSource == .fileName)
+        #expect(other.metadata.titleSource == text.metadata.titleSource)
+        #expect(other.metadata.noticeTitle.map(CorpusSupport.comparable) == text.metadata.noticeTitle.map(CorpusSupport.comparable))
+    }
+
     @Test(arguments: CorpusSupport.names)
     func pdfPagesAreRight(_ name: String) throws {
         let (url, doc) = try Self.fixture(name, "pdf")
