@@ -112,6 +112,7 @@ public enum Ingestor {
         }
         line.page = source.page
         line.softBreak = source.softBreak
+        line.indented = source.indented
         return line
     }
 

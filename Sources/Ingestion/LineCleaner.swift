@@ -21,6 +21,8 @@ struct CleanLine {
     var page: Int? = nil
     /// Heading level the format declares (Word heading style, HTML h1–h6): evidence, not a verdict.
     var headingLevel: Int? = nil
+    /// The line starts right of the text margin (PDF): a paragraph's first line or a centred line.
+    var indented: Bool? = nil
     var text: String { scalars.string }
 }
 

@@ -20,6 +20,8 @@ struct StructureBuilder {
     let lines: [CleanLine]
     let layout: BodyLayout
     private let wrapThreshold: Int
+    /// The source marks paragraphs by indenting their first line (a PDF that says where lines start).
+    private let indentsParagraphs: Bool
 
     var headings: [Heading] = []
     private(set) var passages: [Passage] = []
@@ -62,6 +64,9 @@ struct StructureBuilder {
         self.lines = lines
         self.layout = layout
         self.wrapThreshold = StructureBuilder.wrapThreshold(lines[layout.bodyStart...])
+        let body = lines[layout.bodyStart...].filter { $0.kind == .text }
+        let indented = body.filter { $0.indented == true }.count, flush = body.filter { $0.indented == false }.count
+        self.indentsParagraphs = indented >= 3 && flush >= 3 && indented * 20 >= body.count
     }
 
     mutating func build() {
@@ -184,7 +189,9 @@ struct StructureBuilder {
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
-        if var p = pending, p.kind == kind, p.last.headingLevel == nil, shouldJoin(p, line, acrossBlank: paragraphBreak) {
+        if var p = pending, p.kind == kind, p.last.headingLevel == nil, line.indented != true || !indentsParagraphs,
+            shouldJoin(p, line, acrossBlank: paragraphBreak)
+        {
             if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b),
                 !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b)
             {
@@ -213,7 +220,11 @@ struct StructureBuilder {
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
-        if CharacterClass.endsParagraph(previous[k]) { return false }
+        if CharacterClass.endsParagraph(previous[k]) {
+            // A sentence (or clause, or lead-in：) that ends at the right margin, and the next line
+            // not indented where paragraphs are: the paragraph goes on.
+            return indentsParagraphs && nextLine.indented == false && !acrossBlank && StructureBuilder.width(previous) >= wrapThreshold
+        }
         let last = previous[previous.count - 1]
         if Self.cutMarks.contains(last) { return true }
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }

@@ -5,7 +5,9 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -92,6 +94,44 @@ extern "C" char *pf_pdf_page_largest_text(pf_pdf *pdf, int32_t index, double *si
         }
         *size = largest;
         return copy(joined);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+extern "C" char *pf_pdf_page_line_starts(pf_pdf *pdf, int32_t index) {
+    if (!pdf || index < 0 || index >= pdf->document->pages()) return nullptr;
+    try {
+        std::unique_ptr<poppler::page> page(pdf->document->create_page(index));
+        if (!page) return nullptr;
+        std::vector<poppler::text_box> boxes = page->text_list();
+        std::vector<size_t> order(boxes.size());
+        for (size_t i = 0; i < order.size(); i++) order[i] = i;
+        auto middle = [&](size_t i) { return boxes[i].bbox().y() + boxes[i].bbox().height() / 2; };
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return middle(a) < middle(b); });
+        std::string out;
+        size_t k = 0;
+        while (k < order.size()) {
+            // Boxes whose middles lie within half a box height of the first make one line.
+            size_t end = k + 1;
+            double h = std::max(1.0, boxes[order[k]].bbox().height());
+            while (end < order.size() && std::fabs(middle(order[end]) - middle(order[k])) < h / 2) end++;
+            std::sort(order.begin() + k, order.begin() + end, [&](size_t a, size_t b) { return boxes[a].bbox().x() < boxes[b].bbox().x(); });
+            char head[64];
+            std::snprintf(head, sizeof head, "%.1f\t%.1f\t", boxes[order[k]].bbox().x(), h);
+            out += head;
+            for (size_t j = k; j < end; j++) {
+                poppler::byte_array utf8 = boxes[order[j]].text().to_utf8();
+                out.append(utf8.data(), utf8.size());
+            }
+            out += '\n';
+            k = end;
+        }
+        char *copy = static_cast<char *>(std::malloc(out.size() + 1));
+        if (!copy) return nullptr;
+        std::memcpy(copy, out.data(), out.size());
+        copy[out.size()] = 0;
+        return copy;
     } catch (...) {
         return nullptr;
     }

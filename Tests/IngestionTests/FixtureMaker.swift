@@ -78,6 +78,8 @@ enum FixtureMaker {
             let content = carried + piece
             carried = ""
             if content.isEmpty { continue }
+            // Not indented: the text's lines are not always its paragraphs (a PDF extraction's hard
+            // breaks), and an indent on each would tell a PDF reader otherwise.
             body.append(level > 0 && level <= 6 ? "<h\(level)>\(content)</h\(level)>" : "<p>\(content)</p>")
         }
         closeTable()

@@ -32,6 +32,10 @@ import TestSupport
         #expect(FormatComparison.outlineDifferences(text: text, other: pdf).isEmpty)
         let provenance = FormatComparison.provenanceDifferences(text: text, other: pdf)
         #expect(provenance.isEmpty, "\(provenance.joined(separator: "\n"))")
+        // Its paragraphs are indented: a sentence ending at the right margin no longer ends its paragraph.
+        let share = FormatComparison.identicalShare(text: text, other: pdf)
+        print(String(format: "identical passages %@.pdf: %.1f %%", Self.runningHeaders, share * 100))
+        #expect(share >= 0.95)
         #expect((pdf.passages.last?.lastPage ?? 0) >= 5)
         if let pages = FormatComparison.pdftotextPages(url) {
             let problems = FormatComparison.pageDifferences(pdf, pages: pages)

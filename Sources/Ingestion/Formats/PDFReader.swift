@@ -17,10 +17,11 @@ enum PDFReader {
         var number = 0
         for page in 0..<pages {
             guard let text = pdf.text(page: page) else { continue }
+            var starts = LineStarts(pdf.lineStarts(page: page) ?? "")
             for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\u{0C}" }) {
                 number += 1
                 visible += raw.unicodeScalars.reduce(0) { $0 + (CharacterClass.isSpace($1) || $1.value < 0x20 ? 0 : 1) }
-                lines.append(SourceLine(text: String(raw), line: number, page: page + 1))
+                lines.append(SourceLine(text: String(raw), line: number, page: page + 1, indented: starts.indented(raw)))
             }
         }
         if visible < minimumCharactersPerPage * pages { throw IngestionError.noTextLayer(file: file, pages: pages) }
@@ -28,6 +29,40 @@ enum PDFReader {
         if let largest = pdf.largestText(page: 0) { evidence.append(largest) }
         if let title = pdf.infoTitle, !title.isEmpty { evidence.append(title) }
         return SourceDocument(format: .pdf, lines: lines, titleEvidence: evidence, paged: true)
+    }
+}
+
+/// Where a page's lines start: a line that starts right of the page's text margin by more than one
+/// character is a paragraph's first line (Chinese paragraphs are indented two characters) or a
+/// centred line. Lines are matched to the text by their characters.
+struct LineStarts {
+    private var starts: [String: [(x: Double, size: Double)]] = [:]
+    private var margin = Double.infinity
+
+    init(_ table: String) {
+        for row in table.split(separator: "\n") {
+            let fields = row.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3, let x = Double(fields[0]), let size = Double(fields[1]) else { continue }
+            let key = Self.key(fields[2])
+            guard !key.isEmpty else { continue }
+            starts[key, default: []].append((x, size))
+            // Long lines wrap at the margin: the leftmost of them is it.
+            if key.count >= 12 { margin = min(margin, x) }
+        }
+    }
+
+    static func key(_ s: Substring) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !CharacterClass.isSpace($0) }))
+    }
+
+    /// Whether the line is indented; nil when the page has no margin to compare with or the line
+    /// is not found.
+    mutating func indented(_ line: Substring) -> Bool? {
+        let key = Self.key(line)
+        guard margin.isFinite, !key.isEmpty, var found = starts[key], !found.isEmpty else { return nil }
+        let start = found.removeFirst()
+        starts[key] = found
+        return start.x - margin > start.size * 0.9
     }
 }
 
@@ -62,6 +97,8 @@ private final class OpenPDF {
     }
 
     var infoTitle: String? { take(pf_pdf_title(handle)) }
+
+    func lineStarts(page: Int) -> String? { take(pf_pdf_page_line_starts(handle, Int32(page))) }
 
     private func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
         guard let pointer else { return nil }

@@ -66,6 +66,9 @@ struct SourceLine {
     var role: Role = .text
     /// The line ends at a line break inside its paragraph (Word's w:br): a wrap, not a paragraph end.
     var softBreak = false
+    /// Whether the line starts right of the page's text margin (a paragraph's first-line indent, a
+    /// centred heading); nil when the format does not tell (everything but PDF).
+    var indented: Bool? = nil
 }
 
 /// A reader's output: lines with provenance, and the title evidence the format carries

@@ -36,6 +36,11 @@ char *pf_pdf_page_text(pf_pdf *pdf, int32_t index);
 /// `pf_pdf_free`), and that size in points in *size (0 if the page has no text).
 char *pf_pdf_page_largest_text(pf_pdf *pdf, int32_t index, double *size);
 
+/// The physical lines of page `index` (text boxes grouped by their baseline, left to right), one
+/// per '\n'-separated row "x<TAB>size<TAB>text": the line's left edge and the height of its first
+/// box in points. Free with `pf_pdf_free`; NULL if the page cannot be read.
+char *pf_pdf_page_line_starts(pf_pdf *pdf, int32_t index);
+
 /// The document information dictionary's Title, UTF-8 (free with `pf_pdf_free`); NULL if absent.
 char *pf_pdf_title(pf_pdf *pdf);
 
