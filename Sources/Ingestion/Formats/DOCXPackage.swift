@@ -104,7 +104,7 @@ final class DOCXStyles: NSObject, XMLParserDelegate {
 
     func isTitle(_ id: String) -> Bool {
         let name = styles[id]?.name.lowercased() ?? id.lowercased()
-        return name == "title" || name == "标题" || name == "subtitle" && false
+        return name == "title" || name == "标题"
     }
 }
 
