@@ -3,8 +3,10 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 //   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
-// Only ICUFacade's C file includes ICU headers; its public header uses plain <stdint.h> types, so
-// every Swift module can import Foundation without clashing with Foundation's private ICU.
+//   Ingestion → PDFFacade → CPoppler (poppler-cpp), HTMLFacade → CLibXML2 (libxml2), ZIPFoundation (DOCX)
+// Only the facades' C/C++ files include the libraries' headers; their public headers use plain
+// <stdint.h> types, so every Swift module can import Foundation without clashing with Foundation's
+// private ICU and libxml2, and no Swift module sees poppler's C++ headers.
 let package = Package(
     name: "PolicySearch",
     platforms: [.macOS(.v13)],
@@ -27,7 +29,15 @@ let package = Package(
         ),
         .target(name: "ICUFacade", dependencies: ["CICU"]),
         .target(name: "CChecksum"),
-        .target(name: "Ingestion", dependencies: ["ICUFacade"]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
+        // poppler's headers use a deprecated libstdc++ helper: their warning, not ours.
+        .target(name: "PDFFacade", dependencies: ["CPoppler"], cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "HTMLFacade", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Ingestion",
+            dependencies: ["ICUFacade", "PDFFacade", "HTMLFacade", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // OpenCC (Traditional→Simplified) behind a plain-C facade, like ICU; Debian libopencc-dev.
         .target(name: "OpenCCFacade", linkerSettings: [.linkedLibrary("opencc")]),
         .target(name: "Analysis", dependencies: ["ICUFacade", "OpenCCFacade"]),
@@ -44,7 +54,9 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], resources: [.copy("Gold")]),
+        .testTarget(
+            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], exclude: ["Fixtures"], resources: [.copy("Gold")]
+        ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),
         .testTarget(
@@ -60,7 +72,8 @@ let package = Package(
             ]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
 
 // CI builds with warnings as errors (as swift-nio does): `SWIFTCI_WARNINGS_AS_ERRORS=1 swift test`.

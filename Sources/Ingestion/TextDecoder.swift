@@ -7,6 +7,14 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
     case undecodable(file: String, encoding: String, byteOffset: Int)
     case unreadable(file: String, reason: String)
     case tooLarge(file: String, bytes: Int, limit: Int)
+    /// A Word 97–2003 or WPS file: a binary format read by no library here.
+    case legacyWordFormat(file: String, kind: String)
+    /// A PDF whose pages carry no text layer (scanned images).
+    case noTextLayer(file: String, pages: Int)
+    /// A PDF encrypted with a password.
+    case encrypted(file: String)
+    /// A PDF, DOCX or HTML file that its parser could not read.
+    case damaged(file: String, format: String, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +24,14 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
             return "\(f): not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
         case .unreadable(let f, let r): return "\(f): cannot be read (\(r))"
         case .tooLarge(let f, let b, let l): return "\(f): \(b) bytes exceeds the \(l)-byte limit for one document"
+        case .legacyWordFormat(let f, let k):
+            return "\(f): a legacy Word/WPS file (\(k)), which cannot be read; convert it with "
+                + "`libreoffice --headless --convert-to docx \(f)` and index the .docx; skipped"
+        case .noTextLayer(let f, let p):
+            return "\(f): a scanned PDF (\(p) page\(p == 1 ? "" : "s") without a text layer); run OCR on it "
+                + "(e.g. `ocrmypdf -l chi_sim \(f) out.pdf`) and index the result; skipped"
+        case .encrypted(let f): return "\(f): the PDF is password-protected; save an unprotected copy and index that; skipped"
+        case .damaged(let f, let format, let r): return "\(f): not a readable \(format) file (\(r)); skipped"
         }
     }
 }
