@@ -248,7 +248,7 @@ enum FrontMatter {
             let s = line.scalars
             var leaders = 0, maxLeaders = 0
             for c in s {
-                if c == "." || c == "…" || c == "·" || c == "．" || c == "…" {
+                if c == "." || c == "…" || c == "·" || c == "．" {
                     leaders += 1
                     maxLeaders = max(maxLeaders, leaders)
                 } else if c != " " {
