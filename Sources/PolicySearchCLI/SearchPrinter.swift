@@ -15,7 +15,7 @@ struct SearchPrinter {
         let t = terminal
         for note in r.notes { Swift.print(t.dim("note: \(Terminal.printable(note))")) }
         let shown = Terminal.printable(r.query)
-        let count = "\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”"
+        let count = "\(r.total) passage\(r.total == 1 ? " matches" : "s match") “\(shown)”"
         Swift.print(t.dim(count + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
         if !r.suggestions.isEmpty {
             let list = r.suggestions.map { "\($0.text) (\($0.passages) passage\($0.passages == 1 ? "" : "s"))" }

@@ -63,7 +63,7 @@ public struct ReuseText {
             let path = side.path + (side.box.map { [$0] } ?? [])
             if !path.isEmpty { lines.append(style.dim("     " + Self.cutFront(path.joined(separator: " › "), width - 5))) }
         }
-        lines += wrap(p.alignment.pieces(p.a.text, p.b.text), indent: "   ")
+        lines += wrap(p.alignment.pieces(PlainText.printable(p.a.text), PlainText.printable(p.b.text)), indent: "   ")
         return lines
     }
 
@@ -106,7 +106,8 @@ public struct ReuseText {
 
     /// `s` cut to `width` columns from the front, starting with … when cut (a heading path's
     /// innermost headings say most).
-    static func cutFront(_ s: String, _ width: Int) -> String {
+    static func cutFront(_ text: String, _ width: Int) -> String {
+        let s = PlainText.printable(text)
         guard DisplayWidth.of(s) > width else { return s }
         var kept: [Unicode.Scalar] = [], column = 0
         for scalar in s.unicodeScalars.reversed() {
@@ -119,7 +120,8 @@ public struct ReuseText {
     }
 
     /// `s` cut to `width` columns, ending in … when cut.
-    static func cut(_ s: String, _ width: Int) -> String {
+    static func cut(_ text: String, _ width: Int) -> String {
+        let s = PlainText.printable(text)
         guard DisplayWidth.of(s) > width else { return s }
         var out = "", column = 0
         for scalar in s.unicodeScalars {
