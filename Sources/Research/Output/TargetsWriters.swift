@@ -14,11 +14,19 @@ public enum TargetsCSV {
             var row: [CSV.Cell] = [.text(line.indicator)]
             for cell in line.cells {
                 let main = kind == .target ? cell?.target : cell?.achieved
-                row += [cell?.unit, cell?.baseline, main, cell?.extra].map { CSV.Cell.text($0 ?? "") }
+                row += [cell?.unit, cell?.baseline, main, cell?.extra].map { cellOf($0 ?? "") }
             }
             rows.append(row)
         }
         return CSV.render(rows)
+    }
+
+    /// A number or a lone dash cannot run as a formula, so it is written as printed (-, -3.5);
+    /// other text goes through `CSV`'s defusing.
+    static func cellOf(_ s: String) -> CSV.Cell {
+        let body = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        let numeric = !body.isEmpty && body.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && body.first != "."
+        return s == "-" || numeric ? .number(s) : .text(s)
     }
 }
 
@@ -30,6 +38,14 @@ public enum TargetsText {
         let noun = kind == .target ? "indicator table" : "table of achieved values"
         let plural = kind == .target ? "indicator tables" : "tables of achieved values"
         let rowCount = tables.reduce(0) { $0 + $1.rows.count }
+        if tables.isEmpty {
+            var out = "No \(noun) in \(documents == 1 ? "the document" : "the \(documents) documents")"
+            if !left.isEmpty, kind == .target {
+                out +=
+                    "; \(left.count) table\(left.count == 1 ? "" : "s") of achieved values (--achieved lists \(left.count == 1 ? "it" : "them"))"
+            }
+            return out + ".\n"
+        }
         var out =
             "\(tables.count) \(tables.count == 1 ? noun : plural) in \(a.columns.count) of \(documents) document\(documents == 1 ? "" : "s"): "
             + "\(rowCount) row\(rowCount == 1 ? "" : "s")"
@@ -49,6 +65,10 @@ public enum TargetsText {
             }
         }
         out += "\n" + matrix(a, kind: kind)
+        if a.lines.contains(where: { $0.cells.contains { $0?.complete == false } }) {
+            out +=
+                "\n* fewer cells read than the table has columns (extraction joined two of them): placed left to right, they may stand in the wrong column\n"
+        }
         return out
     }
 
@@ -63,7 +83,7 @@ public enum TargetsText {
                         let main = (kind == .target ? cell.target : cell.achieved) ?? "—"
                         var s = cell.baseline.map { $0 + " → " + main } ?? main
                         if shared == nil, let u = cell.unit { s += " " + u }
-                        return flat(s)
+                        return flat(s) + (cell.complete ? "" : " *")
                     })
         }
         let widths = rows[0].indices.map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }

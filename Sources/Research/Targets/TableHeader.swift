@@ -19,6 +19,8 @@ public struct TableColumn: Equatable, Sendable {
 public struct TableHeader: Equatable, Sendable {
     public var columns: [TableColumn]
 
+    public init(columns: [TableColumn]) { self.columns = columns }
+
     public var valueColumns: [TableColumn] { columns.filter { $0.role == .value } }
     public var hasSerial: Bool { columns.contains { $0.role == .serial } }
     public var hasUnit: Bool { columns.contains { $0.role == .unit } }
