@@ -16,7 +16,8 @@ enum TargetsFixture {
         ("logistics-tabs.txt", "示例市“十四五”现代物流发展规划", nil, logistics),
         ("opening-spaces.txt", "乙省“十四五”对外开放发展规划", "2021-09", opening),
         ("commerce-cells.txt", "丙市“十四五”商务发展规划", nil, commerce),
-        ("county-markdown.md", "丁县商贸流通体系建设实施方案", "2022-03", county)
+        ("county-markdown.md", "丁县商贸流通体系建设实施方案", "2022-03", county),
+        ("services-joined.txt", "戊市“十四五”服务贸易发展规划", nil, servicesJoined)
     ]
 
     static let corpus: URL = {
@@ -165,6 +166,32 @@ enum TargetsFixture {
         |---|---|---|---|
         | 1 | 县级物流配送中心 | 新建仓储设施2万平方米 | 1.2 |
         | 2 | 乡镇商贸中心 | 改造提升乡镇商贸中心8个 | 0.8 |
+
+        """
+
+    /// PDF text whose lines extraction joins into one paragraph: the unit for the whole table in
+    /// the caption (单位：亿元), a “十四五”目标 column, 年均增长（%）, serial numbers, and the header
+    /// repeated where a page broke.
+    static let servicesJoined = """
+        戊市“十四五”服务贸易发展规划
+
+        一、发展目标
+
+        到2025年，服务贸易规模稳步扩大，结构持续优化。
+
+        表3 服务贸易发展主要指标（单位：亿元）
+
+        序号 指标 2020年 “十四五”目标 年均增长（%）
+        1 服务进出口总额 320 500 9.3
+        2 数字服务进出口额 110 200 12.7
+        3 技术贸易额 45 80 12.2
+        序号 指标 2020年 “十四五”目标 年均增长（%）
+        4 服务外包执行额 60 100 10.8
+        5 知识产权使用费 8 15 13.4
+
+        二、重点任务
+
+        推动服务外包转型升级。
 
         """
 }

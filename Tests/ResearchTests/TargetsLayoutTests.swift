@@ -57,6 +57,26 @@ import Testing
             ], reader: TargetsFixture.reader)
     }
 
+    /// PDF lines joined into paragraphs: a row's last value runs into the next row's serial number
+    /// (9.3 and 2 → 9.32数字…), the header repeats inside a paragraph after the page break, the
+    /// unit for the whole table stands in the caption, and the target column is “十四五”目标.
+    @Test func joinedLinesWithRepeatedHeader() throws {
+        let all = Self.tables("services-joined.txt")
+        #expect(all.count == 1)
+        let t = try #require(all.first)
+        #expect(t.kind == .target && t.box == "表3服务贸易发展主要指标（单位：亿元）")
+        #expect(t.baselineColumn == "2020年" && t.targetColumn == "“十四五”目标" && t.extraColumns == ["年均增长（%）"])
+        TargetsExpectation.check(
+            t.rows,
+            [
+                Row(10, nil, "服务进出口总额", "亿元", "320", "500", "9.3", 500),
+                Row(11, nil, "数字服务进出口额", "亿元", "110", "200", "12.7", 200),
+                Row(12, nil, "技术贸易额", "亿元", "45", "80", "12.2", 80),
+                Row(14, nil, "服务外包执行额", "亿元", "60", "100", "10.8", 100),
+                Row(15, nil, "知识产权使用费", "亿元", "8", "15", "13.4", 15)
+            ], reader: TargetsFixture.reader)
+    }
+
     /// One cell per line (HTML, DOCX): header words on five lines, a category line opening each
     /// group, and only a target column: baseline null, never invented.
     @Test func oneCellPerLineWithTargetOnly() throws {

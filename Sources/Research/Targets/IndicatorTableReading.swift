@@ -27,6 +27,8 @@ extension IndicatorTable {
     private static func rowsOf(_ found: FoundTable, _ plan: ColumnPlan, reference: (Int) throws -> String) rethrows -> [IndicatorRow] {
         let header = found.header
         let labels = header.valueColumns.map(\.label)
+        // A unit the header gives the target column (2025年（亿元）), else the whole table (单位：亿元).
+        let commonUnit = header.valueColumns[plan.main].unit ?? found.unit
         var rows: [IndicatorRow] = []
         var category: String?
         for raw in found.rows {
@@ -45,6 +47,7 @@ extension IndicatorTable {
                 name = split.name
                 unit = unit ?? split.unit
             }
+            if unit == nil { unit = commonUnit }
             if let own { category = own }
             let cells = fit(raw.values, to: labels.count)
             func cell(_ i: Int?) -> String? { i.flatMap { $0 < cells.count ? cells[$0] : nil } }

@@ -113,6 +113,20 @@ struct RowAssembler {
         return (String(chars[..<start]), n, String(chars[after...]))
     }
 
+    /// A row's last value and the next row's serial number joined by extraction (9.3 + 2 →
+    /// 9.32数字服务进出口额): split where the expected serial number ends the number.
+    private func gluedSerial(_ t: String) -> (value: String, serial: Int, rest: String)? {
+        guard header.hasSerial else { return nil }
+        let chars = Array(t)
+        let number = chars.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        guard number.count < chars.count, IndicatorVocabulary.isCJK(chars[number.count]) || chars[number.count] == "“" else { return nil }
+        let text = String(number), serial = String(expectedSerial)
+        guard text.hasSuffix(serial), text.count > serial.count else { return nil }
+        let value = String(text.dropLast(serial.count))
+        guard value.last != ".", value.first != ".", value.filter({ $0 == "." }).count <= 1 else { return nil }
+        return (value, expectedSerial, String(chars[number.count...]))
+    }
+
     // MARK: Values and text
 
     private mutating func addValue(_ v: String, _ p: TablePiece) {
@@ -137,6 +151,16 @@ struct RowAssembler {
             return
         }
         if !o.values.isEmpty {
+            if o.values.count < valueCount, let glued = gluedSerial(t) {
+                // 9.3 and the next row's 2 joined into 9.32数字服务…: the serial continues the sequence.
+                o.values.append(glued.value)
+                open = o
+                close()
+                open = RawRow(serial: glued.serial, line: p.line, passage: p.passage)
+                expectedSerial = glued.serial + 1
+                if !glued.rest.isEmpty { open?.texts.append((glued.rest, p.cell, p.passage)) }
+                return
+            }
             if o.values.count < valueCount, p.wholeCell {
                 // A value in words (高于全国平均水平).
                 o.values.append(t)

@@ -10,6 +10,16 @@ public struct TableColumn: Equatable, Sendable {
     /// The year a value column is headed by (2020 of 2020年数值).
     public var year: Int?
     public var stance: Stance
+    /// A unit the header gives the column (2025年（亿元）).
+    public var unit: String?
+
+    public init(label: String, role: Role, year: Int? = nil, stance: Stance = .neutral, unit: String? = nil) {
+        self.label = label
+        self.role = role
+        self.year = year
+        self.stance = stance
+        self.unit = unit
+    }
 }
 
 /// The header row of an indicator table, read from its words: 类别, 序号, 指标, 单位, years
@@ -68,8 +78,8 @@ enum HeaderWords {
         return list.sorted { $0.word.count > $1.word.count }
     }()
 
-    static let baselineWords = ["基期值", "基期年", "基期", "基数", "基准值", "基准年", "现状值", "现状"]
-    static let targetWords = ["规划目标值", "目标值", "预期目标", "规划值", "预期值", "目标"]
+    static let baselineWords = ["基期值", "基期年", "基期", "基数", "基准值", "基准年", "基准", "现状值", "现状"]
+    static let targetWords = ["规划目标值", "目标值", "预期目标", "规划目标", "规划值", "预期值", "目标", "预期", "规划"]
     static let achievedWords = ["完成情况", "完成值", "实际值", "实现值", "完成", "实际"]
     /// What may follow a year: its stance word, or a neutral 数值/值/末/底.
     static let yearSuffixes: [(String, TableColumn.Stance)] = {
@@ -86,8 +96,9 @@ enum HeaderWords {
         func from(_ i: Int) -> (columns: [TableColumn], end: Int) {
             if let known = memo[i] { return known }
             var best: (columns: [TableColumn], end: Int) = ([], i)
-            for (column, end) in candidates(chars, at: i) {
-                let rest = from(skipNote(chars, end))
+            for (word, end) in candidates(chars, at: i) {
+                let (column, next) = withNote(word, chars, end)
+                let rest = from(next)
                 if rest.end > best.end || best.columns.isEmpty { best = ([column] + rest.columns, max(rest.end, end)) }
             }
             memo[i] = best
@@ -104,8 +115,9 @@ enum HeaderWords {
             if i == chars.count { return [] }
             if let known = memo[i] { return known }
             var result: [TableColumn]?
-            for (column, end) in candidates(chars, at: i) {
-                if let rest = from(skipNote(chars, end)) {
+            for (word, end) in candidates(chars, at: i) {
+                let (column, next) = withNote(word, chars, end)
+                if let rest = from(next) {
                     result = [column] + rest
                     break
                 }
@@ -119,7 +131,7 @@ enum HeaderWords {
     /// The header words that start at `i`, longest first, with where each ends.
     private static func candidates(_ chars: [Character], at i: Int) -> [(TableColumn, Int)] {
         var out: [(TableColumn, Int)] = []
-        if let (year, end) = year(chars, at: i) {
+        if let (year, end) = year(chars, at: i) ?? plan(chars, at: i) {
             var k = end
             var stance = TableColumn.Stance.neutral
             if let (suffix, s) = yearSuffixes.first(where: { hasWord($0.0, chars, at: end) }) {
@@ -129,9 +141,43 @@ enum HeaderWords {
             out.append((TableColumn(label: String(chars[i..<k]), role: .value, year: year, stance: stance), k))
         }
         for e in entries where hasWord(e.word, chars, at: i) {
-            out.append((TableColumn(label: e.word, role: e.role, year: nil, stance: e.stance), i + e.word.count))
+            out.append((TableColumn(label: e.word, role: e.role, stance: e.stance), i + e.word.count))
         }
         return out
+    }
+
+    /// A five-year plan named as a column (“十四五”目标, 十三五末): the plan's last year, and the end.
+    private static func plan(_ chars: [Character], at i: Int) -> (Int, Int)? {
+        var k = i
+        if k < chars.count, "“\"‘「".contains(chars[k]) { k += 1 }
+        guard k + 3 <= chars.count, let period = PlanPeriod.fiveYearPlan(in: String(chars[k..<k + 3])), let end = period.end else {
+            return nil
+        }
+        k += 3
+        if k < chars.count, "”\"’」".contains(chars[k]) { k += 1 }
+        for w in ["时期", "期间", "期末", "末"] where hasWord(w, chars, at: k) {
+            k += w.count
+            break
+        }
+        return (end, k)
+    }
+
+    /// `column` with the bracketed note after it ((%), （亿元）, （基期）) in its label, its unit or
+    /// stance taken from the note, and the index past the note and any slash after it.
+    private static func withNote(_ column: TableColumn, _ chars: [Character], _ i: Int) -> (TableColumn, Int) {
+        var column = column
+        var k = i
+        if k < chars.count, let close = IndicatorVocabulary.brackets[chars[k]], let end = chars[k...].firstIndex(of: close),
+            end - k <= 8
+        {
+            let note = String(chars[(k + 1)..<end])
+            column.label += String(chars[k...end])
+            if let unit = IndicatorVocabulary.unit(exactly: note) { column.unit = unit }
+            if column.stance == .neutral, let s = yearSuffixes.first(where: { $0.0 == note && $0.1 != .neutral }) { column.stance = s.1 }
+            k = end + 1
+        }
+        while k < chars.count, chars[k] == "/" || chars[k] == "、" { k += 1 }
+        return (column, k)
     }
 
     /// A year (1949–2099) with or without 年: its value and end.
@@ -140,18 +186,6 @@ enum HeaderWords {
         if i + 4 < chars.count, chars[i + 4].isASCII, chars[i + 4].isNumber { return nil }
         guard let y = Int(String(chars[i..<i + 4])), (1949...2099).contains(y) else { return nil }
         return (y, i + 4 < chars.count && chars[i + 4] == "年" ? i + 5 : i + 4)
-    }
-
-    /// Past a bracketed note ((%), （亿元）) or a slash between words.
-    private static func skipNote(_ chars: [Character], _ i: Int) -> Int {
-        var k = i
-        if k < chars.count, let close = IndicatorVocabulary.brackets[chars[k]], let end = chars[k...].firstIndex(of: close),
-            end - k <= 8
-        {
-            k = end + 1
-        }
-        while k < chars.count, chars[k] == "/" || chars[k] == "、" { k += 1 }
-        return k
     }
 
     private static func hasWord(_ word: String, _ chars: [Character], at i: Int) -> Bool {

@@ -30,6 +30,8 @@ struct FoundTable: Sendable {
     var passage: Int
     var rows: [RawRow]
     var notes: [String]
+    /// The unit the caption or a line above the header gives the whole table (单位：亿元).
+    var unit: String?
 }
 
 /// Finds indicator tables in a document's passages by their shape: a header row (or a run of
@@ -50,12 +52,13 @@ enum TableRecognizer {
                 return p
             }
             if first?.text.isEmpty == true { first = nil }
-            let (rows, notes, end) = body(match.header, passages, first: first, from: match.next ?? i + 1, box: passages[i].box)
+            let (rows, notes, end) = TableBody.read(match.header, passages, first: first, from: match.next ?? i + 1)
             if !rows.isEmpty {
+                let caption = passages[i].box ?? match.caption ?? caption(before: i, in: passages)
                 out.append(
                     FoundTable(
-                        header: match.header, caption: passages[i].box ?? match.caption ?? caption(before: i, in: passages),
-                        line: passages[i].line, passage: passages[i].id, rows: rows, notes: notes))
+                        header: match.header, caption: caption, line: passages[i].line, passage: passages[i].id, rows: rows, notes: notes,
+                        unit: tableUnit(before: i, in: passages, caption: match.caption ?? caption)))
             }
             i = max(end, i + 1)
         }
@@ -107,93 +110,24 @@ enum TableRecognizer {
         return nil
     }
 
-    /// The rows under `header`, its footnotes, and the index of the first passage after the table.
-    private static func body(_ header: TableHeader, _ passages: [SourcePassage], first: SourcePassage?, from start: Int, box: String?)
-        -> ([RawRow], [String], Int)
-    {
-        var assembler = RowAssembler(header: header)
-        var notes: [String] = []
-        var cell = 0
-        var k = start
-        var pending = first
-        passages: while pending != nil || k < passages.count {
-            let p: SourcePassage
-            if let first = pending {
-                p = first
-                pending = nil
-                k -= 1
-            } else {
-                p = passages[k]
-                if p.isHeading || p.box != box { break }
-                if let again = Self.header(at: k, in: passages), let next = again.next {
-                    // The header repeated after a page break continues the table; another header starts another.
-                    guard again.header.columns.map(\.label) == header.columns.map(\.label) else { break }
-                    assembler.close()
-                    k = next
-                    continue
-                }
-            }
-            let pieces = Self.pieces(of: p, cell: &cell)
-            if pieces.isEmpty {
-                k += 1
-                continue
-            }
-            let hasNote = pieces.contains { if case .note = $0.token { return true } else { return false } }
-            if !hasNote && !p.isTableRow && endsTable(p, pieces) { break }
-            for piece in pieces {
-                if case .note(let n) = piece.token {
-                    notes.append(n)
-                    assembler.close()
-                    k += 1
-                    break passages
-                }
-                assembler.add(piece)
-            }
-            k += 1
-        }
-        // Footnotes on their own passages right after the table.
-        while k < passages.count, passages[k].box == box, !passages[k].isHeading,
-            case .note(let n)? = CellTokenizer.tokens(passages[k].text).first
-        {
-            notes.append(n)
-            k += 1
-        }
-        return (assembler.finish(), notes, k)
-    }
-
-    /// Prose, not a row: a sentence, or a long text without a value.
-    private static func endsTable(_ p: SourcePassage, _ pieces: [TablePiece]) -> Bool {
-        if p.text.contains(where: { "。！？；".contains($0) }) { return true }
-        let hasValue = pieces.contains { if case .text = $0.token { return false } else { return true } }
-        return !hasValue && p.text.count > 40
-    }
-
-    /// The tokens of a passage, cell by cell.
-    static func pieces(of p: SourcePassage, cell: inout Int) -> [TablePiece] {
-        var out: [TablePiece] = []
-        for text in p.cells {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { continue }
-            cell += 1
-            var tokens = CellTokenizer.tokens(trimmed)
-            let bracketed = isBracketed(trimmed)
-            if bracketed { tokens = [.text(trimmed)] }
-            for (n, t) in tokens.enumerated() {
-                out.append(
-                    TablePiece(
-                        token: t, passage: p.id, line: p.line, cell: cell, rowStart: p.isTableRow && out.isEmpty,
-                        wholeCell: tokens.count == 1 && n == 0, inTableRow: p.isTableRow, bracketed: bracketed))
-            }
-        }
-        return out
-    }
-
     /// A cell wholly in round brackets that does not start with a number: (折合8081.9亿元).
-    private static func isBracketed(_ s: String) -> Bool {
+    static func isBracketed(_ s: String) -> Bool {
         guard let first = s.first, let last = s.last, first == "（" || first == "(", last == "）" || last == ")", s.count > 2 else {
             return false
         }
         return !CellTokenizer.isDigit(s.dropFirst().first ?? " ")
+    }
+
+    /// 单位：亿元 in the caption or in one of the two lines above the header.
+    private static func tableUnit(before i: Int, in passages: [SourcePassage], caption: String?) -> String? {
+        var texts = caption.map { [$0] } ?? []
+        for k in stride(from: i - 1, through: max(0, i - 2), by: -1) where !passages[k].isTableRow { texts.append(passages[k].text) }
+        for t in texts {
+            guard let r = t.range(of: "单位：") ?? t.range(of: "单位:") else { continue }
+            let rest = t[r.upperBound...].prefix { !"）)，,；;。 ".contains($0) }
+            if let unit = IndicatorVocabulary.unit(exactly: String(rest)) { return unit }
+        }
+        return nil
     }
 
     /// The 专栏 holding the header, or a short caption line right above it (表1 主要指标).
