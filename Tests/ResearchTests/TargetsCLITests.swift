@@ -14,7 +14,7 @@ import Testing
 
     static let keys: Set<String> = [
         "kind", "doc", "title", "box", "passage", "line", "category", "indicator", "key", "unit", "baseline", "target", "achieved",
-        "extra", "value", "baselineColumn", "targetColumn", "extraColumns"
+        "extra", "value", "complete", "baselineColumn", "targetColumn", "extraColumns"
     ]
 
     @Test func jsonContract() throws {
@@ -29,7 +29,7 @@ import Testing
         #expect(fdi["line"] as? Int == 183 && fdi["passage"] as? String == "chongqing-commerce-14th-fyp.txt#58")
         #expect(fdi["category"] as? String == "开放型经济" && fdi["unit"] as? String == "亿美元")
         #expect(fdi["baseline"] as? String == "21" && fdi["target"] as? String == "【135】" && fdi["extra"] as? String == "预期性")
-        #expect(fdi["value"] as? Double == 135)
+        #expect(fdi["value"] as? Double == 135 && fdi["complete"] as? Bool == true)
         #expect(fdi["baselineColumn"] as? String == "2020年" && fdi["targetColumn"] as? String == "2025年")
         #expect(fdi["extraColumns"] as? [String] == ["指标属性"])
         // No baseline column: baseline null, not a made-up value; a target in words: value null.
@@ -100,6 +100,19 @@ import Testing
         #expect(end(header, "[1]") == end(fdi, "21 → 【135】"))
         let matrix = lines.drop { !$0.hasPrefix("indicator") }.filter { !$0.isEmpty }
         #expect(matrix.allSatisfy { DisplayWidthOracle.of($0) <= DisplayWidthOracle.of(header) && !$0.hasSuffix(" ") })
+    }
+
+    /// The output README.md shows under its `targets` example is what the command prints.
+    @Test func readmeShowsRealOutput() throws {
+        let readme = try String(contentsOf: Support.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let example = "policy-search targets --docs 重庆,sichuan-commerce"
+        let after = try #require(readme.range(of: "```sh\n" + example + "\n```\n\n```\n"))
+        let block = readme[after.upperBound...].components(separatedBy: "\n```")[0]
+        let shown = block.components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(shown.count >= 10)
+        let r = try ResearchFixture.run(["targets", "--docs", "重庆,sichuan-commerce"])
+        let printed = Set(r.stdout.components(separatedBy: "\n"))
+        for line in shown { #expect(printed.contains(line), "README line not printed: \(line)") }
     }
 
     @Test func outWritesTheFile() throws {

@@ -3,11 +3,12 @@
 ///
 ///     [{"kind": "target"|"achieved", "doc", "title", "box", "passage", "line", "category", "indicator",
 ///       "key", "unit", "baseline", "target", "achieved", "extra", "value",
-///       "baselineColumn", "targetColumn", "extraColumns": [str]}]
+///       "complete", "baselineColumn", "targetColumn", "extraColumns": [str]}]
 ///
 /// Values are as printed (cleaned: spaces beside Chinese characters removed; wrapped cells joined);
 /// `value` is the target (achieved value, in an achieved table) as a number where it is one; `key`
-/// is the name the alignment compares; the *Column keys give the table's headers.
+/// is the name the alignment compares; `complete` is false when fewer cells were read than the table
+/// has value columns (placed left to right); the *Column keys give the table's headers.
 public struct TargetsJSON: Encodable, Sendable {
     struct Row: Encodable {
         var kind: String
@@ -25,13 +26,14 @@ public struct TargetsJSON: Encodable, Sendable {
         var achieved: String?
         var extra: String?
         var value: Double?
+        var complete: Bool
         var baselineColumn: String?
         var targetColumn: String?
         var extraColumns: [String]
 
         enum CodingKeys: String, CodingKey {
             case kind, doc, title, box, passage, line, category, indicator, key, unit, baseline, target, achieved, extra, value
-            case baselineColumn, targetColumn, extraColumns
+            case complete, baselineColumn, targetColumn, extraColumns
         }
 
         func encode(to encoder: Encoder) throws {
@@ -51,6 +53,7 @@ public struct TargetsJSON: Encodable, Sendable {
             try c.encode(achieved, forKey: .achieved)
             try c.encode(extra, forKey: .extra)
             try c.encode(value, forKey: .value)
+            try c.encode(complete, forKey: .complete)
             try c.encode(baselineColumn, forKey: .baselineColumn)
             try c.encode(targetColumn, forKey: .targetColumn)
             try c.encode(extraColumns, forKey: .extraColumns)
@@ -66,6 +69,7 @@ public struct TargetsJSON: Encodable, Sendable {
                     kind: t.kind.rawValue, doc: t.documentName, title: t.documentTitle, box: t.box, passage: r.passage, line: r.line,
                     category: r.category, indicator: r.indicator, key: alignment.keys[r.indicator] ?? r.indicator,
                     unit: r.unit, baseline: r.baseline, target: r.target, achieved: r.achieved, extra: r.extra, value: r.value,
+                    complete: r.complete,
                     baselineColumn: t.baselineColumn, targetColumn: t.targetColumn, extraColumns: t.extraColumns)
             }
         }

@@ -62,6 +62,7 @@ public enum TargetsText {
             for t in tables where t.documentName == c.name {
                 let columns = [t.baselineColumn, t.targetColumn].compactMap { $0 }.joined(separator: " → ")
                 out += "    \(Self.flat(t.box ?? "(no caption)")) · line \(t.line) · \(columns) · \(t.rows.count) rows\n"
+                for note in t.notes { out += "    \(Self.flat(note))\n" }
             }
         }
         out += "\n" + matrix(a, kind: kind)
