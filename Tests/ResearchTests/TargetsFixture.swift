@@ -17,7 +17,9 @@ enum TargetsFixture {
         ("opening-spaces.txt", "乙省“十四五”对外开放发展规划", "2021-09", opening),
         ("commerce-cells.txt", "丙市“十四五”商务发展规划", nil, commerce),
         ("county-markdown.md", "丁县商贸流通体系建设实施方案", "2022-03", county),
-        ("services-joined.txt", "戊市“十四五”服务贸易发展规划", nil, servicesJoined)
+        ("services-joined.txt", "戊市“十四五”服务贸易发展规划", nil, servicesJoined),
+        ("outline-tabs.txt", "己省国民经济和社会发展第十四个五年规划纲要", nil, outlineTabs),
+        ("outline-spaces.txt", "庚省国民经济和社会发展第十四个五年规划纲要", nil, outlineSpaces)
     ]
 
     static let corpus: URL = {
@@ -192,6 +194,52 @@ enum TargetsFixture {
         二、重点任务
 
         推动服务外包转型升级。
+
+        """
+
+    /// The layout of the national outline's table, tab-separated: no 序号 column but numbered names
+    /// (1.地区生产总值增长(%)), a target in words, a value marked * (2019 data), 〔〕 five-year sums.
+    static let outlineTabs = """
+        己省国民经济和社会发展第十四个五年规划纲要
+
+        第二章 发展目标
+
+        专栏1 “十四五”时期经济社会发展主要指标
+
+        类别\t指标\t2020年\t2025年\t年均/累计\t属性
+        经济发展\t1.地区生产总值增长(%)\t3.8\t—\t6左右\t预期性
+        \t2.全员劳动生产率增长(%)\t4.1\t高于GDP增长\t—\t预期性
+        \t3.常住人口城镇化率(%)\t56.7*\t62\t—\t预期性
+        创新驱动\t4.每万人口高价值发明专利拥有量(件)\t3.2\t6\t—\t预期性
+        绿色生态\t5.单位地区生产总值能源消耗降低(%)\t—\t—\t〔14〕\t约束性
+        注：①〔〕内为5年累计数。②带*的为2019年数据。
+
+        第三章 坚持创新驱动发展
+
+        创新是引领发展的第一动力。
+
+        """
+
+    /// The same layout as PDF text with cells separated by spaces: cleaning joins the category to
+    /// the numbered name (经济发展1.地区生产总值增长), a dash to a following value (3.8—6左右) and two
+    /// dashes to each other (——), and extraction joins the last rows and the footnote in one paragraph.
+    static let outlineSpaces = """
+        庚省国民经济和社会发展第十四个五年规划纲要
+
+        第二章 发展目标
+
+        专栏1 “十四五”时期经济社会发展主要指标
+
+        类别 指标 2020年 2025年 年均/累计 属性
+        经济发展 1.地区生产总值增长(%) 3.8 — 6左右 预期性
+        2.常住人口城镇化率(%) 56.7* 62 — 预期性
+        创新驱动 3.每万人口高价值发明专利拥有量(件) 3.2 6 — 预期性
+        绿色生态 4.单位地区生产总值能源消耗降低(%) — — 〔14〕 约束性
+        注：①〔〕内为5年累计数。②带*的为2019年数据。
+
+        第三章 坚持创新驱动发展
+
+        创新是引领发展的第一动力。
 
         """
 }

@@ -77,6 +77,30 @@ import Testing
             ], reader: TargetsFixture.reader)
     }
 
+    /// The national outline's layout: numbered names without a 序号 column, a target in words
+    /// (value null), a value with a footnote mark, 〔〕 sums; tab-separated and as PDF text.
+    @Test(arguments: ["outline-tabs.txt", "outline-spaces.txt"])
+    func outlineLayout(_ doc: String) throws {
+        let t = try #require(Self.tables(doc).first)
+        #expect(t.kind == .target && t.box == "专栏 1 “十四五”时期经济社会发展主要指标")
+        #expect(t.baselineColumn == "2020年" && t.targetColumn == "2025年" && t.extraColumns == ["年均/累计", "属性"])
+        #expect(t.notes == ["注：①〔〕内为5年累计数。②带*的为2019年数据。"])
+        var expected = [
+            Row(8, "经济发展", "地区生产总值增长", "%", "3.8", "—", "年均/累计：6左右；属性：预期性", nil),
+            Row(9, "经济发展", "全员劳动生产率增长", "%", "4.1", "高于GDP增长", "年均/累计：—；属性：预期性", nil),
+            Row(10, "经济发展", "常住人口城镇化率", "%", "56.7*", "62", "年均/累计：—；属性：预期性", 62),
+            Row(11, "创新驱动", "每万人口高价值发明专利拥有量", "件", "3.2", "6", "年均/累计：—；属性：预期性", 6),
+            Row(12, "绿色生态", "单位地区生产总值能源消耗降低", "%", "—", "—", "年均/累计：〔14〕；属性：约束性", nil)
+        ]
+        if doc == "outline-spaces.txt" {
+            // Written without the row whose target is in words (joined to its neighbours, it could not be told apart).
+            expected.remove(at: 1)
+            for i in 1..<expected.count { expected[i].line -= 1 }
+        }
+        TargetsExpectation.check(t.rows, expected, reader: TargetsFixture.reader)
+        #expect(t.rows.allSatisfy { $0.complete })
+    }
+
     /// One cell per line (HTML, DOCX): header words on five lines, a category line opening each
     /// group, and only a target column: baseline null, never invented.
     @Test func oneCellPerLineWithTargetOnly() throws {

@@ -97,6 +97,8 @@ struct CellTokenizer {
                 k += 1
             }
             if let q = match(IndicatorVocabulary.qualifiers, at: k) { k += q.count }
+            // A footnote mark (56.7* — 带*的为2019年数据).
+            while k < chars.count, "*＊※".contains(chars[k]) { k += 1 }
             if ends(at: k) { return k }
         }
         return nil

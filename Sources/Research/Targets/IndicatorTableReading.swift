@@ -38,8 +38,12 @@ extension IndicatorTable {
             if own == nil, header.hasCategory, texts.count >= 2, texts[0].cell != texts[1].cell {
                 own = texts.removeFirst().text
             }
+            if own == nil, header.hasCategory, !texts.isEmpty, let split = IndicatorVocabulary.splitCategory(texts[0].text) {
+                own = split.category
+                texts[0].text = split.name
+            }
             guard !texts.isEmpty, !raw.values.isEmpty else { continue }
-            var name = RowAssembler.join(texts.map(\.text))
+            var name = IndicatorVocabulary.withoutEnumerator(RowAssembler.join(texts.map(\.text)))
             var unit = raw.unit
             if let split = IndicatorVocabulary.splitBracketedUnit(name),
                 unit == nil || IndicatorVocabulary.unit(exactly: unit!) == IndicatorVocabulary.unit(exactly: split.unit)
@@ -88,6 +92,7 @@ extension IndicatorTable {
         if let first = s.first, let close = IndicatorVocabulary.brackets[first], let end = s.firstIndex(of: close) {
             s = s[s.index(after: s.startIndex)..<end] + s[s.index(after: end)...]
         }
+        while let last = s.last, "*＊※".contains(last) { s = s.dropLast() }
         for q in IndicatorVocabulary.qualifiers where s.hasSuffix(q) {
             s = s.dropLast(q.count)
             break

@@ -76,6 +76,33 @@ enum IndicatorVocabulary {
         return nil
     }
 
+    /// `name` without the numbering a table without a 序号 column puts before it (1.地区生产总值增长,
+    /// 2、…, ①…); a number that is part of the name (5G, 4+6) stays.
+    static func withoutEnumerator(_ name: String) -> String {
+        let chars = Array(name)
+        if let first = chars.first, let v = first.unicodeScalars.first?.value, (0x2460...0x2473).contains(v), chars.count > 1 {
+            return String(chars.dropFirst()).trimmingCharacters(in: .whitespaces)
+        }
+        let digits = chars.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), digits.count + 1 < chars.count, ".．、)）".contains(chars[digits.count]),
+            !chars[digits.count + 1].isNumber
+        else { return name }
+        return String(chars[(digits.count + 1)...]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A category joined to a numbered name (经济发展1.地区生产总值增长 → 经济发展, 1.地区生产总值增长),
+    /// for a table with a category column whose cells extraction joined.
+    static func splitCategory(_ text: String) -> (category: String, name: String)? {
+        let chars = Array(text)
+        guard let start = chars.firstIndex(where: { $0.isASCII && $0.isNumber }), start >= 2,
+            chars[..<start].allSatisfy(isCJK)
+        else { return nil }
+        let digits = chars[start...].prefix { $0.isASCII && $0.isNumber }
+        let mark = start + digits.count
+        guard digits.count <= 2, mark + 1 < chars.count, ".．、".contains(chars[mark]), isCJK(chars[mark + 1]) else { return nil }
+        return (String(chars[..<start]), String(chars[start...]))
+    }
+
     /// `name` without a bracketed unit at its end (电子商务交易额（亿元） → 电子商务交易额, 亿元).
     static func splitBracketedUnit(_ name: String) -> (name: String, unit: String)? {
         let t = name.trimmingCharacters(in: .whitespaces)

@@ -25,8 +25,11 @@ public struct PlanPeriod: Equatable, Sendable {
         let chars = Array(text)
         guard chars.count >= 3 else { return nil }
         for i in 0..<(chars.count - 2) where chars[i] == "十" {
-            // 十N五 (11–19) or 二十五 (20).
+            // 十N五 (11–19), 第十N个五年 or 二十五 (20).
             if let n = numerals[chars[i + 1]], chars[i + 2] == "五" {
+                return period(ofPlan: 10 + n)
+            }
+            if let n = numerals[chars[i + 1]], i + 4 < chars.count, chars[i + 2] == "个", chars[i + 3] == "五", chars[i + 4] == "年" {
                 return period(ofPlan: 10 + n)
             }
             if i > 0, chars[i - 1] == "二", chars[i + 1] == "五" { return period(ofPlan: 20) }

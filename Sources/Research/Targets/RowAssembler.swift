@@ -27,6 +27,8 @@ struct RawRow: Sendable {
     var values: [String] = []
     var line: Int
     var passage: Int
+    /// Read from text whose cells extraction joined (not a table-row passage).
+    var joined = false
 }
 
 /// Turns a table's tokens into rows, using only the header's shape: whether it has 序号, 单位 and
@@ -46,6 +48,7 @@ struct RowAssembler {
 
     mutating func add(_ p: TablePiece) {
         if p.rowStart, let o = open, !o.values.isEmpty { close() }
+        defer { if !p.inTableRow { open?.joined = true } }
         switch p.token {
         case .note: close()
         case .attribute(let a): addValue(a, p)
@@ -56,8 +59,29 @@ struct RowAssembler {
     }
 
     mutating func close() {
-        if let o = open { rows.append(o) }
+        if var o = open {
+            if o.joined { Self.unjoinDashes(&o.values, count: valueCount) }
+            rows.append(o)
+        }
         open = nil
+    }
+
+    /// In joined text a row short of cells may hold two dashes run together (—— for — and —) or a
+    /// value, a dash and a value read as a range (3.8—6左右 for 3.8, —, 6左右): split them while the row
+    /// is short. (—— and 1—2 are also printed as such; a row with all its cells keeps them.)
+    static func unjoinDashes(_ values: inout [String], count: Int) {
+        var i = 0
+        while i < values.count, values.count < count {
+            let v = values[i]
+            if v.count == 2, v.allSatisfy({ $0 == "—" }) {
+                values.replaceSubrange(i...i, with: ["—", "—"])
+            } else if count - values.count >= 2, let dash = v.firstIndex(of: "—"), dash != v.startIndex,
+                v[v.index(before: dash)].isNumber, v.index(after: dash) < v.endIndex, v[v.index(after: dash)].isNumber
+            {
+                values.replaceSubrange(i...i, with: [String(v[..<dash]), "—", String(v[v.index(after: dash)...])])
+            }
+            i += 1
+        }
     }
 
     mutating func finish() -> [RawRow] {
