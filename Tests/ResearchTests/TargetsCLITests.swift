@@ -125,6 +125,22 @@ import Testing
         #expect(rows?.count == 50)
     }
 
+    /// Long runs of header words, digits and dashes (a damaged extraction) are read in linear time
+    /// and give no table.
+    @Test func hostileRunsGiveNothing() throws {
+        let dir = try Support.temporaryDirectory("targets-hostile")
+        defer { Support.remove(dir) }
+        let text =
+            "测试文件\n\n一、目标\n\n" + String(repeating: "指标", count: 3000) + "\n\n"
+            + String(repeating: "序号指标单位2020年2025年", count: 300) + "\n\n" + String(repeating: "1", count: 50000) + "\n\n"
+            + String(repeating: "—", count: 30000) + "\n"
+        try Support.write(text, to: dir.appendingPathComponent("h.txt"))
+        let index = dir.appendingPathComponent("index")
+        #expect(try Support.run(["index", dir.path, "--index", index.path]).status == 0)
+        let r = try Support.run(["targets", "--index", index.path], timeout: 60)
+        #expect(r.exited && r.status == 0 && r.stdout == "No indicator table in the document.\n", "\(r.stderr)")
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try ResearchFixture.run(["targets", "--format", "xlsx"]).status == 2)
         let unknown = try ResearchFixture.run(["targets", "--docs", "doc:不存在的文件"])

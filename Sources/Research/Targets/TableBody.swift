@@ -59,7 +59,12 @@ struct TableBody {
         return (body.assembler.finish(), body.notes, k)
     }
 
-    private func sameHeader(_ other: TableHeader) -> Bool { other.columns.map(\.label) == header.columns.map(\.label) }
+    /// The header again, after a page break: the same value columns (a category or serial header
+    /// cell left empty on the second page does not make another table).
+    private func sameHeader(_ other: TableHeader) -> Bool {
+        other.valueColumns.map(\.label) == header.valueColumns.map(\.label)
+            && other.columns.contains { $0.role == .indicator }
+    }
 
     /// Header words in two or more cells that do not make a header: a second header line.
     private static func isSubHeader(_ p: SourcePassage) -> Bool {

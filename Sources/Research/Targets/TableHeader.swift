@@ -93,9 +93,12 @@ enum HeaderWords {
     /// header that extraction joined with the caption before it and the rows after it).
     static func prefix(_ chars: [Character], from start: Int) -> (columns: [TableColumn], end: Int) {
         var memo: [Int: (columns: [TableColumn], end: Int)] = [:]
+        // A header is short: looking further than this only costs time on long runs of header words.
+        let limit = start + 160
         func from(_ i: Int) -> (columns: [TableColumn], end: Int) {
             if let known = memo[i] { return known }
             var best: (columns: [TableColumn], end: Int) = ([], i)
+            guard i < limit else { return best }
             for (word, end) in candidates(chars, at: i) {
                 let (column, next) = withNote(word, chars, end)
                 let rest = from(next)

@@ -93,7 +93,9 @@ enum TableRecognizer {
     /// A header inside a passage, where extraction joined the caption, the header and the first
     /// rows into one paragraph (表1…主要指标指标单位2020年2025年年均增长货物进出口总额亿美元980…).
     static func embeddedHeader(in p: SourcePassage) -> HeaderMatch? {
-        guard !p.isTableRow, !p.isHeading, ["指标", "名称", "项目"].contains(where: p.text.contains) else { return nil }
+        guard !p.isTableRow, !p.isHeading, p.text.count <= 4000, ["指标", "名称", "项目"].contains(where: p.text.contains) else {
+            return nil
+        }
         let original = Array(p.text)
         let positions = original.indices.filter { !original[$0].isWhitespace }
         let compact = positions.map { original[$0] }
