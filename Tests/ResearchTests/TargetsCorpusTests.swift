@@ -154,6 +154,63 @@ import Testing
         #expect(achieved.rows.count == 7)
     }
 
+    /// The same 四川 tables as a layout-aware ingestion could give them: each source line a row of
+    /// cells split at spaces (brackets kept whole). Every row is then recovered, line numbers exact,
+    /// and 专栏 1's 货物贸易 and 服务贸易 rows too (their 2020 cell wraps onto the next lines).
+    @Test func sichuanTablesFromSplitRows() throws {
+        let file = Support.corpus.appendingPathComponent("sichuan-commerce-14th-fyp.txt")
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        func passages(_ range: ClosedRange<Int>, box: String) -> [SourcePassage] {
+            range.compactMap { n in
+                let text = lines[n - 1].trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { return nil }
+                let cells = Self.splitAtSpaces(text)
+                return SourcePassage(
+                    id: n, text: cells.joined(separator: " | "), isTableRow: cells.count > 1, isHeading: n == range.lowerBound, box: box,
+                    line: n)
+            }
+        }
+        let period = PlanPeriod(start: 2021, end: 2025)
+        let targets = IndicatorTable.read(
+            passages(352...376, box: "专栏 2"), documentName: "s", documentTitle: "四川省“十四五”商务发展规划", period: period
+        ) { "s#\($0)" }
+        #expect(targets.map(\.kind) == [.target])
+        let rows = try #require(targets.first).rows
+        #expect(rows.count == Self.sichuan.count)
+        for (a, e) in zip(rows, Self.sichuan) {
+            #expect(a.line == e.line && a.indicator == e.indicator && a.unit == e.unit, "\(e)")
+            #expect(a.baseline == e.baseline && a.target == e.target && a.extra == e.extra && a.value == e.value, "\(e)")
+        }
+        let achieved = IndicatorTable.read(
+            passages(137...160, box: "专栏 1"), documentName: "s", documentTitle: "四川省“十四五”商务发展规划", period: period
+        ) { "s#\($0)" }
+        #expect(achieved.map(\.kind) == [.achieved])
+        let goods = try #require(achieved.first?.rows.first { $0.indicator == "货物贸易" })
+        #expect(goods.baseline == "515.9" && goods.achieved == "1168（折合 8081.9亿元）" && goods.extra == "20.4%" && goods.complete)
+        let services = try #require(achieved.first?.rows.first { $0.indicator == "服务贸易" })
+        #expect(services.baseline == "131" && services.achieved == "176（折合 1212.2亿元）" && services.extra == "6.1%")
+        #expect(achieved.first?.rows.count == 7)
+    }
+
+    /// Cells of a line split at runs of spaces, bracketed text kept in one cell.
+    static func splitAtSpaces(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var depth = 0
+        for c in line {
+            if "（([【".contains(c) { depth += 1 }
+            if "）)]】".contains(c) { depth = max(0, depth - 1) }
+            if c == " " && depth == 0 {
+                if !current.isEmpty { cells.append(current) }
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { cells.append(current) }
+        return cells
+    }
+
     @Test func documentsWithoutTablesGiveNone() {
         #expect(!Self.tables.tables.contains { $0.documentName == "sichuan-trade-power-opinions-draft.txt" })
         #expect(Self.tables.tables.count == 5)

@@ -49,7 +49,11 @@ public struct TableHeader: Equatable, Sendable {
         for cell in cells {
             let compact = String(cell.filter { !$0.isWhitespace && $0 != "|" })
             if compact.isEmpty { continue }
-            guard let parsed = HeaderWords.segment(Array(compact)) else { return nil }
+            guard let parsed = HeaderWords.segment(Array(compact)) else {
+                // Cells split inside a word (2020 | 年): read the row as one text.
+                guard cells.count > 1 else { return nil }
+                return HeaderWords.segment(Array(cells.joined().filter { !$0.isWhitespace && $0 != "|" }))
+            }
             out += parsed
         }
         return out.isEmpty ? nil : out
