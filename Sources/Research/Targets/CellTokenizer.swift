@@ -79,7 +79,7 @@ struct CellTokenizer {
     private func value(at i: Int) -> Int? {
         if let end = dashes(at: i) { return end }
         var j = i
-        if let comparator = match(IndicatorVocabulary.comparators, at: j) {
+        if let comparator = match(Self.comparators, at: j) {
             j += comparator.count
             while j < chars.count, chars[j] == " " { j += 1 }
         }
@@ -96,9 +96,9 @@ struct CellTokenizer {
                 guard k < chars.count, chars[k] == close else { continue }
                 k += 1
             }
-            if let q = match(IndicatorVocabulary.qualifiers, at: k) { k += q.count }
+            if let q = match(Self.qualifiers, at: k) { k += q.count }
             // A footnote mark (56.7* — 带*的为2019年数据).
-            while k < chars.count, "*＊※".contains(chars[k]) { k += 1 }
+            while k < chars.count, IndicatorVocabulary.footnoteMarks.contains(chars[k]) { k += 1 }
             if ends(at: k) { return k }
         }
         return nil
@@ -131,22 +131,22 @@ struct CellTokenizer {
             k += 1
             while k < chars.count, Self.isDigit(chars[k]) { k += 1 }
         }
-        if k < chars.count, "%％‰".contains(chars[k]) {
+        if k < chars.count, Self.percent.contains(chars[k]) {
             return k + 1
         }
-        if let q = match(IndicatorVocabulary.qualifiers, at: k) { return ends(at: k + q.count) ? k : unitEnd(k) }
+        if let q = match(Self.qualifiers, at: k) { return ends(at: k + q.count) ? k : unitEnd(k) }
         return unitEnd(k)
     }
 
     private func unitEnd(_ k: Int) -> Int {
-        if let u = match(IndicatorVocabulary.valueUnits, at: k), ends(at: k + u.count) { return k + u.count }
+        if let u = match(Self.valueUnits, at: k), ends(at: k + u.count) { return k + u.count }
         return k
     }
 
     /// A range's second number (6.0-8.0, 1—2): the index after it. A range rises, so 35000—9 is a
     /// value, a dash and the next row's serial number.
     private func range(from start: Int, after k: Int) -> Int? {
-        guard k + 1 < chars.count, "-–—~～至到".contains(chars[k]), Self.isDigit(chars[k + 1]), let end = quantity(at: k + 1),
+        guard k + 1 < chars.count, Self.rangeMarks.contains(chars[k]), Self.isDigit(chars[k + 1]), let end = quantity(at: k + 1),
             let low = Self.leadingNumber(chars[start..<k]), let high = Self.leadingNumber(chars[(k + 1)..<end]), high >= low
         else { return nil }
         return end
@@ -167,7 +167,7 @@ struct CellTokenizer {
         guard k < chars.count else { return true }
         let next = chars[k], last = chars[k - 1]
         if next.isWhitespace || next == "|" || IndicatorVocabulary.isDash(next) { return true }
-        if IndicatorVocabulary.brackets[next] != nil || "≥≤><＞＜≧≦".contains(next) { return true }
+        if IndicatorVocabulary.brackets[next] != nil || Self.comparatorMarks.contains(next) { return true }
         if attribute(at: k) != nil || note(at: k) != nil { return true }
         if !Self.isDigit(last) { return !(next.isASCII && next.isLetter) }
         return false
@@ -179,7 +179,7 @@ struct CellTokenizer {
     // MARK: Words
 
     private func attribute(at i: Int) -> String? {
-        guard let word = match(IndicatorVocabulary.attributes, at: i) else { return nil }
+        guard let word = match(Self.attributes, at: i) else { return nil }
         let k = i + word.count
         // 预期 only as a whole cell; 预期性 may run into what follows.
         if !word.hasSuffix("性"), k < chars.count, !(chars[k].isWhitespace || chars[k] == "|") { return nil }
@@ -188,21 +188,29 @@ struct CellTokenizer {
 
     /// A footnote opener followed by a colon (备注：, 注：, 注1：) runs to the end of the text.
     private func note(at i: Int) -> Int? {
-        guard let opener = match(IndicatorVocabulary.noteOpeners, at: i) else { return nil }
+        guard let opener = match(Self.noteOpeners, at: i) else { return nil }
         var k = i + opener.count
         while k < chars.count, chars[k].isNumber || chars[k] == " " { k += 1 }
         guard k < chars.count, chars[k] == "：" || chars[k] == ":" else { return nil }
         return chars.count
     }
 
-    private func match(_ words: [String], at i: Int) -> String? {
-        words.first { w in
-            var k = i
-            for c in w {
-                guard k < chars.count, chars[k] == c else { return false }
-                k += 1
-            }
+    private func match(_ words: [[Character]], at i: Int) -> String? {
+        guard i < chars.count else { return nil }
+        let first = chars[i]
+        return words.first { w in
+            guard w[0] == first, i + w.count <= chars.count else { return false }
+            for (n, c) in w.enumerated() where chars[i + n] != c { return false }
             return true
-        }
+        }.map { String($0) }
     }
+
+    private static let percent = CharSet("%％‰")
+    private static let rangeMarks = CharSet("-–—~～至到")
+    private static let comparatorMarks = CharSet("≥≤><＞＜≧≦")
+    private static let comparators = IndicatorVocabulary.comparators.map(Array.init)
+    private static let qualifiers = IndicatorVocabulary.qualifiers.map(Array.init)
+    private static let valueUnits = IndicatorVocabulary.valueUnits.map(Array.init)
+    private static let attributes = IndicatorVocabulary.attributes.map(Array.init)
+    private static let noteOpeners = IndicatorVocabulary.noteOpeners.map(Array.init)
 }

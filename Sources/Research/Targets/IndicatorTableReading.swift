@@ -92,7 +92,7 @@ extension IndicatorTable {
         if let first = s.first, let close = IndicatorVocabulary.brackets[first], let end = s.firstIndex(of: close) {
             s = s[s.index(after: s.startIndex)..<end] + s[s.index(after: end)...]
         }
-        while let last = s.last, "*＊※".contains(last) { s = s.dropLast() }
+        while let last = s.last, IndicatorVocabulary.footnoteMarks.contains(last) { s = s.dropLast() }
         for q in IndicatorVocabulary.qualifiers where s.hasSuffix(q) {
             s = s.dropLast(q.count)
             break

@@ -41,7 +41,11 @@ enum IndicatorVocabulary {
     static let noteOpeners = ["备注", "注释", "说明", "资料来源", "数据来源", "注"]
 
     /// Characters that stand for “no value” in a cell: —, ——, -, －, /.
-    static func isDash(_ c: Character) -> Bool { "—–－-─―".contains(c) }
+    static func isDash(_ c: Character) -> Bool { dashes.contains(c) }
+
+    static let dashes = CharSet("—–－-─―")
+    static let sentenceMarks = CharSet("。！？；")
+    static let footnoteMarks = CharSet("*＊※")
 
     static func isCJK(_ c: Character) -> Bool {
         guard let s = c.unicodeScalars.first else { return false }
@@ -84,7 +88,7 @@ enum IndicatorVocabulary {
             return String(chars.dropFirst()).trimmingCharacters(in: .whitespaces)
         }
         let digits = chars.prefix { $0.isASCII && $0.isNumber }
-        guard (1...2).contains(digits.count), digits.count + 1 < chars.count, ".．、)）".contains(chars[digits.count]),
+        guard (1...2).contains(digits.count), digits.count + 1 < chars.count, CharSet.enumeratorMarks.contains(chars[digits.count]),
             !chars[digits.count + 1].isNumber
         else { return name }
         return String(chars[(digits.count + 1)...]).trimmingCharacters(in: .whitespaces)
@@ -99,7 +103,9 @@ enum IndicatorVocabulary {
         else { return nil }
         let digits = chars[start...].prefix { $0.isASCII && $0.isNumber }
         let mark = start + digits.count
-        guard digits.count <= 2, mark + 1 < chars.count, ".．、".contains(chars[mark]), isCJK(chars[mark + 1]) else { return nil }
+        guard digits.count <= 2, mark + 1 < chars.count,
+            CharSet.enumeratorMarks.contains(chars[mark]) && chars[mark] != ")" && chars[mark] != "）", isCJK(chars[mark + 1])
+        else { return nil }
         return (String(chars[..<start]), String(chars[start...]))
     }
 
@@ -114,4 +120,19 @@ enum IndicatorVocabulary {
         let rest = String(t[..<start]).trimmingCharacters(in: .whitespaces)
         return rest.isEmpty ? nil : (rest, unit == inner.filter { !$0.isWhitespace } ? unit : inner.trimmingCharacters(in: .whitespaces))
     }
+}
+
+/// A set of one-scalar characters tested by scalar value: String.contains(Character) walks
+/// grapheme clusters on every call, and the recognizer asks such questions for every character.
+struct CharSet: Sendable {
+    private let values: Set<UInt32>
+
+    init(_ s: String) { values = Set(s.unicodeScalars.map(\.value)) }
+
+    func contains(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        return scalars.count == 1 && values.contains(scalars.first!.value)
+    }
+
+    static let enumeratorMarks = CharSet(".．、)）")
 }

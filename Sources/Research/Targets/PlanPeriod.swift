@@ -50,7 +50,7 @@ public struct PlanPeriod: Equatable, Sendable {
             if let a = year(chars, i) {
                 var k = i + 4
                 if k < chars.count, chars[k] == "年" { k += 1 }
-                if k < chars.count, "-–—~～至到".contains(chars[k]) {
+                if k < chars.count, CharSet("-–—~～至到").contains(chars[k]) {
                     k += 1
                     if k < chars.count, chars[k] == "—" { k += 1 }
                     if let b = year(chars, k), b > a, b - a <= 15 { return PlanPeriod(start: a, end: b) }

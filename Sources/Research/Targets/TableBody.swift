@@ -101,7 +101,7 @@ struct TableBody {
 
     /// Prose, not a row: a sentence, or a long text without a value.
     private static func isProse(_ p: SourcePassage, _ pieces: [TablePiece]) -> Bool {
-        if p.text.contains(where: { "。！？；".contains($0) }) { return true }
+        if p.text.contains(where: IndicatorVocabulary.sentenceMarks.contains) { return true }
         let hasValue = pieces.contains { if case .text = $0.token { return false } else { return true } }
         return !hasValue && p.text.count > 40
     }

@@ -45,6 +45,10 @@ public struct TableHeader: Equatable, Sendable {
     /// The columns `cells` name, when every cell is header words; nil otherwise. Each cell may
     /// hold several columns when extraction joined them (序号指标单位2020年2025年).
     public static func columns(ofCells cells: [String]) -> [TableColumn]? {
+        // A header row is short and starts with a header word: most passages are rejected here.
+        guard let first = cells.first?.first(where: { $0 != " " && $0 != "\t" }), HeaderWords.canStart(first),
+            cells.reduce(0, { $0 + $1.utf8.count }) <= 600
+        else { return nil }
         var out: [TableColumn] = []
         for cell in cells {
             let compact = String(cell.filter { !$0.isWhitespace && $0 != "|" })
@@ -81,6 +85,16 @@ enum HeaderWords {
         }
         return list.sorted { $0.word.count > $1.word.count }
     }()
+
+    /// The characters a header word can start with: a year's digit, a quote or 十 of “十四五”, or
+    /// the first character of a vocabulary word.
+    static let starts: Set<Character> = {
+        var set = Set(entries.compactMap(\.word.first))
+        set.formUnion("0123456789“\"‘「十")
+        return set
+    }()
+
+    static func canStart(_ c: Character) -> Bool { starts.contains(c) }
 
     static let baselineWords = ["基期值", "基期年", "基期", "基数", "基准值", "基准年", "基准", "现状值", "现状"]
     static let targetWords = ["规划目标值", "目标值", "预期目标", "规划目标", "规划值", "预期值", "目标", "预期", "规划"]
@@ -141,14 +155,14 @@ enum HeaderWords {
         if let (year, end) = year(chars, at: i) ?? plan(chars, at: i) {
             var k = end
             var stance = TableColumn.Stance.neutral
-            if let (suffix, s) = yearSuffixes.first(where: { hasWord($0.0, chars, at: end) }) {
-                k += suffix.count
-                stance = s
+            if let n = yearSuffixChars.firstIndex(where: { hasWord($0, chars, at: end) }) {
+                k += yearSuffixChars[n].count
+                stance = yearSuffixes[n].1
             }
             out.append((TableColumn(label: String(chars[i..<k]), role: .value, year: year, stance: stance), k))
         }
-        for e in entries where hasWord(e.word, chars, at: i) {
-            out.append((TableColumn(label: e.word, role: e.role, stance: e.stance), i + e.word.count))
+        for (n, e) in entries.enumerated() where hasWord(entryChars[n], chars, at: i) {
+            out.append((TableColumn(label: e.word, role: e.role, stance: e.stance), i + entryChars[n].count))
         }
         return out
     }
@@ -156,13 +170,13 @@ enum HeaderWords {
     /// A five-year plan named as a column (“十四五”目标, 十三五末): the plan's last year, and the end.
     private static func plan(_ chars: [Character], at i: Int) -> (Int, Int)? {
         var k = i
-        if k < chars.count, "“\"‘「".contains(chars[k]) { k += 1 }
+        if k < chars.count, CharSet("“\"‘「").contains(chars[k]) { k += 1 }
         guard k + 3 <= chars.count, let period = PlanPeriod.fiveYearPlan(in: String(chars[k..<k + 3])), let end = period.end else {
             return nil
         }
         k += 3
-        if k < chars.count, "”\"’」".contains(chars[k]) { k += 1 }
-        for w in ["时期", "期间", "期末", "末"] where hasWord(w, chars, at: k) {
+        if k < chars.count, CharSet("”\"’」").contains(chars[k]) { k += 1 }
+        for w in periodSuffixes where hasWord(w, chars, at: k) {
             k += w.count
             break
         }
@@ -195,12 +209,14 @@ enum HeaderWords {
         return (y, i + 4 < chars.count && chars[i + 4] == "年" ? i + 5 : i + 4)
     }
 
-    private static func hasWord(_ word: String, _ chars: [Character], at i: Int) -> Bool {
-        var k = i
-        for c in word {
-            guard k < chars.count, chars[k] == c else { return false }
-            k += 1
-        }
+    private static func hasWord(_ word: [Character], _ chars: [Character], at i: Int) -> Bool {
+        guard i + word.count <= chars.count, chars[i] == word[0] else { return false }
+        for (n, c) in word.enumerated() where chars[i + n] != c { return false }
         return true
     }
+
+    /// The words as arrays of characters, compared without walking strings again.
+    private static let entryChars = entries.map { Array($0.word) }
+    private static let yearSuffixChars = yearSuffixes.map { Array($0.0) }
+    private static let periodSuffixes = ["时期", "期间", "期末", "末"].map { Array($0) }
 }

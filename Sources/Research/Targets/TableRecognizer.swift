@@ -93,23 +93,42 @@ enum TableRecognizer {
     /// A header inside a passage, where extraction joined the caption, the header and the first
     /// rows into one paragraph (表1…主要指标指标单位2020年2025年年均增长货物进出口总额亿美元980…).
     static func embeddedHeader(in p: SourcePassage) -> HeaderMatch? {
-        guard !p.isTableRow, !p.isHeading, p.text.count <= 4000, ["指标", "名称", "项目"].contains(where: p.text.contains) else {
-            return nil
+        guard !p.isTableRow, !p.isHeading else { return nil }
+        // The header stands before the first sentence mark: prose has one early, a table's text none.
+        let text = p.text
+        var scanned: [Character] = []
+        var at: [String.Index] = []
+        var i = text.startIndex
+        while i < text.endIndex, !Self.clauseMarks.contains(text[i]) {
+            scanned.append(text[i])
+            at.append(i)
+            i = text.index(after: i)
         }
-        let original = Array(p.text)
-        let positions = original.indices.filter { !original[$0].isWhitespace }
-        let compact = positions.map { original[$0] }
-        for s in compact.indices {
-            if "。，；！？".contains(compact[s]) { return nil }
+        guard scanned.count >= 6, Self.namesIndicatorColumn(scanned) else { return nil }
+        let positions = scanned.indices.filter { !scanned[$0].isWhitespace }
+        let compact = positions.map { scanned[$0] }
+        for s in compact.indices where HeaderWords.canStart(compact[s]) {
             let (columns, end) = HeaderWords.prefix(compact, from: s)
             guard columns.count >= 3, TableHeader(columns: columns).isComplete else { continue }
-            let caption = String(original[..<positions[s]]).trimmingCharacters(in: .whitespaces)
-            let rest = end < positions.count ? String(original[positions[end]...]) : ""
+            let caption = String(text[..<at[positions[s]]]).trimmingCharacters(in: .whitespaces)
+            let restStart = end < positions.count ? at[positions[end]] : text.index(after: at[positions[end - 1]])
             return HeaderMatch(
                 header: TableHeader(columns: columns), next: nil, caption: caption.isEmpty ? nil : caption,
-                remainder: rest.trimmingCharacters(in: .whitespaces))
+                remainder: String(text[restStart...]).trimmingCharacters(in: .whitespaces))
         }
         return nil
+    }
+
+    private static let clauseMarks = CharSet("。，；！？")
+
+    /// Whether the text holds a word an indicator column is headed by (指标, 名称, 项目).
+    private static func namesIndicatorColumn(_ chars: [Character]) -> Bool {
+        var previous: Character = " "
+        for c in chars {
+            if (previous == "指" && c == "标") || (previous == "名" && c == "称") || (previous == "项" && c == "目") { return true }
+            previous = c
+        }
+        return false
     }
 
     /// A cell wholly in round brackets that does not start with a number: (折合8081.9亿元).
