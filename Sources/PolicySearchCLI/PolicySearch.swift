@@ -22,7 +22,7 @@ struct PolicySearch: ParsableCommand {
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
             AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, SimilarCommand.self, ReuseCommand.self, CheckDraftCommand.self,
-            RelatedCommand.self, CompareCommand.self, KwicCommand.self, ReportCommand.self
+            RelatedCommand.self, CompareCommand.self, KwicCommand.self, ReportCommand.self, TargetsCommand.self
         ],
         defaultSubcommand: SearchCommand.self
     )
