@@ -121,7 +121,7 @@ struct CompareText {
     func entry(_ e: Comparison.Entry, _ c: Comparison) -> [String] {
         let query = Terminal.printable(e.query)
         var lines = ["", terminal.bold("══ \(query) ══ \(counted(e.occurrences, "occurrence")) in \(counted(e.passages, "passage"))")]
-        lines += e.notes.map { terminal.dim("note: " + Terminal.printable($0)) }
+        lines += e.notes.flatMap { Terminal.wrap("note: " + Terminal.printable($0), columns: width).map(terminal.dim) }
         for (i, col) in e.columns.enumerated() {
             lines.append("")
             let head = "[\(i + 1)] \(counted(col.occurrences, "occurrence")) in \(counted(col.passages, "passage")) · "

@@ -76,7 +76,10 @@ struct KwicText {
     let width: Int?
 
     func render(_ c: Concordance) -> String {
-        var out = c.notes.map { terminal.dim("note: " + Terminal.printable($0)) + "\n" }.joined()
+        var out = c.notes.flatMap { Terminal.wrap("note: " + Terminal.printable($0), columns: terminal.width) }.map {
+            terminal.dim($0) + "\n"
+        }
+        .joined()
         let documents = Set(c.lines.map(\.documentName)).count
         out +=
             terminal.dim(
@@ -102,11 +105,13 @@ struct KwicText {
         return out
     }
 
-    /// Line breaks, tabs and other control characters as spaces: one occurrence, one line.
+    /// Line breaks, tabs and other control characters as spaces (one occurrence, one line), then
+    /// what else a terminal must not receive (`PlainText`).
     static func flat(_ s: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                s.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
+        PlainText.printable(
+            String(
+                String.UnicodeScalarView(
+                    s.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })))
     }
 }
 

@@ -68,6 +68,15 @@ import Testing
         }
     }
 
+    /// Two parts that search the same forms are one term: no double weight.
+    @Test func aGroupTypedTwiceCountsOnce() throws {
+        let s = Self.searcher(Self.table)
+        let one = try s.search("跨境电商", options: SearchOptions(limit: 3)),
+            both = try s.search("跨境电商 OR 跨境电子商务", options: SearchOptions(limit: 3))
+        #expect(both.hits.map(\.passage.id) == one.hits.map(\.passage.id))
+        #expect(zip(both.hits, one.hits).allSatisfy { $0.score == $1.score && $0.explanation.terms.count == 1 })
+    }
+
     @Test func malformedFilesNameTheLine() {
         let n = Normalizer()
         #expect(throws: SynonymTable.ParseError.self) { try SynonymTable.parse("跨境电商 = 跨境电子商务\n孤单\n", source: "s.txt", normalizer: n) }

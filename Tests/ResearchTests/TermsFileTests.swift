@@ -49,7 +49,7 @@ import Testing
         defer { Support.remove(dir) }
         let file = dir.appendingPathComponent("terms.txt")
         try Support.write("# 关键词\n海外仓\n(跨境电商\n\nRCEP\nNEAR/5(海外仓)\n\"未闭合\n-跨境\n服务贸易 =\n", to: file)
-        let r = try ResearchFixture.run(["report", "--terms", file.path])
+        let r = try ResearchFixture.run(["report", "--exact", "--terms", file.path])
         #expect(r.status == 1)
         let reported = r.stderr.split(separator: "\n").filter { $0.hasPrefix(file.path + ":") }
         #expect(reported.map { $0.dropFirst(file.path.count + 1).prefix { $0 != ":" } } == ["3", "6", "7", "8", "9"], "\(r.stderr)")
@@ -86,7 +86,7 @@ import Testing
         defer { Support.remove(dir) }
         let file = dir.appendingPathComponent("terms.txt")
         try Support.write((1...50).map { "发展\($0)" }.joined(separator: "\n"), to: file)
-        let r = try ResearchFixture.run(["report", "--terms", file.path])
+        let r = try ResearchFixture.run(["report", "--exact", "--terms", file.path])
         #expect(r.status == 0 && !r.stderr.contains("\r") && !r.stderr.contains("█"))
     }
 }

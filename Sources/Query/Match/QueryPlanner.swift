@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import Index
 import Ingestion
 
@@ -56,14 +57,41 @@ struct QueryPlanner {
         case .filter(let f):
             let selected = documents.filter { f.selects($0, normalizer: normalizer) }
             if selected.isEmpty { notes.append("\(f) matches no document") }
+            if f.field == .year || f.field == .date {
+                let undated = documents.filter { $0.date == nil }.count
+                if undated > 0 {
+                    notes.append("\(f) leaves out \(undated) document\(undated == 1 ? "" : "s") without a date (see `policy-search docs`)")
+                }
+            }
             return .documents(selected.map(\.passages))
-        case .and(let items): return .and(try items.map { try node($0, positive: positive) })
+        case .and(let items):
+            noteExclusiveFilters(items)
+            return .and(try items.map { try node($0, positive: positive) })
         case .or(let items): return .or(try items.map { try node($0, positive: positive) })
         case .not(let inner): return .not(try node(inner, positive: !positive))
         }
     }
 
+    /// Filters side by side that each select documents but no document together (doc:重庆 doc:成都:
+    /// a passage belongs to one document) get a note suggesting OR.
+    private mutating func noteExclusiveFilters(_ items: [QueryExpression]) {
+        let filters = items.compactMap { item -> DocumentFilter? in if case .filter(let f) = item { return f } else { return nil } }
+        guard filters.count >= 2 else { return }
+        let sets = filters.map { f in Set(documents.filter { f.selects($0, normalizer: normalizer) }.map(\.index)) }
+        guard sets.allSatisfy({ !$0.isEmpty }), sets.dropFirst().reduce(sets[0], { $0.intersection($1) }).isEmpty else { return }
+        notes.append(
+            "\(filters.map(\.description).joined(separator: " and ")) select no document together; write OR between them to take either")
+    }
+
+    /// The index of a term; a part that searches the same forms as an earlier one (跨境电商 OR
+    /// 跨境电子商务 with synonyms on) is that term, so BM25 does not count it twice.
     private mutating func add(_ t: QueryPlan.Term) -> Int {
+        if let same = terms.firstIndex(where: { $0.positive == t.positive && Set($0.variants) == Set(t.variants) }) { return same }
+        if t.isGroup, t.positive {
+            let others = t.variantTexts.dropFirst().map { "“\($0)”" }.joined(separator: ", ")
+            let source = synonyms.map { " (\(URL(fileURLWithPath: $0.source).lastPathComponent))" } ?? ""
+            notes.append("“\(t.part.text)” also searched as \(others)\(source); quote it or use --exact for only what was typed")
+        }
         terms.append(t)
         return terms.count - 1
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a query into tokens, each with its 1-based column.
 ///
 /// Syntax characters: whitespace separates parts; ASCII `(` `)` group; `|` `｜` and the keywords
@@ -179,6 +181,14 @@ struct QueryLexer {
             i = j + 1
             return true
         }
+        if j < s.count, s[j] == ":" || s[j] == "：", DocumentFilter.Field(rawValue: name) == nil, name.count >= 3,
+            let close = DocumentFilter.Field.allCases.first(where: { EditDistance.between(name, $0.rawValue) <= 2 })
+        {
+            throw QueryError(
+                message:
+                    "unknown filter “\(name):”; did you mean \(close.rawValue):? (filters: doc: region: issuer: year: date:; quote the part to search for it)",
+                column: start + 1)
+        }
         if j < s.count, s[j] == ":" || s[j] == "：", let field = DocumentFilter.Field(rawValue: name) {
             i = j + 1
             guard i < s.count, !Self.isSpace(s[i]), s[i] != ")", s[i] != "(", s[i] != "|" else {
@@ -214,7 +224,8 @@ struct QueryLexer {
         while j < s.count, !endsWord(s[j]) { j += 1 }
         let text = String(String.UnicodeScalarView(s[i..<j]))
         i = j
-        switch text.lowercased() {
+        // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too.
+        switch text.precomposedStringWithCompatibilityMapping.lowercased() {
         case "or": emit(.or, start)
         case "and": emit(.and, start)
         case "not": emit(.not, start)
