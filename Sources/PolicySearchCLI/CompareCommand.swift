@@ -24,8 +24,13 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
     var docs: String?
 
-    @Option(help: "Output format: text, md, html or json (see README for the JSON contract).")
-    var format: CompareFormat = .text
+    @Option(
+        name: .customLong("format"),
+        help: "Output format: text, md, html or json (see README for the JSON contract) (default: from --out's extension, else text).")
+    var formatOption: CompareFormat?
+
+    /// The format asked for, or the one --out's extension names.
+    var format: CompareFormat { get throws { try OutputFormat.choose(formatOption, default: .text, out: out) } }
 
     @Option(help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var out: String?
@@ -71,7 +76,7 @@ struct CompareCommand: ParsableCommand {
         let scope = try DocumentScope(searcher: searcher, spec: docs)
         let comparison = try Comparison(queries: queries, searcher: searcher, scope: scope, bestPerDocument: best)
         let rendered: String
-        switch format {
+        switch try format {
         case .json: rendered = try JSON.encode(ComparisonJSON(comparison)) + "\n"
         case .md: rendered = ComparisonMarkdown.render(comparison)
         case .html: rendered = ComparisonHTML.render(comparison)

@@ -26,8 +26,13 @@ struct KwicCommand: ParsableCommand {
     @Option(help: "Order: doc (catalog order, then position), left (left context read backwards) or right.")
     var sort: KwicSort = .doc
 
-    @Option(help: "Output format: text, csv or json (see README for the JSON contract).")
-    var format: KwicFormat = .text
+    @Option(
+        name: .customLong("format"),
+        help: "Output format: text, csv or json (see README for the JSON contract) (default: from --out's extension, else text).")
+    var formatOption: KwicFormat?
+
+    /// The format asked for, or the one --out's extension names.
+    var format: KwicFormat { get throws { try OutputFormat.choose(formatOption, default: .text, out: out) } }
 
     @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
     var docs: String?
@@ -55,11 +60,11 @@ struct KwicCommand: ParsableCommand {
         let terminal = out == nil ? Terminal.standardOutput : Terminal(color: false, width: 80)
         let concordance = try ResearchQuery.pointing(text) {
             try Concordance(
-                query: text, searcher: searcher, scope: scope, width: width ?? (format == .text ? 200 : 30),
+                query: text, searcher: searcher, scope: scope, width: width ?? (try format == .text ? 200 : 30),
                 order: Concordance.Order(rawValue: sort.rawValue) ?? .doc)
         }
         let rendered: String
-        switch format {
+        switch try format {
         case .csv: rendered = ConcordanceCSV.render(concordance)
         case .json: rendered = try JSON.encode(ConcordanceJSON(concordance)) + "\n"
         case .text: rendered = KwicText(terminal: terminal, width: width).render(concordance)

@@ -38,6 +38,10 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIError("\(file) is a folder; outline reads one document (e.g. \(file)/plan.pdf)")
+        }
         let doc: Document
         do {
             doc = try Ingestor.ingest(fileAt: url, catalog: (try? Catalog.load(directory: url.deletingLastPathComponent())) ?? Catalog())

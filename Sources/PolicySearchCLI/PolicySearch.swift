@@ -49,6 +49,8 @@ struct PolicySearch: ParsableCommand {
         case let e as QueryError: fail(2, e.description)
         case let e as IndexError: fail(3, "\(e)")
         case let e as IngestionError: fail(2, e.description)
+        // Thrown by a command's run() (parse-time ones come wrapped, with the command's usage).
+        case let e as ValidationError: fail(2, e.message)
         case let e as ExitCode: Foundation.exit(e.rawValue)
         default:
             let code = exitCode(for: error)

@@ -22,8 +22,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
     var docs: String?
 
-    @Option(help: "Output format: csv, xlsx, md, html or json.")
-    var format: ReportFormat = .csv
+    @Option(name: .customLong("format"), help: "Output format: csv, xlsx, md, html or json (default: from --out's extension, else csv).")
+    var formatOption: ReportFormat?
+
+    /// The format asked for, or the one --out's extension names.
+    var format: ReportFormat { get throws { try OutputFormat.choose(formatOption, default: .csv, out: out) } }
 
     @Option(help: ArgumentHelp("Write to FILE instead of standard output (required for xlsx).", valueName: "FILE"))
     var out: String?
@@ -46,7 +49,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if let per, per <= 0 { throw ValidationError("--per must be a positive number of characters, e.g. 10000") }
         guard best >= 0 else { throw ValidationError("--best must be 0 or more") }
-        if format == .xlsx, out == nil { throw ValidationError("--format xlsx writes a binary file: give --out FILE.xlsx") }
+        if try format == .xlsx, out == nil { throw ValidationError("--format xlsx writes a binary file: give --out FILE.xlsx") }
     }
 
     func run() throws {
@@ -62,7 +65,8 @@ struct ReportCommand: ParsableCommand {
         let scope = try DocumentScope(searcher: searcher, spec: docs)
         let progress = ProgressBar(label: "Counting", enabled: isatty(STDERR_FILENO) != 0)
         let report = try TermReport(
-            terms: file, searcher: searcher, scope: scope, per: per, best: format == .html ? best : 0, withPassages: format == .xlsx,
+            terms: file, searcher: searcher, scope: scope, per: per, best: try format == .html ? best : 0,
+            withPassages: try format == .xlsx,
             progress: progress.update)
         progress.finish()
         for row in report.rows {
@@ -75,7 +79,7 @@ struct ReportCommand: ParsableCommand {
                     ? "\(terms) holds no query (one per line; # starts a comment)" : "no line of \(terms) could be counted")
         }
         let summary = "\(report.rows.count) queries × \(report.columns.count) documents"
-        switch format {
+        switch try format {
         case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary)
         case .csv: try ResearchOutput.write(TermReportCSV.render(report), to: out, summary: summary)
         case .md: try ResearchOutput.write(TermReportMarkdown.render(report), to: out, summary: summary)

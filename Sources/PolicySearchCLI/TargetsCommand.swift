@@ -17,8 +17,13 @@ struct TargetsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
     var docs: String?
 
-    @Option(help: "Output format: text, csv or json (see README for the JSON contract).")
-    var format: TargetsFormat = .text
+    @Option(
+        name: .customLong("format"),
+        help: "Output format: text, csv or json (see README for the JSON contract) (default: from --out's extension, else text).")
+    var formatOption: TargetsFormat?
+
+    /// The format asked for, or the one --out's extension names.
+    var format: TargetsFormat { get throws { try OutputFormat.choose(formatOption, default: .text, out: out) } }
 
     @Option(help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var out: String?
@@ -41,7 +46,7 @@ struct TargetsCommand: ParsableCommand {
         let alignment = IndicatorAlignment(
             tables, order: scope.documents.map(\.name), synonyms: try synonymOptions.table(for: searcher.reader))
         let rendered: String
-        switch format {
+        switch try format {
         case .json: rendered = try JSON.encode(TargetsJSON(tables, alignment: alignment)) + "\n"
         case .csv: rendered = TargetsCSV.render(alignment, kind: achieved ? .achieved : .target)
         case .text: rendered = TargetsText.render(alignment, tables: tables, left: left, documents: scope.documents.count)

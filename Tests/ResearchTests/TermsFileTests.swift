@@ -38,7 +38,11 @@ import Testing
         let f = try TermsFile(data: bad)
         #expect(f.entries.map(\.line) == [1, 3])
         #expect(f.problems.map(\.line) == [2] && f.problems[0].message.contains("UTF-8"))
-        #expect(throws: TermsFile.FileError.utf16) { try TermsFile(data: Data([0xFF, 0xFE]) + "海外仓".data(using: .utf16LittleEndian)!) }
+        // UTF-16 and GB18030 files are read whole, as documents are.
+        #expect(
+            try TermsFile(data: Data([0xFF, 0xFE]) + "海外仓\n跨境电商".data(using: .utf16LittleEndian)!).entries.map(\.query) == ["海外仓", "跨境电商"])
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        #expect(try TermsFile(data: "海外仓\n# 注释\n跨境电商 = 跨境电商（含全称）\n".data(using: gb18030)!).entries.map(\.name) == ["海外仓", "跨境电商（含全称）"])
         #expect(throws: TermsFile.FileError.binary) { try TermsFile(data: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])) }
     }
 
@@ -73,8 +77,13 @@ import Testing
         #expect(e.status == 2 && e.stderr.contains("holds no query") && e.stdout.isEmpty)
         let b = try ResearchFixture.run(["report", "--terms", allBad.path])
         #expect(b.status == 2 && b.stderr.contains("bad.txt:1:") && b.stderr.contains("bad.txt:2:"))
-        let u = try ResearchFixture.run(["report", "--terms", utf16.path])
-        #expect(u.status == 2 && u.stderr.contains("UTF-16"))
+        // UTF-16 (as some editors save) is read, not refused.
+        let u = try ResearchFixture.run(["report", "--terms", utf16.path, "--exact"])
+        #expect(u.status == 0 && u.stdout.contains("海外仓"), "\(u.stderr)")
+        let binary = dir.appendingPathComponent("binary.txt")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01]).write(to: binary)
+        let bin = try ResearchFixture.run(["report", "--terms", binary.path])
+        #expect(bin.status == 2 && bin.stderr.contains("not text"))
         #expect(try ResearchFixture.run(["report", "--terms", dir.appendingPathComponent("missing.txt").path]).status == 2)
         #expect(try ResearchFixture.run(["report", "--terms", empty.path, "--per", "0"]).status == 2)
         #expect(try ResearchFixture.run(["report"]).status == 2)

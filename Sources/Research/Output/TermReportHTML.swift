@@ -36,26 +36,27 @@ public enum TermReportHTML {
         var s = "<table>\n<thead><tr><th>Query</th>"
         s += report.columns.map { "<th>\(HTML.escape($0.header))</th>" }.joined()
         s += "<th>Total</th>"
-        if let per = report.per { s += "<th>per \(per) characters</th>" }
         s += "</tr></thead>\n<tbody>\n"
         for row in report.rows {
             s += "<tr><th scope=\"row\">\(HTML.escape(row.entry.name))"
             for note in row.notes { s += "<small>\(HTML.escape(note))</small>" }
             s += "</th>"
-            for (n, p) in zip(row.occurrences, row.passages) {
+            func rate(_ n: Int, _ characters: Int) -> String {
+                guard let per = report.per, let r = report.rate(n, characters: characters) else { return "" }
+                return "<small>" + String(format: "%.2f per %d characters", r, per) + "</small>"
+            }
+            for ((n, p), column) in zip(zip(row.occurrences, row.passages), report.columns) {
                 s +=
-                    "<td class=\"num heat\" style=\"\(HTML.heat(Double(n), maximum: maximum))\">\(n)<small>\(counted(p, "passage"))</small></td>"
+                    "<td class=\"num heat\" style=\"\(HTML.heat(Double(n), maximum: maximum))\">\(n)<small>\(counted(p, "passage"))</small>"
+                    + "\(rate(n, column.characters))</td>"
             }
-            s += "<td class=\"num\">\(row.totalOccurrences)<small>\(counted(row.totalPassages, "passage"))</small></td>"
-            if report.per != nil {
-                let rate = report.rate(row.totalOccurrences, characters: report.totalCharacters).map { String(format: "%.2f", $0) } ?? ""
-                s += "<td class=\"num\">\(rate)</td>"
-            }
+            s += "<td class=\"num\">\(row.totalOccurrences)<small>\(counted(row.totalPassages, "passage"))</small>"
+            s += "\(rate(row.totalOccurrences, report.totalCharacters))</td>"
             s += "</tr>\n"
         }
         if report.per != nil {
             s += "<tr><th scope=\"row\">Characters</th>" + report.columns.map { "<td class=\"num\">\($0.characters)</td>" }.joined()
-            s += "<td class=\"num\">\(report.totalCharacters)</td><td></td></tr>\n"
+            s += "<td class=\"num\">\(report.totalCharacters)</td></tr>\n"
         }
         return s + "</tbody></table>\n"
     }

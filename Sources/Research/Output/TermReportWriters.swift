@@ -61,20 +61,17 @@ public enum TermReportMarkdown {
     public static func render(_ report: TermReport) -> String {
         var out = "# Term report\n\n"
         out += "\(report.rows.count) queries × \(report.columns.count) documents. Cells: occurrences (matching passages)"
-        if let per = report.per { out += "; then occurrences per \(per) characters" }
+        if let per = report.per { out += "; after · occurrences per \(per) characters of the document" }
         out += ".\n\n"
-        var header = ["Query"] + report.columns.map { Markdown.escape($0.header) } + ["Total"]
-        var numeric = Set(1..<header.count)
-        if let per = report.per { header.append("per \(per) characters") }
-        numeric = Set(1..<header.count)
+        let header = ["Query"] + report.columns.map { Markdown.escape($0.header) } + ["Total"]
+        let numeric = Set(1..<header.count)
+        func cell(_ n: Int, _ p: Int, characters: Int) -> String {
+            "\(n) (\(p))" + (report.rate(n, characters: characters).map { String(format: " · %.2f", $0) } ?? "")
+        }
         let rows = report.rows.map { row in
-            var cells = [Markdown.escape(row.entry.name)]
-            cells += zip(row.occurrences, row.passages).map { "\($0) (\($1))" }
-            cells.append("\(row.totalOccurrences) (\(row.totalPassages))")
-            if report.per != nil {
-                cells.append(report.rate(row.totalOccurrences, characters: report.totalCharacters).map { String(format: "%.2f", $0) } ?? "")
-            }
-            return cells
+            [Markdown.escape(row.entry.name)]
+                + zip(zip(row.occurrences, row.passages), report.columns).map { cell($0.0, $0.1, characters: $1.characters) }
+                + [cell(row.totalOccurrences, row.totalPassages, characters: report.totalCharacters)]
         }
         out += Markdown.table(header: header, rows: rows, numeric: numeric)
         if report.per != nil {

@@ -1,4 +1,5 @@
 import Foundation
+import Ingestion
 
 /// The query list of `report --terms FILE`: UTF-8 (with or without BOM), one query per line in the
 /// query language, blank lines and lines starting with # ignored, and an optional label after
@@ -33,14 +34,10 @@ public struct TermsFile: Sendable {
 
     /// A file that cannot be read as a terms file at all.
     public enum FileError: Error, Equatable, CustomStringConvertible {
-        case utf16
         case binary
 
         public var description: String {
-            switch self {
-            case .utf16: "the terms file is UTF-16; save it as UTF-8 (one query per line)"
-            case .binary: "the terms file contains NUL bytes (a binary file?); give a UTF-8 text file with one query per line"
-            }
+            "the terms file is not text (binary, or an encoding other than UTF-8, UTF-16 or GB18030); give a text file with one query per line"
         }
     }
 
@@ -57,18 +54,34 @@ public struct TermsFile: Sendable {
         self.init(entries: queries.enumerated().map { Entry(line: $0 + 1, query: $1) })
     }
 
+    /// UTF-8 (BOM or not), read line by line so that one damaged line is reported and the rest
+    /// run; a file that is not UTF-8 at all (GB18030 as WPS and older Excel save it, UTF-16) is
+    /// decoded whole as documents are (`TextDecoder`).
     public init(data: Data) throws {
         var bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw FileError.utf16 }
-        if bytes.contains(0) { throw FileError.binary }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let valid = lines.filter { String(validating: $0, as: UTF8.self) != nil }.count
+        if bytes.contains(0) || valid * 2 < lines.count {
+            do {
+                let decoded = try TextDecoder.decode([UInt8](data), file: "terms file")
+                self.init(lines: decoded.text.components(separatedBy: "\n").map { Optional($0) })
+                return
+            } catch {
+                throw FileError.binary
+            }
+        }
+        self.init(lines: lines.map { String(validating: $0, as: UTF8.self) })
+    }
+
+    /// Lines, nil for a line that could not be decoded.
+    private init(lines: [String?]) {
         entries = []
         problems = []
-        for (i, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        for (i, line) in lines.enumerated() {
             let number = i + 1
-            guard let decoded = String(validating: raw, as: UTF8.self) else {
-                problems.append(
-                    Problem(line: number, text: String(decoding: raw, as: UTF8.self), message: "not valid UTF-8; save the file as UTF-8"))
+            guard let decoded = line else {
+                problems.append(Problem(line: number, text: "", message: "not valid UTF-8; save the file as UTF-8"))
                 continue
             }
             switch Self.parse(line: decoded) {
