@@ -105,7 +105,7 @@ public final class Normalizer {
             }
         }
         var result: [UInt32]
-        if let folded = Self.punctuationFold[v] {
+        if let folded = Self.punctuationFold[v] ?? RadicalFolding.ideograph(for: v) {
             result = [folded]
         } else if n < 0 || n > 32 {
             result = [v]

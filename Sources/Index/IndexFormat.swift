@@ -36,7 +36,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 6
+    public static let version: UInt32 = 7
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

@@ -53,3 +53,17 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.count) characters differ, e.g. \(wrong.prefix(10)); run scripts/generate-traditional-candidates")
     }
 }
+
+/// Radicals that PDF extraction puts in place of ideographs fold to them (Unicode's
+/// EquivalentUnifiedIdeograph.txt: 2EA0 → 6C11, 2ED3 → 957F, 2EC8 → 8BA0; Kangxi ⼯ by NFKC).
+@Suite struct RadicalFoldingTests {
+    @Test func radicalsFoldToIdeographs() {
+        let n = Normalizer()
+        func folded(_ s: String) -> String { String(String.UnicodeScalarView(n.fold(s).compactMap(Unicode.Scalar.init))) }
+        #expect(folded("人\u{2EA0}") == "人民")
+        #expect(folded("\u{2ED3}城") == "长城")
+        #expect(folded("\u{2EC8}") == "\u{8BA0}")
+        #expect(folded("\u{2F2F}业") == "工业")
+        #expect(folded("\u{2E9A}") == "\u{2E9A}")  // unassigned: kept
+    }
+}
