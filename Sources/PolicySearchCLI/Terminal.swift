@@ -52,6 +52,7 @@ struct Terminal {
                 lines.append(String(line))
                 line = String.UnicodeScalarView()
                 used = 0
+                if s == " " { continue }  // a space that broke the line does not start the next
             }
             line.append(s)
             used += w

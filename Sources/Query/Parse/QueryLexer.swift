@@ -49,7 +49,7 @@ struct QueryLexer {
     /// A character that ends a word: space, grouping, OR bar, straight quote, NEAR comma.
     private func endsWord(_ c: Unicode.Scalar) -> Bool {
         Self.isSpace(c) || c == "(" || c == ")" || c == "|" || c == "｜" || Self.isStraightQuote(c)
-            || (inNear && (c == "," || c == "，"))
+            || (inNear && (c == "," || c == "，" || c == "）"))
     }
 
     private mutating func emit(_ t: Token, _ start: Int) { out.append(Lexeme(token: t, column: start + 1)) }
@@ -71,7 +71,7 @@ struct QueryLexer {
                 i += 1
                 partStart = true
                 continue
-            case ")":
+            case ")", "）" where inNear:
                 if !groups.isEmpty { groups.removeLast() }
                 emit(.close, start)
                 i += 1
@@ -161,12 +161,13 @@ struct QueryLexer {
         var j = i
         while j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { j += 1 }
         let name = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-        if name == "near", j < s.count, s[j] == "(" || s[j] == "/" {
+        // NEAR/N( — the parenthesis may be full-width, as an IME in Chinese mode types it.
+        if name == "near", j < s.count, s[j] == "(" || s[j] == "（" || s[j] == "/" {
             var distance = Self.defaultNearDistance
             if s[j] == "/" {
                 var k = j + 1
                 while k < s.count, s[k].properties.numericType == .decimal, s[k].isASCII { k += 1 }
-                guard k > j + 1, k < s.count, s[k] == "(", let n = Int(String(String.UnicodeScalarView(s[(j + 1)..<k]))),
+                guard k > j + 1, k < s.count, s[k] == "(" || s[k] == "（", let n = Int(String(String.UnicodeScalarView(s[(j + 1)..<k]))),
                     n <= Self.maxNearDistance
                 else {
                     throw QueryError(
