@@ -3,8 +3,10 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 //   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
-// Only ICUFacade's C file includes ICU headers; its public header uses plain <stdint.h> types, so
-// every Swift module can import Foundation without clashing with Foundation's private ICU.
+//   Ingestion → PDFFacade → CPoppler (poppler-cpp), HTMLFacade → CLibXML2 (libxml2), ZIPFoundation (DOCX)
+// Only the facades' C/C++ files include the libraries' headers; their public headers use plain
+// <stdint.h> types, so every Swift module can import Foundation without clashing with Foundation's
+// private ICU and libxml2, and no Swift module sees poppler's C++ headers.
 let package = Package(
     name: "PolicySearch",
     platforms: [.macOS(.v13)],
@@ -14,6 +16,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The ZIP container of the XLSX workbooks `report` writes (the SpreadsheetML parts are the project's).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Tests only: an independent CSV parser reads the reports back.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         // `serve`: Hummingbird 2 is the HTTP server (SwiftNIO underneath, async routes, concurrent
         // requests); its default traits pull in swift-configuration, which `serve` does not use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -37,11 +43,23 @@ let package = Package(
         ),
         .target(name: "ICUFacade", dependencies: ["CICU"]),
         .target(name: "CChecksum"),
-        .target(name: "Ingestion", dependencies: ["ICUFacade"]),
-        .target(name: "Analysis", dependencies: ["ICUFacade"]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
+        // poppler's headers use a deprecated libstdc++ helper: their warning, not ours.
+        .target(name: "PDFFacade", dependencies: ["CPoppler"], cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "HTMLFacade", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Ingestion",
+            dependencies: ["ICUFacade", "PDFFacade", "HTMLFacade", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // OpenCC (Traditional→Simplified) behind a plain-C facade, like ICU; Debian libopencc-dev.
+        .target(name: "OpenCCFacade", linkerSettings: [.linkedLibrary("opencc")]),
+        .target(name: "Analysis", dependencies: ["ICUFacade", "OpenCCFacade"]),
         .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
-        .target(name: "Research", dependencies: ["Query", "Index", "Analysis", "Ingestion"]),
+        .target(
+            name: "Research",
+            dependencies: ["Query", "Index", "Analysis", "Ingestion", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The web app and JSON API of `serve`: routes call the same Query/Research functions as the CLI.
         // Templates and assets are compiled into the binary (embedInCode), so the server reads no
         // file but the index.
@@ -83,20 +101,29 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], resources: [.copy("Gold")]),
+        .testTarget(
+            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], exclude: ["Fixtures"], resources: [.copy("Gold")]
+        ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),
         .testTarget(
             name: "QueryTests", dependencies: ["Query", "Index", "Ingestion", "Analysis", "TestSupport"],
             resources: [.copy("Judgments")]),
-        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport"]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion"]),
+        .testTarget(name: "CLITests", dependencies: ["PolicySearchCLI", "TestSupport", "Analysis", "Index"]),
+        .testTarget(
+            name: "ResearchTests",
+            dependencies: [
+                "Research", "TestSupport", "PolicySearchCLI", "Index", "Ingestion", "Query", "Analysis",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ]),
         .testTarget(
             name: "ServerTests", dependencies: ["Server", "PolicySearchCLI", "Research", "Query", "Index", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["PolicySearchCLI", "Query", "Index", "Ingestion", "Analysis", "TestSupport"])
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
 
 // CI builds with warnings as errors (as swift-nio does): `SWIFTCI_WARNINGS_AS_ERRORS=1 swift test`.

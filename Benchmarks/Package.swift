@@ -30,6 +30,11 @@ let package = Package(
         ),
         // A bare Swift + Foundation process: the floor for whole-process time.
         .executableTarget(name: "hello"),
+        // Ingestion throughput per input format (text, PDF, DOCX, HTML).
+        .executableTarget(
+            name: "ingest-bench",
+            dependencies: [.product(name: "PolicySearch", package: rootIdentity)]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,11 +1,12 @@
 /// The one analysis chain for documents and queries.
 ///
-/// Matching is on normalized characters (see `Normalizer`): the index keeps a position for every
-/// character, and every query part is matched as an exact phrase of characters, so a substring is
-/// found wherever it occurs, whatever ICU's dictionary does with it (电商 inside 跨境电商; 优化 inside
+/// Matching is on normalized characters (see `Normalizer`): the index keeps every character (with
+/// counts) and every pair of adjacent characters (with positions), and every query part is matched
+/// as an exact phrase of characters, so a substring is found wherever it occurs, whatever ICU's dictionary does with it (电商 inside 跨境电商; 优化 inside
 /// 优化营商环境, which ICU breaks as 优|化|营|商|环境). ICU words serve what they are good for:
 /// passage length for BM25 (`wordCount`), the `analyze` command, and splitting a long query that
 /// has no exact match into words (`queryWords`).
+/// Not thread-safe (ICU iterators and fold caches): one per thread; `copy()` makes another.
 public final class Analyzer {
     public let normalizer: Normalizer
     private let breaker: WordBreaker

@@ -20,6 +20,7 @@ public final class Normalizer {
     /// `multiple` when the fold is not one scalar), the rest in a dictionary.
     private let bmp: UnsafeMutablePointer<UInt32>
     private var cache: [UInt32: [UInt32]] = [:]
+    private let traditional = TraditionalFolding()
     private static let unknown: UInt32 = 0xFFFF_FFFF
     private static let multiple: UInt32 = 0xFFFF_FFFE
 
@@ -49,24 +50,43 @@ public final class Normalizer {
         var i: Int32 = 0
         for s in text.unicodeScalars {
             let v = s.value
-            if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-                offsets.append(i)
-            } else if v >= 0x4E00 && v <= 0x9FFF {
-                out.append(v)
-                offsets.append(i)
-            } else if v < 0x10000, case let f = bmp[Int(v)], f < Self.multiple {
-                out.append(f)
-                offsets.append(i)
-            } else {
-                for f in fold(v) {
-                    out.append(f)
-                    offsets.append(i)
-                }
+            if v >= 0x3400, TraditionalFolding.isCandidate(v) {
+                // Traditional characters: fold the whole text through OpenCC, then normalize.
+                if let folded = traditional.fold(Array(text.unicodeScalars)) { return normalize(folded.scalars, from: folded.from) }
             }
+            append(v, Int32(i), &out, &offsets)
             i += 1
         }
         return NormalizedText(scalars: out, sourceOffsets: offsets)
+    }
+
+    /// Normalizes scalars that came from other positions of the original text (`from`).
+    private func normalize(_ scalars: [Unicode.Scalar], from: [Int]) -> NormalizedText {
+        var out: [UInt32] = []
+        var offsets: [Int32] = []
+        out.reserveCapacity(scalars.count)
+        offsets.reserveCapacity(scalars.count)
+        for (s, i) in zip(scalars, from) { append(s.value, Int32(i), &out, &offsets) }
+        return NormalizedText(scalars: out, sourceOffsets: offsets)
+    }
+
+    @inline(__always)
+    private func append(_ v: UInt32, _ i: Int32, _ out: inout [UInt32], _ offsets: inout [Int32]) {
+        if v < 0x80 {
+            out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            offsets.append(i)
+        } else if v >= 0x4E00 && v <= 0x9FFF {
+            out.append(v)
+            offsets.append(i)
+        } else if v < 0x10000, case let f = bmp[Int(v)], f < Self.multiple {
+            out.append(f)
+            offsets.append(i)
+        } else {
+            for f in fold(v) {
+                out.append(f)
+                offsets.append(i)
+            }
+        }
     }
 
     /// Normalized scalars only.
@@ -85,7 +105,7 @@ public final class Normalizer {
             }
         }
         var result: [UInt32]
-        if let folded = Self.punctuationFold[v] {
+        if let folded = Self.punctuationFold[v] ?? RadicalFolding.ideograph(for: v) {
             result = [folded]
         } else if n < 0 || n > 32 {
             result = [v]

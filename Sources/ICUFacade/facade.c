@@ -6,6 +6,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utext.h>
 #include <unicode/uchar.h>
+#include <unicode/ucsdet.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,23 @@ int32_t pf_display_width(int32_t c) {
     if (category == U_CONTROL_CHAR) return 0;
     int32_t width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
     return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+int32_t pf_detect_charset(const char *bytes, int32_t length, char *name, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *d = ucsdet_open(&status);
+    if (status > U_ZERO_ERROR) return -1;
+    ucsdet_setText(d, bytes, length, &status);
+    const UCharsetMatch *m = ucsdet_detect(d, &status);
+    int32_t confidence = -1;
+    if (status <= U_ZERO_ERROR && m) {
+        const char *n = ucsdet_getName(m, &status);
+        confidence = ucsdet_getConfidence(m, &status);
+        if (status > U_ZERO_ERROR || !n || (int32_t)strlen(n) >= capacity) confidence = -1;
+        else strcpy(name, n);
+    }
+    ucsdet_close(d);
+    return confidence;
 }
 
 const char *pf_error_name(int32_t error) {

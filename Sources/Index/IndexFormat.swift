@@ -1,4 +1,4 @@
-/// The on-disk format, version 5: one file, `index.psx`, in the index folder.
+/// The on-disk format, version 6: one file, `index.psx`, in the index folder.
 ///
 /// All integers little-endian. Sections are 8-byte aligned.
 ///
@@ -36,7 +36,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 5
+    public static let version: UInt32 = 7
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

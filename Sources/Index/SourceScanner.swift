@@ -27,12 +27,16 @@ public enum SourceScanner {
             }
             if isDir.boolValue {
                 guard
+                    // A folder named explicitly is read even through a symbolic link (links met
+                    // inside folders are not followed into directories, so loops cannot recur).
                     let e = fm.enumerator(
-                        at: path, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                        at: path.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
                         options: [.skipsHiddenFiles])
                 else { continue }
                 for case let url as URL in e {
-                    guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()) else { continue }
+                    guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()),
+                        !Ingestor.sidecarFiles.contains(url.lastPathComponent)
+                    else { continue }
                     if let s = stat(url) {
                         sources.append(s)
                     } else if isSymbolicLink(url) {

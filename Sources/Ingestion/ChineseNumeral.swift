@@ -1,7 +1,8 @@
-/// Chinese numerals as used in document numbering: 一 … 十, 十一, 二十三, 一百零五, 〇/零, 两.
+/// Chinese numerals as used in document numbering: 一 … 十, 十一, 二十三, 一百零五, 〇/零. Not 两:
+/// numbering never writes it (第二章, not 第两章), and a title may begin with it (专栏6 两化融合…).
 enum ChineseNumeral {
     static let digits: [Unicode.Scalar: Int] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+        "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
         "六": 6, "七": 7, "八": 8, "九": 9
     ]
     static let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]

@@ -5,16 +5,42 @@
 
 /// Metadata that the text itself may not carry; comes from the corpus catalog when present.
 public struct DocumentMetadata: Codable, Equatable, Sendable {
+    /// Where `Document.title` came from.
+    public enum TitleSource: String, Codable, Sendable {
+        /// The catalog's `title`.
+        case catalog
+        /// The document an issuing notice (印发…的通知) carries: `issuedTitle`.
+        case issuedDocument
+        /// The document's own title block (its opening title lines).
+        case titleBlock
+        /// What the format marks as the title (`<title>`, `<h1>`, the largest line of a PDF's first page).
+        case format
+        case fileName
+    }
     public var title: String?
     public var issuer: String?
     public var date: String?
     public var region: String?
+    /// The title of the issuing notice or release, when the document is issued by one
+    /// (北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知). Set by ingestion.
+    public var noticeTitle: String?
+    /// The title of the document the notice issues (关于推进北京市数据专区建设的指导意见). Set by ingestion.
+    public var issuedTitle: String?
+    /// Which title `Document.title` is. Set by ingestion.
+    public var titleSource: TitleSource?
 
     public init(title: String? = nil, issuer: String? = nil, date: String? = nil, region: String? = nil) {
         self.title = title
         self.issuer = issuer
         self.date = date
         self.region = region
+    }
+
+    /// Equal when the catalog's fields are: the titles ingestion reads follow from the document's
+    /// bytes, so an index compares a stored document's metadata with the catalog's entry to know
+    /// whether the entry changed.
+    public static func == (a: DocumentMetadata, b: DocumentMetadata) -> Bool {
+        a.title == b.title && a.issuer == b.issuer && a.date == b.date && a.region == b.region
     }
 }
 
@@ -35,9 +61,11 @@ public enum NumberingStyle: Int, Codable, Comparable, Sendable, CaseIterable {
 
 /// One body heading, or a 专栏 box title.
 public struct Heading: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable { case numbered, box }
+    /// `document`: a top-level entry for a further document in the same file, an attachment
+    /// (附件1 …, 附录2 …) or the second document of a notice that issues several.
+    public enum Kind: String, Codable, Sendable { case numbered, box, document }
     public var kind: Kind
-    /// Numbering style; nil for boxes.
+    /// Numbering style; nil for boxes and documents.
     public var style: NumberingStyle?
     /// 1-based depth in the outline (1 + number of enclosing headings).
     public var depth: Int
@@ -62,7 +90,7 @@ public struct Heading: Codable, Equatable, Sendable {
         if title.isEmpty { return label }
         switch style {
         case .part?, .chapter?, .section?, .article?: return label + " " + title
-        case nil: return label + " " + title
+        case nil: return label.isEmpty ? title : label + " " + title
         default: return label + title
         }
     }

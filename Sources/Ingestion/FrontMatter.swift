@@ -1,5 +1,5 @@
-/// Finds where the body of a document starts: after a table of contents, or after an issuing notice
-/// or approval letter that precedes the document itself.
+/// Finds where the body of a document starts: after a table of contents, after an issuing notice,
+/// decree or cover that precedes the document itself, or after an export header.
 struct BodyLayout {
     /// Lines (indices into the clean lines) before the body: notice, cover. Empty if none.
     var frontMatter: Range<Int>
@@ -9,68 +9,231 @@ struct BodyLayout {
     var bodyStart: Int
     /// What the front matter is, for its path: 发文通知, 批复, 封面.
     var frontMatterName: String
-    /// A title found in the front matter (《…》 of 关于印发《…》的通知).
-    var titleFromNotice: String?
+    /// Titles the notice announces (《A》和《B》): each opens its own document where it is printed.
+    var announcedTitles: [String] = []
 }
 
 enum FrontMatter {
-    static func layout(of lines: [CleanLine]) -> BodyLayout {
-        let toc = tableOfContents(in: lines)
-        let noticeTitle = noticeTitle(in: lines, before: toc?.lowerBound ?? min(lines.count, 120))
-        if let toc {
+    static func layout(of lines: [CleanLine], title: TitleInfo) -> BodyLayout {
+        let announced = title.noticeTitle.map(announcedTitles) ?? []
+        if let toc = tableOfContents(in: lines) {
             let front = 0..<toc.lowerBound
             return BodyLayout(
-                frontMatter: front, tableOfContents: toc, bodyStart: toc.upperBound,
-                frontMatterName: name(of: lines[front]), titleFromNotice: noticeTitle)
+                frontMatter: front, tableOfContents: toc, bodyStart: toc.upperBound, frontMatterName: name(of: lines[front]),
+                announcedTitles: announced)
         }
-        // No table of contents: a notice ends where the title it announces is printed again.
-        if let noticeTitle {
-            let key = compact(noticeTitle)
-            var sawNotice = false
-            for (i, l) in lines.enumerated() where l.kind == .text {
-                let text = compact(l.text)
-                if !sawNotice {
-                    if text.contains("《") || text.contains("〔") { sawNotice = true }
-                    continue
-                }
-                if text == key || (text.hasPrefix(key) && text.count <= key.count + 12) {
+        // Without a contents page, the body starts where the title is printed again after a
+        // notice, decree or cover (or, in an issuing notice, where the issued document's title is).
+        if let key = (title.issuedTitle ?? title.title).map(TitleBlock.comparable), key.count >= 4 {
+            let after = title.lines?.upperBound ?? 0
+            var scanned = 0
+            for i in after..<lines.count where lines[i].kind == .text {
+                scanned += 1
+                if scanned > 150 { break }
+                guard TitleBlock.isTitleLike(lines[i].scalars) || isTitleWithIssuer(lines[i].scalars) else { continue }
+                let text = TitleBlock.comparable(lines[i].text)
+                let repeated =
+                    text == key || (text.hasPrefix(key) && text.count <= key.count + 12)
+                    || (text.hasSuffix(key) && text.count <= key.count + 30 && !text.contains("印发"))
+                if repeated, i > 0, i > (title.lines?.lowerBound ?? 0) || title.issuedTitle != nil {
+                    let front = 0..<i
                     return BodyLayout(
-                        frontMatter: 0..<i, tableOfContents: nil, bodyStart: i,
-                        frontMatterName: name(of: lines[0..<i]), titleFromNotice: noticeTitle)
+                        frontMatter: front, tableOfContents: nil, bodyStart: i, frontMatterName: name(of: lines[front]),
+                        announcedTitles: announced)
                 }
             }
         }
-        return BodyLayout(frontMatter: 0..<0, tableOfContents: nil, bodyStart: 0, frontMatterName: "", titleFromNotice: noticeTitle)
+        // Export headers before the document are front matter in any case.
+        var start = 0
+        while start < lines.count, lines[start].kind != .text || TitleBlock.isExportNoise(lines[start].text) {
+            if lines[start].kind == .text || lines[start].kind == .tableRow {
+                guard TitleBlock.isExportNoise(lines[start].text) else { break }
+            }
+            start += 1
+        }
+        let hasNoise = lines[0..<start].contains { $0.kind == .text }
+        return BodyLayout(
+            frontMatter: hasNoise ? 0..<start : 0..<0, tableOfContents: nil, bodyStart: hasNoise ? start : 0,
+            frontMatterName: hasNoise ? "导出信息" : "", announcedTitles: announced)
+    }
+
+    /// A title with its issuer before it: 中国人民银行 农业农村部关于…的意见 (long for `isTitleLike`).
+    private static func isTitleWithIssuer(_ s: [Unicode.Scalar]) -> Bool {
+        s.count <= 120 && !s.contains(where: HeadingParser.isSentenceEnd) && s.contains(where: CharacterClass.isHan)
+    }
+
+    /// 关于印发《A》和《B》的通知 → [A, B].
+    static func announcedTitles(_ notice: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(notice)
+        while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
+            let inner = rest[rest.index(after: open)..<close]
+            if inner.count >= 4 { out.append(String(inner)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
     }
 
     /// A 目录/目次 title followed by entries, or a run of at least three entries with leaders.
+    /// Entries may be split over several lines by extraction (text, a line of leaders, the page
+    /// number on its own line), and the title itself may be (目 / 录).
     static func tableOfContents(in lines: [CleanLine]) -> Range<Int>? {
         // A contents page comes before the body's first half.
         let limit = lines.count / 2
-        for i in 0..<limit where lines[i].kind == .text {
-            let t = compact(lines[i].text)
-            let titled = t == "目录" || t == "目次" || t == "目錄"
+        var i = 0
+        while i < limit {
+            defer { i += 1 }
+            guard lines[i].kind == .text else { continue }
+            var titleEnd = i + 1
+            var titled = isContentsTitle(compact(lines[i].text))
+            if !titled, lines[i].scalars.count == 1, let next = nextText(lines, after: i),
+                isContentsTitle(compact(lines[i].text + lines[next].text))
+            {
+                titled = true
+                titleEnd = next + 1
+            }
             guard titled || isEntry(lines[i], allowTableRows: false) else { continue }
-            var end = titled ? i + 1 : i
+            if titled, let end = plainContents(lines, from: titleEnd) { return i..<end }
+            var end = titled ? titleEnd : i
             var entries = 0
+            var openEntry = false
             var j = end
             while j < lines.count {
                 let l = lines[j]
-                if l.kind == .blank || l.kind == .pageMark {
+                if l.kind == .blank {
                     j += 1
                     continue
                 }
-                if isEntry(l, allowTableRows: titled) {
-                    entries += 1
+                if l.kind == .pageMark {
+                    if openEntry { entries += 1 }
+                    openEntry = false
                     j += 1
                     end = j
                     continue
                 }
+                if isEntry(l, allowTableRows: titled) {
+                    entries += 1
+                    openEntry = false
+                    j += 1
+                    end = j
+                    continue
+                }
+                if isLeaders(l) {
+                    openEntry = true
+                    j += 1
+                    end = j
+                    continue
+                }
+                if titled, isPageNumber(l) {
+                    // A page number on its own line (a contents table read cell by cell) closes its entry.
+                    entries += 1
+                    openEntry = false
+                    j += 1
+                    end = j
+                    continue
+                }
+                if titled, l.kind == .text, l.scalars.count <= 40,
+                    leadersAhead(lines, from: j + 1, within: 4) || pageNumberAhead(lines, from: j + 1)
+                {
+                    j += 1
+                    continue
+                }
                 break
             }
+            if openEntry { entries += 1 }
             if entries >= (titled ? 2 : 3) { return i..<end }
         }
         return nil
+    }
+
+    /// Contents without page numbers (a web page's 目录): a run of short numbered titles that ends
+    /// where its first entry is printed again as the body's first heading. Returns that line.
+    private static func plainContents(_ lines: [CleanLine], from start: Int) -> Int? {
+        var first: String?
+        var entries = 0
+        for j in start..<min(lines.count, start + 400) {
+            let l = lines[j]
+            if l.kind == .blank || l.kind == .pageMark { continue }
+            guard l.kind == .text else { return nil }
+            let key = TitleBlock.comparable(l.text)
+            if let first, key == first { return entries >= 2 ? j : nil }
+            guard let n = HeadingParser.parse(l.scalars), case .standalone = HeadingParser.shape(of: n) else { return nil }
+            if first == nil { first = key }
+            entries += 1
+        }
+        return nil
+    }
+
+    private static func isContentsTitle(_ t: String) -> Bool { t == "目录" || t == "目次" || t == "目錄" }
+
+    private static func nextText(_ lines: [CleanLine], after i: Int) -> Int? {
+        var j = i + 1
+        while j < lines.count, lines[j].kind == .blank { j += 1 }
+        return j < lines.count && lines[j].kind == .text ? j : nil
+    }
+
+    static let leaderCharacters: Set<Unicode.Scalar> = [".", "…", "·", "．", "-", "—", "_"]
+
+    /// A line of dot leaders alone (an entry's leaders that extraction put on their own line).
+    private static func isLeaders(_ l: CleanLine) -> Bool {
+        l.kind == .text && l.scalars.count >= 3 && l.scalars.allSatisfy { leaderCharacters.contains($0) || $0 == " " }
+    }
+
+    /// A title followed by its page number without leaders (第九章 加快推动数字商务发展 ( 47 ),
+    /// 第三节 发展目标 12), read under a 目录 title only.
+    private static func endsWithPageNumber(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count <= 80 else { return false }
+        var k = s.count - 1
+        var closed = false
+        while k >= 0, s[k] == " " || s[k] == ")" || s[k] == "）" {
+            if s[k] != " " { closed = true }
+            k -= 1
+        }
+        var digits = 0
+        while k >= 0, CharacterClass.isDigit(s[k]) {
+            digits += 1
+            k -= 1
+        }
+        while k >= 0, s[k] == " " { k -= 1 }
+        guard digits > 0, digits <= 4, k > 0 else { return false }
+        // ( 46 ) after any title; a bare number only after a numbered one (not …2025).
+        if closed { return s[k] == "(" || s[k] == "（" }
+        return HeadingParser.parse(s) != nil && (s[k + 1] == " " || !CharacterClass.isDigit(s[k]))
+    }
+
+    /// 12, (12), （12）: a page number alone.
+    private static func isPageNumber(_ l: CleanLine) -> Bool {
+        guard l.kind == .text else { return false }
+        let digits = l.scalars.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }
+        return !digits.isEmpty && digits.count <= 4 && digits.allSatisfy(CharacterClass.isDigit)
+    }
+
+    /// A page number within the next three lines (an entry read cell by cell: 第九章 / title / ( 47 )).
+    private static func pageNumberAhead(_ lines: [CleanLine], from start: Int) -> Bool {
+        var j = start
+        var seen = 0
+        while j < lines.count, seen < 3 {
+            if lines[j].kind == .text {
+                if isPageNumber(lines[j]) || isEntry(lines[j], allowTableRows: true) { return true }
+                if lines[j].scalars.count > 40 { return false }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
+    }
+
+    private static func leadersAhead(_ lines: [CleanLine], from start: Int, within n: Int) -> Bool {
+        var j = start
+        var seen = 0
+        while j < lines.count, seen < n {
+            if lines[j].kind == .text {
+                if isLeaders(lines[j]) || isEntry(lines[j], allowTableRows: false) { return true }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
     }
 
     /// A contents entry: text with dot leaders and a page number, or a table row ending in a number.
@@ -85,14 +248,14 @@ enum FrontMatter {
             let s = line.scalars
             var leaders = 0, maxLeaders = 0
             for c in s {
-                if c == "." || c == "…" || c == "·" || c == "．" || c == "…" {
+                if c == "." || c == "…" || c == "·" || c == "．" {
                     leaders += 1
                     maxLeaders = max(maxLeaders, leaders)
                 } else if c != " " {
                     leaders = 0
                 }
             }
-            guard maxLeaders >= 3 else { return false }
+            guard maxLeaders >= 3 || allowTableRows && endsWithPageNumber(s) else { return false }
             var k = s.count - 1
             while k >= 0, s[k] == " " || s[k] == ")" || s[k] == "）" { k -= 1 }
             return k >= 0 && CharacterClass.isDigit(s[k])
@@ -101,25 +264,11 @@ enum FrontMatter {
         }
     }
 
-    /// 关于印发《X》的通知 → X; also the title of a 批复 or 函.
-    static func noticeTitle(in lines: [CleanLine], before limit: Int) -> String? {
-        var sawNumber = false
-        for l in lines.prefix(limit) where l.kind == .text {
-            let t = compact(l.text)
-            if t.contains("〔") && t.hasSuffix("号") { sawNumber = true }
-            guard t.contains("关于") || sawNumber, let open = t.firstIndex(of: "《"), let close = t[open...].firstIndex(of: "》") else {
-                continue
-            }
-            let inner = t[t.index(after: open)..<close]
-            if inner.count >= 4 { return String(inner) }
-        }
-        return nil
-    }
-
     private static func name(of lines: ArraySlice<CleanLine>) -> String {
         let text = lines.prefix(60).map(\.text).joined()
         if text.contains("批复") { return "批复" }
-        if text.contains("通知") || text.contains("〔") { return "发文通知" }
+        if text.contains("通知") || text.contains("〔") || text.contains("印发") { return "发文通知" }
+        if text.contains("令") && text.contains("公布") { return "公布令" }
         return "封面"
     }
 

@@ -36,7 +36,7 @@ enum HeadingParser {
     }
 
     /// 第X篇 / 第X编 / 第X部分 / 第X章 / 第X节 / 第X条
-    private static func parseOrdinal(_ s: [Unicode.Scalar]) -> NumberedLine? {
+    static func parseOrdinal(_ s: [Unicode.Scalar]) -> NumberedLine? {
         var i = 1
         while i < s.count, i <= 7, ChineseNumeral.isNumeralCharacter(s[i]) || CharacterClass.isDigit(s[i]) { i += 1 }
         guard i > 1, i < s.count else { return nil }
@@ -123,7 +123,7 @@ enum HeadingParser {
             return rest.count <= maxTitle && !rest.contains(where: isSentenceEnd)
                 ? .standalone(title: rest) : .runIn(title: [])
         }
-        if line.style == .article { return .runIn(title: []) }
+        if line.style == .article { return articleShape(rest) }
         guard let p = rest.firstIndex(where: isSentenceEnd) else {
             if let last = rest.last, last == "，" || last == "、" || last == "," { return .item }
             return rest.count <= maxTitle ? .standalone(title: rest) : .item
@@ -136,6 +136,58 @@ enum HeadingParser {
         return .runIn(title: Array(rest[..<p]))
     }
 
+    /// 第一条　（目的和依据）: an article's caption in brackets is its title; other articles are run in
+    /// (第一条 为了…) and have none.
+    private static func articleShape(_ rest: [Unicode.Scalar]) -> HeadingShape {
+        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕"]
+        guard let open = rest.first, let close = pairs[open],
+            let end = rest.firstIndex(of: close), end > 1, end <= 31
+        else { return .runIn(title: []) }
+        let caption = LineCleaner.trim(Array(rest[1..<end]))
+        guard !caption.contains(where: isSentenceEnd), !caption.contains("，") else { return .runIn(title: []) }
+        return end == rest.count - 1 ? .standalone(title: caption) : .runIn(title: caption)
+    }
+
+    /// A chapter (part, section) line that extraction glued to its first article or section
+    /// (第三章 目录管理 第十五条 政务数据…): the offset in `rest` where the deeper label starts.
+    static func gluedLabel(in line: NumberedLine) -> Int? {
+        guard line.style <= .section, line.rest.count > 2 else { return nil }
+        let rest = line.rest
+        for k in 1..<rest.count where rest[k] == "第" {
+            if rest[..<k].contains(where: isSentenceEnd) || k > maxTitle { return nil }
+            guard let inner = parseOrdinal(Array(rest[k...])), inner.style > line.style, inner.style <= .article else { continue }
+            return k
+        }
+        return nil
+    }
+
+    /// 附件 / 附件2 / 附件：《…考评指标》 / 附录1：方案实施流程图 — the start of an attachment, which GB/T 9704
+    /// sets on its own page with its title. Not the notice's list of attachments (附件：1.…), a
+    /// download link (附件----….wps) or a sentence that mentions an attachment.
+    static func parseAttachment(_ s: [Unicode.Scalar]) -> (label: [Unicode.Scalar], title: [Unicode.Scalar])? {
+        guard s.count >= 2, s[0] == "附", s[1] == "件" || s[1] == "录" else { return nil }
+        var i = 2
+        while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
+        let numberStart = i
+        while i < s.count, CharacterClass.isDigit(s[i]) { i += 1 }
+        if i == numberStart {
+            while i < s.count, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
+            if i > numberStart, ChineseNumeral.value(s[numberStart..<i]) == nil { return nil }
+        }
+        let label = Array(s[0..<2]) + Array(s[numberStart..<i])
+        while i < s.count, CharacterClass.isSpace(s[i]) || s[i] == "：" || s[i] == ":" { i += 1 }
+        var title = LineCleaner.trim(Array(s[i...]))
+        if title.isEmpty { return (label, []) }
+        if let first = title.first, CharacterClass.isDigit(first) || first == "-" || first == "—" { return nil }
+        if title.contains(where: isSentenceEnd) || title.count > maxTitle { return nil }
+        let lower = title.string.lowercased()
+        for ext in [".doc", ".docx", ".pdf", ".wps", ".xls", ".xlsx", ".et", ".zip", ".rar", ".ofd", ".txt"] where lower.hasSuffix(ext) {
+            return nil
+        }
+        if title.first == "《", title.last == "》" { title = Array(title.dropFirst().dropLast()) }
+        return (label, title)
+    }
+
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         s == "。" || s == "；" || s == "！" || s == "？" || s == ";" || s == "?" || s == "!"
     }
@@ -146,7 +198,12 @@ enum HeadingParser {
         var i = 2
         while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
         let start = i
-        while i < s.count, CharacterClass.isDigit(s[i]) || ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
+        // Arabic or Chinese, not both: 专栏6两化融合… is box 6 titled 两化融合….
+        if i < s.count, CharacterClass.isDigit(s[i]) {
+            while i < s.count, CharacterClass.isDigit(s[i]) { i += 1 }
+        } else {
+            while i < s.count, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
+        }
         guard i > start else { return nil }
         let number = Array(s[start..<i])
         var title = LineCleaner.trim(Array(s[i...]))

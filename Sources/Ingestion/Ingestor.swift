@@ -1,29 +1,48 @@
 import Foundation
 
-/// Raw file → `Document`: decode, clean lines, find the body, recover structure.
+/// Raw file → `Document`: read the format, decode, clean lines, find the body, recover structure.
 public enum Ingestor {
     /// File extensions picked up when a folder is scanned (lowercase); files named explicitly are
-    /// read whatever their extension.
-    public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    /// read whatever their extension. Legacy Word files (.doc, .wps) are picked up so that they are
+    /// reported with the conversion to run, not silently passed over.
+    public static let supportedExtensions: Set<String> = [
+        "txt", "md", "markdown", "text", "pdf", "docx", "html", "htm", "doc", "wps"
+    ]
+
+    /// Files beside the documents that describe them and are never indexed as documents: the
+    /// catalog (metadata) and the synonym groups (`SynonymTable` in the query layer).
+    public static let sidecarFiles: Set<String> = ["catalog.json", "synonyms.txt"]
 
     /// Largest single file accepted (bytes): far above any real plan, below what would exhaust memory.
     public static let maxFileBytes = 256 << 20
 
     public static func ingest(bytes: [UInt8], name: String, metadata: DocumentMetadata? = nil) throws -> Document {
         if bytes.count > maxFileBytes { throw IngestionError.tooLarge(file: name, bytes: bytes.count, limit: maxFileBytes) }
-        let decoded = try TextDecoder.decode(bytes, file: name)
-        return ingest(text: decoded.text, name: name, metadata: metadata, encoding: decoded.encoding)
+        if bytes.isEmpty { throw IngestionError.empty(file: name) }
+        let sniffed = DocumentFormat.sniff(bytes)
+        if sniffed == nil, let legacy = legacyWordFormat(bytes, name: name) {
+            throw IngestionError.legacyWordFormat(file: name, kind: legacy)
+        }
+        let format = sniffed ?? DocumentFormat.from(fileName: name) ?? .text
+        switch format {
+        case .text, .markdown:
+            let decoded = try TextDecoder.decode(bytes, file: name)
+            return ingest(text: decoded.text, name: name, metadata: metadata, encoding: decoded.encoding)
+        case .pdf:
+            return build(try PDFReader.read(bytes, file: name), name: name, metadata: metadata, encoding: "PDF text")
+        case .docx:
+            return build(try DOCXReader.read(bytes, file: name), name: name, metadata: metadata, encoding: "UTF-8")
+        case .html:
+            let decoded = try TextDecoder.decode(bytes, file: name)
+            return build(try HTMLReader.read(decoded.text, file: name), name: name, metadata: metadata, encoding: decoded.encoding)
+        }
     }
 
     public static func ingest(text: String, name: String, metadata: DocumentMetadata? = nil, encoding: String = "UTF-8") -> Document {
-        let lines = cleanLines(text)
-        let layout = FrontMatter.layout(of: lines)
-        var builder = StructureBuilder(lines: lines, layout: layout)
-        builder.build()
-        let title = metadata?.title ?? layout.titleFromNotice ?? guessTitle(lines[layout.bodyStart...]) ?? name
-        return Document(
-            name: name, title: title, metadata: metadata ?? DocumentMetadata(),
-            headings: builder.headings, passages: builder.passages, encoding: encoding)
+        let format: DocumentFormat = DocumentFormat.from(fileName: name) == .markdown ? .markdown : .text
+        let split = cleanLines(text)
+        return build(
+            lines: split.lines, paged: split.paged, evidence: [], name: name, metadata: metadata, encoding: encoding, format: format)
     }
 
     /// Reads and ingests a file; metadata comes from `catalog` by file name.
@@ -38,42 +57,116 @@ public enum Ingestor {
         return try ingest(bytes: bytes, name: name, metadata: catalog.metadata(for: name))
     }
 
+    // MARK: Pipeline
+
+    static func build(_ source: SourceDocument, name: String, metadata: DocumentMetadata?, encoding: String) -> Document {
+        let lines = source.lines.map(clean)
+        return build(
+            lines: lines, paged: source.paged, evidence: source.titleEvidence, name: name, metadata: metadata, encoding: encoding,
+            format: source.format)
+    }
+
+    static func build(
+        lines input: [CleanLine], paged: Bool, evidence: [String], name: String, metadata: DocumentMetadata?, encoding: String,
+        format: DocumentFormat
+    ) -> Document {
+        var lines = input
+        let headers = RunningHeaders.remove(from: &lines, paged: paged)
+        let title = TitleBlock.find(in: lines, evidence: evidence + headers)
+        let layout = FrontMatter.layout(of: lines, title: title)
+        var builder = StructureBuilder(lines: lines, layout: layout)
+        builder.build()
+        var info = metadata ?? DocumentMetadata()
+        info.noticeTitle = title.noticeTitle
+        info.issuedTitle = title.issuedTitle
+        let chosen: String
+        if let catalogTitle = metadata?.title {
+            chosen = catalogTitle
+            info.titleSource = .catalog
+        } else if let t = title.title {
+            chosen = t
+            info.titleSource = title.source
+        } else {
+            chosen = name
+            info.titleSource = .fileName
+        }
+        return Document(
+            name: name, title: chosen, metadata: info, headings: builder.headings, passages: builder.passages, encoding: encoding,
+            format: format.rawValue)
+    }
+
+    /// A reader's line as a clean line: its text cleaned like any other (markup left alone: a
+    /// format's text has none), its role carried over.
+    static func clean(_ source: SourceLine) -> CleanLine {
+        var line: CleanLine
+        switch source.role {
+        case .tableRow(let cells):
+            let kept = cells.map { LineCleaner.collapseSpaces(Array($0.unicodeScalars)) }.filter { !$0.isEmpty }
+            if kept.count >= 2 {
+                line = CleanLine(kind: .tableRow, scalars: LineCleaner.joinCells(kept), cells: kept, line: source.line)
+            } else {
+                line = CleanLine(kind: kept.isEmpty ? .blank : .text, scalars: kept.first ?? [], line: source.line)
+            }
+        case .footnote:
+            let text = LineCleaner.collapseSpaces(Array(source.text.unicodeScalars))
+            line = CleanLine(kind: text.isEmpty ? .blank : .footnote, scalars: text, line: source.line)
+        case .text, .heading:
+            line = LineCleaner.clean(Substring(source.text), line: source.line, markup: false)
+            if case .heading(let level) = source.role, line.kind == .text { line.headingLevel = level }
+        }
+        line.page = source.page
+        line.softBreak = source.softBreak
+        line.indented = source.indented
+        return line
+    }
+
     /// Splits at \n, \r\n and \r by scanning UTF-8 bytes (splitting by Character is ~10× slower).
-    static func cleanLines(_ text: String) -> [CleanLine] {
+    /// A form feed (pdftotext's page break) ends a line and a page: such text is paged.
+    static func cleanLines(_ text: String) -> (lines: [CleanLine], paged: Bool) {
         var result: [CleanLine] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
         var i = start
         var number = 0
+        var page = 1
+        var sawFormFeed = false
+        func append(_ end: String.Index) {
+            number += 1
+            var line = LineCleaner.clean(text[start..<end], line: number)
+            line.page = page
+            result.append(line)
+        }
         while i != utf8.endIndex {
             let b = utf8[i]
             if b == 0x0A || b == 0x0D {
-                number += 1
-                result.append(LineCleaner.clean(text[start..<i], line: number))
+                append(i)
                 var next = utf8.index(after: i)
                 if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
                 start = next
                 i = next
+            } else if b == 0x0C {
+                // The page break ends the line it interrupts; an empty remainder is not a line.
+                if start != i { append(i) }
+                page += 1
+                sawFormFeed = true
+                i = utf8.index(after: i)
+                start = i
             } else {
                 i = utf8.index(after: i)
             }
         }
-        number += 1
-        result.append(LineCleaner.clean(text[start..<utf8.endIndex], line: number))
-        return result
+        append(utf8.endIndex)
+        if !sawFormFeed {
+            for k in result.indices { result[k].page = nil }
+        }
+        return (result, sawFormFeed)
     }
 
-    /// First short line of the body that reads as a title (no sentence punctuation, no numbering).
-    static func guessTitle(_ lines: ArraySlice<CleanLine>) -> String? {
-        for l in lines.prefix(20) where l.kind == .text {
-            let s = l.scalars
-            if s.count >= 4, s.count <= 50, !s.contains(where: HeadingParser.isSentenceEnd), HeadingParser.parse(s) == nil,
-                s.contains(where: CharacterClass.isHan)
-            {
-                return l.text
-            }
-            return nil
-        }
-        return nil
+    /// Word 97–2003 (.doc) and WPS files: an OLE2 compound file, or the extension alone.
+    static func legacyWordFormat(_ bytes: [UInt8], name: String) -> String? {
+        let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let ole = bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        if ext == "doc" || ext == "wps" || ext == "dot" || ext == "wpt" { return "." + ext }
+        return ole ? "OLE2 (Word 97–2003 or WPS)" : nil
     }
 }

@@ -17,6 +17,12 @@ struct CleanLine {
     var line: Int
     /// The line ended in a markdown hard break (two trailing spaces): a soft wrap, not a paragraph end.
     var softBreak = false
+    /// 1-based page, for paged sources (PDF, text with form feeds).
+    var page: Int? = nil
+    /// Heading level the format declares (Word heading style, HTML h1–h6): evidence, not a verdict.
+    var headingLevel: Int? = nil
+    /// The line starts right of the text margin (PDF): a paragraph's first line or a centred line.
+    var indented: Bool? = nil
     var text: String { scalars.string }
 }
 
@@ -25,22 +31,27 @@ struct CleanLine {
 /// and spaces beside CJK characters (justification debris: "至 2025年"). Content characters are
 /// never removed: a space between two Latin words or digits stays.
 enum LineCleaner {
-    static func clean(_ raw: Substring, line: Int) -> CleanLine {
+    /// - Parameter markup: the line may carry markdown or HTML marks (plain text); false for text a
+    ///   format reader already extracted, where `<`, `*` and `|` are content.
+    static func clean(_ raw: Substring, line: Int, markup: Bool = true) -> CleanLine {
         var s = Array(raw.unicodeScalars)
         if s.last == "\r" { s.removeLast() }
         let softBreak = s.count >= 2 && s[s.count - 1] == " " && s[s.count - 2] == " "
         if let note = footnote(s) {
-            let text = collapseSpaces(stripMarkdown(stripHTML(note)))
+            let text = collapseSpaces(markup ? stripMarkdown(stripHTML(note)) : note)
             if !text.isEmpty { return CleanLine(kind: .footnote, scalars: text, line: line) }
         }
         // A rule (***, ___) must be recognised before emphasis marks are stripped from it.
         if isRule(trim(s)) { return CleanLine(kind: .blank, scalars: [], line: line) }
-        s = stripHTML(s)
-        s = stripMarkdown(s)
-        let trimmed = trim(s)
+        if markup {
+            s = stripHTML(s)
+            s = stripMarkdown(s)
+        }
+        var trimmed = trim(s)
         if trimmed.isEmpty { return CleanLine(kind: .blank, scalars: [], line: line) }
+        if let single = undoubled(trimmed) { trimmed = single }
         if isPageMark(trimmed) { return CleanLine(kind: .pageMark, scalars: [], line: line) }
-        if trimmed.first == "|" {
+        if markup, trimmed.first == "|" {
             let cells = splitCells(trimmed, separator: "|")
             if cells.allSatisfy({ $0.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } }) {
                 return CleanLine(kind: .blank, scalars: [], line: line)
@@ -59,6 +70,29 @@ enum LineCleaner {
             if let only = cells.first { return CleanLine(kind: .text, scalars: only, line: line) }
         }
         return CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
+    }
+
+    /// Bold text that PDF extraction doubled character by character (第第一一章章 总总则则 → 第一章 总则):
+    /// every space-separated word is made of pairs of one character, and there are at least two
+    /// pairs of ideographs. Ordinary prose never has that shape (reduplications such as 常常 are
+    /// single words among others).
+    static func undoubled(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard s.count >= 4, s.count <= 200 else { return nil }
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        var hanPairs = 0
+        while i < s.count {
+            if CharacterClass.isSpace(s[i]) {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            guard i + 1 < s.count, s[i + 1] == s[i] else { return nil }
+            if CharacterClass.isHan(s[i]) { hanPairs += 1 }
+            out.append(s[i])
+            i += 2
+        }
+        return hanPairs >= 2 ? out : nil
     }
 
     static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]

@@ -49,19 +49,28 @@ public enum Regions {
         provinces.first { p in region.contains(p.shortName) || p.cities.contains { region.contains($0.name) } }
     }
 
+    /// The region of the first province or city named in `text`: one pass over the text, looking
+    /// up the names that start with each character.
     static func firstNamed(in text: String) -> String? {
-        var best: (offset: Int, name: String)? = nil
-        func consider(_ needle: String, _ name: String) {
-            guard let r = text.range(of: needle) else { return }
-            let offset = text.distance(from: text.startIndex, to: r.lowerBound)
-            if best == nil || offset < best!.offset { best = (offset, name) }
+        let scalars = Array(text.unicodeScalars)
+        for i in scalars.indices {
+            guard let candidates = namesByFirst[scalars[i]] else { continue }
+            for (name, region) in candidates where scalars[i...].starts(with: name) { return region }
         }
-        for p in provinces {
-            consider(p.shortName, p.name)
-            for c in p.cities { consider(c.name, c.name) }
-        }
-        return best?.name
+        return nil
     }
+
+    /// Province short names and city names by their first character, longest first.
+    private static let namesByFirst: [Unicode.Scalar: [(name: [Unicode.Scalar], region: String)]] = {
+        var map: [Unicode.Scalar: [(name: [Unicode.Scalar], region: String)]] = [:]
+        for p in provinces {
+            for (name, region) in [(p.shortName, p.name)] + p.cities.map({ ($0.name, $0.name) }) {
+                let n = Array(name.unicodeScalars)
+                map[n[0], default: []].append((n, region))
+            }
+        }
+        return map.mapValues { $0.sorted { $0.name.count > $1.name.count } }
+    }()
 
     /// GB/T 9704 document numbers start with the issuing organ's code, whose first character is
     /// the province's abbreviation for provincial organs: 川府发〔2021〕12号, 沪府令第19号.

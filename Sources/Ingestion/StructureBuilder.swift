@@ -10,29 +10,49 @@
 /// - Inside a 专栏 box, numbering deeper than the enclosing heading belongs to the box's items.
 /// - Two lines are joined when the first does not end a sentence and is either visibly cut
 ///   (ends in ，、“( …) or as wide as the document's wrap width, which is measured per document.
+///   Across a blank line (not at a page break) width alone is not enough: the first line must be
+///   visibly cut or a full line of body text (at least 20 ideographs wide), so a short title and
+///   the sentence after it stay apart while a paragraph split by a page break is rejoined.
+/// - An attachment (附件1 …) and a further document of the same file (a title ending in its 文种,
+///   followed by numbering that starts again) open a top-level entry; the headings after it nest
+///   under it.
 struct StructureBuilder {
-    private let lines: [CleanLine]
-    private let layout: BodyLayout
+    let lines: [CleanLine]
+    let layout: BodyLayout
     private let wrapThreshold: Int
+    /// The source marks paragraphs by indenting their first line (a PDF that says where lines start).
+    private let indentsParagraphs: Bool
 
-    private(set) var headings: [Heading] = []
+    var headings: [Heading] = []
     private(set) var passages: [Passage] = []
 
-    private var stack: [(style: NumberingStyle, number: Int, display: String)] = []
-    private var lastSeen: [NumberingStyle: Int] = [:]
-    private var lastInParent: [NumberingStyle: Int] = [:]
-    private var box: String?
+    var stack: [(style: NumberingStyle, number: Int, display: String)] = []
+    var lastSeen: [NumberingStyle: Int] = [:]
+    var lastInParent: [NumberingStyle: Int] = [:]
+    var box: String?
     /// No passage yet under the open box but its title line.
     private var boxIsEmpty = false
-    private var boxItemLast: [NumberingStyle: Int] = [:]
-    private var ordinal = 0
+    var boxItemLast: [NumberingStyle: Int] = [:]
+    var ordinal = 0
     private var pending: Pending?
+    /// The open top-level document entry (附件 …), shown first in every path under it.
+    var documentEntry: String?
+    /// Numbered headings seen since the body or the current document entry started.
+    var headingsInDocument = 0
+    /// The highest rank of numbering the current document has used (一、 in a plan, 第一章 in a regulation).
+    var topStyleSeen: NumberingStyle?
+    /// A blank line (not at a page break) since the last text line.
+    private var paragraphBreak = false
+    /// Index of the body line being consumed.
+    var currentIndex = 0
 
     private struct Pending {
         var kind: Passage.Kind
         var scalars: [Unicode.Scalar]
         var firstLine: Int
         var lastLine: Int
+        var firstPage: Int?
+        var lastPage: Int?
         var last: CleanLine
         /// Widest earlier line of the paragraph: the local wrap width of its block.
         var earlierWidth = 0
@@ -44,30 +64,69 @@ struct StructureBuilder {
         self.lines = lines
         self.layout = layout
         self.wrapThreshold = StructureBuilder.wrapThreshold(lines[layout.bodyStart...])
+        let body = lines[layout.bodyStart...].filter { $0.kind == .text }
+        let indented = body.filter { $0.indented == true }.count, flush = body.filter { $0.indented == false }.count
+        self.indentsParagraphs = indented >= 3 && flush >= 3 && indented * 20 >= body.count
     }
 
     mutating func build() {
+        var gapHasBlank = false, gapHasPageBreak = false
         for i in layout.frontMatter {
-            consumeText(lines[i], kind: .frontMatter)
+            let line = lines[i]
+            switch line.kind {
+            case .blank: gapHasBlank = true
+            case .pageMark: gapHasPageBreak = true
+            default:
+                paragraphBreak = gapHasBlank && !gapHasPageBreak
+                gapHasBlank = false
+                gapHasPageBreak = false
+                consumeText(line, kind: .frontMatter)
+            }
         }
         flush()
         ordinal = 0
-        for i in layout.bodyStart..<lines.count {
+        gapHasBlank = false
+        gapHasPageBreak = false
+        var i = layout.bodyStart
+        while i < lines.count {
             let line = lines[i]
+            i += 1
             switch line.kind {
-            case .blank, .pageMark:
+            case .blank:
+                gapHasBlank = true
                 continue
+            case .pageMark:
+                gapHasPageBreak = true
+                continue
+            default:
+                paragraphBreak = gapHasBlank && !gapHasPageBreak
+                gapHasBlank = false
+                gapHasPageBreak = false
+            }
+            switch line.kind {
             case .footnote:
                 if pending == nil {
-                    emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line)
+                    emit(kind: .footnote, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
                 } else {
                     footnotes.append(line)
                 }
             case .tableRow:
                 flush()
-                emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line)
+                emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             case .text:
+                currentIndex = i - 1
+                if let consumed = consumeDocumentStart(at: i - 1) {
+                    i = consumed
+                    continue
+                }
+                if let (merged, next) = labelWithTitleBelow(at: i - 1) {
+                    consumeBody(merged)
+                    i = next
+                    continue
+                }
                 consumeBody(line)
+            default:
+                continue
             }
         }
         flush()
@@ -75,21 +134,35 @@ struct StructureBuilder {
 
     // MARK: Body lines
 
-    private mutating func consumeBody(_ line: CleanLine) {
+    mutating func consumeBody(_ line: CleanLine) {
         let s = line.scalars
         if let parsed = HeadingParser.parseBox(s) {
             flush()
             openBox(number: parsed.number, title: parsed.title, line: line)
             return
         }
-        if let numbered = HeadingParser.parse(s) {
-            let shape = HeadingParser.shape(of: numbered)
-            if shape != .item, accepts(numbered, shape: shape) {
+        if var numbered = HeadingParser.parse(s) {
+            if let k = HeadingParser.gluedLabel(in: numbered) {
+                // 第三章 目录管理 第十五条 …: the chapter, then its first article as its own line.
+                var head = line, tail = line
+                let labelLength = s.count - numbered.rest.count
+                head.scalars = Array(s[..<(labelLength + k)])
+                tail.scalars = Array(numbered.rest[k...])
+                consumeBody(head)
+                consumeBody(tail)
+                return
+            }
+            var shape = HeadingParser.shape(of: numbered)
+            if line.headingLevel != nil, shape == .item {
+                // The format marks the line as a heading: a long or list-like title is still a title.
+                shape = .standalone(title: numbered.rest)
+            }
+            if shape != .item, accepts(numbered, shape: shape) || line.headingLevel != nil {
                 flush()
                 switch shape {
                 case .standalone(let title):
                     push(numbered, title: title, line: line.line)
-                    emit(kind: .heading, scalars: s, first: line.line, last: line.line)
+                    emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
                 case .runIn(let title):
                     push(numbered, title: title, line: line.line)
                     start(kind: .paragraph, line)
@@ -98,10 +171,17 @@ struct StructureBuilder {
                 }
                 return
             }
+            numbered.rest = []
             if box != nil { boxItemLast[numbered.style] = numbered.number }
             // A numbered item starts its own passage.
             flush()
             start(kind: .paragraph, line)
+            return
+        }
+        if line.headingLevel != nil {
+            // An unnumbered heading (a Word heading style, an HTML h2): a line of its own.
+            flush()
+            emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
             return
         }
         consumeText(line, kind: .paragraph)
@@ -109,7 +189,9 @@ struct StructureBuilder {
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
-        if var p = pending, p.kind == kind, shouldJoin(p, line) {
+        if var p = pending, p.kind == kind, p.last.headingLevel == nil, line.indented != true || !indentsParagraphs,
+            shouldJoin(p, line, acrossBlank: paragraphBreak)
+        {
             if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b),
                 !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b)
             {
@@ -117,6 +199,7 @@ struct StructureBuilder {
             }
             p.scalars.append(contentsOf: line.scalars)
             p.lastLine = line.line
+            p.lastPage = line.page ?? p.lastPage
             p.earlierWidth = max(p.earlierWidth, StructureBuilder.width(p.last.scalars))
             p.last = line
             pending = p
@@ -132,20 +215,28 @@ struct StructureBuilder {
     /// paragraph; otherwise the paragraph goes on if its last line was visibly cut: it ends in
     /// ，、“( …, inside an open quote or bracket, at a markdown hard break, or it is as wide as the
     /// document's wrap width or as the paragraph's own earlier lines (a block wrapped narrower).
-    private func shouldJoin(_ p: Pending, _ nextLine: CleanLine) -> Bool {
+    private func shouldJoin(_ p: Pending, _ nextLine: CleanLine, acrossBlank: Bool) -> Bool {
         let previous = p.last.scalars, next = nextLine.scalars
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
-        if CharacterClass.endsParagraph(previous[k]) { return false }
+        if CharacterClass.endsParagraph(previous[k]) {
+            // A sentence (or clause, or lead-in：) that ends at the right margin, and the next line
+            // not indented where paragraphs are: the paragraph goes on.
+            return indentsParagraphs && nextLine.indented == false && !acrossBlank && StructureBuilder.width(previous) >= wrapThreshold
+        }
         let last = previous[previous.count - 1]
         if Self.cutMarks.contains(last) { return true }
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
         if p.last.softBreak || Self.hasOpenQuote(p.scalars) { return true }
         let width = StructureBuilder.width(previous)
+        if acrossBlank && width < Self.fullLineAcrossBlank { return false }
         if width >= wrapThreshold { return true }
         return p.earlierWidth >= 20 && width * 10 >= p.earlierWidth * 9 && width <= p.earlierWidth + 4
     }
+
+    /// Width a line must have to continue across a blank line on width alone (20 ideographs).
+    static let fullLineAcrossBlank = 40
 
     /// Characters a sentence cannot end on: a line ending in one was cut by layout.
     static let cutMarks: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
@@ -179,7 +270,11 @@ struct StructureBuilder {
     // MARK: Headings and boxes
 
     private func accepts(_ n: NumberedLine, shape: HeadingShape) -> Bool {
-        let continues = n.number == (lastInParent[n.style] ?? 0) + 1 || n.number == (lastSeen[n.style] ?? 0) + 1
+        // Below an article (条) come its clauses (款) and items (项 （一）, 目 1.): never headings.
+        if n.style > .article, stack.contains(where: { $0.style == .article }) { return false }
+        let continues =
+            n.number == (lastInParent[n.style] ?? 0) + 1 || n.number == (lastSeen[n.style] ?? 0) + 1
+            || (lastSeen[n.style] == nil && n.number > 1 && confirmedBySuccessor(n))
         guard box != nil, let innermost = stack.last?.style else { return continues || n.number == 1 }
         // Inside a box, items restart at 1 and continue their own sequence.
         if let item = boxItemLast[n.style], n.number == item + 1 { return false }
@@ -191,14 +286,36 @@ struct StructureBuilder {
         return continues || (n.style < innermost && n.number == 1)
     }
 
+    /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence
+    /// when the next line of the same numbering, heading-shaped, carries the following number.
+    private func confirmedBySuccessor(_ n: NumberedLine) -> Bool {
+        // Not when the number before it was printed inside the previous paragraph (…包括：1.…；).
+        if let previous = pending?.scalars ?? passages.last.map({ Array($0.text.unicodeScalars) }) {
+            let label = Array(String(n.number - 1).unicodeScalars)
+            for mark in [".", "．", "、"] where RunningHeaders.contains(previous, label + Array(mark.unicodeScalars)) { return false }
+        }
+        var j = currentIndex + 1
+        var seen = 0
+        while j < lines.count, seen < 60 {
+            defer { j += 1 }
+            guard lines[j].kind == .text else { continue }
+            seen += 1
+            guard let next = HeadingParser.parse(lines[j].scalars), next.style == n.style else { continue }
+            return next.number == n.number + 1 && HeadingParser.shape(of: next) != .item
+        }
+        return false
+    }
+
     private mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int) {
         while let top = stack.last, top.style >= n.style { stack.removeLast() }
         lastSeen[n.style] = n.number
         lastInParent[n.style] = n.number
+        topStyleSeen = min(topStyleSeen ?? n.style, n.style)
         for style in NumberingStyle.allCases where style > n.style { lastInParent[style] = 0 }
         let heading = Heading(
-            kind: .numbered, style: n.style, depth: stack.count + 1,
+            kind: .numbered, style: n.style, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
             label: n.label.string, title: title.string, line: line)
+        headingsInDocument += 1
         headings.append(heading)
         stack.append((n.style, n.number, heading.display))
         box = nil
@@ -208,39 +325,42 @@ struct StructureBuilder {
 
     private mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
         let heading = Heading(
-            kind: .box, style: nil, depth: stack.count + 1,
+            kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
             label: "专栏 " + number.string, title: title.string, line: line.line)
         headings.append(heading)
         box = heading.display
         boxItemLast = [:]
         boxIsEmpty = true
         ordinal = 0
-        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line)
+        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
     }
 
     // MARK: Passages
 
     private mutating func start(kind: Passage.Kind, _ line: CleanLine) {
-        pending = Pending(kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, last: line)
+        pending = Pending(
+            kind: kind, scalars: line.scalars, firstLine: line.line, lastLine: line.line, firstPage: line.page, lastPage: line.page,
+            last: line)
     }
 
-    private mutating func flush() {
+    mutating func flush() {
         guard let p = pending else { return }
         pending = nil
-        emit(kind: p.kind, scalars: p.scalars, first: p.firstLine, last: p.lastLine)
-        for f in footnotes { emit(kind: .footnote, scalars: f.scalars, first: f.line, last: f.line) }
+        emit(kind: p.kind, scalars: p.scalars, first: p.firstLine, last: p.lastLine, pages: (p.firstPage, p.lastPage))
+        for f in footnotes { emit(kind: .footnote, scalars: f.scalars, first: f.line, last: f.line, pages: (f.page, f.page)) }
         footnotes = []
     }
 
-    private mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int) {
+    mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int, pages: (Int?, Int?)) {
         guard !scalars.isEmpty else { return }
         if kind != .heading { boxIsEmpty = false }
         ordinal += 1
-        let path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)
+        var path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)
+        if kind != .frontMatter, let entry = documentEntry { path.insert(entry, at: 0) }
         passages.append(
             Passage(
                 kind: kind, text: scalars.string, path: path, box: kind == .frontMatter ? nil : box,
-                ordinal: ordinal, firstLine: first, lastLine: last))
+                ordinal: ordinal, firstLine: first, lastLine: last, firstPage: pages.0, lastPage: pages.1))
     }
 
     // MARK: Measures

@@ -7,6 +7,14 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
     case undecodable(file: String, encoding: String, byteOffset: Int)
     case unreadable(file: String, reason: String)
     case tooLarge(file: String, bytes: Int, limit: Int)
+    /// A Word 97–2003 or WPS file: a binary format read by no library here.
+    case legacyWordFormat(file: String, kind: String)
+    /// A PDF whose pages carry no text layer (scanned images).
+    case noTextLayer(file: String, pages: Int)
+    /// A PDF encrypted with a password.
+    case encrypted(file: String)
+    /// A PDF, DOCX or HTML file that its parser could not read.
+    case damaged(file: String, format: String, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +24,14 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
             return "\(f): not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
         case .unreadable(let f, let r): return "\(f): cannot be read (\(r))"
         case .tooLarge(let f, let b, let l): return "\(f): \(b) bytes exceeds the \(l)-byte limit for one document"
+        case .legacyWordFormat(let f, let k):
+            return "\(f): a legacy Word/WPS file (\(k)), which cannot be read; convert it with "
+                + "`libreoffice --headless --convert-to docx \(f)` and index the .docx; skipped"
+        case .noTextLayer(let f, let p):
+            return "\(f): a scanned PDF (\(p) page\(p == 1 ? "" : "s") without a text layer); run OCR on it "
+                + "(e.g. `ocrmypdf -l chi_sim \(f) out.pdf`) and index the result; skipped"
+        case .encrypted(let f): return "\(f): the PDF is password-protected; save an unprotected copy and index that; skipped"
+        case .damaged(let f, let format, let r): return "\(f): not a readable \(format) file (\(r)); skipped"
         }
     }
 }
@@ -60,11 +76,27 @@ public enum TextDecoder {
         if isCutCharacter(bytes, at: utf8Error), bytes[..<utf8Error].contains(where: { $0 >= 0x80 }) {
             throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: utf8Error)
         }
+        // Big5 (Traditional, Taiwan and Hong Kong) reads as GB18030 without an error, as mojibake:
+        // ICU's detector, which knows the two by their character statistics, tells them apart.
+        if detectedCharset(bytes) == "Big5", let big5 = try? finish(icu: "Big5", bytes, file: file, label: "Big5") {
+            return big5
+        }
         do {
             return try finish(icu: "GB18030", bytes, file: file, label: "GB18030")
         } catch IngestionError.undecodable(_, _, let offset) where utf8Error > offset {
             throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: utf8Error)
         }
+    }
+
+    /// ICU's guess at the charset of a sample of the bytes.
+    static func detectedCharset(_ bytes: [UInt8]) -> String? {
+        let sample = Array(bytes.prefix(1 << 16))
+        var name = [CChar](repeating: 0, count: 64)
+        let confidence = sample.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { pf_detect_charset($0, Int32(b.count), &name, 64) }
+        }
+        guard confidence >= 10 else { return nil }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Offset (counted from `start`) of the first byte that is not part of a valid UTF-8 sequence.
@@ -89,18 +121,30 @@ public enum TextDecoder {
         return rest.count < length && rest.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
-    /// UTF-16 without a BOM: zero bytes concentrated at odd (LE) or even (BE) offsets. ASCII (newlines,
-    /// digits) puts its zero byte on one side; a few ideographs (一 U+4E00) put theirs on the other.
+    /// UTF-16 without a BOM: a file with zero bytes (ASCII newlines and digits carry one in
+    /// UTF-16, and so do ideographs such as 一 U+4E00) that reads as plausible text in one byte order:
+    /// nearly all of it ideographs, ASCII, CJK or full-width punctuation. Counting where the zero
+    /// bytes fall is not enough: a Chinese text's ideographs put zeros on both sides.
     static func guessUTF16(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
-        var evenZeros = 0, oddZeros = 0
-        let sample = min(bytes.count, 1 << 16)
-        for i in 0..<sample where bytes[i] == 0 {
-            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        let sample = Array(bytes.prefix(1 << 16))
+        guard sample.contains(0) else { return nil }
+        func plausibility(littleEndian: Bool) -> Double {
+            var good = 0, total = 0
+            for i in stride(from: 0, to: sample.count - 1, by: 2) {
+                let unit = littleEndian ? UInt16(sample[i]) | UInt16(sample[i + 1]) << 8 : UInt16(sample[i]) << 8 | UInt16(sample[i + 1])
+                total += 1
+                switch unit {
+                case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF:
+                    good += 1
+                default: break
+                }
+            }
+            return total == 0 ? 0 : Double(good) / Double(total)
         }
-        let pairs = sample / 2
-        if oddZeros * 50 >= pairs && evenZeros * 3 <= oddZeros { return "UTF-16LE" }
-        if evenZeros * 50 >= pairs && oddZeros * 3 <= evenZeros { return "UTF-16BE" }
+        let le = plausibility(littleEndian: true), be = plausibility(littleEndian: false)
+        if le >= 0.9 && le > be { return "UTF-16LE" }
+        if be >= 0.9 && be > le { return "UTF-16BE" }
         return nil
     }
 

@@ -7,7 +7,7 @@ struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outline", abstract: "Show the heading tree recovered from a file.")
 
-    @Argument(help: "A text file.")
+    @Argument(help: "A document: text, Markdown, PDF, DOCX or HTML.")
     var file: String
 
     @Flag(help: "Print JSON: the document's title, format and a tree of {label, title, depth, line, page, kind, children}.")
@@ -15,6 +15,10 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIError("\(file) is a folder; outline reads one document (e.g. \(file)/plan.pdf)")
+        }
         let doc: Document
         do {
             doc = try Ingestor.ingest(fileAt: url, catalog: (try? Catalog.load(directory: url.deletingLastPathComponent())) ?? Catalog())
@@ -25,9 +29,11 @@ struct OutlineCommand: ParsableCommand {
             try JSON.print(OutlineJSON(doc))
             return
         }
-        print(doc.title + "  (\(doc.name), \(doc.encoding), \(doc.passages.count) passages)")
+        let pages = OutlineJSON.pages(doc.passages.map { ($0.firstLine, $0.firstPage) })
+        print(doc.title + "  (\(doc.name), \(doc.format), \(doc.encoding), \(doc.passages.count) passages)")
         for h in doc.headings {
-            print(String(repeating: "  ", count: h.depth) + h.display + "  " + Terminal.standardOutput.dim("line \(h.line)"))
+            let place = pages[h.line].map { "p. \($0), line \(h.line)" } ?? "line \(h.line)"
+            print(String(repeating: "  ", count: h.depth) + h.display + "  " + Terminal.standardOutput.dim(place))
         }
     }
 }

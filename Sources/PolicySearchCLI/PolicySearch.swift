@@ -22,6 +22,7 @@ struct PolicySearch: ParsableCommand {
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
             AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, SimilarCommand.self, ReuseCommand.self, CheckDraftCommand.self,
+            RelatedCommand.self, CompareCommand.self, KwicCommand.self, ReportCommand.self, TargetsCommand.self,
             ServeCommand.self
         ],
         defaultSubcommand: SearchCommand.self
@@ -49,6 +50,8 @@ struct PolicySearch: ParsableCommand {
         case let e as QueryError: fail(2, e.description)
         case let e as IndexError: fail(3, "\(e)")
         case let e as IngestionError: fail(2, e.description)
+        // Thrown by a command's run() (parse-time ones come wrapped, with the command's usage).
+        case let e as ValidationError: fail(2, e.message)
         case let e as ExitCode: Foundation.exit(e.rawValue)
         default:
             let code = exitCode(for: error)
@@ -70,25 +73,10 @@ struct PolicySearch: ParsableCommand {
         else { return nil }
         let names = configuration.subcommands.flatMap { [$0.configuration.commandName ?? ""] + $0.configuration.aliases }
         guard !names.contains(first) else { return nil }
-        let close = names.filter { Self.editDistance(first, $0) <= ($0.count > 4 ? 2 : 1) || ($0.hasPrefix(first) && first.count >= 3) }
-        guard let suggestion = close.min(by: { editDistance(first, $0) < editDistance(first, $1) }) else { return nil }
+        let close = names.filter { EditDistance.between(first, $0) <= ($0.count > 4 ? 2 : 1) || ($0.hasPrefix(first) && first.count >= 3) }
+        guard let suggestion = close.min(by: { EditDistance.between(first, $0) < EditDistance.between(first, $1) }) else { return nil }
         return CLIError(
             "unknown command “\(first)”; did you mean “\(suggestion)”? To search for the word, write: policy-search search \(first)")
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where i <= a.count {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where j <= b.count {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }
 

@@ -20,8 +20,13 @@ struct ReuseCommand: ParsableCommand {
     @Option(help: "Smallest similarity reported, in (0, 1].")
     var min: Double = 0.5
 
-    @Option(help: "Output format: text, md, html or json (see README for the JSON contract).")
-    var format: ReportFormat = .text
+    @Option(
+        name: .customLong("format"),
+        help: "Output format: text, md, html or json (see README for the JSON contract) (default: from --out's extension, else text).")
+    var formatOption: ReportFormat?
+
+    /// The format asked for, or the one --out's extension names.
+    var format: ReportFormat { get throws { try OutputFormat.choose(formatOption, default: .text, out: out) } }
 
     @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
     var out: String?

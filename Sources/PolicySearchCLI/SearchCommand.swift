@@ -24,6 +24,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
+    @OptionGroup var synonymOptions: SynonymOptions
+
     @Option(help: "Number of passages to show.")
     var limit: Int = 10
 
@@ -40,10 +42,13 @@ struct SearchCommand: ParsableCommand {
     var documents = false
 
     @Option(help: "BM25 term-frequency saturation k1.")
-    var k1: Double = 1.2
+    var k1: Double = BM25.standard.k1
 
     @Option(help: "BM25 length normalization b (0…1).")
-    var b: Double = 0.75
+    var b: Double = BM25.standard.b
+
+    @Flag(help: "Rank by plain BM25, without the boosts for headings, item titles, section and lead-sentence mentions.")
+    var plain = false
 
     @Flag(name: .customLong("fail-empty"), help: "Exit with status 1 when nothing matches.")
     var failEmpty = false
@@ -78,7 +83,9 @@ struct SearchCommand: ParsableCommand {
         let text = try queryText()
         let reader = try location.open()
         let searcher = Searcher(reader: reader)
-        let options = SearchOptions(limit: all ? nil : limit, bm25: try BM25(k1: k1, b: b), rankDocuments: documents)
+        searcher.synonyms = try synonymOptions.table(for: reader)
+        let options = SearchOptions(
+            limit: all ? nil : limit, bm25: try BM25(k1: k1, b: b), rankDocuments: documents, boosts: plain ? nil : .standard)
         let results: SearchResults
         do { results = try searcher.search(text, options: options) } catch let e as QueryError {
             throw CLIError(Self.pointing(at: e, in: text))

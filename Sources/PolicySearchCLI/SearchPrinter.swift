@@ -13,10 +13,18 @@ struct SearchPrinter {
 
     func print(_ r: SearchResults) {
         let t = terminal
-        for note in r.notes { Swift.print(t.dim("note: \(Terminal.printable(note))")) }
+        for note in r.notes {
+            for line in Terminal.wrap("note: " + Terminal.printable(note), columns: t.width) { Swift.print(t.dim(line)) }
+        }
         let shown = Terminal.printable(r.query)
-        let count = "\(r.total) passage\(r.total == 1 ? "" : "s") match “\(shown)”"
-        Swift.print(t.dim(count + (r.hits.count < r.total ? ", showing \(r.hits.count)" : "")))
+        let count = "\(r.total) passage\(r.total == 1 ? " matches" : "s match") “\(shown)”"
+        for line in Terminal.wrap(count + (r.hits.count < r.total ? ", showing \(r.hits.count)" : ""), columns: t.width) {
+            Swift.print(t.dim(line))
+        }
+        if !r.suggestions.isEmpty {
+            let list = r.suggestions.map { "\($0.text) (\($0.passages) passage\($0.passages == 1 ? "" : "s"))" }
+            for line in Terminal.wrap("did you mean: " + list.joined(separator: ", ") + "?", columns: t.width) { Swift.print(line) }
+        }
         if !r.documents.isEmpty { printDocuments(r.documents) }
         for h in r.hits { printHit(h) }
     }

@@ -26,6 +26,8 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
+    @OptionGroup var synonymOptions: SynonymOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -35,9 +37,10 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         // Builds the bundled corpus's index first when it is missing or stale, as every command does.
-        _ = try location.open()
+        let reader = try location.open()
         let configuration = ServerConfiguration(
-            host: host, port: port, indexDirectory: location.directory, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            host: host, port: port, indexDirectory: location.directory, logLevel: Logger.Level(rawValue: logLevel) ?? .info,
+            synonyms: try synonymOptions.table(for: reader))
         if !configuration.isLoopback {
             FileHandle.standardError.write(
                 "policy-search: warning: listening on \(host), not loopback: anyone who can reach this machine can read the index\n")

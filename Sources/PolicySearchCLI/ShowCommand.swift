@@ -47,7 +47,7 @@ struct ShowCommand: ParsableCommand {
             if let page = q.record.firstPage { location += "  p. \(page)" }
             print("")
             print(t.dim(location) + "  " + Terminal.path(path, columns: max(20, t.width - location.count - 4)))
-            print("  " + (k == id ? t.bold(q.text) : q.text))
+            for line in Terminal.wrap(Terminal.printable(q.text), columns: t.width - 2) { print("  " + (k == id ? t.bold(line) : line)) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Analysis
+import Research
 import Foundation
 
 /// Output for people: ANSI bold colour on a terminal, [brackets] when piped or NO_COLOR is set;
@@ -28,21 +29,42 @@ struct Terminal {
     func removed(_ s: String) -> String { color ? "\u{1B}[31m\(s)\u{1B}[0m" : "[-\(s)-]" }
     func added(_ s: String) -> String { color ? "\u{1B}[32m\(s)\u{1B}[0m" : "{+\(s)+}" }
 
-    /// Control characters (from the shell or a damaged file) shown as �, never sent to the terminal.
-    static func printable(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? "\u{FFFD}" : $0 }))
-    }
+    /// Control characters and bidirectional overrides (from the shell or a document) shown as �,
+    /// never sent to the terminal (`PlainText`).
+    static func printable(_ s: String) -> String { PlainText.printable(s) }
 
     /// `s` shortened to `columns` by replacing its middle with "…".
-    static func elideMiddle(_ s: String, columns: Int) -> String {
+    static func elideMiddle(_ text: String, columns: Int) -> String {
+        let s = printable(text)
         guard DisplayWidth.of(s) > columns, columns > 3 else { return s }
         let half = (columns - 1) / 2
         return DisplayWidth.prefix(s, columns: half) + "…" + DisplayWidth.suffix(s, columns: columns - 1 - half)
     }
 
+    /// `text` in lines of at most `columns` display columns.
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var used = 0
+        for s in text.unicodeScalars {
+            let w = DisplayWidth.of(s)
+            if used + w > columns, !line.isEmpty {
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+                used = 0
+                if s == " " { continue }  // a space that broke the line does not start the next
+            }
+            line.append(s)
+            used += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
+        return lines
+    }
+
     /// A heading path joined by " › ", fitted to `columns`: the outermost heading and as many of
     /// the innermost as fit are kept, the middle ones become "…".
-    static func path(_ parts: [String], columns: Int) -> String {
+    static func path(_ headings: [String], columns: Int) -> String {
+        let parts = headings.map(printable)
         let joined = parts.joined(separator: " › ")
         guard DisplayWidth.of(joined) > columns, parts.count > 2 else { return elideMiddle(joined, columns: columns) }
         var tail = [parts[parts.count - 1]]
@@ -59,7 +81,7 @@ struct Terminal {
     /// columns, highlights marked (a mark cut by a line end is closed and reopened); "…" where the
     /// window cuts the text. Lines are returned without indentation.
     func snippet(_ text: String, highlights: [Range<Int>], columns: Int, lines: Int = 2) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Array(Self.printable(text).unicodeScalars)
         var start = 0
         if let first = highlights.first {
             // Start a little before the first highlight, so its context shows.
@@ -81,12 +103,14 @@ struct Terminal {
         while i < scalars.count {
             let opens = !marked && h < highlights.count && highlights[h].lowerBound <= i
             let w = DisplayWidth.of(scalars[i]) + (opens ? markWidth : 0)
-            if used + w + (marked ? markWidth : 0) > columns {
+            // The last line keeps a column for the "…" of a cut.
+            let room = out.count == lines - 1 ? columns - 1 : columns
+            if used + w + (marked || opens ? markWidth : 0) > room {
                 if marked { line += close }
-                out.append(line)
+                out.append(out.count == lines - 1 ? line + "…" : line)
+                if out.count == lines { return out }
                 line = marked ? open : ""
                 used = marked ? markWidth : 0
-                if out.count == lines { break }
             }
             if opens {
                 line += open
@@ -102,21 +126,7 @@ struct Terminal {
                 h += 1
             }
         }
-        if out.count < lines {
-            if !line.isEmpty { out.append(line) }
-            return out
-        }
-        // Cut: make room for "…" on the last line.
-        var last = out.removeLast()
-        while DisplayWidth.of(
-            last.replacingOccurrences(of: open, with: color ? "" : "[").replacingOccurrences(of: close, with: color ? "" : "]")) + 1
-            > columns,
-            let c = last.unicodeScalars.popLast()
-        {
-            _ = c
-        }
-        if color, last.contains(open), !last.hasSuffix(close) { last += close }
-        out.append(last + "…")
+        if !line.isEmpty { out.append(line) }
         return out
     }
 }

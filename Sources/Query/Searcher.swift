@@ -8,11 +8,14 @@ public struct SearchOptions: Sendable {
     public var bm25: BM25
     /// Also rank documents by their best passage.
     public var rankDocuments: Bool
+    /// The adjustments beyond BM25; nil ranks by plain BM25 (`--plain`).
+    public var boosts: BoostRules?
 
-    public init(limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false) {
+    public init(limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false, boosts: BoostRules? = .standard) {
         self.limit = limit
         self.bm25 = bm25
         self.rankDocuments = rankDocuments
+        self.boosts = boosts
     }
 }
 
@@ -24,19 +27,19 @@ public struct SearchOptions: Sendable {
 /// One `Searcher` per thread (it caches normalized texts and heading paths); the `IndexReader`
 /// underneath may be shared.
 public final class Searcher {
-    public static var headingLineBoost: Boost { Scorer.headingLineBoost }
-
     public let reader: IndexReader
     let normalizer = Normalizer()
     let texts: PassageTexts
     let scorer: Scorer
     private var analyzer: Analyzer?
     private var facts: [DocumentFacts]?
+    /// Synonym groups that plain (unquoted) parts expand to; nil searches every part exactly as typed.
+    public var synonyms: SynonymTable?
 
     public init(reader: IndexReader) {
         self.reader = reader
         texts = PassageTexts(reader: reader, normalizer: normalizer)
-        scorer = Scorer(reader: reader, normalizer: normalizer)
+        scorer = Scorer(reader: reader, normalizer: normalizer, texts: texts)
     }
 
     // MARK: Steps
@@ -55,7 +58,9 @@ public final class Searcher {
     }
 
     public func plan(_ query: String, _ expression: QueryExpression) throws -> QueryPlan {
-        var planner = QueryPlanner(reader: reader, normalizer: normalizer, texts: texts, documents: try documents()) { [self] in
+        var planner = QueryPlanner(
+            reader: reader, normalizer: normalizer, texts: texts, documents: try documents(), synonyms: synonyms
+        ) { [self] in
             if let analyzer { return analyzer }
             let made = try Analyzer()
             analyzer = made
@@ -74,6 +79,11 @@ public final class Searcher {
         plan.occurrences(in: try texts.get(passage).normalized)
     }
 
+    /// The same, each with the form it matched (a synonym's form where the group expanded).
+    public func labeledOccurrences(of plan: QueryPlan, inPassage passage: Int) throws -> [(span: Range<Int>, form: String)] {
+        plan.labeledOccurrences(in: try texts.get(passage).normalized)
+    }
+
     // MARK: Search
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
@@ -90,7 +100,9 @@ public final class Searcher {
                 Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts)
             hits.append(try hit(Int(entry.passage), rank: rank + 1, score: entry.score, plan: plan, explanation: explanation))
         }
-        return SearchResults(query: query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
+        var results = SearchResults(query: query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
+        if passages.isEmpty { results.suggestions = try suggestions(for: plan) }
+        return results
     }
 
     typealias Ranked = TopK<(index: Int, boosts: [Boost])>.Entry
@@ -101,7 +113,7 @@ public final class Searcher {
     /// still reach the k-th final score.
     private func rank(_ passages: [Int32], bm25: [Double], plan: QueryPlan, options: SearchOptions) throws -> [Ranked] {
         func entry(_ i: Int) throws -> Ranked {
-            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan)
+            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts)
             return Ranked(passage: passages[i], score: boosts.reduce(bm25[i]) { $0 * $1.factor }, payload: (i, boosts))
         }
         guard let limit = options.limit, !options.rankDocuments else {
@@ -117,7 +129,7 @@ public final class Searcher {
             seen.insert(e.payload)
             top.insert(try entry(e.payload))
         }
-        for i in passages.indices where !seen.contains(i) && bm25[i] * Scorer.maxBoost >= top.threshold {
+        for i in passages.indices where !seen.contains(i) && bm25[i] * (options.boosts?.maximum ?? 1) >= top.threshold {
             top.insert(try entry(i))
         }
         return top.entries
@@ -145,9 +157,10 @@ public final class Searcher {
     func hit(_ p: Int, rank: Int, score: Double, plan: QueryPlan, explanation: Explanation) throws -> Hit {
         let stored = try reader.passage(p)
         let document = try reader.documentSummary(stored.record.document)
+        let occurrences = try labeledOccurrences(of: plan, inPassage: p)
         return Hit(
             rank: rank, score: score, document: document, passage: stored,
             passageID: try PassageReference.format(reader, passage: p, document: document),
-            highlights: try occurrences(of: plan, inPassage: p), explanation: explanation)
+            highlights: occurrences.map(\.span), matched: occurrences.map(\.form), explanation: explanation)
     }
 }

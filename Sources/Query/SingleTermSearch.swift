@@ -11,7 +11,7 @@ extension Searcher {
         let term = plan.terms[t]
         // Block maxima bound the index's tf, which counts overlapping occurrences; a term whose
         // occurrences can overlap has had its tf recounted, so it takes the general path.
-        guard !Occurrences.canOverlap(term.scalars), let key = PhraseMatcher.directKey(term.scalars),
+        guard !term.isGroup, !Occurrences.canOverlap(term.scalars), let key = PhraseMatcher.directKey(term.scalars),
             let info = try reader.term(key)
         else { return nil }
         let cursor = try reader.cursor(info)
@@ -20,9 +20,10 @@ extension Searcher {
         let n = reader.passageCount, avgdl = reader.averageLength
         let bm25 = options.bm25
         let idf = bm25.idf(documentFrequency: info.df, count: n)
+        let maxBoost = options.boosts?.maximum ?? 1
         let bounds = (0..<cursor.blockCount).map { b -> Double in
             let (tf, dl) = cursor.blockBound(b)
-            return bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl) * Scorer.maxBoost
+            return bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl) * maxBoost
         }
         let order = bounds.indices.sorted { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : $0 < $1 }
         let lengths = try reader.lengths()
@@ -34,8 +35,8 @@ extension Searcher {
             for i in passages.indices {
                 let p = passages[i]
                 let score = bm25.termScore(tf: Int(tfs[i]), idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
-                guard score * Scorer.maxBoost >= top.threshold else { continue }
-                let boosts = try scorer.boosts(for: Int(p), plan: plan)
+                guard score * maxBoost >= top.threshold else { continue }
+                let boosts = try scorer.boosts(for: Int(p), plan: plan, rules: options.boosts)
                 top.insert(.init(passage: p, score: boosts.reduce(score) { $0 * $1.factor }, payload: boosts))
             }
         }

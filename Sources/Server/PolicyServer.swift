@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Hummingbird
 import Index
+import Query
 import Logging
 import NIOCore
 import NIOPosix
@@ -15,16 +16,20 @@ public struct ServerConfiguration: Sendable {
     public var indexDirectory: URL
     public var limits: ServerLimits
     public var logLevel: Logger.Level
+    /// The synonym groups searches expand plain parts with, as the CLI's (`SynonymOptions`: the
+    /// synonyms.txt beside the indexed documents, `--synonyms FILE`, or none with `--exact`).
+    public var synonyms: SynonymTable?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, indexDirectory: URL, limits: ServerLimits = ServerLimits(),
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info, synonyms: SynonymTable? = nil
     ) {
         self.host = host
         self.port = port
         self.indexDirectory = indexDirectory
         self.limits = limits
         self.logLevel = logLevel
+        self.synonyms = synonyms
     }
 
     /// Whether `host` only accepts connections from this machine.
@@ -86,7 +91,7 @@ public struct PolicyServer: Sendable {
         var log = logger ?? Logger(label: "policy-search.serve") { LineLogHandler(label: $0) }
         log.logLevel = configuration.logLevel
         self.logger = log
-        store = try IndexStore(directory: configuration.indexDirectory, logger: log)
+        store = try IndexStore(directory: configuration.indexDirectory, synonyms: configuration.synonyms, logger: log)
         _ = PageRenderer.shared  // parses the bundled templates now, not on the first page request
     }
 

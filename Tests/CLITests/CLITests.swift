@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func jsonContract() throws {
-        let r = Self.run(["search", "跨境电商", "--index", Self.index, "--json", "--explain", "--limit", "2"])
+        let r = Self.run(["search", "跨境电商", "--index", Self.index, "--json", "--explain", "--limit", "2", "--exact"])
         #expect(r.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["query"] as? String == "跨境电商")
@@ -52,7 +52,7 @@ import Testing
             for key in ["N", "avgdl", "dl", "k1", "b", "terms", "boosts", "score"] { #expect(explain[key] != nil, "explain.\(key)") }
         }
         // --all returns every match.
-        let all = Self.run(["search", "跨境电商", "--index", Self.index, "--json", "--all"])
+        let all = Self.run(["search", "跨境电商", "--index", Self.index, "--json", "--all", "--exact"])
         let allObject = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any])
         #expect((allObject["hits"] as? [Any])?.count == total)
     }

@@ -5,6 +5,9 @@ import Testing
 
 /// BM25 values recomputed by hand on a fixture whose lengths are obvious.
 @Suite struct BM25Tests {
+    /// Lucene's defaults, no boosts: what `--plain --b 0.75` computes.
+    static let plain = SearchOptions(bm25: try! BM25(k1: 1.2, b: 0.75), boosts: nil)
+
     /// Three paragraphs of Latin words: ICU counts 3, 2 and 4 words; avgdl = 3.
     static func fixture() throws -> IndexReader {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bm25-fixture-\(getpid())-\(UUID().uuidString)")
@@ -19,7 +22,7 @@ import Testing
         let reader = try Self.fixture()
         #expect(reader.passageCount == 3)
         #expect(reader.averageLength == 3)
-        let r = try Searcher(reader: reader).search("apple")
+        let r = try Searcher(reader: reader).search("apple", options: Self.plain)
         let hit = try #require(r.hits.first)
         // idf = ln(1 + (3 − 1 + 0.5)/(1 + 0.5)) = ln(8/3) = 0.980829…
         // score = idf · 2·2.2 / (2 + 1.2·(1 − 0.75 + 0.75·3/3)) = idf · 4.4/3.2 = 1.348640…
@@ -30,7 +33,7 @@ import Testing
 
     @Test func lengthNormalizationAndTwoParts() throws {
         let reader = try Self.fixture()
-        let r = try Searcher(reader: reader).search("cherry")
+        let r = try Searcher(reader: reader).search("cherry", options: Self.plain)
         // df = 2: idf = ln(1 + 1.5/2.5) = ln(1.6) = 0.470004…
         // passage 2 (dl 2): 0.470004 · 2.2 / (1 + 1.2·(0.25 + 0.75·2/3)) = 0.470004 · 2.2/1.9 = 0.544214…
         // passage 3 (dl 4): 0.470004 · 2.2 / (1 + 1.2·(0.25 + 0.75·4/3)) = 0.470004 · 2.2/2.5 = 0.413603…
@@ -38,10 +41,10 @@ import Testing
         #expect(abs(r.hits[0].score - 0.5442147286003255) < 1e-9)
         #expect(abs(r.hits[1].score - 0.4136031937362474) < 1e-9)
         // k1 and b are settable: b = 0 removes length normalization.
-        let flat = try Searcher(reader: reader).search("cherry", options: SearchOptions(bm25: try BM25(k1: 1.2, b: 0)))
+        let flat = try Searcher(reader: reader).search("cherry", options: SearchOptions(bm25: try BM25(k1: 1.2, b: 0), boosts: nil))
         #expect(abs(flat.hits[0].score - flat.hits[1].score) < 1e-12)
         // Two parts add up.
-        let both = try Searcher(reader: reader).search("banana cherry")
+        let both = try Searcher(reader: reader).search("banana cherry", options: Self.plain)
         let idfBanana = log(1 + 1.5 / 2.5)
         #expect(abs(both.hits[0].score - (0.5442147286003255 + idfBanana * 2.2 / 1.9)) < 1e-9)
     }

@@ -59,6 +59,8 @@ import Testing
         #expect(try QueryParser.parse("NEAR/10(跨境电商, \"海外仓\")") == .near(distance: 10, a, b))
         #expect(try QueryParser.parse("near/0(跨境电商，\"海外仓\")") == .near(distance: 0, a, b))
         #expect(try QueryParser.parse("NEAR(跨境电商,\"海外仓\")") == .near(distance: QueryLexer.defaultNearDistance, a, b))
+        // Full-width parentheses and comma, as an IME in Chinese mode types them.
+        #expect(try QueryParser.parse("NEAR/10（跨境电商，\"海外仓\"）") == .near(distance: 10, a, b))
         #expect(try QueryParser.parse("-NEAR/3(跨境电商, \"海外仓\") 电商") == .and([.not(.near(distance: 3, a, b)), Self.w("电商")]))
     }
 

@@ -71,7 +71,7 @@ import Testing
         #expect(r.hits.allSatisfy { $0.passage.record.kind != .heading })
         let all = try Fixture.search("跨境电商", limit: nil)
         let heading = try #require(all.hits.first { $0.passage.record.kind == .heading })
-        #expect(heading.explanation.boosts == [Searcher.headingLineBoost])
+        #expect(heading.explanation.boosts.map(\.factor) == [BoostRules.standard.headingLine])
     }
 
     /// Common one- and two-character terms take the block-max path for top-k: it must return

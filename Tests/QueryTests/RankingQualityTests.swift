@@ -7,9 +7,10 @@ import Testing
 /// top 10 through the public `Searcher`, a floor under the mean so ranking changes cannot silently
 /// make it worse, and a coverage check so the judgments keep describing what the engine returns.
 @Suite struct RankingQualityTests {
-    /// Mean nDCG@10 over the judged queries measured when the judgments were written (bundled corpus,
-    /// k1 = 1.2, b = 0.75, heading-line ×0.5 and path ×1.25 boosts). Raise it when the ranking improves.
-    static let measuredMean = 0.855
+    /// Mean nDCG@10 over the judged queries with the current ranking (bundled corpus, k1 = 1.2,
+    /// b = 0.4, `BoostRules.standard`); 0.855 when the judgments were written (b = 0.75, heading
+    /// ×0.5, path ×1.25). Raise it when the ranking improves.
+    static let measuredMean = 0.928
     static let regressionFloor = measuredMean - 0.01
 
     // MARK: The metric

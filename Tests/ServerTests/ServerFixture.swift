@@ -1,4 +1,6 @@
 import Foundation
+import Analysis
+import Query
 import Server
 import TestSupport
 
@@ -40,8 +42,10 @@ final class ServerFixture: Sendable {
     /// Builds the fixture index and starts a server on it.
     static func start(limits: ServerLimits = ServerLimits()) async throws -> ServerFixture {
         let (corpus, index) = try await blocking { try makeIndex() }
+        // As the CLI on this index: the synonyms.txt beside its documents (SynonymOptions' default).
+        let synonyms = try SynonymTable.load(corpus.appendingPathComponent(SynonymTable.fileName), normalizer: Normalizer())
         let server = try PolicyServer(
-            configuration: ServerConfiguration(port: 0, indexDirectory: index, limits: limits, logLevel: .warning))
+            configuration: ServerConfiguration(port: 0, indexDirectory: index, limits: limits, logLevel: .warning, synonyms: synonyms))
         let port = try await withCheckedThrowingContinuation { (c: CheckedContinuation<Int, any Error>) in
             let once = Once(c)
             Task {

@@ -83,7 +83,10 @@ public enum Support {
         public let out: URL, err: URL
         public let started = Date()
 
-        public init(_ arguments: [String], executable: URL = Support.binary, environment: [String: String] = [:]) throws {
+        public init(
+            _ arguments: [String], executable: URL = Support.binary, environment: [String: String] = [:],
+            directory: URL = FileManager.default.temporaryDirectory
+        ) throws {
             let dir = try Support.temporaryDirectory("child")
             out = dir.appendingPathComponent("stdout")
             err = dir.appendingPathComponent("stderr")
@@ -91,7 +94,7 @@ public enum Support {
             _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.executableURL = executable
             process.arguments = arguments
-            process.currentDirectoryURL = FileManager.default.temporaryDirectory
+            process.currentDirectoryURL = directory
             process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(environment) { $1 }) { $1 }
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = try FileHandle(forWritingTo: err)

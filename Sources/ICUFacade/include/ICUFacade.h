@@ -46,6 +46,10 @@ int32_t pf_convert_to_utf16(const char *charset, const char *source, int32_t len
 /// East_Asian_Width W/F), 0 for combining marks, format and control characters, else 1.
 int32_t pf_display_width(int32_t c);
 
+/// ICU's charset detector: writes the likeliest charset's name ("Big5", "GB18030", …) into `name`
+/// and returns its confidence (0–100), or -1 when nothing was detected.
+int32_t pf_detect_charset(const char *bytes, int32_t length, char *name, int32_t capacity);
+
 /// Short name of an ICU error code, for messages.
 const char *pf_error_name(int32_t error);
 

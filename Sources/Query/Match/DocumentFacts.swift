@@ -4,7 +4,8 @@ import Ingestion
 
 /// What the filters and the research views need to know about each document, read once per
 /// searcher: names, title, region (catalog, else inferred from the title, issuer or document
-/// number), issuer, date, and its passages.
+/// number), issuer, date (catalog, else the date line or document number of its opening), and its
+/// passages.
 public struct DocumentFacts: Sendable {
     public var index: Int
     public var name: String
@@ -14,6 +15,8 @@ public struct DocumentFacts: Sendable {
     public var regionInferred: Bool
     public var issuer: String?
     public var date: String?
+    /// The date came from the text, not the catalog.
+    public var dateInferred: Bool
     public var format: String
     public var passages: Range<Int>
 
@@ -21,16 +24,20 @@ public struct DocumentFacts: Sendable {
         try (0..<reader.documentCount).map { d in
             let info = try reader.documentInfo(d)
             let range = try reader.passageRange(ofDocument: d)
-            var region = info.metadata.region
-            var inferred = false
-            if region == nil {
-                let opening = try range.prefix(3).map { try reader.passage($0).text }
-                region = Regions.infer(title: info.title, issuer: info.metadata.issuer, opening: opening)
-                inferred = region != nil
+            var region = info.metadata.region, date = info.metadata.date
+            var opening: [String] = []
+            if region == nil || date == nil {
+                // The opening passages hold the issuing notice: document number, date line.
+                opening = try range.prefix(8).map { String(try reader.passage($0).text.prefix(200)) }
             }
+            let regionInferred = region == nil
+            if region == nil { region = Regions.infer(title: info.title, issuer: info.metadata.issuer, opening: opening) }
+            let dateInferred = date == nil
+            if date == nil { date = IssueDate.infer(title: info.title, opening: opening) }
             return DocumentFacts(
-                index: d, name: info.name, title: info.title, region: region, regionInferred: inferred,
-                issuer: info.metadata.issuer, date: info.metadata.date, format: info.format, passages: range)
+                index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
+                issuer: info.metadata.issuer, date: date, dateInferred: dateInferred && date != nil, format: info.format,
+                passages: range)
         }
     }
 }
@@ -54,15 +61,6 @@ extension DocumentFilter {
             if let range = Self.yearRange(v) { return range.contains(year) }
             return norm(date).hasPrefix(v)
         }
-    }
-
-    /// 2021..2023, 2021-2023, 2021~2023 (dash and tilde variants are already folded).
-    static func yearRange(_ v: String) -> ClosedRange<Int>? {
-        for sep in ["..", "-", "~"] {
-            let parts = v.components(separatedBy: sep)
-            if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b { return a...b }
-        }
-        return nil
     }
 
     /// 2021年11月12日, 2021.11.12 and 2021/11/12 compared as 2021-11-12.

@@ -8,6 +8,14 @@ public struct PhraseMatches: Sendable {
 
     public var count: Int { passages.count }
 
+    /// Passages in any of `lists`, ascending (tfs summed; callers that need exact counts recount).
+    static func union(_ lists: [PhraseMatches]) -> PhraseMatches {
+        var tf: [Int32: Int32] = [:]
+        for l in lists { for (p, t) in zip(l.passages, l.tfs) { tf[p, default: 0] += t } }
+        let passages = tf.keys.sorted()
+        return PhraseMatches(passages: passages, tfs: passages.map { tf[$0]! })
+    }
+
     public func index(of passage: Int32) -> Int? {
         var lo = 0, hi = passages.count
         while lo < hi {

@@ -19,7 +19,7 @@ struct QueryEvaluator {
             let both = SortedSet.intersection(plan.terms[a].matches.passages, plan.terms[b].matches.passages)
             return try both.filter { p in
                 let text = try texts.get(Int(p)).normalized.scalars
-                return !Proximity.nearSpans(plan.terms[a].scalars, plan.terms[b].scalars, distance: distance, in: text).isEmpty
+                return !Proximity.nearSpans(plan.terms[a].variants, plan.terms[b].variants, distance: distance, in: text).isEmpty
             }
         case .documents(let ranges):
             return ranges.flatMap { $0.map { Int32($0) } }
@@ -47,9 +47,9 @@ public enum Proximity {
     /// within `distance` characters: the gap between the end of one and the start of the other is
     /// at most `distance` (0 when adjacent; overlapping occurrences are near). Occurrences follow
     /// the counting definition (`Occurrences.starts`). Empty when the passage does not qualify.
-    public static func nearSpans(_ a: [UInt32], _ b: [UInt32], distance: Int, in text: [UInt32]) -> [Range<Int>] {
-        let sa = Occurrences.starts(of: a, in: text).map { $0..<($0 + a.count) }
-        let sb = Occurrences.starts(of: b, in: text).map { $0..<($0 + b.count) }
+    public static func nearSpans(_ a: [[UInt32]], _ b: [[UInt32]], distance: Int, in text: [UInt32]) -> [Range<Int>] {
+        let sa = Occurrences.spans(of: a, in: text)
+        let sb = Occurrences.spans(of: b, in: text)
         func gap(_ x: Range<Int>, _ y: Range<Int>) -> Int { max(x.lowerBound, y.lowerBound) - min(x.upperBound, y.upperBound) }
         let nearA = sa.filter { x in sb.contains { gap(x, $0) <= distance } }
         guard !nearA.isEmpty else { return [] }

@@ -22,10 +22,17 @@ public struct QueryPlan: Sendable {
         public var part: QueryPart
         /// The part cleaned and normalized as documents are: what is searched for.
         public var scalars: [UInt32]
-        /// Passages containing it and their tf (non-overlapping occurrences), ascending.
+        /// The forms searched: the part's own, then the other forms of its synonym group (one term).
+        public var variants: [[UInt32]]
+        /// The forms as typed or written in the synonym file, parallel to `variants`.
+        public var variantTexts: [String]
+        /// Passages containing any form and their tf (its non-overlapping occurrences), ascending.
         public var matches: PhraseMatches
         /// Wanted (under an even number of NOTs): scored and highlighted.
         public var positive: Bool
+
+        /// Expanded by the synonym table.
+        public var isGroup: Bool { variants.count > 1 }
 
         /// The normalized text, as a string (for notes and explanations).
         public var normalizedText: String { String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))) }
@@ -37,6 +44,8 @@ public struct QueryPlan: Sendable {
     public var terms: [Term]
     /// What the engine did that the user should know (the word fallback, a filter that selects nothing).
     public var notes: [String]
+    /// Wanted parts that matched no passage as typed (before any word fallback), normalized.
+    public var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 
     /// Indices of the wanted terms: those that score and are highlighted.
     public var scoringTerms: [Int] { terms.indices.filter { terms[$0].positive } }

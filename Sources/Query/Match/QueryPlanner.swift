@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import Index
 import Ingestion
 
@@ -8,33 +9,40 @@ struct QueryPlanner {
     let normalizer: Normalizer
     let texts: PassageTexts
     let documents: [DocumentFacts]
+    let synonyms: SynonymTable?
     var makeAnalyzer: () throws -> Analyzer
 
     private var terms: [QueryPlan.Term] = []
     private var notes: [String] = []
+    private var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 
     init(
-        reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: [DocumentFacts],
+        reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: [DocumentFacts], synonyms: SynonymTable?,
         makeAnalyzer: @escaping () throws -> Analyzer
     ) {
         self.reader = reader
         self.normalizer = normalizer
         self.texts = texts
         self.documents = documents
+        self.synonyms = synonyms
         self.makeAnalyzer = makeAnalyzer
     }
 
     mutating func plan(_ query: String, _ expression: QueryExpression) throws -> QueryPlan {
         terms = []
         notes = []
+        unmatched = []
         let root = try node(expression, positive: true)
-        return QueryPlan(query: query, expression: expression, root: root, terms: terms, notes: notes)
+        var plan = QueryPlan(query: query, expression: expression, root: root, terms: terms, notes: notes)
+        plan.unmatched = unmatched
+        return plan
     }
 
     private mutating func node(_ e: QueryExpression, positive: Bool) throws -> QueryPlan.Node {
         switch e {
         case .term(let part):
             let t = try term(part, positive: positive)
+            if positive, t.matches.count == 0 { unmatched.append((part, t.scalars)) }
             if positive, !part.quoted, t.matches.count == 0, let words = try fallback(part, t.scalars) {
                 notes.append(
                     "No exact match for “\(part.text)”; searched its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)"
@@ -43,36 +51,81 @@ struct QueryPlanner {
             }
             return .term(add(t))
         case .near(let distance, let a, let b):
-            return .near(distance: distance, add(try term(a, positive: positive)), add(try term(b, positive: positive)))
+            let ta = try term(a, positive: positive), tb = try term(b, positive: positive)
+            for t in [ta, tb] where positive && t.matches.count == 0 { unmatched.append((t.part, t.scalars)) }
+            return .near(distance: distance, add(ta), add(tb))
         case .filter(let f):
             let selected = documents.filter { f.selects($0, normalizer: normalizer) }
             if selected.isEmpty { notes.append("\(f) matches no document") }
+            if f.field == .year || f.field == .date {
+                let undated = documents.filter { $0.date == nil }.count
+                if undated > 0 {
+                    notes.append("\(f) leaves out \(undated) document\(undated == 1 ? "" : "s") without a date (see `policy-search docs`)")
+                }
+            }
             return .documents(selected.map(\.passages))
-        case .and(let items): return .and(try items.map { try node($0, positive: positive) })
+        case .and(let items):
+            noteExclusiveFilters(items)
+            return .and(try items.map { try node($0, positive: positive) })
         case .or(let items): return .or(try items.map { try node($0, positive: positive) })
         case .not(let inner): return .not(try node(inner, positive: !positive))
         }
     }
 
+    /// Filters side by side that each select documents but no document together (doc:重庆 doc:成都:
+    /// a passage belongs to one document) get a note suggesting OR.
+    private mutating func noteExclusiveFilters(_ items: [QueryExpression]) {
+        let filters = items.compactMap { item -> DocumentFilter? in if case .filter(let f) = item { return f } else { return nil } }
+        guard filters.count >= 2 else { return }
+        let sets = filters.map { f in Set(documents.filter { f.selects($0, normalizer: normalizer) }.map(\.index)) }
+        guard sets.allSatisfy({ !$0.isEmpty }), sets.dropFirst().reduce(sets[0], { $0.intersection($1) }).isEmpty else { return }
+        notes.append(
+            "\(filters.map(\.description).joined(separator: " and ")) select no document together; write OR between them to take either")
+    }
+
+    /// The index of a term; a part that searches the same forms as an earlier one (跨境电商 OR
+    /// 跨境电子商务 with synonyms on) is that term, so BM25 does not count it twice.
     private mutating func add(_ t: QueryPlan.Term) -> Int {
+        if let same = terms.firstIndex(where: { $0.positive == t.positive && Set($0.variants) == Set(t.variants) }) { return same }
+        if t.isGroup, t.positive {
+            let others = t.variantTexts.dropFirst().map { "“\($0)”" }.joined(separator: ", ")
+            let source = synonyms.map { " (\(URL(fileURLWithPath: $0.source).lastPathComponent))" } ?? ""
+            notes.append("“\(t.part.text)” also searched as \(others)\(source); quote it or use --exact for only what was typed")
+        }
         terms.append(t)
         return terms.count - 1
     }
 
-    /// Cleans and normalizes a part as documents are, then matches it exactly.
+    /// Cleans and normalizes a part as documents are, expands it to its synonym group (unquoted
+    /// parts only), then matches every form exactly; the forms are one term: a passage's tf is the
+    /// number of their occurrences, overlapping occurrences of different forms counted once.
     private func term(_ part: QueryPart, positive: Bool) throws -> QueryPlan.Term {
         let scalars = normalizer.fold(TypedText.clean(part.text))
         guard !scalars.isEmpty, !scalars.allSatisfy({ $0 == 0x20 }) else {
             throw QueryError(message: "“\(part.text)” has nothing to search for after normalization", column: part.column)
         }
-        var matches = try PhraseMatcher.match(scalars, in: reader)
-        if Occurrences.canOverlap(scalars) {
-            // The index counts overlapping occurrences (哈哈 twice in 哈哈哈); the definition does not.
-            for (i, p) in matches.passages.enumerated() {
-                matches.tfs[i] = Int32(Occurrences.starts(of: scalars, in: try texts.get(Int(p)).normalized.scalars).count)
+        var variants = [scalars], texts = [part.text]
+        if !part.quoted, let group = synonyms?.group(of: scalars) {
+            for (form, n) in zip(group.forms, group.normalized) where n != scalars {
+                variants.append(n)
+                texts.append(form)
             }
         }
-        return QueryPlan.Term(part: part, scalars: scalars, matches: matches, positive: positive)
+        var matches = try PhraseMatcher.match(scalars, in: reader)
+        var recount = Occurrences.canOverlap(scalars)
+        if variants.count > 1 {
+            let all = try variants.map { try PhraseMatcher.match($0, in: reader) }
+            matches = PhraseMatches.union(all)
+            recount = true
+        }
+        if recount {
+            // The index counts overlapping occurrences (哈哈 twice in 哈哈哈), and forms of a group
+            // may overlap one another; the counting definition does not count overlaps.
+            for (i, p) in matches.passages.enumerated() {
+                matches.tfs[i] = Int32(Occurrences.spans(of: variants, in: try self.texts.get(Int(p)).normalized.scalars).count)
+            }
+        }
+        return QueryPlan.Term(part: part, scalars: scalars, variants: variants, variantTexts: texts, matches: matches, positive: positive)
     }
 
     /// A long run of Chinese with no exact match is split into ICU words (ANDed).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A query as a tree, the parser's output (see `QueryParser` for the grammar).
 public indirect enum QueryExpression: Equatable, Sendable, CustomStringConvertible {
     /// A word or phrase that must occur.
@@ -97,5 +99,43 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         field.rawValue + ":" + (value.contains(where: \.isWhitespace) ? "\"\(value)\"" : value)
+    }
+
+    /// What is wrong with the value, for the fields whose values have a form: a year is four
+    /// digits, a range 2021..2023 (either end may be left open: 2021.., ..2023), a date a prefix
+    /// of 2021-11-12.
+    public var problem: String? {
+        let v = value.precomposedStringWithCompatibilityMapping
+        switch field {
+        case .year:
+            if Self.year(v) != nil { return nil }
+            guard let r = Self.yearRange(v) else {
+                return "year: takes a year (2021), a range (2021..2023, 2021.., ..2023) or a prefix (202), not “\(value)”"
+            }
+            return r.isEmpty ? "year:\(value) is an empty range: the first year comes after the last" : nil
+        case .date:
+            let ok =
+                v.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-./年月日".unicodeScalars.contains($0) }
+                && v.first?.isNumber == true
+            return ok ? nil : "date: takes a date or its start (2021, 2021-11, 2021-11-12), not “\(value)”"
+        default: return nil
+        }
+    }
+
+    /// A whole year or a prefix of one (202 → the 2020s).
+    static func year(_ v: String) -> Int? {
+        (1...4).contains(v.count) && v.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(v) : nil
+    }
+
+    /// 2021..2023, 2021-2023, 2021~2023, and open ends 2021.. / ..2023; empty when reversed.
+    static func yearRange(_ v: String) -> Range<Int>? {
+        for sep in ["..", "-", "~", "—", "–"] {
+            let parts = v.components(separatedBy: sep)
+            guard parts.count == 2 else { continue }
+            let a = parts[0].isEmpty ? 0 : Int(parts[0]), b = parts[1].isEmpty ? 9999 : Int(parts[1])
+            guard let a, let b, parts[0].count <= 4, parts[1].count <= 4, !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
+            return a <= b ? a..<(b + 1) : a..<a
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a query into tokens, each with its 1-based column.
 ///
 /// Syntax characters: whitespace separates parts; ASCII `(` `)` group; `|` `｜` and the keywords
@@ -47,7 +49,7 @@ struct QueryLexer {
     /// A character that ends a word: space, grouping, OR bar, straight quote, NEAR comma.
     private func endsWord(_ c: Unicode.Scalar) -> Bool {
         Self.isSpace(c) || c == "(" || c == ")" || c == "|" || c == "｜" || Self.isStraightQuote(c)
-            || (inNear && (c == "," || c == "，"))
+            || (inNear && (c == "," || c == "，" || c == "）"))
     }
 
     private mutating func emit(_ t: Token, _ start: Int) { out.append(Lexeme(token: t, column: start + 1)) }
@@ -69,7 +71,8 @@ struct QueryLexer {
                 i += 1
                 partStart = true
                 continue
-            case ")":
+            case ")",
+                "）" where inNear:
                 if !groups.isEmpty { groups.removeLast() }
                 emit(.close, start)
                 i += 1
@@ -159,12 +162,13 @@ struct QueryLexer {
         var j = i
         while j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { j += 1 }
         let name = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-        if name == "near", j < s.count, s[j] == "(" || s[j] == "/" {
+        // NEAR/N( — the parenthesis may be full-width, as an IME in Chinese mode types it.
+        if name == "near", j < s.count, s[j] == "(" || s[j] == "（" || s[j] == "/" {
             var distance = Self.defaultNearDistance
             if s[j] == "/" {
                 var k = j + 1
                 while k < s.count, s[k].properties.numericType == .decimal, s[k].isASCII { k += 1 }
-                guard k > j + 1, k < s.count, s[k] == "(", let n = Int(String(String.UnicodeScalarView(s[(j + 1)..<k]))),
+                guard k > j + 1, k < s.count, s[k] == "(" || s[k] == "（", let n = Int(String(String.UnicodeScalarView(s[(j + 1)..<k]))),
                     n <= Self.maxNearDistance
                 else {
                     throw QueryError(
@@ -178,6 +182,14 @@ struct QueryLexer {
             groups.append(true)
             i = j + 1
             return true
+        }
+        if j < s.count, s[j] == ":" || s[j] == "：", DocumentFilter.Field(rawValue: name) == nil, name.count >= 3,
+            let close = DocumentFilter.Field.allCases.first(where: { EditDistance.between(name, $0.rawValue) <= 2 })
+        {
+            throw QueryError(
+                message:
+                    "unknown filter “\(name):”; did you mean \(close.rawValue):? (filters: doc: region: issuer: year: date:; quote the part to search for it)",
+                column: start + 1)
         }
         if j < s.count, s[j] == ":" || s[j] == "：", let field = DocumentFilter.Field(rawValue: name) {
             i = j + 1
@@ -214,7 +226,8 @@ struct QueryLexer {
         while j < s.count, !endsWord(s[j]) { j += 1 }
         let text = String(String.UnicodeScalarView(s[i..<j]))
         i = j
-        switch text.lowercased() {
+        // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too.
+        switch text.precomposedStringWithCompatibilityMapping.lowercased() {
         case "or": emit(.or, start)
         case "and": emit(.and, start)
         case "not": emit(.not, start)

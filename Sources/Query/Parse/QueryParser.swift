@@ -118,15 +118,17 @@ private struct Parser {
             k += 1
             return .near(distance: distance, a, b)
         case .field(let f):
-            guard let v = peek, case .word(let value) = v.token, !value.isEmpty else {
-                if let v = peek, case .phrase(let value) = v.token {
-                    k += 1
-                    return .filter(DocumentFilter(field: f, value: value))
-                }
-                throw QueryError(message: "\(f.rawValue): needs a value", column: t.column)
+            guard let v = peek else { throw QueryError(message: "\(f.rawValue): needs a value", column: t.column) }
+            let value: String
+            switch v.token {
+            case .word(let w) where !w.isEmpty: value = w
+            case .phrase(let w): value = w
+            default: throw QueryError(message: "\(f.rawValue): needs a value", column: t.column)
             }
             k += 1
-            return .filter(DocumentFilter(field: f, value: value))
+            let filter = DocumentFilter(field: f, value: value)
+            if let problem = filter.problem { throw QueryError(message: problem, column: v.column) }
+            return .filter(filter)
         case .close: throw QueryError(message: "unbalanced parenthesis: “)” closes no group", column: t.column)
         case .or: throw QueryError(message: "OR needs a part on each side, as in 跨境电商 OR 跨境电子商务", column: t.column)
         case .and: throw QueryError(message: "AND needs a part on each side", column: t.column)

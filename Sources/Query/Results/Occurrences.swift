@@ -30,6 +30,13 @@ public enum Occurrences {
         return result
     }
 
+    /// The spans (normalized offsets) of a term's forms — the part and its synonyms — in `text`: each
+    /// form's occurrences, with overlapping occurrences of different forms merged into one.
+    public static func spans(of forms: [[UInt32]], in text: [UInt32]) -> [Range<Int>] {
+        let all = forms.flatMap { f in starts(of: f, in: text).map { $0..<($0 + f.count) } }
+        return forms.count == 1 ? all : merged(all)
+    }
+
     /// Whether occurrences of `needle` can overlap (it has a proper prefix that is also a suffix,
     /// as 哈哈 or 发展发): then the index's positional count, which counts overlaps, must be redone.
     public static func canOverlap(_ needle: [UInt32]) -> Bool {

@@ -13,8 +13,12 @@ public enum PassageReference {
     }
 
     /// The global passage number for `FILE#N`; nil if there is no such passage.
+    /// A trailing `:LINE` (as `kwic` prints, `FILE#N:LINE`) is allowed and ignored.
     public static func resolve(_ reference: String, in reader: IndexReader) throws -> Int? {
-        guard let hash = reference.lastIndex(of: "#"), let n = Int(reference[reference.index(after: hash)...]), n >= 1 else { return nil }
+        guard let hash = reference.lastIndex(of: "#") else { return nil }
+        var number = reference[reference.index(after: hash)...]
+        if let colon = number.firstIndex(of: ":"), Int(number[number.index(after: colon)...]) != nil { number = number[..<colon] }
+        guard let n = Int(number), n >= 1 else { return nil }
         let name = String(reference[..<hash])
         for d in 0..<reader.documentCount where try reader.documentSummary(d).name == name {
             let range = try reader.passageRange(ofDocument: d)

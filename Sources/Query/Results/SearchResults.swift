@@ -10,6 +10,8 @@ public struct Boost: Codable, Equatable, Sendable {
 public struct Explanation: Codable, Equatable, Sendable {
     public struct Term: Codable, Equatable, Sendable {
         public var part: String
+        /// The forms searched as this one term, when the part expanded to its synonym group.
+        public var variants: [String]?
         public var tf: Int
         public var df: Int
         public var idf: Double
@@ -38,6 +40,8 @@ public struct Hit: Sendable {
     public var passageID: String
     /// Unicode scalar offsets into `passage.text`, end exclusive, one per occurrence (`Occurrences`).
     public var highlights: [Range<Int>]
+    /// For each highlight, the form it matched: the part as typed, or a form of its synonym group.
+    public var matched: [String]
     public var explanation: Explanation
 }
 
@@ -60,4 +64,6 @@ public struct SearchResults: Sendable {
     public var notes: [String]
     /// Documents by best passage; filled when asked for.
     public var documents: [DocumentHit]
+    /// When nothing matched: the nearest strings the index holds for the parts that matched nothing.
+    public var suggestions: [Suggestion] = []
 }

@@ -129,6 +129,19 @@ extension SearchJSON {
             w.array(notes) { w, n in w.string(n) }
             w.key("query")
             w.string(query)
+            if let suggestions {
+                w.key("suggestions")
+                w.array(suggestions) { w, s in
+                    w.object { w in
+                        w.key("part")
+                        w.string(s.part)
+                        w.key("passages")
+                        w.int(s.passages)
+                        w.key("text")
+                        w.string(s.text)
+                    }
+                }
+            }
             w.key("total")
             w.int(total)
         }
@@ -152,6 +165,8 @@ extension SearchJSON.HitJSON {
             w.array(highlights) { w, range in w.array(range) { w, n in w.int(n) } }
             w.key("line")
             w.int(p.line)
+            w.key("matched")
+            w.array(matched) { w, m in w.string(m) }
             w.key("page")
             w.int(p.page)
             w.key("passage")
@@ -209,6 +224,10 @@ extension Explanation {
                     w.double(t.score)
                     w.key("tf")
                     w.int(t.tf)
+                    if let variants = t.variants {
+                        w.key("variants")
+                        w.array(variants) { w, v in w.string(v) }
+                    }
                 }
             }
         }

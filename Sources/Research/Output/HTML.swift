@@ -32,19 +32,30 @@ public enum HTML {
         return out + piece(i..<scalars.count)
     }
 
-    /// A complete, self-contained page (no network): UTF-8, system CJK fonts, print-friendly.
-    public static func page(title: String, body: String) -> String {
+    /// A complete, self-contained page (no network): UTF-8, system CJK fonts, print-friendly, and
+    /// XHTML-compatible syntax (void elements closed), so an XML parser can check it. `style` adds rules
+    /// to the shared stylesheet.
+    public static func page(title: String, body: String, style: String = "") -> String {
         """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <html lang="zh-CN"><head><meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(escape(title))</title>
-        <style>\(stylesheet)</style>
+        <style>\(stylesheet)\(style)</style>
         </head><body>
         \(body)
         </body></html>
 
         """
+    }
+
+    /// A heat-map background for a cell holding `value` out of `maximum`: white at 0, deepening on a
+    /// square-root scale (counts are skewed), printed as shown (`print-color-adjust`).
+    public static func heat(_ value: Double, maximum: Double) -> String {
+        guard maximum > 0, value > 0 else { return "" }
+        let t = (min(value, maximum) / maximum).squareRoot()
+        let channel = { (from: Double, to: Double) in Int((from + (to - from) * t).rounded()) }
+        return "background:rgb(\(channel(255, 230)),\(channel(255, 120)),\(channel(255, 50)))"
     }
 
     /// Shared styles for exported reports: readable Chinese text on screen and on paper.

@@ -59,9 +59,11 @@ public struct SearchJSON: Encodable, Sendable {
         public var score: Double
         public var passage: PassageJSON
         public var highlights: [[Int]]
+        /// For each highlight, the form it matched (the part as typed, or a synonym).
+        public var matched: [String]
         public var explain: Explanation?
 
-        enum CodingKeys: String, CodingKey { case rank, score, highlights, explain }
+        enum CodingKeys: String, CodingKey { case rank, score, highlights, matched, explain }
 
         public func encode(to encoder: Encoder) throws {
             try passage.encode(to: encoder)
@@ -69,6 +71,7 @@ public struct SearchJSON: Encodable, Sendable {
             try c.encode(rank, forKey: .rank)
             try c.encode(score, forKey: .score)
             try c.encode(highlights, forKey: .highlights)
+            try c.encode(matched, forKey: .matched)
             try c.encodeIfPresent(explain, forKey: .explain)
         }
     }
@@ -86,16 +89,20 @@ public struct SearchJSON: Encodable, Sendable {
     public var notes: [String]
     public var hits: [HitJSON]
     public var documents: [DocumentJSON]?
+    /// Only when nothing matched.
+    public var suggestions: [Suggestion]?
 
     /// `hits` are the results' hits from `offset` on (the API's paging; the CLI starts at 0).
     public init(_ r: SearchResults, explain: Bool, documents: Bool, offset: Int = 0) {
         query = r.query
         total = r.total
+        suggestions = r.total == 0 ? r.suggestions : nil
         notes = r.notes
         hits = r.hits.dropFirst(offset).map { h in
             HitJSON(
                 rank: h.rank, score: h.score, passage: PassageJSON(document: h.document, passage: h.passage, id: h.passageID),
-                highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, explain: explain ? h.explanation : nil)
+                highlights: h.highlights.map { [$0.lowerBound, $0.upperBound] }, matched: h.matched,
+                explain: explain ? h.explanation : nil)
         }
         self.documents =
             documents
@@ -192,22 +199,32 @@ public struct OutlineJSON: Encodable, Sendable {
     /// text, markdown, pdf, docx or html.
     public var format: String
     public var encoding: String
+    /// Where the title came from, and the titles an issuing notice carries; absent when unknown.
+    public var titleSource: String?
+    public var noticeTitle: String?
+    public var issuedTitle: String?
     public var headings: [Node]
 
     /// `pages` maps a source line to the page it is on (see `pages(_:)`).
-    public init(document: String, title: String, format: String, encoding: String, headings: [Heading], pages: [Int: Int]) {
+    public init(
+        document: String, title: String, format: String, encoding: String, metadata: DocumentMetadata, headings: [Heading],
+        pages: [Int: Int]
+    ) {
         self.document = document
         self.title = title
         self.format = format
         self.encoding = encoding
+        titleSource = metadata.titleSource?.rawValue
+        noticeTitle = metadata.noticeTitle
+        issuedTitle = metadata.issuedTitle
         self.headings = Self.tree(headings, pages: pages)
     }
 
     /// A file read by `outline`.
     public init(_ doc: Document) {
         self.init(
-            document: doc.name, title: doc.title, format: doc.format, encoding: doc.encoding, headings: doc.headings,
-            pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
+            document: doc.name, title: doc.title, format: doc.format, encoding: doc.encoding, metadata: doc.metadata,
+            headings: doc.headings, pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
     }
 
     /// A document of an index.
@@ -215,8 +232,8 @@ public struct OutlineJSON: Encodable, Sendable {
         let info = try reader.documentInfo(d)
         let records = try reader.passageRange(ofDocument: d).map { try reader.passageRecord($0) }
         self.init(
-            document: info.name, title: info.title, format: info.format, encoding: info.encoding, headings: info.headings,
-            pages: Self.pages(records.map { ($0.firstLine, $0.firstPage) }))
+            document: info.name, title: info.title, format: info.format, encoding: info.encoding, metadata: info.metadata,
+            headings: info.headings, pages: Self.pages(records.map { ($0.firstLine, $0.firstPage) }))
     }
 
     /// The page of each passage's first line (a heading's line starts its passage).

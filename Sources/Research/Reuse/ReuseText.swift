@@ -1,3 +1,5 @@
+import Analysis
+
 /// How text output marks things: plain by default (`[-removed-]{+added+}`, as `git diff
 /// --word-diff` prints), colours when the caller knows it writes to a terminal.
 public struct TextStyle: Sendable {
@@ -61,7 +63,7 @@ public struct ReuseText {
             let path = side.path + (side.box.map { [$0] } ?? [])
             if !path.isEmpty { lines.append(style.dim("     " + Self.cutFront(path.joined(separator: " › "), width - 5))) }
         }
-        lines += wrap(p.alignment.pieces(p.a.text, p.b.text), indent: "   ")
+        lines += wrap(p.alignment.pieces(PlainText.printable(p.a.text), PlainText.printable(p.b.text)), indent: "   ")
         return lines
     }
 
@@ -104,7 +106,8 @@ public struct ReuseText {
 
     /// `s` cut to `width` columns from the front, starting with … when cut (a heading path's
     /// innermost headings say most).
-    static func cutFront(_ s: String, _ width: Int) -> String {
+    static func cutFront(_ text: String, _ width: Int) -> String {
+        let s = PlainText.printable(text)
         guard DisplayWidth.of(s) > width else { return s }
         var kept: [Unicode.Scalar] = [], column = 0
         for scalar in s.unicodeScalars.reversed() {
@@ -117,7 +120,8 @@ public struct ReuseText {
     }
 
     /// `s` cut to `width` columns, ending in … when cut.
-    static func cut(_ s: String, _ width: Int) -> String {
+    static func cut(_ text: String, _ width: Int) -> String {
+        let s = PlainText.printable(text)
         guard DisplayWidth.of(s) > width else { return s }
         var out = "", column = 0
         for scalar in s.unicodeScalars {
@@ -127,24 +131,5 @@ public struct ReuseText {
             column += w
         }
         return out + "…"
-    }
-}
-
-/// Terminal columns: East Asian wide and full-width characters take two, combining marks none.
-public enum DisplayWidth {
-    public static func of(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + of($1) } }
-
-    public static func of(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        if v < 0x300 { return v < 0x20 ? 0 : 1 }
-        if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark { return 0 }
-        switch v {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
     }
 }

@@ -19,11 +19,14 @@ final class IndexGeneration: Sendable {
     /// Documents each facet filter selects (`region:四川` → indices), computed once.
     private let selections = Locked<[DocumentFilter: [Int]]>([:])
     let research: ResearchQueue
+    let synonyms: SynonymTable?
 
-    init(reader: IndexReader, identity: FileIdentity?) throws {
+    init(reader: IndexReader, identity: FileIdentity?, synonyms: SynonymTable?) throws {
         self.reader = reader
         self.identity = identity
+        self.synonyms = synonyms
         let searcher = Searcher(reader: reader)
+        searcher.synonyms = synonyms
         facts = try searcher.documents()
         var names: [String: Int] = [:]
         for f in facts where names[f.name] == nil { names[f.name] = f.index }
@@ -32,10 +35,21 @@ final class IndexGeneration: Sendable {
         research = ResearchQueue(reader: reader)
     }
 
-    /// Runs `body` with a searcher no other request is using.
-    func withSearcher<T>(_ body: (Searcher) throws -> T) rethrows -> T {
-        let searcher = idle.withLock { $0.popLast() } ?? Searcher(reader: reader)
-        defer { idle.withLock { if $0.count < 16 { $0.append(searcher) } } }
+    /// Runs `body` with a searcher no other request is using; `exact` searches every part as
+    /// typed (the CLI's `--exact`), else plain parts expand to their synonym groups.
+    func withSearcher<T>(exact: Bool = false, _ body: (Searcher) throws -> T) rethrows -> T {
+        let searcher =
+            idle.withLock { $0.popLast() }
+            ?? {
+                let made = Searcher(reader: reader)
+                made.synonyms = synonyms
+                return made
+            }()
+        defer {
+            searcher.synonyms = synonyms
+            idle.withLock { if $0.count < 16 { $0.append(searcher) } }
+        }
+        if exact { searcher.synonyms = nil }
         return try body(searcher)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Index
 import Logging
+import Query
 
 #if canImport(Glibc)
     import Glibc
@@ -43,16 +44,18 @@ struct FileIdentity: Equatable, Sendable {
 final class IndexStore: Sendable {
     let directory: URL
     let path: String
+    let synonyms: SynonymTable?
     private let state: Locked<(generation: IndexGeneration, failed: FileIdentity?)>
     private let logger: Logger
 
-    init(directory: URL, logger: Logger) throws {
+    init(directory: URL, synonyms: SynonymTable?, logger: Logger) throws {
         self.directory = directory
+        self.synonyms = synonyms
         self.logger = logger
         path = directory.appendingPathComponent(IndexFormat.fileName).path
         let identity = FileIdentity(path: path)
         let reader = try IndexReader(directory: directory)
-        state = Locked((try IndexGeneration(reader: reader, identity: identity), nil))
+        state = Locked((try IndexGeneration(reader: reader, identity: identity, synonyms: synonyms), nil))
     }
 
     /// The index to answer the current request from.
@@ -63,7 +66,7 @@ final class IndexStore: Sendable {
         return state.withLock { s in
             guard identity != s.generation.identity, identity != s.failed else { return s.generation }
             do {
-                s.generation = try IndexGeneration(reader: try IndexReader(directory: directory), identity: identity)
+                s.generation = try IndexGeneration(reader: try IndexReader(directory: directory), identity: identity, synonyms: synonyms)
                 s.failed = nil
                 logger.info(
                     "index replaced on disk; reopened",

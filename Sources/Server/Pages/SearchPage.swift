@@ -10,6 +10,7 @@ import Research
 enum SearchPage {
     struct View {
         var formQuery: String
+        var exact = false
         var pageTitle: String
         var isHome = false
         var documentCount = 0
@@ -105,6 +106,7 @@ enum SearchPage {
 
     static func view(_ state: SearchState, _ generation: IndexGeneration, limits: ServerLimits) throws -> View {
         var v = View(formQuery: state.q, pageTitle: state.isEmpty ? "政策检索 policy-search" : "\(state.query) — 政策检索")
+        v.exact = state.exact
         guard !state.isEmpty else {
             v.isHome = true
             v.documentCount = generation.reader.documentCount
@@ -113,7 +115,7 @@ enum SearchPage {
         }
         let size = SearchState.pageSize
         let offset = (state.page - 1) * size
-        let (results, matches) = try generation.withSearcher { s in
+        let (results, matches) = try generation.withSearcher(exact: state.exact) { s in
             (try s.search(state.query, options: SearchOptions(limit: offset + size)), try s.matches(try s.plan(state.query)))
         }
         v.hasResults = true

@@ -22,8 +22,8 @@ struct APIRoutes: Sendable {
         ResearchViews.registerAPI(on: router, context: context)
     }
 
-    /// `search --json [--explain] [--documents] [--limit N]`; `offset` skips the first hits (ranks
-    /// stay those of the whole ranking).
+    /// `search --json [--explain] [--documents] [--limit N] [--exact] [--plain]`; `offset` skips the
+    /// first hits (ranks stay those of the whole ranking).
     func search(_ request: Request) throws -> Response {
         let p = try context.parameters(request)
         let state = try SearchState(p, limits: context.limits)
@@ -36,9 +36,11 @@ struct APIRoutes: Sendable {
         guard offset + limit <= max else { throw ServerError.badRequest("offset + limit must be at most \(max)") }
         let k1 = try p.double("k1", default: BM25.standard.k1, where: { $0 >= 0 && $0 <= 100 }, expected: "a number from 0 to 100")
         let b = try p.double("b", default: BM25.standard.b, where: { $0 >= 0 && $0 <= 1 }, expected: "a number from 0 to 1")
-        let options = SearchOptions(limit: offset + limit, bm25: try BM25(k1: k1, b: b), rankDocuments: try p.bool("documents"))
+        let options = SearchOptions(
+            limit: offset + limit, bm25: try BM25(k1: k1, b: b), rankDocuments: try p.bool("documents"),
+            boosts: try p.bool("plain") ? nil : .standard)
         let explain = try p.bool("explain")
-        let json = try context.store.current().withSearcher { s in
+        let json = try context.store.current().withSearcher(exact: state.exact) { s in
             SearchJSON(try s.search(state.query, options: options), explain: explain, documents: options.rankDocuments, offset: offset)
         }
         return Responses.bytes(json.compactJSON(), type: Responses.jsonType, cache: "no-store")

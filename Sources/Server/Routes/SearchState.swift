@@ -14,11 +14,14 @@ struct SearchState: Sendable {
     var filters: [DocumentFilter]
     /// 1-based page of `pageSize` hits (pages only).
     var page: Int
+    /// Every part as typed, no synonym expansion (the CLI's `--exact`).
+    var exact: Bool
 
-    init(q: String, filters: [DocumentFilter] = [], page: Int = 1) {
+    init(q: String, filters: [DocumentFilter] = [], page: Int = 1, exact: Bool = false) {
         self.q = q
         self.filters = filters
         self.page = page
+        self.exact = exact
     }
 
     init(_ p: QueryParameters, limits: ServerLimits) throws {
@@ -33,6 +36,7 @@ struct SearchState: Sendable {
             return DocumentFilter(field: field, value: value)
         }
         page = try p.int("page", default: 1, in: 1...(limits.maxResults / Self.pageSize))
+        exact = try p.bool("exact")
     }
 
     var isEmpty: Bool { q.isEmpty && filters.isEmpty }
@@ -70,6 +74,6 @@ struct SearchState: Sendable {
 
     /// URL parameters, in a fixed order so equal searches have equal URLs.
     var pairs: [(String, String?)] {
-        [("q", q)] + filters.map { ($0.field.rawValue, $0.value) } + [("page", page > 1 ? "\(page)" : nil)]
+        [("q", q)] + filters.map { ($0.field.rawValue, $0.value) } + [("exact", exact ? "1" : nil), ("page", page > 1 ? "\(page)" : nil)]
     }
 }

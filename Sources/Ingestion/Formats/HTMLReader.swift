@@ -1,0 +1,245 @@
+import HTMLFacade
+
+/// Reads a web page saved from a government site with libxml2's HTML parser (behind `HTMLFacade`):
+/// scripts, styles and navigation are dropped, the main text block is the element that holds most
+/// of the page's running Chinese text, block elements become lines (h1–h6 as heading evidence, table
+/// rows as rows), and `<title>` and `<h1>` are title evidence.
+enum HTMLReader {
+    static func read(_ text: String, file: String) throws -> SourceDocument {
+        let page = try HTMLPage(text, file: file)
+        let tree = HTMLTree(page)
+        let root = MainBlock.select(in: tree)
+        var reader = HTMLLines(tree)
+        var lines = reader.lines(under: root)
+        for i in lines.indices { lines[i].line = i + 1 }
+        guard lines.contains(where: { $0.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) && $0 != "\n" }) })
+        else { throw IngestionError.empty(file: file) }
+        var evidence: [String] = []
+        if let h1 = tree.firstText(of: "h1") { evidence.append(h1) }
+        if let title = tree.firstText(of: "title") { evidence.append(title) }
+        return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
+    }
+}
+
+/// Owns libxml2's parse result (through the facade) and frees it when released.
+private final class HTMLPage {
+    let handle: OpaquePointer
+
+    init(_ text: String, file: String) throws {
+        var utf8 = Array(text.utf8)
+        if utf8.isEmpty { throw IngestionError.empty(file: file) }
+        guard
+            let h = utf8.withUnsafeMutableBufferPointer({ b in
+                b.withMemoryRebound(to: CChar.self) { pf_html_parse($0.baseAddress, Int32($0.count)) }
+            })
+        else { throw IngestionError.damaged(file: file, format: "HTML", reason: "libxml2 found no document in it") }
+        handle = h
+    }
+
+    deinit { pf_html_free(handle) }
+}
+
+/// The page as Swift values: nodes in document order with their parents and extents.
+struct HTMLTree {
+    var parent: [Int]
+    var isText: [Bool]
+    /// Tag name for elements, text for text nodes.
+    var value: [String]
+    var attributes: [String]
+    /// One past the last descendant.
+    var end: [Int]
+    var children: [[Int]]
+    /// The node is page chrome or lies inside it (computed once: parents precede children).
+    var inChrome: [Bool]
+
+    fileprivate init(_ page: HTMLPage) {
+        let n = Int(pf_html_node_count(page.handle))
+        parent = (0..<n).map { Int(pf_html_node_parent(page.handle, Int32($0))) }
+        isText = (0..<n).map { pf_html_node_is_text(page.handle, Int32($0)) != 0 }
+        value = (0..<n).map { String(cString: pf_html_node_value(page.handle, Int32($0))) }
+        attributes = (0..<n).map { String(cString: pf_html_node_attributes(page.handle, Int32($0))) }
+        end = (0..<n).map { $0 + 1 }
+        children = Array(repeating: [], count: n)
+        for i in (0..<n).reversed() where parent[i] >= 0 {
+            end[parent[i]] = max(end[parent[i]], end[i])
+        }
+        for i in 0..<n where parent[i] >= 0 { children[parent[i]].append(i) }
+        inChrome = Array(repeating: false, count: n)
+        for i in 0..<n {
+            let inherited = parent[i] >= 0 && inChrome[parent[i]]
+            inChrome[i] = inherited || (!isText[i] && HTMLLines.isChromeElement(tag: value[i], attributes: attributes[i]))
+        }
+    }
+
+    var count: Int { parent.count }
+
+    /// Text of the first element named `tag`, whitespace collapsed.
+    func firstText(of tag: String) -> String? {
+        guard let i = (0..<count).first(where: { !isText[$0] && value[$0] == tag }) else { return nil }
+        let text = ((i + 1)..<end[i]).filter { isText[$0] }.map { value[$0] }.joined()
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return collapsed.isEmpty ? nil : collapsed
+    }
+}
+
+/// Chooses the element holding the page's main text: starting at the root, descend into the child
+/// that holds at least 80 % of the running text (text in paragraph-length blocks, links excluded)
+/// as long as there is one. Navigation, menus and footers hold short or linked text and lose.
+enum MainBlock {
+    static func select(in tree: HTMLTree) -> Int? {
+        let n = tree.count
+        guard n > 0 else { return nil }
+        var weight = Array(repeating: 0, count: n)
+        // Running text per block: ideographs in text nodes not inside a link, counted for the
+        // nearest block ancestor; only blocks of paragraph length count.
+        var blockHan: [Int: Int] = [:]
+        for i in 0..<n where tree.isText[i] && !tree.inChrome[i] {
+            var p = tree.parent[i]
+            var linked = false
+            while p >= 0, !HTMLLines.blockTags.contains(tree.value[p]) {
+                if tree.value[p] == "a" { linked = true }
+                p = tree.parent[p]
+            }
+            guard !linked else { continue }
+            blockHan[p, default: 0] += tree.value[i].unicodeScalars.reduce(0) { $0 + (CharacterClass.isHan($1) ? 1 : 0) }
+        }
+        for (block, han) in blockHan where han >= 12 {
+            var p = block
+            while p >= 0 {
+                weight[p] += han
+                p = tree.parent[p]
+            }
+        }
+        let roots = (0..<n).filter { tree.parent[$0] < 0 && !tree.isText[$0] }
+        guard var current = roots.max(by: { weight[$0] < weight[$1] }), weight[current] > 0 else { return nil }
+        let total = weight[current]
+        while let next = tree.children[current].max(by: { weight[$0] < weight[$1] }), weight[next] * 10 >= total * 8 {
+            current = next
+        }
+        return current
+    }
+}
+
+/// Block elements become lines; inline elements run together.
+struct HTMLLines {
+    static let blockTags: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table", "tbody", "thead", "tfoot",
+        "section", "article", "main", "header", "footer", "nav", "aside", "blockquote", "pre", "dl", "dt", "dd", "center",
+        "form", "body", "html", "title", "caption", "figure", "figcaption", "address", "hr", "br"
+    ]
+    /// Page chrome: dropped with everything inside.
+    static let chromeTags: Set<String> = ["nav", "aside", "footer", "form", "select", "button", "head", "menu", "label", "input"]
+    static let chromeWords: Set<String> = [
+        "nav", "navbar", "menu", "breadcrumb", "crumb", "footer", "sidebar", "share", "copyright", "toolbar"
+    ]
+
+    let tree: HTMLTree
+    private var out: [SourceLine] = []
+    private var current = ""
+
+    init(_ tree: HTMLTree) { self.tree = tree }
+
+    static func isChromeElement(tag: String, attributes attrs: String) -> Bool {
+        if chromeTags.contains(tag) { return true }
+        guard !attrs.isEmpty else { return false }
+        if attrs.contains("display:none") || attrs.contains("display: none") { return true }
+        var words: Set<String> = []
+        for part in attrs.split(whereSeparator: { $0 == " " || $0 == "=" || $0 == "-" || $0 == "_" }) { words.insert(String(part)) }
+        return !words.isDisjoint(with: chromeWords)
+    }
+
+    mutating func lines(under root: Int?) -> [SourceLine] {
+        out = []
+        current = ""
+        if let root {
+            visit(root)
+        } else {
+            for i in 0..<tree.count where tree.parent[i] < 0 { visit(i) }
+        }
+        breakLine()
+        return out
+    }
+
+    private mutating func visit(_ i: Int) {
+        if tree.isText[i] {
+            current += tree.value[i]
+            return
+        }
+        let tag = tree.value[i]
+        if tree.inChrome[i] || tag == "title" { return }
+        if tag == "br" || tag == "hr" {
+            breakLine()
+            return
+        }
+        if tag == "tr", let cells = dataRow(i) {
+            breakLine()
+            out.append(SourceLine(text: cells.joined(separator: " | "), line: 0, role: .tableRow(cells: cells)))
+            return
+        }
+        let block = Self.blockTags.contains(tag)
+        if block { breakLine() }
+        if tag == "pre" {
+            let text = ((i + 1)..<tree.end[i]).filter { tree.isText[$0] }.map { tree.value[$0] }.joined()
+            for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                out.append(SourceLine(text: String(part), line: 0))
+            }
+            return
+        }
+        let headingLevel = tag.count == 2 && tag.first == "h" ? Int(String(tag.last!)) : nil
+        let before = out.count
+        for c in tree.children[i] { visit(c) }
+        if block { breakLine() }
+        if let level = headingLevel {
+            for k in before..<out.count { out[k].role = .heading(level: level) }
+        }
+    }
+
+    /// A table row of data: each cell's text, when no cell holds blocks of its own (a layout table
+    /// that holds the whole page is read as blocks instead).
+    private func dataRow(_ row: Int) -> [String]? {
+        var cells: [String] = []
+        for c in tree.children[row] where !tree.isText[c] && (tree.value[c] == "td" || tree.value[c] == "th") {
+            var text = ""
+            for k in (c + 1)..<tree.end[c] {
+                if tree.isText[k] {
+                    text += tree.value[k]
+                } else if ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "br"].contains(tree.value[k]) {
+                    if tree.value[k] == "p" || tree.value[k] == "br" || tree.value[k] == "div" {
+                        text += " "
+                        continue
+                    }
+                    return nil
+                }
+            }
+            let collapsed = Self.collapse(text)
+            if collapsed.count > 300 { return nil }
+            cells.append(collapsed)
+        }
+        return cells.isEmpty ? nil : cells
+    }
+
+    private mutating func breakLine() {
+        let text = Self.collapse(current)
+        current = ""
+        if !text.isEmpty { out.append(SourceLine(text: text, line: 0)) }
+    }
+
+    /// HTML whitespace: runs of spaces, tabs and newlines are one space (ASCII bytes of UTF-8).
+    static func collapse(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(0x20)
+                space = false
+            }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

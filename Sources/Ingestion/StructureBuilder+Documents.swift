@@ -1,0 +1,119 @@
+/// Where one document of a file ends and another begins: attachments (附件1 …) and further
+/// documents (a title ending in its 文种, then numbering that starts again) open top-level entries;
+/// a label alone on its line takes its title from the next.
+extension StructureBuilder {
+
+    /// Opens a top-level entry at an attachment marker or at the title of a further document;
+    /// returns the index of the first line after what it consumed (the marker and its title).
+    mutating func consumeDocumentStart(at index: Int) -> Int? {
+        let line = lines[index]
+        let s = line.scalars
+        if let attachment = HeadingParser.parseAttachment(s) {
+            var title = attachment.title
+            var next = index + 1
+            if title.isEmpty {
+                // The title is on the lines after the marker.
+                guard let t = nextText(after: index), TitleBlock.isTitleLike(lines[t].scalars) else { return nil }
+                let block = TitleBlock.extend(from: t, in: lines)
+                title = Array(block.text.unicodeScalars)
+                next = block.range.upperBound
+            } else if closesNotice(after: index) {
+                // 附件：X followed by the signature and date: the notice's note of its attachment.
+                return nil
+            }
+            if title.first == "《", title.last == "》" { title = Array(title.dropFirst().dropLast()) }
+            openDocument(label: attachment.label.string, title: title.string, first: index, through: next)
+            return next
+        }
+        // A further document: its title (ending in its 文种, or announced by the notice) after the
+        // first document's headings, followed by numbering that starts again.
+        // Cheap tests first: this runs on every body line.
+        guard headingsInDocument > 0, s.count <= 80, restartsNumbering(after: index + 1), HeadingParser.parse(s) == nil,
+            TitleBlock.isTitleLike(s)
+        else { return nil }
+        let block = TitleBlock.extend(from: index, in: lines)
+        let key = TitleBlock.comparable(block.text)
+        let announced = layout.announcedTitles.contains { TitleBlock.comparable($0) == key }
+        // A document's title names its matter and type (某市外贸高质量发展行动计划), longer than a
+        // section's unnumbered caption (保障措施), and the numbering starts again at the top level.
+        let titled = block.text.count >= 8 && TitleBlock.endsWithDocumentType(block.text)
+        guard announced || titled, let top = stack.first?.style ?? topStyleSeen,
+            restartsNumbering(after: block.range.upperBound, atMost: top)
+        else { return nil }
+        openDocument(label: "", title: block.text, first: index, through: block.range.upperBound)
+        return block.range.upperBound
+    }
+
+    func nextText(after index: Int) -> Int? {
+        var j = index + 1
+        while j < lines.count, lines[j].kind == .blank || lines[j].kind == .pageMark { j += 1 }
+        return j < lines.count && lines[j].kind == .text ? j : nil
+    }
+
+    /// A date within the next few lines: the line before was part of a notice's closing.
+    func closesNotice(after index: Int) -> Bool {
+        var j = index + 1
+        var seen = 0
+        while j < lines.count, seen < 4 {
+            if lines[j].kind == .text {
+                if TitleBlock.isDate(lines[j].scalars) { return true }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// Whether the first numbered line within a few lines is number 1 of its style (一、, 第一章, （一）),
+    /// of a rank no deeper than `top`.
+    func restartsNumbering(after start: Int, atMost top: NumberingStyle = .arabicParen) -> Bool {
+        var j = start
+        var seen = 0
+        while j < lines.count, seen < 6 {
+            if lines[j].kind == .text {
+                if let n = HeadingParser.parse(lines[j].scalars) {
+                    return n.number == 1 && n.style <= top && HeadingParser.shape(of: n) != .item
+                }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
+    }
+
+    mutating func openDocument(label: String, title: String, first: Int, through end: Int) {
+        flush()
+        stack.removeAll()
+        lastSeen = [:]
+        lastInParent = [:]
+        box = nil
+        boxItemLast = [:]
+        headingsInDocument = 0
+        topStyleSeen = nil
+        documentEntry = nil
+        let heading = Heading(kind: .document, style: nil, depth: 1, label: label, title: title, line: lines[first].line)
+        headings.append(heading)
+        documentEntry = heading.display
+        ordinal = 0
+        let last = lines[max(first, end - 1)]
+        emit(
+            kind: .heading, scalars: Array(lines[first..<end].filter { $0.kind == .text }.map(\.text).joined().unicodeScalars),
+            first: lines[first].line, last: last.line, pages: (lines[first].page, last.page))
+    }
+
+    /// A label alone on its line with its title on the next (第一章 / 总则, 第一条 / （目的和依据）), as a
+    /// PDF sets a centred chapter heading with wide spacing: one heading line, and the index after it.
+    func labelWithTitleBelow(at index: Int) -> (CleanLine, Int)? {
+        let line = lines[index]
+        guard let n = HeadingParser.parse(line.scalars), n.rest.isEmpty, let t = nextText(after: index) else { return nil }
+        let title = lines[t].scalars
+        guard title.count <= 30, HeadingParser.parse(title) == nil, HeadingParser.parseBox(title) == nil,
+            !title.contains(where: { HeadingParser.isSentenceEnd($0) || $0 == "，" || $0 == "、" })
+        else { return nil }
+        // A run-in article's text is a sentence; a caption is short and bracketed or a bare title.
+        if n.style == .article, !(title.first == "（" || title.first == "(" || title.first == "【") { return nil }
+        var merged = line
+        merged.scalars = line.scalars + [" "] + title
+        return (merged, t + 1)
+    }
+}

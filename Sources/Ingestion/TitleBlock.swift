@@ -1,0 +1,257 @@
+import Foundation
+
+/// The document's title, read from its own title block: by GB/T 9704 a title names the issuer, the
+/// matter and the document type (文种: 通知, 意见, 方案, 办法, 规划 …), may wrap over two or three
+/// lines, and opens the document after the issuer's header and document number. Lines around it
+/// that are not the title — export headers (【法宝引证码】, 原文链接), a site's page chrome, document
+/// numbers, dates, addressees — are skipped. Only the opening lines are read: a title the body
+/// cites (《中华人民共和国数据安全法》) is never taken.
+struct TitleInfo {
+    /// The title chosen: the issued document's title for a notice that issues one, else the title block.
+    var title: String?
+    var source: DocumentMetadata.TitleSource?
+    /// The notice's own title, when the title block is an issuing notice or release.
+    var noticeTitle: String?
+    /// The title of the document the notice issues (from 《…》 or 印发…的通知).
+    var issuedTitle: String?
+    /// Clean-line indices of the title block.
+    var lines: Range<Int>?
+}
+
+enum TitleBlock {
+    /// Document types (文种) a title ends with: the 15 of the 党政机关公文处理工作条例 and the names of
+    /// plans, rules and laws.
+    static let documentTypes: [String] = [
+        "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
+        "规划", "计划", "方案", "办法", "规定", "细则", "条例", "法", "规则", "措施", "纲要", "要点", "指引", "指南", "标准",
+        "政策", "清单", "章程", "制度", "守则", "说明", "解读", "公约", "协议", "倡议书", "白皮书", "导则", "规范", "目录",
+        "名录", "安排", "任务分工", "建议", "讲话", "意见稿", "草案", "修正案"
+    ]
+
+    /// How far into the document a title block may start (non-blank lines).
+    static let searchLines = 40
+
+    static func find(in lines: [CleanLine], evidence: [String]) -> TitleInfo {
+        var candidates: [(range: Range<Int>, text: String)] = []
+        var seen = 0
+        var i = 0
+        while i < lines.count, seen < searchLines {
+            let l = lines[i]
+            guard l.kind == .text else {
+                i += 1
+                continue
+            }
+            seen += 1
+            guard isTitleLike(l.scalars) else {
+                i += 1
+                continue
+            }
+            let block = extend(from: i, in: lines)
+            candidates.append(block)
+            i = block.range.upperBound
+        }
+        var info = TitleInfo()
+        // The issuer's mark (四川省商务厅文件), set largest and red on a notice's first page, is not a title.
+        let evidence = evidence.filter { !$0.hasSuffix("文件") }
+        let evidenceKeys = evidence.map { comparable(stripSiteSuffix($0)) }.filter { $0.count >= 4 }
+        // The format's own title mark decides between candidates; else the first that ends in a 文种.
+        let chosen =
+            candidates.first { c in evidenceKeys.contains { e in e == comparable(c.text) || e.hasSuffix(comparable(c.text)) } }
+            ?? candidates.first { endsWithDocumentType($0.text) }
+        if let chosen {
+            info.title = chosen.text
+            info.source = .titleBlock
+            info.lines = chosen.range
+        } else if let e = evidence.map(stripSiteSuffix).first(where: { $0.count >= 4 }) {
+            info.title = e
+            info.source = .format
+        } else if let first = candidates.first, first.range.lowerBound == firstTextLine(lines), first.text.count <= 40 {
+            info.title = first.text
+            info.source = .titleBlock
+            info.lines = first.range
+        }
+        if let t = info.title { info.title = withoutDocumentNumber(t) }
+        if let t = info.title, let issued = issuedTitle(in: t) {
+            info.noticeTitle = t
+            info.issuedTitle = issued
+            info.title = issued
+            info.source = .issuedDocument
+        }
+        return info
+    }
+
+    private static func firstTextLine(_ lines: [CleanLine]) -> Int? {
+        lines.firstIndex { $0.kind == .text }
+    }
+
+    /// A title line and the lines that continue it: a title that does not yet end in its document
+    /// type goes on while the next lines read as title lines; a parenthesized line after it
+    /// (（2021—2025年）, （征求意见稿）) belongs to it.
+    static func extend(from start: Int, in lines: [CleanLine]) -> (range: Range<Int>, text: String) {
+        var text = stripSiteSuffix(lines[start].text)
+        var end = start + 1
+        var j = start + 1
+        var added = 0
+        while j < lines.count, added < 3 {
+            let l = lines[j]
+            if l.kind == .blank || l.kind == .pageMark {
+                j += 1
+                continue
+            }
+            guard l.kind == .text else { break }
+            let next = l.text
+            if endsWithDocumentType(text) && !isIncompleteNotice(text) {
+                guard isParenthetical(l.scalars) || continuesNoticeTitle(next) else { break }
+            } else {
+                guard isTitleLike(l.scalars), text.count + next.count <= 80 else { break }
+            }
+            text += next
+            added += 1
+            j += 1
+            end = j
+            if isParenthetical(l.scalars) { break }
+        }
+        return (start..<end, text)
+    }
+
+    /// A line that can be (part of) a title: short, has ideographs, no sentence punctuation, not
+    /// numbered, not a document number, date, addressee, export header or page chrome.
+    static func isTitleLike(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 2, s.count <= 80 else { return false }
+        if s.contains(where: { $0 == "。" || $0 == "；" || $0 == "！" || $0 == "？" || $0 == ";" }) { return false }
+        guard s.contains(where: CharacterClass.isHan) else { return false }
+        if let last = s.last, last == "：" || last == ":" || last == "，" || last == "、" { return false }
+        // Breadcrumbs, menus and labelled fields (首页 > 政务公开, 来源：国务院办公厅) are no titles.
+        if s.contains(where: { $0 == ">" || $0 == "＞" || $0 == "»" || $0 == "›" || $0 == "|" || $0 == "：" || $0 == ":" }) { return false }
+        if HeadingParser.parse(s) != nil || HeadingParser.parseBox(s) != nil { return false }
+        let text = s.string
+        if isExportNoise(text) || isDocumentNumber(text) || isDate(s) { return false }
+        if text.hasSuffix("文件") || text.hasPrefix("附件") || text.hasPrefix("附录") { return false }
+        let compact = FrontMatter.compact(text)
+        if compact == "目录" || compact == "目次" { return false }
+        return true
+    }
+
+    /// 关于印发…规划 without its closing 的通知: the title of an issuing notice goes on.
+    static func isIncompleteNotice(_ text: String) -> Bool {
+        (text.contains("印发") || text.contains("转发")) && !["通知", "通告", "公告", "决定", "》"].contains { text.hasSuffix($0) }
+    }
+
+    /// （2021—2025年）的通知, 的通知: the rest of a notice's title wrapped to the next line.
+    static func continuesNoticeTitle(_ next: String) -> Bool {
+        var rest = Substring(next)
+        if rest.first == "（" || rest.first == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) {
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.hasPrefix("的") && rest.count <= 6 && endsWithDocumentType(String(rest))
+    }
+
+    /// （2021—2025年）, （征求意见稿）, (试行): part of the title. Not a date of issue (（2025年1月1日）),
+    /// which GB/T 9704 prints under the title.
+    static func isParenthetical(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first, let last = s.last, s.count <= 30 else { return false }
+        guard (first == "（" || first == "(") && (last == "）" || last == ")") else { return false }
+        return !isDate(Array(s.dropFirst().dropLast()))
+    }
+
+    /// Lines a database export or a saved web page puts before the document: 【法宝引证码】,
+    /// 原文链接, URLs, 来源/发布时间 stamps.
+    static func isExportNoise(_ text: String) -> Bool {
+        text.hasPrefix("【法宝引证码】") || text.hasPrefix("【") && text.contains("引证码") || text.contains("原文链接")
+            || text.hasPrefix("http") || text.hasPrefix("www.") || text.hasPrefix("来源：") || text.hasPrefix("来源:")
+            || text.hasPrefix("发布时间") || text.hasPrefix("发布日期") || text.hasPrefix("索引号") || text.hasPrefix("索 引 号")
+    }
+
+    /// A title without the document number a web page appends to it in brackets
+    /// (…的通知（津工信电力〔2021〕3号）).
+    static func withoutDocumentNumber(_ title: String) -> String {
+        guard let last = title.last, last == "）" || last == ")",
+            let open = title.lastIndex(where: { $0 == "（" || $0 == "(" })
+        else { return title }
+        let inner = String(title[title.index(after: open)..<title.index(before: title.endIndex)])
+        guard isDocumentNumber(inner), title.distance(from: title.startIndex, to: open) >= 4 else { return title }
+        return String(title[..<open])
+    }
+
+    /// 京经信发〔2022〕87号, 沪府令第19号, （第19号）.
+    static func isDocumentNumber(_ text: String) -> Bool {
+        guard text.count <= 24, text.hasSuffix("号") || text.hasSuffix("号）") || text.hasSuffix("号)") else { return false }
+        return text.contains("〔") || text.contains("[") || text.contains("［") || text.contains("第") && text.count <= 16
+    }
+
+    /// 2021年12月21日, 2022年5月, 2023-09-01 21:50.
+    static func isDate(_ s: [Unicode.Scalar]) -> Bool {
+        let t = s.filter { !CharacterClass.isSpace($0) }
+        guard t.count <= 20, t.contains(where: CharacterClass.isDigit) || t.contains("〇") else { return false }
+        // A year alone (2021) is a number; a date names its parts or separates them.
+        guard t.contains("年") || t.contains("月") || t.filter({ $0 == "-" || $0 == "/" || $0 == "." }).count >= 2 else {
+            return false
+        }
+        let allowed: Set<Unicode.Scalar> = ["年", "月", "日", "〇", "-", "/", ":", ".", "（", "）", "(", ")"]
+        return t.allSatisfy { CharacterClass.isDigit($0) || allowed.contains($0) || ChineseNumeral.isNumeralCharacter($0) }
+    }
+
+    static func endsWithDocumentType(_ title: String) -> Bool {
+        // A release that announces a document (…印发《关于…的意见》) is titled by it.
+        if issuedTitle(in: title) != nil { return true }
+        var t = Array(title.unicodeScalars)
+        // Trailing parentheticals: （2021—2025年）, (试行), （征求意见稿）.
+        while let last = t.last, last == "）" || last == ")" {
+            guard let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) else { break }
+            t.removeSubrange(open...)
+        }
+        while let last = t.last, CharacterClass.isSpace(last) { t.removeLast() }
+        if t.count >= 2, t[t.count - 2] == "文", t[t.count - 1] == "件" { return false }
+        return documentTypeScalars.contains { type in t.count >= type.count && t.suffix(type.count).elementsEqual(type) }
+    }
+
+    private static let documentTypeScalars = documentTypes.map { Array($0.unicodeScalars) }
+
+    /// The document a notice or release issues: 《X》 after 印发/转发/颁布/发布, or 印发X的通知.
+    static func issuedTitle(in title: String) -> String? {
+        // 印发, 转发, 颁布, 发布, 公布 all hold 发 or 布.
+        guard title.unicodeScalars.contains(where: { $0 == "发" || $0 == "布" }) else { return nil }
+        let verbs = ["印发", "转发", "颁布", "发布", "公布"]
+        for verb in verbs {
+            guard let v = title.range(of: verb) else { continue }
+            let after = title[v.upperBound...]
+            if after.first == "《", let close = after.firstIndex(of: "》") {
+                let inner = after[after.index(after: after.startIndex)..<close]
+                if inner.count >= 4 { return String(inner) }
+            }
+            for ending in ["的通知", "的通告", "的公告", "的决定"] where after.hasSuffix(ending) {
+                let inner = after.dropLast(ending.count)
+                if inner.count >= 4, !inner.contains("《") { return String(inner) }
+            }
+        }
+        return nil
+    }
+
+    /// A saved page's title carries the site's sections after it (…的通知_委局文件_政务公开,
+    /// …的通知 - 中国政府网): keep the part that is the document's title.
+    static func stripSiteSuffix(_ title: String) -> String {
+        guard title.unicodeScalars.contains(where: { $0 == "_" || $0 == "-" || $0 == "|" || $0 == "｜" || $0 == "—" }) else {
+            return title
+        }
+        for separator in ["_", " - ", " | ", "｜", "|", " — "] {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2, let first = parts.first, first.count >= 4 else { continue }
+            if parts.dropFirst().allSatisfy({ $0.count <= 12 }) { return first.trimmingCharacters(in: .whitespaces) }
+        }
+        return title
+    }
+
+    /// Text compared for sameness: no spaces, full-width brackets as ASCII, no quotes or book marks.
+    static func comparable(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars where !CharacterClass.isSpace(c) {
+            switch c {
+            case "（": out.append("(")
+            case "）": out.append(")")
+            case "《", "》", "“", "”", "\"", "〈", "〉", "‘", "’", "'": continue
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Analysis
+import Foundation
+import Index
+import Query
+
+/// `--synonyms FILE` and `--exact`, shared by the commands that search. Without either, the
+/// `synonyms.txt` beside the indexed documents is used, else the bundled starter set.
+struct SynonymOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("Synonym groups to expand plain parts with (default: synonyms.txt beside the documents).", valueName: "FILE"))
+    var synonyms: String?
+
+    @Flag(help: "Search every part exactly as typed: no synonym expansion.")
+    var exact = false
+
+    func table(for reader: IndexReader) throws -> SynonymTable? {
+        if exact { return nil }
+        let normalizer = Normalizer()
+        do {
+            if let synonyms { return try SynonymTable.load(URL(fileURLWithPath: synonyms), normalizer: normalizer) }
+            guard let url = try Self.defaultFile(for: reader) else { return nil }
+            return try SynonymTable.load(url, normalizer: normalizer)
+        } catch let e as SynonymTable.ParseError {
+            throw CLIError("synonyms: \(e)")
+        }
+    }
+
+    /// synonyms.txt in a folder that holds an indexed document, else the bundled corpus's.
+    static func defaultFile(for reader: IndexReader) throws -> URL? {
+        var folders: [URL] = []
+        for d in 0..<reader.documentCount {
+            let folder = URL(fileURLWithPath: try reader.documentInfo(d).source.path).deletingLastPathComponent()
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        for folder in folders + [IndexOptions.bundledCorpus] {
+            let url = folder.appendingPathComponent(SynonymTable.fileName)
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+import Analysis
+import Foundation
+import Ingestion
+
+/// Groups of forms that name one thing (跨境电商 = 跨境电子商务, 综保区 = 综合保税区), read from a
+/// UTF-8 text file: one group per line, forms separated by `=`, `#` starts a comment, blank lines
+/// are ignored. A plain (unquoted) query part equal to a form searches every form of its group as one
+/// term; quoted parts and `--exact` searches never expand.
+public struct SynonymTable: Sendable {
+    public struct Group: Sendable {
+        /// The forms as written in the file.
+        public var forms: [String]
+        /// Each form cleaned and normalized as text is.
+        public var normalized: [[UInt32]]
+    }
+
+    public private(set) var groups: [Group] = []
+    private var groupOf: [[UInt32]: Int] = [:]
+    /// Where the table came from, for messages.
+    public var source: String
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    public static let fileName = "synonyms.txt"
+
+    public init(source: String = "") { self.source = source }
+
+    public static func load(_ url: URL, normalizer: Normalizer) throws -> SynonymTable {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ParseError(file: url.path, line: 0, message: "cannot be read: \((error as NSError).localizedDescription)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw ParseError(file: url.path, line: 0, message: "is not UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return try parse(text, source: url.path, normalizer: normalizer)
+    }
+
+    public static func parse(_ text: String, source: String, normalizer: Normalizer) throws -> SynonymTable {
+        var table = SynonymTable(source: source)
+        for (i, raw) in text.components(separatedBy: .newlines).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let forms = line.split(whereSeparator: { $0 == "=" || $0 == "＝" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard forms.count >= 2, forms.allSatisfy({ !$0.isEmpty }) else {
+                throw ParseError(
+                    file: source, line: i + 1, message: "a group needs two or more forms separated by “=”, as in 跨境电商 = 跨境电子商务")
+            }
+            let normalized = forms.map { normalizer.fold(TypedText.clean($0)) }
+            for (form, n) in zip(forms, normalized) {
+                if let other = table.groupOf[n] {
+                    throw ParseError(
+                        file: source, line: i + 1, message: "“\(form)” is already in the group of “\(table.groups[other].forms[0])”")
+                }
+            }
+            let g = table.groups.count
+            table.groups.append(Group(forms: forms, normalized: normalized))
+            for n in normalized { table.groupOf[n] = g }
+        }
+        return table
+    }
+
+    /// The group a normalized form belongs to.
+    public func group(of form: [UInt32]) -> Group? { groupOf[form].map { groups[$0] } }
+}

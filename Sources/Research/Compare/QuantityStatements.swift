@@ -1,0 +1,94 @@
+/// Sentences of a passage that state a quantity next to the query: 跨境电商交易额超过1200亿元,
+/// 打造20个省级跨境电商产业园, 力争跨境电商交易额增长50%以上. `compare` lists them as the plan's
+/// targets for the term.
+///
+/// A quantity is an Arabic number (ASCII or full-width digits, with decimals or thousands
+/// separators), optionally followed by 多 or 余, then one of `units`; a number right after 第 is
+/// an ordinal, not a quantity. A sentence (ending at 。！？； or a line break) is kept when a quantity
+/// stands in the same clause as an occurrence of the query or in the clause right after it (clauses
+/// end at ，：), so "增长50%以上，规模突破900亿元" keeps both figures and an unrelated figure two
+/// clauses away does not count.
+public enum QuantityStatements {
+    /// Units of the quantities plans set goals in; longer units first where one is a suffix-extension
+    /// of another (万亿元 before 亿元, 个百分点 before 个).
+    public static let units: [String] = [
+        "万亿元", "亿美元", "万美元", "亿元", "万元", "个百分点", "亿人次", "万人次", "万人", "万家", "万个", "万平方米", "平方米",
+        "万吨", "万标箱", "%", "％", "‰", "个", "家"
+    ]
+
+    /// A sentence with its qualifying quantities, in Unicode scalar offsets of the passage text.
+    public struct Statement: Equatable, Sendable {
+        public var sentence: Range<Int>
+        public var quantities: [Range<Int>]
+    }
+
+    private static let unitScalars: [[Unicode.Scalar]] = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// The statements of `text` given the query's occurrences in it (ascending scalar ranges).
+    public static func find(in text: String, occurrences: [Range<Int>]) -> [Statement] {
+        guard !occurrences.isEmpty else { return [] }
+        let s = Array(text.unicodeScalars)
+        var out: [Statement] = []
+        var start = 0
+        while start < s.count {
+            var end = start
+            while end < s.count, !isSentenceEnd(s[end]) { end += 1 }
+            end = min(end + 1, s.count)
+            let inside = occurrences.filter { $0.lowerBound >= start && $0.lowerBound < end }
+            if !inside.isEmpty {
+                let quantities = qualifying(s, start..<end, occurrences: inside)
+                if !quantities.isEmpty { out.append(Statement(sentence: trimmed(s, start..<end), quantities: quantities)) }
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// The quantities of a sentence in an occurrence's clause or the next one.
+    private static func qualifying(_ s: [Unicode.Scalar], _ sentence: Range<Int>, occurrences: [Range<Int>]) -> [Range<Int>] {
+        var clauseOf = [Int](repeating: 0, count: sentence.count)
+        var clause = 0
+        for i in sentence {
+            clauseOf[i - sentence.lowerBound] = clause
+            let thousands = s[i] == "," && i > 0 && i + 1 < s.count && digit(s[i - 1]) && digit(s[i + 1])
+            if isClauseEnd(s[i]) && !thousands { clause += 1 }
+        }
+        let wanted = Set(
+            occurrences.flatMap { o in [clauseOf[o.lowerBound - sentence.lowerBound], clauseOf[o.lowerBound - sentence.lowerBound] + 1] })
+        return quantities(s, in: sentence).filter { wanted.contains(clauseOf[$0.lowerBound - sentence.lowerBound]) }
+    }
+
+    /// Every quantity (number + unit) in a range of scalars.
+    static func quantities(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard digit(s[i]), i == range.lowerBound || (!digit(s[i - 1]) && s[i - 1] != "第") else {
+                i += 1
+                continue
+            }
+            let numberStart = i
+            while i < range.upperBound, digit(s[i]) || (separator(s[i]) && i + 1 < range.upperBound && digit(s[i + 1])) { i += 1 }
+            var j = i
+            while j < range.upperBound, s[j] == " " { j += 1 }
+            if j < range.upperBound, s[j] == "多" || s[j] == "余" { j += 1 }
+            if let unit = unitScalars.first(where: { u in j + u.count <= range.upperBound && Array(s[j..<(j + u.count)]) == u }) {
+                out.append(numberStart..<(j + unit.count))
+                i = j + unit.count
+            }
+        }
+        return out
+    }
+
+    private static func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
+    private static func separator(_ c: Unicode.Scalar) -> Bool { c == "." || c == "．" || c == "," }
+    private static func isSentenceEnd(_ c: Unicode.Scalar) -> Bool { "。！？；!?;\n".unicodeScalars.contains(c) }
+    private static func isClauseEnd(_ c: Unicode.Scalar) -> Bool { "，：,:".unicodeScalars.contains(c) }
+
+    /// The sentence without leading spaces.
+    private static func trimmed(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        while lo < r.upperBound, s[lo].properties.isWhitespace { lo += 1 }
+        return lo..<r.upperBound
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Ingestion
+
+/// The query list of `report --terms FILE`: UTF-8 (with or without BOM), one query per line in the
+/// query language, blank lines and lines starting with # ignored, and an optional label after
+/// " = " (`跨境电商 | 跨境电子商务 = 跨境电商（含全称）`) that names the row instead of the query.
+///
+/// A bad line does not stop the others: it becomes a `Problem` with its line number.
+public struct TermsFile: Sendable {
+    public struct Entry: Equatable, Sendable {
+        /// 1-based line number in the file.
+        public var line: Int
+        public var query: String
+        public var label: String?
+
+        public init(line: Int, query: String, label: String? = nil) {
+            self.line = line
+            self.query = query
+            self.label = label
+        }
+
+        /// What the row is called: the label, else the query.
+        public var name: String { label ?? query }
+    }
+
+    /// A line that cannot be used, and why.
+    public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var text: String
+        public var message: String
+
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// A file that cannot be read as a terms file at all.
+    public enum FileError: Error, Equatable, CustomStringConvertible {
+        case binary
+
+        public var description: String {
+            "the terms file is not text (binary, or an encoding other than UTF-8, UTF-16 or GB18030); give a text file with one query per line"
+        }
+    }
+
+    public var entries: [Entry]
+    public var problems: [Problem]
+
+    public init(entries: [Entry], problems: [Problem] = []) {
+        self.entries = entries
+        self.problems = problems
+    }
+
+    /// Queries given in code (a server's request), numbered from 1.
+    public init(queries: [String]) {
+        self.init(entries: queries.enumerated().map { Entry(line: $0 + 1, query: $1) })
+    }
+
+    /// UTF-8 (BOM or not), read line by line so that one damaged line is reported and the rest
+    /// run; a file that is not UTF-8 at all (GB18030 as WPS and older Excel save it, UTF-16) is
+    /// decoded whole as documents are (`TextDecoder`).
+    public init(data: Data) throws {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let valid = lines.filter { String(validating: $0, as: UTF8.self) != nil }.count
+        if bytes.contains(0) || valid * 2 < lines.count {
+            do {
+                let decoded = try TextDecoder.decode([UInt8](data), file: "terms file")
+                self.init(lines: decoded.text.components(separatedBy: "\n").map { Optional($0) })
+                return
+            } catch {
+                throw FileError.binary
+            }
+        }
+        self.init(lines: lines.map { String(validating: $0, as: UTF8.self) })
+    }
+
+    /// Lines, nil for a line that could not be decoded.
+    private init(lines: [String?]) {
+        entries = []
+        problems = []
+        for (i, line) in lines.enumerated() {
+            let number = i + 1
+            guard let decoded = line else {
+                problems.append(Problem(line: number, text: "", message: "not valid UTF-8; save the file as UTF-8"))
+                continue
+            }
+            switch Self.parse(line: decoded) {
+            case .none: continue
+            case .entry(let query, let label): entries.append(Entry(line: number, query: query, label: label))
+            case .problem(let message): problems.append(Problem(line: number, text: decoded, message: message))
+            }
+        }
+    }
+
+    enum Line: Equatable {
+        case none
+        case entry(String, String?)
+        case problem(String)
+    }
+
+    /// One line: blank, a comment, a query with an optional label, or a problem. The label separator is
+    /// the first " = " outside quotes, so a quoted phrase may contain one.
+    static func parse(line raw: String) -> Line {
+        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.isEmpty || line.hasPrefix("#") { return .none }
+        if line.hasPrefix("= ") { return .problem("no query before “\(line)”") }
+        var query = line
+        var label: String?
+        if let split = labelSeparator(in: line) {
+            query = String(line[..<split.lowerBound]).trimmingCharacters(in: .whitespaces)
+            label = String(line[split.upperBound...]).trimmingCharacters(in: .whitespaces)
+        } else if line.hasSuffix(" =") {
+            return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out")
+        }
+        if query.isEmpty { return .problem("no query before “ = \(label ?? "")”") }
+        if label?.isEmpty == true { return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out") }
+        return .entry(query, label)
+    }
+
+    private static func labelSeparator(in line: String) -> Range<String.Index>? {
+        var quote: Character?
+        var i = line.startIndex
+        while i < line.endIndex {
+            let c = line[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" {
+                quote = "\""
+            } else if c == "“" {
+                quote = "”"
+            } else if c == " ", line[i...].hasPrefix(" = ") {
+                return i..<line.index(i, offsetBy: 3)
+            } else if c == " ", line[i...] == " =" {
+                return nil
+            }
+            i = line.index(after: i)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Hits from a PDF carry their page: `p. N` in text, "page" in JSON, agreeing with each other
+/// (FormatFixtureTests check the pages themselves against pdftotext); plain text has none.
+@Suite struct PageOutputTests {
+    static let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
+
+    @Test func pdfHitsCarryTheirPage() throws {
+        let dir = try Support.temporaryDirectory("pages")
+        defer { Support.remove(dir) }
+        let index = dir.appendingPathComponent("index").path
+        #expect(try Support.run(["index", Self.pdf.path, "--index", index]).status == 0)
+        let json = try Support.run(["search", "服务贸易", "--index", index, "--json", "--limit", "3"])
+        let hits = try #require(Support.json(json)?["hits"] as? [[String: Any]])
+        #expect(!hits.isEmpty)
+        let text = try Support.run(["search", "服务贸易", "--index", index, "--limit", "3"])
+        for h in hits {
+            let page = try #require(h["page"] as? Int, "a PDF hit without a page")
+            #expect(page >= 1)
+            #expect(text.stdout.contains("\(h["passage"] as! String)  line \(h["line"] as! Int)  p. \(page)"))
+        }
+        // The same search over the plain text has no pages.
+        let plain = try Support.run(["search", "服务贸易", "--index", CLITests.index, "--json", "--limit", "1"])
+        #expect((Support.json(plain)?["hits"] as? [[String: Any]])?.first?["page"] is NSNull)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+/// Word's own structure in a .docx: automatic list numbering drawn as Word draws it (一、 （一） 1.),
+/// heading styles as heading evidence, tables as rows, footnotes after their paragraph, a Title
+/// paragraph as title evidence. The XML is Word's (WordprocessingML), written here by hand.
+@Suite struct DOCXReaderTests {
+    static let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+
+    static let numbering = """
+        <w:numbering \(w)>
+          <w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+            <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>
+        </w:numbering>
+        """
+
+    static let styles = """
+        <w:styles \(w)>
+          <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>
+          <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>
+          <w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="我的标题"/><w:basedOn w:val="1"/></w:style>
+          <w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>
+        </w:styles>
+        """
+
+    static func paragraph(_ text: String, style: String? = nil, level: Int? = nil, extra: String = "") -> String {
+        var ppr = ""
+        if let style { ppr += "<w:pStyle w:val=\"\(style)\"/>" }
+        if let level { ppr += "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"7\"/></w:numPr>" }
+        return "<w:p><w:pPr>\(ppr)</w:pPr><w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r>\(extra)</w:p>"
+    }
+
+    static let document = """
+        <w:document \(w)><w:body>
+        \(paragraph("关于加快发展外贸新业态的实施方案", style: "Title"))
+        \(paragraph("一、总体要求 ........ 1", style: "TOC1"))
+        \(paragraph("总体要求", style: "1", level: 0))
+        \(paragraph("指导思想", level: 1))
+        \(paragraph("以习近平新时代中国特色社会主义思想为指导。", extra: "<w:r><w:footnoteReference w:id=\"2\"/></w:r>"))
+        \(paragraph("主要任务", style: "MyHeading", level: 0))
+        \(paragraph("发展跨境电商。支持企业建设海外仓。", level: 2))
+        \(paragraph("发展市场采购贸易。", level: 2))
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2025年</w:t></w:r></w:p></w:tc></w:tr>
+        <w:tr><w:tc><w:p><w:r><w:t>进出口总额</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1.2万亿元</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+        <w:p><w:r><w:t>第一行</w:t></w:r><w:r><w:br/><w:t>第二行</w:t></w:r><w:r><w:delText>删除的字</w:delText></w:r><w:r><w:instrText> PAGE </w:instrText></w:r></w:p>
+        </w:body></w:document>
+        """
+
+    static let footnotes = """
+        <w:footnotes \(w)><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>—</w:t></w:r></w:p></w:footnote>
+        <w:footnote w:id="2"><w:p><w:r><w:t>数据来源：海关统计。</w:t></w:r></w:p></w:footnote></w:footnotes>
+        """
+
+    static func body() -> DOCXBody {
+        let styles = DOCXStyles()
+        _ = parseXML(Data(Self.styles.utf8), delegate: styles)
+        let numbering = DOCXNumbering()
+        _ = parseXML(Data(Self.numbering.utf8), delegate: numbering)
+        let notes = DOCXFootnotes()
+        _ = parseXML(Data(Self.footnotes.utf8), delegate: notes)
+        let body = DOCXBody(styles: styles, numbering: numbering, footnotes: notes.notes)
+        #expect(parseXML(Data(Self.document.utf8), delegate: body))
+        return body
+    }
+
+    @Test func listNumberingIsDrawnAsWordDrawsIt() {
+        let texts = Self.body().lines.map(\.text)
+        #expect(
+            texts == [
+                "关于加快发展外贸新业态的实施方案", "一、总体要求", "（一）指导思想", "以习近平新时代中国特色社会主义思想为指导。", "数据来源：海关统计。",
+                "二、主要任务", "1.发展跨境电商。支持企业建设海外仓。", "2.发展市场采购贸易。", "指标 | 2025年", "进出口总额 | 1.2万亿元", "第一行", "第二行"
+            ])
+    }
+
+    @Test func stylesTablesFootnotesAndBreaksKeepTheirRoles() {
+        let lines = Self.body().lines
+        #expect(lines[1].role == .heading(level: 1))
+        #expect(lines[5].role == .heading(level: 1))  // 我的标题, based on heading 1
+        #expect(lines[4].role == .footnote)
+        #expect(lines[8].role == .tableRow(cells: ["指标", "2025年"]))
+        #expect(lines[10].softBreak && !lines[11].softBreak)
+        #expect(Self.body().titleEvidence() == ["关于加快发展外贸新业态的实施方案"])
+    }
+
+    @Test func chineseCounting() {
+        #expect(
+            [1, 9, 10, 11, 19, 20, 23, 100, 105, 119].map(DOCXNumbering.chinese) == [
+                "一", "九", "十", "十一", "十九", "二十", "二十三", "一百", "一百零五", "一百一十九"
+            ])
+        #expect(DOCXNumbering.format(3, as: "decimalEnclosedCircle") == "③")
+        #expect(DOCXNumbering.format(4, as: "upperRoman") == "IV")
+    }
+
+    @Test func theStructureOfTheDocumentComesThrough() {
+        let source = SourceDocument(
+            format: .docx,
+            lines: Self.body().lines.enumerated().map { i, l in
+                var line = l
+                line.line = i + 1
+                return line
+            }, titleEvidence: Self.body().titleEvidence())
+        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        #expect(d.title == "关于加快发展外贸新业态的实施方案")
+        #expect(d.headings.map(\.display) == ["一、总体要求", "（一）指导思想", "二、主要任务", "1.发展跨境电商", "2.发展市场采购贸易"])
+        #expect(d.passages.contains { $0.kind == .footnote && $0.text == "数据来源：海关统计。" })
+        #expect(d.passages.contains { $0.text == "第一行第二行" })
+    }
+}

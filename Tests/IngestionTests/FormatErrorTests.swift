@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+/// Files that cannot be indexed are reported with what to do, never indexed empty: scanned PDFs,
+/// password-protected PDFs, legacy Word files, damaged PDF/DOCX/HTML.
+@Suite struct FormatErrorTests {
+    static let fixtures = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures")
+
+    static func error(_ bytes: [UInt8], name: String) -> IngestionError? {
+        do {
+            _ = try Ingestor.ingest(bytes: bytes, name: name)
+            return nil
+        } catch let e as IngestionError {
+            return e
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func scannedPDFIsReportedAndSkipped() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("scanned.pdf")))
+        let e = try #require(Self.error(bytes, name: "scanned.pdf"))
+        #expect(e == .noTextLayer(file: "scanned.pdf", pages: 1))
+        #expect(e.description.contains("scanned PDF") && e.description.contains("OCR"))
+    }
+
+    @Test func passwordProtectedPDFIsReported() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("password.pdf")))
+        #expect(Self.error(bytes, name: "password.pdf") == .encrypted(file: "password.pdf"))
+    }
+
+    @Test(arguments: ["plan.doc", "plan.wps", "PLAN.DOC"])
+    func legacyWordNamesTheConversion(_ name: String) throws {
+        // An OLE2 compound file header, as Word 97–2003 and WPS write.
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+        let e = try #require(Self.error(ole, name: name))
+        #expect(e.description.contains("libreoffice --headless --convert-to docx"))
+        // Whatever the extension, the content decides.
+        #expect(Self.error(ole, name: "misnamed.txt").map { if case .legacyWordFormat = $0 { true } else { false } } == true)
+    }
+
+    @Test func legacyExtensionsAreScannedSoTheyAreReported() {
+        for ext in ["pdf", "docx", "html", "htm", "doc", "wps", "txt", "md"] { #expect(Ingestor.supportedExtensions.contains(ext)) }
+    }
+
+    @Test func damagedFilesAreReported() throws {
+        let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".utf8)
+        #expect(Self.error(pdf, name: "broken.pdf").map { if case .damaged(_, "PDF", _) = $0 { true } else { false } } == true)
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("not really a zip archive".utf8)
+        #expect(Self.error(zip, name: "broken.docx").map { if case .damaged(_, "DOCX", _) = $0 { true } else { false } } == true)
+        // A real DOCX cut in half.
+        let docx = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("sichuan-trade-power-opinions-draft.docx")))
+        let cut = Array(docx.prefix(docx.count / 2))
+        #expect(Self.error(cut, name: "cut.docx").map { if case .damaged = $0 { true } else { false } } == true)
+        // A real PDF cut in half: poppler reconstructs what it can or reports it; never a crash.
+        let whole = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("sichuan-trade-power-opinions-draft.pdf")))
+        _ = Self.error(Array(whole.prefix(whole.count / 2)), name: "cut.pdf")
+    }
+
+    @Test func contentDecidesTheFormat() throws {
+        let docx = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("sichuan-trade-power-opinions-draft.docx")))
+        // Same archive bytes under a name: still DOCX by content.
+        #expect(try Ingestor.ingest(bytes: docx, name: "renamed.txt").format == "docx")
+    }
+
+    @Test func emptyAndScriptOnlyHTMLAreEmpty() {
+        #expect(Self.error(Array("<html><body></body></html>".utf8), name: "e.html") == .empty(file: "e.html"))
+        let scripts =
+            "<html><head><script>var a = '正文';</script><style>p{}</style></head><body><script>document.write('x')</script></body></html>"
+        #expect(Self.error(Array(scripts.utf8), name: "s.html") == .empty(file: "s.html"))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+/// A government page saved from a browser (Fixtures/sichuan-trade-power-page.html: GB2312, site
+/// header, navigation, breadcrumb, a sidebar of related links, share and print links, footer,
+/// scripts and styles around the article) yields only the article's text, with its structure.
+@Suite struct HTMLReaderTests {
+    static let page = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-page.html")
+
+    static func document() throws -> Document { try Ingestor.ingest(fileAt: page) }
+
+    @Test func onlyTheMainTextIsKept() throws {
+        let d = try Self.document()
+        #expect(d.format == "html")
+        #expect(d.encoding == "GB18030")
+        let all = d.passages.map(\.text).joined(separator: "\n")
+        for clutter in [
+            "首页", "政务公开", "当前位置", "相关链接", "稳外贸稳外资", "分享到", "打印本页", "版权所有", "ICP", "网站地图", "欢迎访问", "_hmt",
+            "font-family", "无障碍", "请输入关键字", "浏览次数", "发布时间"
+        ] {
+            #expect(!all.contains(clutter), "\(clutter) leaked into the passages")
+        }
+        // Every paragraph of the article is there, in order.
+        #expect(d.passages.first?.text.hasPrefix("为深入贯彻习近平总书记来川视察作出的") == true)
+        #expect(d.passages.last?.text.hasSuffix("无需其他格式。") == true)
+    }
+
+    @Test func titleFromTheH1NotTheSiteTitle() throws {
+        let d = try Self.document()
+        #expect(d.title == "关于加快建设贸易强省的实施意见（征求意见稿）")
+    }
+
+    @Test func outlineFromTheArticle() throws {
+        let d = try Self.document()
+        #expect(
+            d.headings.map(\.display) == [
+                "一、总体要求", "（一）指导思想", "（二）主要目标", "二、强化产业主体支撑，稳住外贸基本盘", "1.做大优势产业贸易规模",
+                "2.培育壮大多层次、全链条的外贸主体队伍", "三、优化外贸结构，构建更加协调均衡的贸易格局", "3.全力扩大进口规模"
+            ])
+    }
+
+    @Test func tablesAreRowsAndEntitiesAreDecodedAndMarkupInTextIsText() throws {
+        let d = try Self.document()
+        let rows = d.passages.filter { $0.kind == .tableRow }.map(\.text)
+        #expect(rows == ["指标 | 2022年 | 2027年目标", "货物贸易（万亿元） | 1.0 | 1.2", "服务贸易（亿元） | 1200 | >1600"])
+        let last = try #require(d.passages.last)
+        #expect(last.text.contains("“<script>alert('贸易强省')</script>意见”"))
+        #expect(d.passages.contains { $0.text.contains("“构筑向西开放战略高地和参与国际竞争新基地”") })
+    }
+
+    @Test func inlineElementsDoNotBreakLinesAndBlocksDo() throws {
+        let html = """
+            <html><head><title>某市关于促进消费的若干措施 - 某市人民政府门户网站</title></head><body>
+            <div class="main"><p>一、<span>扩大</span><b>汽车</b>消费</p><p>对购买新能源汽车的个人给予<font color=red>3000元</font>补贴，<br>补贴资金由市级财政承担。</p>
+            <h2>二、促进餐饮消费</h2><p>支持餐饮企业开展促销活动，对符合条件的企业给予一次性奖励，鼓励夜间经济发展。</p></div>
+            <div id="footer">主办：某市人民政府办公室</div></body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "page.htm")
+        #expect(d.title == "某市关于促进消费的若干措施")
+        #expect(d.headings.map(\.display) == ["一、扩大汽车消费", "二、促进餐饮消费"])
+        #expect(d.passages.map(\.text).contains("对购买新能源汽车的个人给予3000元补贴，补贴资金由市级财政承担。"))
+        #expect(!d.passages.contains { $0.text.contains("主办") })
+    }
+}

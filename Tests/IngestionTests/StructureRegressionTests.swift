@@ -1,0 +1,313 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Ingestion
+
+/// The cases of documents from other regions that the heading grammar and title rules once got
+/// wrong, each on a short text built the way such documents are (GB/T 9704 notices, regulations
+/// with 章 and 条, exports from legal databases, pages saved from government sites).
+@Suite struct StructureRegressionTests {
+    static func ingest(_ text: String, name: String = "doc.txt") -> Document { Ingestor.ingest(text: text, name: name) }
+
+    static func outline(_ d: Document) -> [String] { d.headings.map { "\($0.depth)|\($0.display)" } }
+
+    // MARK: Chapters and articles
+
+    @Test func chapterGluedToItsFirstArticleKeepsItsTitle() throws {
+        let d = Self.ingest(
+            """
+            广东省政务数据管理办法
+            第一章　总则
+            第一条　为了规范政务数据管理，制定本办法。
+            第二条　本办法适用于本省行政区域内的政务数据管理。
+            　第二章　目录管理　　第三条 　政务数据实行目录管理，目录由主管部门统一编制。
+            第四条　政务部门应当按照目录要求采集数据。
+            """)
+        #expect(Self.outline(d) == ["1|第一章 总则", "2|第一条", "2|第二条", "1|第二章 目录管理", "2|第三条", "2|第四条"])
+        let p = try #require(d.passages.first { $0.text.hasPrefix("第三条") })
+        #expect(p.path == ["第二章 目录管理", "第三条"])
+        #expect(p.text == "第三条政务数据实行目录管理，目录由主管部门统一编制。")
+    }
+
+    @Test func articlesAreEntriesWithOrWithoutCaptions() {
+        let captioned = Self.ingest(
+            """
+            第一章　总则
+            　　第一条　（目的和依据）
+            　　为了推进新片区建设，制定本办法。
+            　　第二条　（适用范围）
+            　　本办法适用于新片区。
+            """)
+        #expect(Self.outline(captioned) == ["1|第一章 总则", "2|第一条 目的和依据", "2|第二条 适用范围"])
+        let runIn = Self.ingest(
+            """
+            第一章 总则
+            第一条 为了防止和纠正违法的或者不当的行政行为，制定本法。
+            第二条 公民、法人或者其他组织认为行政机关的行政行为侵犯其合法权益的，适用本法。
+            有下列情形之一的，可以申请：
+            （一）对行政处罚决定不服；
+            （二）对行政强制措施不服的，可以依照本法申请行政复议，行政机关应当受理
+            """)
+        #expect(Self.outline(runIn) == ["1|第一章 总则", "2|第一条", "2|第二条"])
+    }
+
+    @Test func twoIsNotANumeralInABoxTitle() throws {
+        let d = Self.ingest(
+            """
+            一、推进数字化转型
+            专栏6  两化融合贯标升级工程
+            推动500家企业开展两化融合管理体系贯标。
+            """)
+        let box = try #require(d.headings.first { $0.kind == .box })
+        #expect(box.label == "专栏 6")
+        #expect(box.title == "两化融合贯标升级工程")
+        #expect(d.passages.last?.box == "专栏 6 两化融合贯标升级工程")
+    }
+
+    // MARK: Front matter and titles
+
+    @Test func exportHeaderIsFrontMatterNotTheTitle() throws {
+        let d = Self.ingest(
+            """
+                【法宝引证码】 CLI.12.4638041
+            原文链接：https://www.pkulaw.com/lar/0123456789abcdef.html
+            广东省公共数据管理办法
+            第一章　总则
+            第一条　为了规范公共数据管理，根据《中华人民共和国数据安全法》等法律法规，制定本办法。
+            """)
+        #expect(d.title == "广东省公共数据管理办法")
+        #expect(d.metadata.titleSource == .titleBlock)
+        let noise = try #require(d.passages.first { $0.text.contains("法宝引证码") })
+        #expect(noise.kind == .frontMatter)
+        #expect(!d.passages.contains { $0.kind != .frontMatter && $0.text.contains("原文链接") })
+    }
+
+    @Test func aLawTheBodyCitesIsNotTheTitle() {
+        let d = Self.ingest(
+            """
+            第一条　为了规范公共数据管理，根据《中华人民共和国数据安全法》《广东省数字经济促进条例》等法律法规，结合本省实际，制定本办法。
+            第二条　本办法适用于本省公共数据的管理。
+            """, name: "gd-public-data.txt")
+        #expect(d.title == "gd-public-data.txt")
+        #expect(d.metadata.titleSource == .fileName)
+    }
+
+    @Test func anAmendmentNoteIsNotTheTitle() {
+        let d = Self.ingest(
+            """
+            易制毒化学品管理条例
+            （2005年8月26日中华人民共和国国务院令第445号公布　根据2014年7月29日《国务院关于修改部分行政法规的决定》第一次修订　根据2016年2月6日《国务院关于修改部分行政法规的决定》第二次修订）
+            第一章　总则
+            第一条　为了加强易制毒化学品管理，规范易制毒化学品的生产、经营、购买、运输和进口、出口行为，制定本条例。
+            """)
+        #expect(d.title == "易制毒化学品管理条例")
+        #expect(Self.outline(d) == ["1|第一章 总则", "2|第一条"])
+    }
+
+    @Test func aNoticeKeepsBothTitlesAndNamesTheIssuedDocument() {
+        let d = Self.ingest(
+            """
+            北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知
+            京经信发〔2022〕87号
+            各区政府，各相关单位：
+            　　现将《关于推进北京市数据专区建设的指导意见》印发给你们，请结合实际认真贯彻落实。根据《市政府关于加强数字政府建设的通知》要求执行。
+            北京市经济和信息化局
+            2022年11月21日
+            关于推进北京市数据专区建设的指导意见
+            　　一、总体要求
+            　　（一）指导思想
+            　　以习近平新时代中国特色社会主义思想为指导。
+            """)
+        #expect(d.title == "关于推进北京市数据专区建设的指导意见")
+        #expect(d.metadata.titleSource == .issuedDocument)
+        #expect(d.metadata.noticeTitle == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知")
+        #expect(d.metadata.issuedTitle == "关于推进北京市数据专区建设的指导意见")
+        #expect(d.passages.first?.path == ["发文通知"])
+        #expect(Self.outline(d) == ["1|一、总体要求", "2|（一）指导思想"])
+    }
+
+    @Test func aSiteSuffixIsNotPartOfTheTitle() {
+        let d = Self.ingest(
+            """
+            市工业和信息化局关于印发2021年春节期间电力需求响应实施细则的通知_委局文件_政务公开
+            天津政务网
+            国网天津市电力公司，有关单位：
+            """)
+        #expect(d.metadata.noticeTitle == "市工业和信息化局关于印发2021年春节期间电力需求响应实施细则的通知")
+        #expect(d.title == "2021年春节期间电力需求响应实施细则")
+    }
+
+    @Test func aTitleCutAtItsLineBreakIsJoined() {
+        let d = Self.ingest(
+            """
+            **贵州省农村支付服务提质增效**
+
+            **助力乡村振兴行动方案(2026-2028年)**
+
+            为深入学习贯彻习近平总书记在贵州考察时的重要讲话精神，特制定本行动方案
+
+            一、总体要求
+            """, name: "gz.md")
+        #expect(d.title == "贵州省农村支付服务提质增效助力乡村振兴行动方案(2026-2028年)")
+        #expect(d.format == "markdown")
+    }
+
+    @Test func aTitleFollowedByContentsIsTheTitle() {
+        let d = Self.ingest(
+            """
+            成都市“十四五”服务业发展规划
+            目录
+            一、发展背景 ........ 1
+            二、总体要求 ........ 6
+            三、重点产业 ........ 12
+            一、发展背景
+            “十三五”时期，成都服务业发展成效显著。
+            二、总体要求
+            三、重点产业
+            """)
+        #expect(d.title == "成都市“十四五”服务业发展规划")
+        #expect(Self.outline(d) == ["1|一、发展背景", "1|二、总体要求", "1|三、重点产业"])
+    }
+
+    @Test func breadcrumbsAndFieldsAreNoTitlesAndADocumentNumberIsNotPartOfIt() {
+        let d = Self.ingest(
+            """
+            首页 > 政务公开 > 通知
+            来源：市政府办公厅
+            市人民政府关于加快发展夜间经济的通知（某府发〔2023〕12号）
+            各区人民政府：
+            一、总体要求
+            """)
+        #expect(d.title == "市人民政府关于加快发展夜间经济的通知")
+    }
+
+    @Test func linesSeparatedByABlankLineAreNotJoined() {
+        let d = Self.ingest("关于海外仓的通知\n\n甲市支持海外仓建设。\n")
+        #expect(d.passages.map(\.text) == ["关于海外仓的通知", "甲市支持海外仓建设。"])
+        #expect(d.title == "关于海外仓的通知")
+    }
+
+    // MARK: Several documents in one file
+
+    @Test func aNoticeIssuingTwoDocumentsGivesEachItsEntry() {
+        let d = Self.ingest(
+            """
+            某市人民政府关于印发《某市支持外贸发展若干政策》和《某市外贸高质量发展行动计划》的通知
+            各区人民政府，市政府各部门：
+            现将《某市支持外贸发展若干政策》和《某市外贸高质量发展行动计划》印发给你们，请认真贯彻执行。
+            某市人民政府
+            2023年5月6日
+            某市支持外贸发展若干政策
+            一、支持企业开拓市场
+            对企业参加境外展会给予补助。
+            二、支持外贸新业态
+            对海外仓建设给予奖励。
+            某市外贸高质量发展行动计划
+            一、总体要求
+            到2025年，全市外贸规模稳步增长。
+            二、重点任务
+            （一）培育外贸主体
+            实施外贸主体培育工程。
+            """)
+        #expect(
+            Self.outline(d) == [
+                "1|一、支持企业开拓市场", "1|二、支持外贸新业态", "1|某市外贸高质量发展行动计划", "2|一、总体要求", "2|二、重点任务",
+                "3|（一）培育外贸主体"
+            ])
+        #expect(d.passages.last?.path == ["某市外贸高质量发展行动计划", "二、重点任务", "（一）培育外贸主体"])
+    }
+
+    @Test func anAttachmentIsATopLevelEntry() {
+        let d = Self.ingest(
+            """
+            关于开展2023年度营商环境评价工作的通知
+            各区县人民政府：
+            一、评价范围
+            全市各区县。
+            二、评价方式
+            按照考评指标逐项评分。
+            附件：1.考评指标
+            　　　2.评分细则
+            某市发展和改革委员会
+            2023年3月1日
+            附件1
+            某市营商环境考评指标
+            一、开办企业
+            （一）办理环节
+            二、获得电力
+            附件2：《某市营商环境评分细则》
+            一、评分方法
+            """)
+        #expect(
+            Self.outline(d) == [
+                "1|一、评价范围", "1|二、评价方式", "1|附件1 某市营商环境考评指标", "2|一、开办企业", "3|（一）办理环节", "2|二、获得电力",
+                "1|附件2 某市营商环境评分细则", "2|一、评分方法"
+            ])
+        #expect(d.headings[2].kind == .document)
+    }
+
+    @Test func anUnnumberedCaptionBeforeItemsIsNotADocument() {
+        let d = Self.ingest(
+            """
+            一、发展目标
+            到2025年，全市外贸规模稳步增长。
+            保障措施
+            1.加强组织领导。建立工作专班。
+            2.强化资金保障。统筹各类资金。
+            """)
+        #expect(!d.headings.contains { $0.kind == .document })
+        #expect(Self.outline(d) == ["1|一、发展目标", "2|1.加强组织领导", "2|2.强化资金保障"])
+    }
+
+    @Test func aNumberPrintedInThePreviousParagraphIsNotLost() {
+        let d = Self.ingest(
+            """
+            一、主要任务
+            主要任务包括：1.开展试点，在三个区先行。
+            2.扩大范围。总结试点经验。
+            3.全面推广。在全市推开。
+            """)
+        // 2. and 3. continue the enumeration begun inside the paragraph: items, not headings.
+        #expect(Self.outline(d) == ["1|一、主要任务"])
+    }
+
+    // MARK: Page furniture
+
+    @Test func runningHeadersAndFootersAreRemovedByRepetition() {
+        var pages: [String] = []
+        for n in 1...4 {
+            pages.append(
+                """
+                重庆市商务发展规划
+                第\(n)段正文的内容，说明商务发展的重点任务。
+                — \(n) —
+                """)
+        }
+        let d = Self.ingest(pages.joined(separator: "\u{0C}"))
+        let texts = d.passages.map(\.text)
+        #expect(!texts.contains { $0.contains("重庆市商务发展规划") || $0.contains("—") })
+        #expect(d.passages.first { $0.text.hasPrefix("第3段") }?.firstPage == 3)
+        // The running header repeats the title: it is the title's evidence.
+        #expect(d.title == "重庆市商务发展规划")
+    }
+
+    @Test func aPrintedPagesURLFooterInterleavedWithTextLeavesTheText() {
+        var text = "中华人民共和国行政复议法\n"
+        for n in 1...3 {
+            text += "2024/1/30 上午10:40 中华人民共和国行政复议法__中国政府网\n"
+            text += "第\(n)条 行政复议机关应当依法履行职责，保障法律的正确实施。\n"
+            text += "https://www.gov.cn/zhengce/content_6901584.htm \(n)/3\n\n"
+        }
+        text += "2024/1/30 上午10:40 中华人民共和国行政复议法__中国政府网\n"
+        text += "第四条 除前款规定外，省、自治区、直辖市人民政府同时管辖对本机关作出的行政\n"
+        text += "https://www.gov.cn/z行he为ngc不e/服co的ntent_6901584.htm 3/3\n"
+        let d = Self.ingest(text)
+        #expect(!d.passages.contains { $0.text.contains("gov.cn") || $0.text.contains("上午10:40") })
+        #expect(d.passages.contains { $0.text == "第四条除前款规定外，省、自治区、直辖市人民政府同时管辖对本机关作出的行政行为不服的" })
+    }
+
+    @Test func boldHeadingsDoubledByExtractionAreRead() {
+        let d = Self.ingest("第第一一章章 总总则则\n第一条 为了规范管理，制定本法。\n")
+        #expect(Self.outline(d) == ["1|第一章 总则", "2|第一条"])
+    }
+}

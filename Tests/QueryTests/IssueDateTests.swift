@@ -1,0 +1,39 @@
+import Foundation
+import Index
+import TestSupport
+import Testing
+
+@testable import Query
+
+/// Dates from what documents print, when the catalog gives none.
+@Suite struct IssueDateTests {
+    @Test func dateLinesAndDocumentNumbers() {
+        #expect(IssueDate.dateLine("2021年12月21日") == "2021-12-21")
+        #expect(IssueDate.dateLine("  2022年5月6日 ") == "2022-05-06")
+        #expect(IssueDate.dateLine("二〇二一年十一月十二日") == "2021-11-12")
+        #expect(IssueDate.dateLine("二〇二二年十月二十日") == "2022-10-20")
+        #expect(IssueDate.dateLine("到2025年，服务业增加值达到1.7万亿元。") == nil)
+        #expect(IssueDate.dateLine("2021年13月1日") == nil)
+        #expect(IssueDate.documentNumberYear("（京经信发〔2022〕87号）") == "2022")
+        #expect(IssueDate.documentNumberYear("津工信电力[2021]3号") == "2021")
+        #expect(IssueDate.documentNumberYear("〔第二章〕") == nil)
+        // A date line wins over a document number.
+        #expect(IssueDate.infer(title: "关于…的通知（川府发〔2020〕5号）", opening: ["各市（州）人民政府：", "2021年1月4日"]) == "2021-01-04")
+    }
+
+    /// The development set's Beijing notice prints 京经信发〔2022〕87号: without a catalog, year:2022 finds it.
+    @Test func developmentSetDocumentsGetADate() throws {
+        guard let dev = Support.corpusDev else { return }
+        let dir = try Support.temporaryDirectory("issue-date")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("beijing.txt")
+        try FileManager.default.copyItem(at: dev.appendingPathComponent("beijing_data_zone_guiding_opinions_2022.txt"), to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        let facts = try #require(try searcher.documents().first)
+        #expect(facts.date?.hasPrefix("2022") == true, "\(String(describing: facts.date))")
+        #expect(facts.dateInferred)
+        #expect(facts.region == "北京市")
+        #expect(try searcher.search("数据 year:2022").total > 0)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Query
+
+/// What the engine tells a user who typed something it cannot take as meant: mistyped filters,
+/// malformed years, filters that exclude each other, documents without a date, a part typed twice
+/// as synonyms, brackets around a word, keywords in full-width.
+@Suite struct QueryHintsTests {
+    @Test func mistypedFilterNamesAreErrorsWithTheFieldMeant() throws {
+        for (query, field) in [("跨境电商 regin:四川", "region:"), ("电商 yaer:2021", "year:"), ("电商 dco:重庆", "doc:")] {
+            do {
+                _ = try QueryParser.parse(query)
+                Issue.record("\(query) parsed")
+            } catch let e as QueryError {
+                #expect(e.message.contains("did you mean \(field)"), "\(e)")
+            } catch { Issue.record("\(error)") }
+        }
+        // Not close to any field: an ordinary word.
+        #expect((try? QueryParser.parse("http://example")) == .term(QueryPart(text: "http://example", quoted: false)))
+    }
+
+    @Test(arguments: ["year:abc", "year:2023..2021", "year:20211", "date:十一月"])
+    func malformedYearsAndDates(_ filter: String) {
+        #expect(throws: QueryError.self) { try QueryParser.parse("电商 \(filter)") }
+    }
+
+    @Test func openYearRanges() throws {
+        let dated = Set(
+            Fixture.grep.passages.indices.filter { p in
+                ["chongqing", "chengdu-ecommerce", "chengdu-services", "sichuan-trade"].contains { Fixture.grep.documents[p].hasPrefix($0) }
+            })
+        // Catalog dates: 2021-11-12, 2021-12-21, 2022-05, 2023; 四川's plan has none.
+        #expect(try Fixture.ids("电商 year:2021..") == Fixture.oracle("电商").intersection(dated))
+        let to2021 = Set(dated.filter { ["chongqing", "chengdu-ecommerce"].contains(where: Fixture.grep.documents[$0].hasPrefix) })
+        #expect(try Fixture.ids("电商 year:..2021") == Fixture.oracle("电商").intersection(to2021))
+        let r = try Fixture.search("电商 year:2021..")
+        #expect(r.notes.contains { $0.contains("without a date") })
+    }
+
+    @Test func filtersThatExcludeEachOtherSaySo() throws {
+        let r = try Fixture.search("电商 doc:重庆 doc:成都")
+        #expect(r.total == 0)
+        #expect(r.notes.contains { $0.contains("select no document together") && $0.contains("OR") })
+        #expect(try Fixture.search("电商 (doc:重庆 OR doc:成都)").total > 0)
+    }
+
+    @Test func fullWidthKeywordsAreKeywords() throws {
+        #expect(try QueryParser.parse("跨境电商 ＯＲ 海外仓") == (try QueryParser.parse("跨境电商 OR 海外仓")))
+        #expect(try QueryParser.parse("电商 ＮＯＴ 跨境") == (try QueryParser.parse("电商 NOT 跨境")))
+    }
+
+    @Test func bracketsAroundAWordSuggestTheWord() throws {
+        let r = try Fixture.search("（跨境电商）")
+        #expect(r.total == 0)
+        #expect(r.suggestions.first?.text == "跨境电商")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Query
+import Research
+import TestSupport
+import Testing
+
+/// `compare`: quantities stated next to the term, chapters lined up across plans, and on the corpus
+/// each document's counts, sections, best passages and targets, as read in the plans.
+@Suite struct CompareTests {
+    static func quantities(_ text: String, term: String) -> [String] {
+        let s = Array(text.unicodeScalars)
+        let spans = Oracle.occurrences(of: term, in: text)
+        return QuantityStatements.find(in: text, occurrences: spans).flatMap { st in
+            st.quantities.map { String(String.UnicodeScalarView(s[$0])) }
+        }
+    }
+
+    /// Sentences written for the test, in the layouts plans use.
+    @Test func quantitiesNextToTheTerm() {
+        #expect(Self.quantities("力争跨境电商交易额增长50%以上，规模突破900亿元。", term: "跨境电商") == ["50%", "900亿元"])
+        #expect(Self.quantities("打造20个省级跨境电商产业园。", term: "跨境电商") == ["20个"])
+        #expect(Self.quantities("跨境电商交易额达到1,200亿元，年均增长１５％。", term: "跨境电商") == ["1,200亿元", "１５％"])
+        #expect(Self.quantities("跨境电商 交易额超过 35.5 亿美元。", term: "跨境电商") == ["35.5 亿美元"])
+        #expect(Self.quantities("引进跨境电商企业100余家。", term: "跨境电商") == ["100余家"])
+        // Not quantities: a year, an ordinal, a figure two clauses away, another sentence, units not listed.
+        #expect(Self.quantities("到2025年，跨境电商加快发展。", term: "跨境电商").isEmpty)
+        #expect(Self.quantities("第3个五年规划提出跨境电商。", term: "跨境电商").isEmpty)
+        #expect(Self.quantities("跨境电商加快发展，服务业提质增效，社会消费品零售总额达到1.1万亿元。", term: "跨境电商").isEmpty)
+        #expect(Self.quantities("跨境电商加快发展。社会消费品零售总额达到1.1万亿元。", term: "跨境电商").isEmpty)
+        #expect(Self.quantities("跨境电商产业带5条，跨境电商产值3年翻番。", term: "跨境电商").isEmpty)
+        #expect(Self.quantities("跨境电商交易额超过1200亿元。", term: "物流").isEmpty)
+    }
+
+    @Test func chaptersOfAPath() {
+        #expect(ChapterTitle.chapter(of: ["第三篇 推动更高水平对外开放", "第七章 大力发展服务贸易", "第一节 提质"])?.title == "第七章 大力发展服务贸易")
+        #expect(ChapterTitle.chapter(of: ["一、发展基础", "（一）发展现状"])?.title == "一、发展基础")
+        #expect(ChapterTitle.chapter(of: ["第一部分 总体要求"])?.title == "第一部分 总体要求")
+        #expect(ChapterTitle.chapter(of: []) == nil)
+    }
+
+    /// Titles written in the styles of different plans: similar ones share a row, order is kept,
+    /// a chapter without a counterpart gets its own row.
+    @Test func similarChaptersShareARow() {
+        let rows = ChapterAlignment.rows([
+            ["第一章 发展环境", "第四章 推进对外贸易创新发展", "第十二章 实施保障"],
+            ["一、发展基础", "二、总体要求", "五、对外贸易创新发展", "六、保障措施"],
+            ["第二章 加快数字化转型"]
+        ])
+        #expect(rows == [[0, 0, nil], [nil, 1, nil], [1, 2, nil], [2, 3, nil], [nil, nil, 0]])
+        for c in 0..<3 {
+            let order = rows.compactMap { $0[c] }
+            #expect(order == order.sorted() && Set(order).count == order.count)
+        }
+        #expect(ChapterAlignment.rows([]).isEmpty && ChapterAlignment.rows([[], ["一、总体要求"]]) == [[nil, 0]])
+    }
+
+    static let comparison: Comparison = {
+        let searcher = Searcher(reader: ResearchFixture.reader)
+        return try! Comparison(
+            queries: ["跨境电商", "海外仓"], searcher: searcher, scope: try! DocumentScope(searcher: searcher, spec: nil), bestPerDocument: 3)
+    }()
+
+    @Test func perDocumentColumnsOnTheCorpus() throws {
+        let c = Self.comparison
+        #expect(
+            c.documents.map(\.name)
+                == (0..<ResearchFixture.reader.documentCount).map { try! ResearchFixture.reader.documentSummary($0).name })
+        for entry in c.entries {
+            for (i, column) in entry.columns.enumerated() {
+                let name = c.documents[i].name
+                let passages = ResearchFixture.oraclePassages(containing: entry.query)[name] ?? []
+                #expect(column.passages == passages.count)
+                #expect(column.best.count == min(3, passages.count))
+                #expect(column.best.allSatisfy { $0.documentName == name })
+                let scores = column.best.compactMap(\.score)
+                #expect(scores == scores.sorted(by: >))
+                for q in column.best {
+                    #expect(q.highlights.count == ResearchFixture.oracle.occurrences(of: entry.query, inPassage: q.passage.id).count)
+                }
+            }
+        }
+    }
+
+    /// Read in the plans: the e-commerce plan's goal 跨境电商交易额超过1200亿元 (line 255) and the
+    /// Sichuan plan's 力争跨境电商交易额增长50%以上，规模突破900亿元 (专栏 4).
+    @Test func targetsReadInThePlans() throws {
+        let entry = Self.comparison.entries[0]
+        let names = Self.comparison.documents.map(\.name)
+        let ecommerce = entry.columns[try #require(names.firstIndex(of: "chengdu-ecommerce-14th-fyp.txt"))]
+        let goal = try #require(ecommerce.targets.first { $0.sentence.contains("跨境电商交易额超过1200亿元") })
+        let s = Array(goal.sentence.unicodeScalars)
+        #expect(goal.quantities.map { String(String.UnicodeScalarView(s[$0])) } == ["1200亿元"])
+        #expect(goal.chapter == "二、总体要求")
+        let sichuan = entry.columns[try #require(names.firstIndex(of: "sichuan-commerce-14th-fyp.txt"))]
+        let target = try #require(sichuan.targets.first { $0.sentence.contains("规模突破900亿元") })
+        let t = Array(target.sentence.unicodeScalars)
+        #expect(target.quantities.map { String(String.UnicodeScalarView(t[$0])) } == ["50%", "900亿元"])
+        #expect(target.highlights.map { String(String.UnicodeScalarView(t[$0])) } == ["跨境电商"])
+        // Every target sentence holds the term and each of its quantities.
+        for column in entry.columns {
+            for target in column.targets { #expect(target.sentence.contains("跨境电商") && !target.quantities.isEmpty) }
+        }
+    }
+
+    /// Side by side: every chapter that mentions the query once, in document order, with the counts of its passages.
+    @Test func sideBySideRows() throws {
+        for entry in Self.comparison.entries {
+            for (c, column) in entry.columns.enumerated() {
+                let cells = entry.rows.compactMap { $0[c] }
+                #expect(cells.reduce(0) { $0 + $1.occurrences } == column.occurrences)
+                #expect(cells.reduce(0) { $0 + $1.passages } == column.passages)
+                let chapters = column.sections.compactMap { ChapterTitle.chapter(of: $0.path.filter { !$0.hasPrefix("专栏") })?.title }
+                var firstSeen: [String] = []
+                for ch in chapters where !firstSeen.contains(ch) { firstSeen.append(ch) }
+                #expect(cells.map(\.chapter) == firstSeen)
+                #expect(cells.allSatisfy { ChapterTitle.chapter(of: $0.best.passage.path)?.title == $0.chapter })
+            }
+            #expect(entry.rows.allSatisfy { $0.contains { $0 != nil } })
+        }
+        let kuajing = Self.comparison.entries[0]
+        let names = Self.comparison.documents.map(\.name)
+        let e = try #require(names.firstIndex(of: "chengdu-ecommerce-14th-fyp.txt")),
+            s = try #require(names.firstIndex(of: "chengdu-services-14th-fyp.txt"))
+        #expect(kuajing.rows.contains { $0[e]?.chapter == "一、发展基础" && $0[s]?.chapter == "一、发展背景" })
+    }
+
+    @Test func cliFormats() throws {
+        let json = try ResearchFixture.run(["compare", "跨境电商", "海外仓", "--format", "json", "--docs", "成都"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(Support.json(json))
+        #expect((object["documents"] as? [[String: Any]])?.count == 2)
+        let queries = try #require(object["queries"] as? [[String: Any]])
+        #expect(queries.map { $0["query"] as? String } == ["跨境电商", "海外仓"])
+        let docs = try #require(queries[0]["documents"] as? [[String: Any]])
+        let best = try #require((docs[0]["best"] as? [[String: Any]])?.first)
+        #expect(Set(best.keys) == ["doc", "title", "path", "box", "passage", "line", "page", "text", "score", "highlights"])
+        #expect((queries[0]["sideBySide"] as? [[Any]])?.allSatisfy { $0.count == 2 } == true)
+
+        let text = try ResearchFixture.run(["compare", "跨境电商", "海外仓"])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let table = try #require(lines.firstIndex { $0.hasPrefix("occurrences (passages)") })
+        let firstQuery = try #require(lines.firstIndex { $0.hasPrefix("══ 跨境电商") })
+        #expect(table < firstQuery && lines[table + 1].hasPrefix("跨境电商") && lines[table + 2].hasPrefix("海外仓"))
+        #expect(text.stdout.contains("[1200亿元]"))
+        for line in lines { #expect(KwicTests.columns(line) <= 80, "\(line)") }
+
+        let md = try ResearchFixture.run(["compare", "海外仓", "--format", "md"])
+        #expect(md.stdout.hasPrefix("# Comparison: 海外仓") && md.stdout.contains("**海外仓**"))
+        #expect(try ResearchFixture.run(["compare"]).status == 2)
+        #expect(try ResearchFixture.run(["compare", "海外仓", "(跨境"]).status == 2)
+        let exclusion = try ResearchFixture.run(["compare", "电商", "-跨境"])
+        #expect(exclusion.status == 2 && exclusion.stderr.contains("'电商 -跨境'"))
+        #expect(try ResearchFixture.run(["compare", "电商 -跨境"]).status == 0)
+        #expect(try ResearchFixture.run(["compare", "海外仓", "--format", "pdf"]).status == 2)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Research
+import TestSupport
+import Testing
+
+/// The terms file of `report`: UTF-8 with or without BOM, comments, blank lines, labels after
+/// " = ", and every bad line reported with its number while the others run.
+@Suite struct TermsFileTests {
+    static func parse(_ text: String, bom: Bool = false) throws -> TermsFile {
+        try TermsFile(data: Data((bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)))
+    }
+
+    @Test func linesCommentsLabelsAndBOM() throws {
+        let text = """
+            # 商务规划关键词
+            跨境电商 | 跨境电子商务 = 跨境电商（含全称）
+
+              海外仓  \r
+            "a = b" 数字 = 带等号的短语
+            服务贸易 =
+            = 无查询
+            RCEP=不是标签
+
+            """
+        let f = try Self.parse(text, bom: true)
+        #expect(
+            f.entries == [
+                .init(line: 2, query: "跨境电商 | 跨境电子商务", label: "跨境电商（含全称）"), .init(line: 4, query: "海外仓"),
+                .init(line: 5, query: "\"a = b\" 数字", label: "带等号的短语"), .init(line: 8, query: "RCEP=不是标签")
+            ])
+        #expect(f.problems.map(\.line) == [6, 7])
+        #expect(f.entries[0].name == "跨境电商（含全称）" && f.entries[1].name == "海外仓")
+        #expect(try Self.parse(text).entries == f.entries, "the BOM is optional")
+    }
+
+    @Test func encodingProblems() throws {
+        let bad = Data("海外仓\n".utf8) + Data([0xE6, 0xB5, 0x0A]) + Data("跨境电商\n".utf8)
+        let f = try TermsFile(data: bad)
+        #expect(f.entries.map(\.line) == [1, 3])
+        #expect(f.problems.map(\.line) == [2] && f.problems[0].message.contains("UTF-8"))
+        // UTF-16 and GB18030 files are read whole, as documents are.
+        #expect(
+            try TermsFile(data: Data([0xFF, 0xFE]) + "海外仓\n跨境电商".data(using: .utf16LittleEndian)!).entries.map(\.query) == ["海外仓", "跨境电商"])
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        #expect(try TermsFile(data: "海外仓\n# 注释\n跨境电商 = 跨境电商（含全称）\n".data(using: gb18030)!).entries.map(\.name) == ["海外仓", "跨境电商（含全称）"])
+        #expect(throws: TermsFile.FileError.binary) { try TermsFile(data: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])) }
+    }
+
+    /// Through the CLI: each bad line on stderr as FILE:LINE: message, the good rows written in
+    /// order, exit status 1 (like `index` skipping files).
+    @Test func badLinesAreReportedAndTheRestRuns() throws {
+        let dir = try Support.temporaryDirectory("terms")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("terms.txt")
+        try Support.write("# 关键词\n海外仓\n(跨境电商\n\nRCEP\nNEAR/5(海外仓)\n\"未闭合\n-跨境\n服务贸易 =\n", to: file)
+        let r = try ResearchFixture.run(["report", "--exact", "--terms", file.path])
+        #expect(r.status == 1)
+        let reported = r.stderr.split(separator: "\n").filter { $0.hasPrefix(file.path + ":") }
+        #expect(reported.map { $0.dropFirst(file.path.count + 1).prefix { $0 != ":" } } == ["3", "6", "7", "8", "9"], "\(r.stderr)")
+        #expect(r.stderr.contains(":3: unbalanced parenthesis"))
+        #expect(r.stderr.contains(":8: ") && r.stderr.contains("no term to count"))
+        let rows = String(decoding: r.stdoutData.dropFirst(3), as: UTF8.self).split(separator: "\r\n").map {
+            $0.split(separator: ",").first ?? ""
+        }
+        #expect(rows == ["Query", "海外仓", "RCEP"])
+    }
+
+    @Test func unusableFiles() throws {
+        let dir = try Support.temporaryDirectory("terms-bad")
+        defer { Support.remove(dir) }
+        let empty = dir.appendingPathComponent("empty.txt"), allBad = dir.appendingPathComponent("bad.txt")
+        let utf16 = dir.appendingPathComponent("utf16.txt")
+        try Support.write("# only a comment\n\n", to: empty)
+        try Support.write("(a\n)b\n", to: allBad)
+        try (Data([0xFF, 0xFE]) + "海外仓\n".data(using: .utf16LittleEndian)!).write(to: utf16)
+        let e = try ResearchFixture.run(["report", "--terms", empty.path])
+        #expect(e.status == 2 && e.stderr.contains("holds no query") && e.stdout.isEmpty)
+        let b = try ResearchFixture.run(["report", "--terms", allBad.path])
+        #expect(b.status == 2 && b.stderr.contains("bad.txt:1:") && b.stderr.contains("bad.txt:2:"))
+        // UTF-16 (as some editors save) is read, not refused.
+        let u = try ResearchFixture.run(["report", "--terms", utf16.path, "--exact"])
+        #expect(u.status == 0 && u.stdout.contains("海外仓"), "\(u.stderr)")
+        let binary = dir.appendingPathComponent("binary.txt")
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x01]).write(to: binary)
+        let bin = try ResearchFixture.run(["report", "--terms", binary.path])
+        #expect(bin.status == 2 && bin.stderr.contains("not text"))
+        #expect(try ResearchFixture.run(["report", "--terms", dir.appendingPathComponent("missing.txt").path]).status == 2)
+        #expect(try ResearchFixture.run(["report", "--terms", empty.path, "--per", "0"]).status == 2)
+        #expect(try ResearchFixture.run(["report"]).status == 2)
+    }
+
+    /// No progress bar when standard error is not a terminal.
+    @Test func noProgressBarWhenPiped() throws {
+        let dir = try Support.temporaryDirectory("terms-progress")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("terms.txt")
+        try Support.write((1...50).map { "发展\($0)" }.joined(separator: "\n"), to: file)
+        let r = try ResearchFixture.run(["report", "--exact", "--terms", file.path])
+        #expect(r.status == 0 && !r.stderr.contains("\r") && !r.stderr.contains("█"))
+    }
+}
