@@ -87,6 +87,9 @@ let package = Package(
                 .embedInCode("Templates/reuse.mustache"),
                 .embedInCode("Templates/pair.mustache"),
                 .embedInCode("Templates/error.mustache"),
+                .embedInCode("Templates/research.mustache"),
+                .embedInCode("Templates/kwic.mustache"),
+                .embedInCode("Templates/targets.mustache"),
                 .embedInCode("Assets/style.css"),
                 .embedInCode("Assets/app.js"),
                 .embedInCode("Assets/icon.svg")

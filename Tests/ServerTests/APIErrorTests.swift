@@ -50,8 +50,7 @@ import Testing
         try await error(f, "/api/passage?id=nonsense", 404, containing: ["FILE#N"])
         try await error(f, "/api/outline?doc=missing.txt", 404, containing: ["missing.txt"])
         try await error(f, "/api/nothing-here", 404, containing: ["openapi"])
-        // Routes for the research views that have not landed answer 404 like any unknown path.
-        try await error(f, "/api/kwic?q=a", 404, containing: [])
+        try await error(f, "/api/search/extra", 404, containing: ["openapi"])
     }
 
     @Test func limitsOnResultsQueryLengthAndRequestSize() async throws {

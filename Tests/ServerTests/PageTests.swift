@@ -137,6 +137,14 @@ import Testing
         #expect(current.contains("href=\"/doc/chongqing-commerce-14th-fyp.txt#42\""))
     }
 
+    @Test func suggestionsWhenNothingMatches() async throws {
+        let f = try await ServerFixture.shared()
+        // 跨竟电商 (a wrong 竟) matches nothing; the index holds 跨境电商.
+        let html = try await page(f, "/?q=\(enc("跨竟电商 海外仓"))")
+        #expect(total(html) == 0)
+        #expect(html.contains("<a href=\"/?q=\(enc("跨境电商 海外仓"))\">跨境电商</a>"))
+    }
+
     @Test func malformedQueryExplainsAndPoints() async throws {
         let f = try await ServerFixture.shared()
         let html = try await page(f, "/?q=\(enc("跨境电商 \"海外仓"))", status: 400)

@@ -70,20 +70,26 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             var response =
                 request.uri.path.hasPrefix("/api/") || request.uri.path == "/api"
                 ? try Responses.json(e.json, status: e.status) : Responses.html(PageRenderer.shared.errorPage(e), status: e.status)
-            if e.status == .methodNotAllowed { response.headers[.allow] = "GET, HEAD" }
+            if e.status == .methodNotAllowed {
+                response.headers[.allow] = LimitsMiddleware<Context>.postPaths.contains(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
+            }
             return response
         }
     }
 }
 
-/// Refuses what no route needs before any work is done: methods other than GET and HEAD, long
-/// request targets, request bodies.
+/// Refuses what no route needs before any work is done: methods other than GET and HEAD (but POST
+/// of a report's form), long request targets, large request bodies.
 struct LimitsMiddleware<Context: RequestContext>: RouterMiddleware {
     let limits: ServerLimits
+    static var postPaths: Set<String> { ["/report", "/api/report"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
-            throw ServerError(.methodNotAllowed, "\(request.method.rawValue) is not supported; every page and API endpoint is GET")
+        let postable = request.method == .post && Self.postPaths.contains(request.uri.path)
+        guard request.method == .get || request.method == .head || postable else {
+            throw ServerError(
+                .methodNotAllowed,
+                "\(request.method.rawValue) is not supported here; pages and API endpoints are GET (a report also takes POST)")
         }
         let length = request.uri.string.utf8.count
         guard length <= limits.maxURIBytes else {

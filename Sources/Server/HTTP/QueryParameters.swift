@@ -47,6 +47,18 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// These parameters and `other`'s (a form body's), the first occurrence of a name winning.
+    func merging(_ other: QueryParameters) -> QueryParameters {
+        var merged = self
+        merged.values += other.values
+        return merged
+    }
+
+    /// Every non-empty value of a repeated parameter (`q=A&q=B`), in order.
+    func all(_ name: String) -> [String] {
+        values.filter { $0.name == name && !$0.value.isEmpty }.map(\.value)
+    }
+
     /// The value, or nil when absent. An empty text counts as absent (an empty form field).
     func string(_ name: String) -> String? {
         guard let v = values.first(where: { $0.name == name })?.value, !v.isEmpty else { return nil }

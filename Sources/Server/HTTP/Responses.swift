@@ -30,9 +30,13 @@ enum Responses {
 
     /// A file to save (reports): `attachment` with an ASCII-safe file name.
     static func download(_ text: String, type: String, fileName: String, contentSecurityPolicy: String? = nil) -> Response {
+        download(Array(text.utf8), type: type, fileName: fileName, contentSecurityPolicy: contentSecurityPolicy)
+    }
+
+    static func download(_ data: [UInt8], type: String, fileName: String, contentSecurityPolicy: String? = nil) -> Response {
         var extra = HTTPFields()
         extra[.contentDisposition] = "attachment; filename=\"\(fileName)\""
         if let contentSecurityPolicy { extra[.contentSecurityPolicy] = contentSecurityPolicy }
-        return bytes(Array(text.utf8), type: type, cache: "no-store", extra: extra)
+        return bytes(data, type: type, cache: "no-store", extra: extra)
     }
 }

@@ -2,10 +2,10 @@ import Dispatch
 import Index
 import Research
 
-/// Clause reuse (`reuse`, `similar`) for requests. Its work takes tenths of a second on the
-/// bundled corpus and far more at scale, so it runs on one serial queue of its own instead of
-/// Swift concurrency's few threads: searches go on being answered meanwhile, and reuse requests
-/// wait their turn instead of taking every core. The finders (the shingle sets of every compared
+/// The research views (clause reuse, compare, kwic, report, targets, related) for requests. Their
+/// work takes tenths of a second on the bundled corpus and far more at scale, so it runs on one
+/// serial queue of its own instead of Swift concurrency's few threads: searches go on being
+/// answered meanwhile, and research requests wait their turn instead of taking every core. The finders (the shingle sets of every compared
 /// passage) are built once per passage filter and kept, the last two.
 final class ResearchQueue: @unchecked Sendable {
     private let queue = DispatchQueue(label: "policy-search.research")
@@ -14,6 +14,13 @@ final class ResearchQueue: @unchecked Sendable {
     private var finders: [(filter: PassageFilter, finder: ClauseReuse)] = []
 
     init(reader: IndexReader) { self.reader = reader }
+
+    /// Runs `body` on the research queue.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
 
     /// Runs `body` on the research queue with a finder for `filter`.
     func run<T: Sendable>(_ filter: PassageFilter, _ body: @escaping @Sendable (ClauseReuse) throws -> T) async throws -> T {

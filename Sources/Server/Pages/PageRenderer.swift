@@ -18,7 +18,8 @@ final class PageRenderer: Sendable {
         "document": PackageResources.document_mustache, "outline-node": PackageResources.outline_node_mustache,
         "show": PackageResources.show_mustache, "documents": PackageResources.documents_mustache,
         "reuse": PackageResources.reuse_mustache, "pair": PackageResources.pair_mustache,
-        "error": PackageResources.error_mustache
+        "error": PackageResources.error_mustache, "research": PackageResources.research_mustache,
+        "kwic": PackageResources.kwic_mustache, "targets": PackageResources.targets_mustache
     ]
 
     struct SafeHTML: MustacheContentType {

@@ -28,6 +28,8 @@ enum SearchPage {
         var lastRank = 0
         var apiURL = ""
         var notes: [String] = []
+        var hasSuggestions = false
+        var suggestions: [SuggestionView] = []
         var hasActiveFilters = false
         var activeFilters: [ActiveFilter] = []
         var facetGroups: [FacetGroupView] = []
@@ -39,6 +41,13 @@ enum SearchPage {
         var pages = 1
         var hasNext = false
         var nextURL = ""
+    }
+
+    /// A string the index holds, near a part that matched nothing, as a search of its own.
+    struct SuggestionView {
+        var text: String
+        var passages: Int
+        var url: String
     }
 
     struct ActiveFilter {
@@ -122,6 +131,14 @@ enum SearchPage {
         v.total = results.total
         v.engineQuery = results.query
         v.notes = results.notes
+        if results.total == 0 {
+            v.suggestions = results.suggestions.map { s in
+                var next = state
+                if let r = state.q.range(of: s.part) { next.q.replaceSubrange(r, with: s.text) }
+                return SuggestionView(text: s.text, passages: s.passages, url: Links.search(next.on(page: 1)))
+            }
+            v.hasSuggestions = !v.suggestions.isEmpty
+        }
         v.apiURL = Links.apiSearch(state)
         v.activeFilters = state.filters.map {
             ActiveFilter(label: SearchState.filterText($0), removeURL: Links.search(state.with($0.field, nil)))

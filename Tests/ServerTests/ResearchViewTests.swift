@@ -1,0 +1,132 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The research views through the server: each API answer is its CLI command's JSON for the same
+/// request; each page renders (with the command's own HTML where it has one), the other formats
+/// download, and the hostile fixture stays text.
+@Suite struct ResearchViewTests {
+    func same(_ api: Any, _ cli: Any, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let equal: Bool =
+            switch (api, cli) {
+            case (let a as [String: Any], let b as [String: Any]): NSDictionary(dictionary: a).isEqual(to: b)
+            case (let a as [Any], let b as [Any]): NSArray(array: a).isEqual(to: b)
+            default: false
+            }
+        #expect(equal, "\(what): API and CLI JSON differ", sourceLocation: sourceLocation)
+    }
+
+    /// `policy-search ARGUMENTS --index …` printing any JSON value.
+    func cli(_ f: ServerFixture, _ arguments: [String]) async throws -> Any {
+        let out = try await ServerFixture.run(arguments + ["--index", f.index.path])
+        #expect(out.status == 0, "\(arguments): \(out.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(out.stdout.utf8))
+    }
+
+    func api(_ f: ServerFixture, _ target: String) async throws -> Any {
+        let reply = try await f.get(target)
+        #expect(reply.status == 200, "\(target): \(reply.text.prefix(200))")
+        return try JSONSerialization.jsonObject(with: reply.body)
+    }
+
+    @Test func apiAnswersAreTheCommandsJSON() async throws {
+        let f = try await ServerFixture.shared()
+        same(
+            try await api(f, "/api/compare?q=\(enc("跨境电商"))&q=\(enc("海外仓"))&docs=\(enc("region:四川"))&best=2"),
+            try await cli(f, ["compare", "跨境电商", "海外仓", "--docs", "region:四川", "--best", "2", "--format", "json"]), "compare")
+        same(
+            try await api(f, "/api/kwic?q=\(enc("海外仓"))&width=12&sort=left"),
+            try await cli(f, ["kwic", "海外仓", "--width", "12", "--sort", "left", "--format", "json"]), "kwic")
+        same(try await api(f, "/api/targets"), try await cli(f, ["targets", "--format", "json"]), "targets")
+        same(
+            try await api(f, "/api/targets?achieved=1"), try await cli(f, ["targets", "--achieved", "--format", "json"]),
+            "targets --achieved")
+        same(
+            try await api(f, "/api/related?q=\(enc("海外仓"))&limit=8"), try await cli(f, ["related", "海外仓", "--limit", "8", "--json"]),
+            "related")
+        let terms = "# 商务\n跨境电商\n海外仓\n数字贸易 | 数字服务贸易\n"
+        let file = try Support.temporaryDirectory("terms").appendingPathComponent("terms.txt")
+        try Support.write(terms, to: file)
+        same(
+            try await api(f, "/api/report?terms=\(enc(terms))&per=10000&variants=1"),
+            try await cli(f, ["report", "--terms", file.path, "--per", "10000", "--variants", "--format", "json"]), "report")
+    }
+
+    @Test func pagesAndDownloads() async throws {
+        let f = try await ServerFixture.shared()
+        // compare and report are their commands' HTML pages: their inline stylesheet allowed, no script.
+        for target in ["/compare?q=\(enc("跨境电商"))", "/report?terms=\(enc("跨境电商\n海外仓"))"] {
+            let reply = try await f.get(target)
+            #expect(reply.status == 200 && reply.headers["content-type"] == "text/html; charset=utf-8", "\(target)")
+            #expect(reply.headers["content-security-policy"]?.hasPrefix("default-src 'none'; style-src 'unsafe-inline'") == true)
+            #expect(!(reply.headers["content-security-policy"] ?? "").contains("script"))
+            #expect(!reply.text.contains("<script"), "\(target)")
+        }
+        let kwic = try await f.get("/kwic?q=\(enc("海外仓"))")
+        let lines = try #require(try await api(f, "/api/kwic?q=\(enc("海外仓"))") as? [Any])
+        #expect(kwic.text.components(separatedBy: "<td class=\"match\"><mark>海外仓</mark></td>").count - 1 == lines.count)
+        let targets = try await f.get("/targets")
+        #expect(targets.status == 200 && targets.text.contains("电子商务交易额"))
+        #expect(try await f.get("/research").text.contains("action=\"/report\" method=\"post\""))
+        let downloads: [(String, String, String)] = [
+            ("/compare?q=\(enc("海外仓"))&format=md", "text/markdown", "compare.md"),
+            ("/kwic?q=\(enc("海外仓"))&format=csv", "text/csv", "kwic.csv"),
+            ("/report?terms=\(enc("海外仓"))&format=xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "report.xlsx"),
+            ("/targets?format=json", "application/json", "targets.json")
+        ]
+        for (target, type, name) in downloads {
+            let reply = try await f.get(target)
+            #expect(reply.status == 200 && reply.headers["content-type"]?.hasPrefix(type) == true, "\(target)")
+            #expect(reply.headers["content-disposition"] == "attachment; filename=\"\(name)\"", "\(target)")
+        }
+        // An XLSX workbook is a ZIP archive.
+        #expect(try await f.get("/report?terms=\(enc("海外仓"))&format=xlsx").body.prefix(2) == Data("PK".utf8))
+    }
+
+    @Test func aReportFormPostedWithALongTermList() async throws {
+        let f = try await ServerFixture.shared()
+        // 300 queries: beyond a URL's 8 KiB once percent-encoded, fine in a form body.
+        let terms = (1...300).map { "跨境电商 OR 海外仓 OR 第\($0)条" }.joined(separator: "\n")
+        let body = Data(("format=json&terms=" + enc(terms)).utf8)
+        #expect(body.count > 8192)
+        let port = f.port
+        let reply = try await blocking {
+            try HTTPReply.request(
+                port: port, target: "/report", method: "POST",
+                extraHeaders: ["Content-Type: application/x-www-form-urlencoded", "Content-Length: \(body.count)"], body: body)
+        }
+        #expect(reply.status == 200 && reply.headers["content-disposition"] == "attachment; filename=\"report.json\"")
+        let rows = (try JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["rows"] as? [Any]
+        #expect(rows?.count == 300)
+        let elsewhere = try await blocking {
+            try HTTPReply.request(port: port, target: "/kwic", method: "POST", extraHeaders: ["Content-Length: 0"])
+        }
+        #expect(elsewhere.status == 405 && elsewhere.headers["allow"] == "GET, HEAD")
+    }
+
+    @Test func errorsNameTheParameter() async throws {
+        let f = try await ServerFixture.shared()
+        for (target, words) in [
+            ("/api/compare", ["q is required"]), ("/api/compare?q=\(enc("-跨境"))", ["only excludes"]),
+            ("/api/kwic?q=\(enc("\"海外"))", ["quote"]), ("/api/kwic?q=a&sort=up", ["sort"]), ("/api/report", ["terms is required"]),
+            ("/api/report?terms=\(enc("# only a comment"))", ["no query"]), ("/kwic?q=a&format=pdf", ["format"])
+        ] {
+            let reply = try await f.get(target)
+            #expect(reply.status == 400, "\(target)")
+            for w in words { #expect(reply.text.contains(w), "\(target): \(reply.text.prefix(200))") }
+        }
+    }
+
+    @Test func hostileTextStaysText() async throws {
+        let f = try await ServerFixture.shared()
+        for target in [
+            "/kwic?q=\(enc("window.pwned"))", "/compare?q=\(enc("window.pwned"))", "/report?terms=\(enc("window.pwned"))",
+            "/targets?docs=\(enc("hostile"))"
+        ] {
+            let reply = try await f.get(target)
+            #expect(reply.status == 200, "\(target)")
+            #expect(!reply.text.contains("<script data-note") && !reply.text.contains("<img src=x"), "\(target)")
+            #expect(!reply.text.contains("<script>window.pwned"), "\(target)")
+        }
+    }
+}
