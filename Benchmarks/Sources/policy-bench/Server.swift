@@ -205,7 +205,8 @@ final class Served {
 
     init(cli: String, index: URL, log: URL) {
         process.executableURL = URL(fileURLWithPath: cli)
-        process.arguments = ["serve", "--index", index.path, "--port", "0"]
+        // --exact: the in-process searcher it is compared with expands no synonyms either.
+        process.arguments = ["serve", "--index", index.path, "--port", "0", "--exact"]
         let out = Pipe()
         process.standardOutput = out
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
