@@ -71,7 +71,8 @@ struct QueryLexer {
                 i += 1
                 partStart = true
                 continue
-            case ")", "）" where inNear:
+            case ")",
+                "）" where inNear:
                 if !groups.isEmpty { groups.removeLast() }
                 emit(.close, start)
                 i += 1
