@@ -214,20 +214,11 @@ enum XML {
     /// Escapes markup characters and drops the characters XML 1.0 cannot carry at all (C0 controls
     /// other than tab and line ends, U+FFFE, U+FFFF), which a damaged document could contain.
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(c)
-            default:
-                if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        HTML.escape(
+            String(
+                String.UnicodeScalarView(
+                    s.unicodeScalars.filter { c in
+                        c == "\t" || c == "\n" || c == "\r" || !(c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF)
+                    })))
     }
 }

@@ -31,17 +31,5 @@ public enum ReuseMarkdown {
 
     static func format(_ x: Double) -> String { String(format: "%.2f", x) }
 
-    /// Backslash before every ASCII character Markdown could read as syntax; line breaks become spaces.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            if c == "\n" || c == "\r" {
-                out += " "
-                continue
-            }
-            if "\\`*_{}[]<>()#+-.!|~".unicodeScalars.contains(c) { out += "\\" }
-            out.unicodeScalars.append(c)
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { Markdown.escape(s) }
 }
