@@ -39,7 +39,7 @@ public final class Searcher {
     public init(reader: IndexReader) {
         self.reader = reader
         texts = PassageTexts(reader: reader, normalizer: normalizer)
-        scorer = Scorer(reader: reader, normalizer: normalizer, texts: texts)
+        scorer = Scorer(reader: reader, normalizer: normalizer)
     }
 
     // MARK: Steps

@@ -30,14 +30,12 @@ public struct BoostRules: Sendable, Equatable {
 final class Scorer {
     let reader: IndexReader
     let normalizer: Normalizer
-    let texts: PassageTexts
     /// Folded heading paths by path id, kept across searches.
     private var foldedPaths: [Int: [UInt32]] = [:]
 
-    init(reader: IndexReader, normalizer: Normalizer, texts: PassageTexts) {
+    init(reader: IndexReader, normalizer: Normalizer) {
         self.reader = reader
         self.normalizer = normalizer
-        self.texts = texts
     }
 
     /// BM25 of each candidate (ascending ids), walking each wanted term's matches in step.
@@ -78,8 +76,11 @@ final class Scorer {
         if record.kind == .heading {
             return [Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")]
         }
-        let text = try texts.get(passage).normalized.scalars
-        if record.kind != .tableRow, record.words <= rules.shortLineWords, !text.contains(where: Self.isSentenceEnd) {
+        // The stored text up to its first sentence end is all the boosts read: most passages have
+        // one early, and only that lead is normalized (a whole passage is not).
+        let raw = try reader.passage(passage).text.unicodeScalars
+        let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
+        if record.kind != .tableRow, record.words <= rules.shortLineWords, end == nil {
             return [Boost(factor: rules.shortLine, reason: "short line without a sentence: a box or list item's title")]
         }
         let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
@@ -88,8 +89,8 @@ final class Scorer {
         if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: context).isEmpty }) {
             boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
         }
-        if let end = text.firstIndex(where: Self.isSentenceEnd), end + 1 < text.count {
-            let lead = Array(text[...end])
+        if let end, raw.index(after: end) != raw.endIndex {
+            let lead = normalizer.fold(String(raw[...end]))
             if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: lead).isEmpty }) {
                 boosts.append(Boost(factor: rules.leadSentence, reason: "lead sentence names “\(plan.terms[t].part.text)”"))
             }
@@ -97,7 +98,7 @@ final class Scorer {
         return boosts
     }
 
-    /// 。！？； and their ASCII forms (normalized text).
+    /// 。！？； and their ASCII forms.
     static func isSentenceEnd(_ c: UInt32) -> Bool {
         c == 0x3002 || c == 0x21 || c == 0x3F || c == 0x3B || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B
     }
