@@ -59,7 +59,7 @@ public final class Searcher {
 
     public func plan(_ query: String, _ expression: QueryExpression) throws -> QueryPlan {
         var planner = QueryPlanner(
-            reader: reader, normalizer: normalizer, texts: texts, documents: try documents(), synonyms: synonyms
+            reader: reader, normalizer: normalizer, texts: texts, documents: { [self] in try documents() }, synonyms: synonyms
         ) { [self] in
             if let analyzer { return analyzer }
             let made = try Analyzer()

@@ -8,7 +8,8 @@ struct QueryPlanner {
     let reader: IndexReader
     let normalizer: Normalizer
     let texts: PassageTexts
-    let documents: [DocumentFacts]
+    /// What filters need of each document; read only when the query has a filter.
+    let loadDocuments: () throws -> [DocumentFacts]
     let synonyms: SynonymTable?
     var makeAnalyzer: () throws -> Analyzer
 
@@ -17,13 +18,14 @@ struct QueryPlanner {
     private var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 
     init(
-        reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: [DocumentFacts], synonyms: SynonymTable?,
+        reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: @escaping () throws -> [DocumentFacts],
+        synonyms: SynonymTable?,
         makeAnalyzer: @escaping () throws -> Analyzer
     ) {
         self.reader = reader
         self.normalizer = normalizer
         self.texts = texts
-        self.documents = documents
+        self.loadDocuments = documents
         self.synonyms = synonyms
         self.makeAnalyzer = makeAnalyzer
     }
@@ -55,6 +57,7 @@ struct QueryPlanner {
             for t in [ta, tb] where positive && t.matches.count == 0 { unmatched.append((t.part, t.scalars)) }
             return .near(distance: distance, add(ta), add(tb))
         case .filter(let f):
+            let documents = try loadDocuments()
             let selected = documents.filter { f.selects($0, normalizer: normalizer) }
             if selected.isEmpty { notes.append("\(f) matches no document") }
             if f.field == .year || f.field == .date {
@@ -65,7 +68,7 @@ struct QueryPlanner {
             }
             return .documents(selected.map(\.passages))
         case .and(let items):
-            noteExclusiveFilters(items)
+            try noteExclusiveFilters(items)
             return .and(try items.map { try node($0, positive: positive) })
         case .or(let items): return .or(try items.map { try node($0, positive: positive) })
         case .not(let inner): return .not(try node(inner, positive: !positive))
@@ -74,9 +77,10 @@ struct QueryPlanner {
 
     /// Filters side by side that each select documents but no document together (doc:重庆 doc:成都:
     /// a passage belongs to one document) get a note suggesting OR.
-    private mutating func noteExclusiveFilters(_ items: [QueryExpression]) {
+    private mutating func noteExclusiveFilters(_ items: [QueryExpression]) throws {
         let filters = items.compactMap { item -> DocumentFilter? in if case .filter(let f) = item { return f } else { return nil } }
         guard filters.count >= 2 else { return }
+        let documents = try loadDocuments()
         let sets = filters.map { f in Set(documents.filter { f.selects($0, normalizer: normalizer) }.map(\.index)) }
         guard sets.allSatisfy({ !$0.isEmpty }), sets.dropFirst().reduce(sets[0], { $0.intersection($1) }).isEmpty else { return }
         notes.append(
