@@ -52,6 +52,8 @@ public final class IndexReader: @unchecked Sendable {
     /// Fingerprint of the sources the index was built from (`SourceScanner.fingerprint`).
     public private(set) var fingerprint: UInt64 = 0
 
+    /// The mapping, shared with every view this reader hands out.
+    let storage: IndexStorage
     private let base: UnsafeRawPointer
     private var sections: [IndexFormat.Section: SectionInfo] = [:]
     /// The same, flat and indexed by section kind, for the read path.
@@ -91,12 +93,9 @@ public final class IndexReader: @unchecked Sendable {
             }
             throw IndexError.notAnIndex(path: path)
         }
-        guard let map = mmap(nil, fileSize, PROT_READ, MAP_PRIVATE, fd, 0), map != MAP_FAILED else {
-            throw IndexError.io(path: path, detail: "mmap failed: \(String(cString: strerror(errno)))")
-        }
-        base = UnsafeRawPointer(map)
-        let raw = UnsafeRawBufferPointer(start: base, count: fileSize)
-        // From here every stored property is set: a throw runs deinit, which unmaps.
+        storage = try IndexStorage(mapping: fd, size: fileSize, path: path)
+        base = storage.bytes.baseAddress!
+        let raw = storage.bytes
         do /* header, footer, table */ {
             guard Array(raw[0..<8]) == IndexFormat.magic else { throw IndexError.notAnIndex(path: path) }
             let version = raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self)
@@ -142,8 +141,6 @@ public final class IndexReader: @unchecked Sendable {
             throw IndexError.corrupted(path: path, part: "heading paths", detail: "length not a multiple of 8")
         }
     }
-
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), fileSize) }
 
     private func checkSize(_ s: IndexFormat.Section, _ expected: Int) throws {
         guard sections[s]!.length == expected else {
@@ -258,10 +255,24 @@ public final class IndexReader: @unchecked Sendable {
         return Int(try bytes(.lengths, id * 4, 4).loadUnaligned(as: UInt32.self))
     }
 
+    /// Every passage's BM25 length, read in place; it keeps the mapping alive.
+    public struct Lengths: RandomAccessCollection, Sendable {
+        let storage: IndexStorage
+        /// Where the section starts in the file.
+        let offset: Int
+        public let count: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(position: Int) -> UInt32 {
+            precondition(position >= 0 && position < count, "passage out of range")
+            return storage.bytes.loadUnaligned(fromByteOffset: offset + position * 4, as: UInt32.self)
+        }
+    }
+
     /// The whole lengths section, checksummed once: scoring many passages reads it directly.
-    public func lengths() throws -> UnsafeBufferPointer<UInt32> {
+    public func lengths() throws -> Lengths {
         let raw = try bytes(.lengths, 0, passageCount * 4)
-        return UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt32.self), count: passageCount)
+        return Lengths(storage: storage, offset: raw.baseAddress.map { $0 - base } ?? 0, count: passageCount)
     }
 
     private func string(_ offset: Int, _ length: Int) throws -> String {
@@ -412,7 +423,7 @@ public final class IndexReader: @unchecked Sendable {
     /// A cursor over a term's postings.
     public func cursor(_ term: TermInfo) throws -> PostingsCursor {
         try PostingsCursor(
-            raw: try bytes(.postings, term.offset, term.length), df: term.df, positional: !term.isUnigram,
+            storage: storage, raw: try bytes(.postings, term.offset, term.length), df: term.df, positional: !term.isUnigram,
             passageCount: passageCount, path: path)
     }
 

@@ -8,6 +8,8 @@ public final class PostingsCursor {
     /// Bound on positions and term frequencies (a passage is at most one file, capped at 256 MiB).
     static let maxValue: Int64 = 1 << 30
 
+    /// Holds the mapping `raw` points into, so the cursor stays valid after its reader is released.
+    private let storage: IndexStorage
     private let raw: UnsafeRawBufferPointer
     private let df: Int
     private let positional: Bool
@@ -47,7 +49,9 @@ public final class PostingsCursor {
         positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: positionCapacity)
     }
 
-    init(raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
+    /// - Parameter raw: the term's postings, inside `storage`.
+    init(storage: IndexStorage, raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
+        self.storage = storage
         self.raw = raw
         self.df = df
         self.positional = positional

@@ -201,9 +201,8 @@ import TestSupport
     }
 
     static func cursor(_ bytes: [UInt8], df: Int, positional: Bool = false) throws -> PostingsCursor {
-        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
-        raw.copyMemory(from: bytes.withUnsafeBytes { $0 })
-        return try PostingsCursor(raw: UnsafeRawBufferPointer(raw), df: df, positional: positional, passageCount: 1000, path: "test")
+        let storage = IndexStorage(copying: bytes)
+        return try PostingsCursor(storage: storage, raw: storage.bytes, df: df, positional: positional, passageCount: 1000, path: "test")
     }
 
     @Test func wellFormedListWalksInOrderAndOutOfOrder() throws {
