@@ -191,7 +191,7 @@ import TestSupport
         passages.withUnsafeBufferPointer { p in
             tfs.withUnsafeBufferPointer { t in
                 (positions ?? []).withUnsafeBufferPointer { pos in
-                    PostingsWriter.encode(
+                    PostingsFormat.encode(
                         passages: p, tfs: t, positions: pos, positional: positions != nil,
                         lengths: [UInt32](repeating: 10, count: count * 2), into: &out)
                 }

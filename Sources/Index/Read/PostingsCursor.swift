@@ -1,13 +1,9 @@
-/// Walks one term's postings (format in `PostingsWriter`) block by block, skipping blocks whose
+/// Walks one term's postings (format in `PostingsFormat`) block by block, skipping blocks whose
 /// last passage is below a target without decoding them, and decoding a posting's positions only
 /// when asked (an intersection needs them for few of the postings it passes). Every value read is
 /// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
 /// an out-of-range id. A class: cursors are used in place, never copied.
 public final class PostingsCursor {
-    static let skipEntrySize = 16
-    /// Bound on positions and term frequencies (a passage is at most one file, capped at 256 MiB).
-    static let maxValue: Int64 = 1 << 30
-
     /// Holds the mapping `raw` points into, so the cursor stays valid after its reader is released.
     private let storage: IndexStorage
     private let raw: UnsafeRawBufferPointer
@@ -31,8 +27,8 @@ public final class PostingsCursor {
     private var decodedCount = 0
 
     /// Fixed storage reused across blocks: no allocation or reference counting per posting.
-    private let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
-    private let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsWriter.blockSize)
+    private let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
+    private let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
     private var positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
     private var positionCapacity = 64
 
@@ -57,8 +53,8 @@ public final class PostingsCursor {
         self.positional = positional
         self.passageCount = passageCount
         self.path = path
-        blocks = (df + PostingsWriter.blockSize - 1) / PostingsWriter.blockSize
-        bodyStart = blocks > 1 ? blocks * Self.skipEntrySize : 0
+        blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
+        bodyStart = blocks > 1 ? blocks * PostingsFormat.SkipEntry.size : 0
         guard df > 0, bodyStart <= raw.count else { throw corrupted("postings shorter than their skip table") }
         try load(0)
     }
@@ -138,7 +134,7 @@ public final class PostingsCursor {
             pos += Int64(d)
             // Positions count characters of one passage (files are capped far below 2^30), and
             // callers add phrase offsets to them: anything larger is damage.
-            guard pos < Self.maxValue else { throw corrupted("position out of range") }
+            guard pos < PostingsFormat.maxValue else { throw corrupted("position out of range") }
             positionBuffer[k] = Int32(pos)
         }
         positionsOf = index + 1
@@ -154,10 +150,8 @@ public final class PostingsCursor {
     /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
         guard blocks > 1 else { return (Int(Int32.max), 0) }
-        return (
-            Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 8, as: UInt32.self)),
-            Int(raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 12, as: UInt32.self))
-        )
+        let e = PostingsFormat.SkipEntry.decode(raw, block: b)
+        return (Int(e.maxTF), Int(e.minLength))
     }
 
     /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
@@ -183,9 +177,8 @@ public final class PostingsCursor {
     }
 
     private func skipEntry(_ b: Int) -> (last: Int32, end: Int) {
-        let last = raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize, as: UInt32.self)
-        let end = raw.loadUnaligned(fromByteOffset: b * Self.skipEntrySize + 4, as: UInt32.self)
-        return (Int32(truncatingIfNeeded: last), Int(end))
+        let e = PostingsFormat.SkipEntry.decode(raw, block: b)
+        return (Int32(truncatingIfNeeded: e.lastPassage), Int(e.end))
     }
 
     private func lastPassage(of b: Int) throws -> Int32 {
@@ -216,7 +209,7 @@ public final class PostingsCursor {
         guard start <= end, end <= raw.count else { throw corrupted("block bounds invalid") }
         // Blocks may be loaded out of order (block-max search): validate the previous block's entry.
         var previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
-        let n = min(PostingsWriter.blockSize, df - b * PostingsWriter.blockSize)
+        let n = min(PostingsFormat.blockSize, df - b * PostingsFormat.blockSize)
         var cursor = start
         for i in 0..<n {
             let delta = try varint(&cursor, end)
@@ -224,7 +217,7 @@ public final class PostingsCursor {
             guard delta > 0, p >= 0, p < passageCount else { throw corrupted("passage id out of order or range") }
             previous = p
             let tf = try varint(&cursor, end)
-            guard tf > 0, tf < Self.maxValue else { throw corrupted("bad term frequency") }
+            guard tf > 0, tf < PostingsFormat.maxValue else { throw corrupted("bad term frequency") }
             passages[i] = Int32(p)
             tfs[i] = Int32(tf)
         }

@@ -22,11 +22,12 @@ public enum IndexWriter {
         var tables = StoredTables(documents)
         let builders = buildPostings(documents, threads: threads)
         let order = mergeOrder(builders)
-        try file.section(
-            .meta,
-            meta(
-                passages: tables.passageCount, documents: documents.count, terms: order.count,
-                totalWords: tables.totalWords, fingerprint: fingerprint))
+        var meta = ByteBuffer()
+        IndexMeta(
+            passages: tables.passageCount, documents: documents.count, terms: order.count, totalWords: tables.totalWords,
+            fingerprint: fingerprint
+        ).encode(into: &meta)
+        try file.section(.meta, meta.bytes)
         try file.section(.documents, tables.documents.bytes)
         try file.section(.documentInfo, tables.infos.bytes)
         try file.section(.passages, tables.passages.bytes)
@@ -36,7 +37,7 @@ public enum IndexWriter {
         let lengths = tables.lengthValues
         tables = StoredTables([])  // free the stored text before the postings are encoded
         let terms = try writePostings(builders, order: order, lengths: lengths, into: file)
-        let dictionary = TermDictionary.write(terms)
+        let dictionary = TermDictionary.encode(terms)
         try file.section(.terms, dictionary.table)
         try file.section(.termEntries, dictionary.entries)
     }
@@ -46,52 +47,34 @@ public enum IndexWriter {
         var text = ByteBuffer(), passages = ByteBuffer(), lengths = ByteBuffer(), paths = ByteBuffer()
         var documents = ByteBuffer(), infos = ByteBuffer()
         var lengthValues: [UInt32] = []
-        var passageCount: Int32 = 0
+        var passageCount = 0
         var totalWords: UInt64 = 0
 
         init(_ docs: [IndexedDocument]) {
-            var pathIDs: [String: UInt32] = [:]
+            var pathIDs: [String: Int] = [:]
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             for (docIndex, doc) in docs.enumerated() {
                 let info = (try? encoder.encode(doc.info)).map { [UInt8]($0) } ?? []
-                let name = string(doc.info.name), title = string(doc.info.title)
-                documents.append(UInt32(passageCount))
-                documents.append(UInt32(doc.passages.count))
-                documents.append(name.0)
-                documents.append(name.1)
-                documents.append(title.0)
-                documents.append(title.1)
-                documents.append(UInt64(infos.count))
-                documents.append(UInt32(info.count))
-                documents.append(UInt32(0))
+                DocumentRecord(
+                    firstPassage: passageCount, passageCount: doc.passages.count, name: string(doc.info.name),
+                    title: string(doc.info.title), info: ByteSpan(offset: infos.count, length: info.count)
+                ).encode(into: &documents)
                 infos.append(info)
-
                 for (p, words) in zip(doc.passages, doc.wordCounts) {
-                    let key = ([p.box ?? ""] + p.path).joined(separator: String(IndexFormat.pathSeparator))
-                    let pathID: UInt32
+                    let key = ([p.box ?? ""] + p.path).joined(separator: "\u{1F}")
+                    let pathID: Int
                     if let known = pathIDs[key] {
                         pathID = known
                     } else {
-                        pathID = UInt32(pathIDs.count)
+                        pathID = pathIDs.count
                         pathIDs[key] = pathID
-                        let s = string(key)
-                        paths.append(s.0)
-                        paths.append(s.1)
+                        PathRecord.encode(string(key), into: &paths)
                     }
-                    let body = string(p.text)
-                    passages.append(UInt32(docIndex))
-                    passages.append(kindCode(p.kind))
-                    passages.append(UInt8(0))
-                    passages.append(UInt16(min(p.ordinal, Int(UInt16.max))))
-                    passages.append(body.0)
-                    passages.append(body.1)
-                    passages.append(UInt32(p.firstLine))
-                    passages.append(UInt32(p.lastLine))
-                    passages.append(UInt32(words))
-                    passages.append(pathID)
-                    passages.append(UInt32(p.firstPage ?? 0))
-                    passages.append(UInt32(p.lastPage ?? 0))
+                    let record = PassageRecord(
+                        document: docIndex, kind: p.kind, ordinal: p.ordinal, firstLine: p.firstLine, lastLine: p.lastLine,
+                        words: words, pathID: pathID, firstPage: p.firstPage, lastPage: p.lastPage)
+                    PassageRecordCodec.encode(record, text: string(p.text), into: &passages)
                     lengths.append(UInt32(words))
                     lengthValues.append(UInt32(words))
                     totalWords += UInt64(words)
@@ -100,11 +83,11 @@ public enum IndexWriter {
             }
         }
 
-        /// Appends a string to the text section; returns its offset and length.
-        private mutating func string(_ s: String) -> (UInt32, UInt32) {
+        /// Appends a string to the text section; returns where it lies.
+        private mutating func string(_ s: String) -> ByteSpan {
             let bytes = Array(s.utf8)
             defer { text.append(bytes) }
-            return (UInt32(text.count), UInt32(bytes.count))
+            return ByteSpan(offset: text.count, length: bytes.count)
         }
     }
 
@@ -125,7 +108,7 @@ public enum IndexWriter {
             let df: Int
             if parts.count == 1 {
                 let t = builders[parts[0].0].term(parts[0].1)
-                PostingsWriter.encode(
+                PostingsFormat.encode(
                     passages: t.passages.buffer, tfs: t.tfs.buffer, positions: t.positions.buffer,
                     positional: positional, lengths: lengths, into: &buffer)
                 df = t.passages.count
@@ -142,7 +125,7 @@ public enum IndexWriter {
                 mergedPassages.withUnsafeBufferPointer { ps in
                     mergedTFs.withUnsafeBufferPointer { ts in
                         mergedPositions.withUnsafeBufferPointer { pos in
-                            PostingsWriter.encode(
+                            PostingsFormat.encode(
                                 passages: ps, tfs: ts, positions: pos, positional: positional,
                                 lengths: lengths, into: &buffer)
                         }
@@ -210,27 +193,5 @@ public enum IndexWriter {
             }
         }
         return result
-    }
-
-    static func meta(passages: Int32, documents: Int, terms: Int, totalWords: UInt64, fingerprint: UInt64) -> [UInt8] {
-        var meta = ByteBuffer()
-        meta.append(UInt32(passages))
-        meta.append(UInt32(documents))
-        meta.append(UInt32(terms))
-        meta.append(UInt32(0))
-        meta.append(totalWords)
-        meta.append(fingerprint)
-        while meta.count < IndexFormat.metaSize { meta.append(UInt8(0)) }
-        return meta.bytes
-    }
-
-    static func kindCode(_ k: Passage.Kind) -> UInt8 {
-        switch k {
-        case .paragraph: return 0
-        case .heading: return 1
-        case .tableRow: return 2
-        case .frontMatter: return 3
-        case .footnote: return 4
-        }
     }
 }
