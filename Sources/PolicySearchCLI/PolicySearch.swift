@@ -12,7 +12,7 @@ struct PolicySearch: ParsableCommand {
         abstract: "Full-text search for Chinese policy documents: exact sub-word matching, BM25 passages with provenance.",
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
-            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self
+            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, DocsCommand.self
         ],
         defaultSubcommand: SearchCommand.self
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Index
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Summarize the index.")
@@ -9,28 +10,48 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    struct Document: Encodable {
+        var doc: String
+        var format: String
+        var passages: Int
+    }
+
     struct Stats: Encodable {
         var index: String
         var documents: Int
+        /// Each document with its source format and passage count.
+        var documentList: [Document]
+        /// Documents per source format.
+        var formats: [String: Int]
         var passages: Int
+        /// Index terms: distinct normalized characters plus distinct pairs of adjacent characters.
         var terms: Int
+        var characters: Int
+        var characterPairs: Int
         var indexBytes: Int
         var averagePassageWords: Double
+        var sources: [String]
     }
 
     func run() throws {
         let r = try location.open()
-        let s = Stats(
-            index: location.directory.path, documents: r.documentCount, passages: r.passageCount, terms: r.termCount,
-            indexBytes: r.fileSize, averagePassageWords: r.averageLength)
-        if json {
-            try JSON.print(s)
-            return
+        let documents = try (0..<r.documentCount).map { d in
+            Document(
+                doc: try r.documentInfo(d).name, format: try r.documentInfo(d).format, passages: try r.passageRange(ofDocument: d).count)
         }
+        let s = Stats(
+            index: location.directory.path, documents: documents.count, documentList: documents,
+            formats: Dictionary(documents.map { ($0.format, 1) }, uniquingKeysWith: +), passages: r.passageCount,
+            terms: r.termCount, characters: r.characterCount, characterPairs: r.termCount - r.characterCount,
+            indexBytes: r.fileSize, averagePassageWords: r.averageLength, sources: try r.manifest().roots)
+        if json { return try JSON.print(s) }
+        let formats = s.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("index      \(s.index)")
-        print("documents  \(s.documents)")
+        print("sources    \(s.sources.joined(separator: ", "))")
+        print("documents  \(documents.count) (\(formats))")
+        for d in documents { print("           \(d.doc)  \(d.format), \(d.passages) passages") }
         print("passages   \(s.passages)")
-        print("terms      \(s.terms) distinct characters")
+        print("terms      \(s.terms): \(s.characters) distinct characters and \(s.characterPairs) distinct character pairs")
         print("size       \(s.indexBytes) bytes")
         print(String(format: "avgdl      %.2f ICU words per passage", s.averagePassageWords))
     }

@@ -23,24 +23,43 @@ public struct IndexBuildReport: Sendable {
 /// structure recovery are not). Files that fail are reported and skipped; the rest are indexed.
 /// Analysis runs on all cores, one ICU break iterator per thread.
 public enum IndexBuilder {
+    /// Builds or updates the index in `directory` from exactly `paths` (they become its sources).
     public static func build(
         sources paths: [URL], into directory: URL, rebuild: Bool = false,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         onWait: (Int32) -> Void = { _ in }
     ) throws -> IndexBuildReport {
+        for url in paths where !FileManager.default.fileExists(atPath: url.path) {
+            throw IndexError.sourceMissing(path: url.path, index: nil)
+        }
+        var manifest = IndexManifest()
+        for p in paths.map({ IndexManifest.absolute($0.path) }) where !manifest.roots.contains(p) { manifest.roots.append(p) }
+        return try build(manifest, into: directory, rebuild: rebuild, threads: threads, onWait: onWait)
+    }
+
+    /// Builds the index of `manifest`'s files. Nothing is created when no document can be indexed.
+    static func build(
+        _ manifest: IndexManifest, into directory: URL, rebuild: Bool, threads: Int, onWait: (Int32) -> Void
+    ) throws -> IndexBuildReport {
         let start = Date()
+        var report = IndexBuildReport()
+        let (sources, problems) = scan(manifest)
+        report.skipped = problems.map { (file: $0.0, reason: $0.1) }
+        let existed = FileManager.default.fileExists(atPath: directory.path)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw IndexError.io(path: directory.path, detail: "cannot create index folder: \(error.localizedDescription)")
         }
-        let lock = try IndexLock(directory: directory, onWait: onWait)
+        var lock: IndexLock? = try IndexLock(directory: directory, onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         removeStaleTemporaryFiles(in: directory)
-
-        var report = IndexBuildReport()
-        let (sources, problems) = SourceScanner.scan(paths)
-        report.skipped = problems.map { (file: $0.0, reason: $0.1) }
+        /// Undoes what this run created, when it cannot write an index.
+        func discard() {
+            guard !existed else { return }
+            lock = nil
+            try? FileManager.default.removeItem(at: directory)
+        }
 
         let previous = rebuild ? nil : try? IndexReader(directory: directory)
         var previousByName: [String: (doc: Int, info: DocumentInfo)] = [:]
@@ -84,9 +103,13 @@ public enum IndexBuilder {
         let kept = Set(documents.map(\.info.name))
         report.removed = previousByName.keys.filter { !kept.contains($0) }.sorted()
         report.passages = documents.reduce(0) { $0 + $1.passages.count }
-        guard !documents.isEmpty else { throw IndexError.noDocuments }
+        guard !documents.isEmpty else {
+            discard()
+            throw IndexError.noDocuments(skipped: report.skipped.map { "\($0.file): \($0.reason)" })
+        }
 
-        try IndexWriter.write(documents, to: directory, fingerprint: SourceScanner.fingerprint(sources), threads: threads)
+        try IndexWriter.write(
+            documents, to: directory, fingerprint: SourceScanner.fingerprint(sources), manifest: manifest, threads: threads)
         report.indexBytes =
             (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(IndexFormat.fileName).path)[.size] as? Int)
             ?? 0

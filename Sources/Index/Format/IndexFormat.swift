@@ -1,4 +1,4 @@
-/// The on-disk format, version 5: one file, `index.psx`, in the index folder.
+/// The on-disk format, version 6: one file, `index.psx`, in the index folder.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
@@ -10,6 +10,7 @@
 ///
 /// Sections:
 /// - meta: `IndexMeta` (counts, total ICU words for BM25's avgdl, sources fingerprint).
+/// - sources: `IndexManifest`, the paths the index was built from (rebuilds and updates use them).
 /// - documents: a `DocumentRecord` per document; documentInfo: their JSON `DocumentInfo`.
 /// - passages: a fixed-size record per passage (`PassageRecordCodec`).
 /// - lengths: per passage, ICU words u32 (BM25 dl), dense so scoring reads no records.
@@ -27,13 +28,13 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 5
+    public static let version: UInt32 = 6
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024
 
     public enum Section: UInt32, CaseIterable, Sendable {
-        case meta = 1, documents, documentInfo, passages, lengths, paths, text, terms, termEntries, postings
+        case meta = 1, documents, documentInfo, passages, lengths, paths, text, terms, termEntries, postings, manifest
         var name: String {
             switch self {
             case .meta: return "meta"
@@ -46,6 +47,7 @@ public enum IndexFormat {
             case .terms: return "term dictionary"
             case .termEntries: return "term dictionary entries"
             case .postings: return "postings"
+            case .manifest: return "sources"
             }
         }
     }

@@ -1,6 +1,6 @@
 /// The meta section: the index's counts and what it was built from.
 ///
-///     64 B: passages u32 · documents u32 · terms u32 · reserved u32 · total ICU words u64
+///     64 B: passages u32 · documents u32 · terms u32 · unigram terms u32 · total ICU words u64
 ///           (BM25 avgdl = total / passages) · sources fingerprint u64 · zero padding
 struct IndexMeta: Equatable {
     static let size = 64
@@ -8,6 +8,8 @@ struct IndexMeta: Equatable {
     var passages: Int
     var documents: Int
     var terms: Int
+    /// Terms that are single characters (the rest are character pairs).
+    var characters: Int
     var totalWords: UInt64
     /// `SourceScanner.fingerprint` of the sources at build time.
     var fingerprint: UInt64
@@ -17,7 +19,7 @@ struct IndexMeta: Equatable {
         out.append(UInt32(passages))
         out.append(UInt32(documents))
         out.append(UInt32(terms))
-        out.append(UInt32(0))
+        out.append(UInt32(characters))
         out.append(totalWords)
         out.append(fingerprint)
         while out.count - start < Self.size { out.append(UInt8(0)) }
@@ -26,8 +28,9 @@ struct IndexMeta: Equatable {
     static func decode(_ bytes: UnsafeRawBufferPointer) throws -> IndexMeta {
         guard bytes.count == size else { throw MalformedRecord(detail: "length \(bytes.count), expected \(size)") }
         var r = ByteReader(bytes)
-        let passages = Int(try r.u32()), documents = Int(try r.u32()), terms = Int(try r.u32())
-        _ = try r.u32()
-        return IndexMeta(passages: passages, documents: documents, terms: terms, totalWords: try r.u64(), fingerprint: try r.u64())
+        let passages = Int(try r.u32()), documents = Int(try r.u32()), terms = Int(try r.u32()), characters = Int(try r.u32())
+        return IndexMeta(
+            passages: passages, documents: documents, terms: terms, characters: characters, totalWords: try r.u64(),
+            fingerprint: try r.u64())
     }
 }

@@ -33,6 +33,9 @@ public final class IndexReader: @unchecked Sendable {
     public let passageCount: Int
     public let documentCount: Int
     public let termCount: Int
+    /// Terms that are single normalized characters: the distinct characters of the corpus. The
+    /// other `termCount - characterCount` terms are pairs of adjacent characters.
+    public let characterCount: Int
     public let totalWords: UInt64
     /// Fingerprint of the sources the index was built from (`SourceScanner.fingerprint`).
     public let fingerprint: UInt64
@@ -70,7 +73,7 @@ public final class IndexReader: @unchecked Sendable {
         let sections = try SectionIndex(storage, path: path)
         self.sections = sections
         let meta = try Self.decoding(path, .meta) { try IndexMeta.decode(try sections.bytes(.meta, 0, IndexMeta.size)) }
-        (passageCount, documentCount, termCount) = (meta.passages, meta.documents, meta.terms)
+        (passageCount, documentCount, termCount, characterCount) = (meta.passages, meta.documents, meta.terms, meta.characters)
         (totalWords, fingerprint) = (meta.totalWords, meta.fingerprint)
         try sections.checkLength(.documents, documentCount * DocumentRecord.size)
         try sections.checkLength(.passages, passageCount * PassageRecordCodec.size)
@@ -100,6 +103,24 @@ public final class IndexReader: @unchecked Sendable {
 
     private func outOfRange(_ section: IndexFormat.Section, _ what: String) -> IndexError {
         .corrupted(path: path, part: section.name, detail: "\(what) out of range")
+    }
+
+    /// The sources the index was built from.
+    public func manifest() throws -> IndexManifest {
+        try decoding(.manifest) { try IndexManifest.decode(try bytes(.manifest, 0, sections.length(.manifest))) }
+    }
+
+    /// The sources of the index in `directory`, read on their own: a file damaged elsewhere (or
+    /// too damaged to open as a reader) can still say what to rebuild it from.
+    public static func manifest(in directory: URL) throws -> IndexManifest {
+        let path = directory.appendingPathComponent(IndexFormat.fileName).path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw IndexError.missing(path: directory.path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { throw IndexError.notAnIndex(path: path) }
+        let sections = try SectionIndex(try IndexStorage(mapping: fd, size: Int(st.st_size), path: path), path: path)
+        return try decoding(path, .manifest) { try IndexManifest.decode(try sections.bytes(.manifest, 0, sections.length(.manifest))) }
     }
 
     // MARK: Passages

@@ -9,25 +9,32 @@ import Ingestion
 public enum IndexWriter {
     /// - Parameter fingerprint: identifies the source files' state (see `SourceScanner`), so a reader
     ///   can tell cheaply whether the index is current.
+    /// - Parameter manifest: the sources the documents come from, for later rebuilds.
     public static func write(
-        _ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0,
+        _ documents: [IndexedDocument], to directory: URL, fingerprint: UInt64 = 0, manifest: IndexManifest = IndexManifest(),
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws {
         let file = try IndexFileWriter(url: directory.appendingPathComponent(IndexFormat.fileName))
-        try serialize(documents, fingerprint: fingerprint, threads: threads, into: file)
+        try serialize(documents, fingerprint: fingerprint, manifest: manifest, threads: threads, into: file)
         try file.commit()
     }
 
-    static func serialize(_ documents: [IndexedDocument], fingerprint: UInt64, threads: Int, into file: IndexFileWriter) throws {
+    static func serialize(
+        _ documents: [IndexedDocument], fingerprint: UInt64, manifest: IndexManifest, threads: Int, into file: IndexFileWriter
+    ) throws {
         var tables = StoredTables(documents)
         let builders = buildPostings(documents, threads: threads)
         let order = mergeOrder(builders)
         var meta = ByteBuffer()
         IndexMeta(
-            passages: tables.passageCount, documents: documents.count, terms: order.count, totalWords: tables.totalWords,
+            passages: tables.passageCount, documents: documents.count, terms: order.count,
+            characters: order.reduce(0) { $0 + (TermKey.isUnigram($1.key) ? 1 : 0) }, totalWords: tables.totalWords,
             fingerprint: fingerprint
         ).encode(into: &meta)
         try file.section(.meta, meta.bytes)
+        var sources = ByteBuffer()
+        manifest.encode(into: &sources)
+        try file.section(.manifest, sources.bytes)
         try file.section(.documents, tables.documents.bytes)
         try file.section(.documentInfo, tables.infos.bytes)
         try file.section(.passages, tables.passages.bytes)

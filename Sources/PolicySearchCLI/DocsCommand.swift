@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Index
+
+/// `docs` (alias `list`): what an index holds, document by document, and where it came from.
+struct DocsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "docs",
+        abstract: "List the indexed documents: file, title, region, date, format, passages, source path.",
+        aliases: ["list"])
+
+    @OptionGroup var location: IndexOptions
+
+    @Flag(help: "Print JSON: {index, sources, excluded, documents: [{doc, title, region, date, issuer, format, passages, source}]}.")
+    var json = false
+
+    struct Entry: Encodable {
+        var doc: String
+        var title: String
+        var region: String?
+        var date: String?
+        var issuer: String?
+        var format: String
+        var passages: Int
+        var source: String
+
+        enum CodingKeys: String, CodingKey { case doc, title, region, date, issuer, format, passages, source }
+
+        /// Missing metadata is `null`, not absent: every entry has the same keys.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(doc, forKey: .doc)
+            try c.encode(title, forKey: .title)
+            try c.encode(region, forKey: .region)
+            try c.encode(date, forKey: .date)
+            try c.encode(issuer, forKey: .issuer)
+            try c.encode(format, forKey: .format)
+            try c.encode(passages, forKey: .passages)
+            try c.encode(source, forKey: .source)
+        }
+    }
+
+    struct Listing: Encodable {
+        var index: String
+        var sources: [String]
+        var excluded: [String]
+        var documents: [Entry]
+    }
+
+    static func listing(_ reader: IndexReader, index: URL) throws -> Listing {
+        let manifest = try reader.manifest()
+        let documents = try (0..<reader.documentCount).map { d -> Entry in
+            let info = try reader.documentInfo(d)
+            return Entry(
+                doc: info.name, title: info.title, region: info.metadata.region, date: info.metadata.date,
+                issuer: info.metadata.issuer, format: info.format, passages: try reader.passageRange(ofDocument: d).count,
+                source: info.source.path)
+        }
+        return Listing(index: index.path, sources: manifest.roots, excluded: manifest.excluded, documents: documents)
+    }
+
+    func run() throws {
+        let listing = try Self.listing(try location.open(), index: location.directory)
+        if json { return try JSON.print(listing) }
+        let t = Terminal.standardOutput
+        for (i, d) in listing.documents.enumerated() {
+            let facts = ["\(d.passages) passages", d.format, d.date, d.region].compactMap { $0 }.joined(separator: " · ")
+            print("\(String(format: "%3d", i + 1))  \(t.bold(d.doc))  \(facts)")
+            print("     \(d.title)")
+            print("     " + t.dim(d.source))
+        }
+        let passages = listing.documents.reduce(0) { $0 + $1.passages }
+        print("\(listing.documents.count) documents, \(passages) passages, from \(listing.sources.joined(separator: ", "))")
+        if !listing.excluded.isEmpty { print("removed from them: \(listing.excluded.joined(separator: ", "))") }
+    }
+}
