@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers, dependencies pointing one way:
 //   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
+//                                             Index → CChecksum (CRC-32C), CZstd (system zstd)
 // Only ICUFacade's C file includes ICU headers; its public header uses plain <stdint.h> types, so
 // every Swift module can import Foundation without clashing with Foundation's private ICU.
 let package = Package(
@@ -23,9 +24,11 @@ let package = Package(
         ),
         .target(name: "ICUFacade", dependencies: ["CICU"]),
         .target(name: "CChecksum"),
+        // Stored text is compressed with the system zstd (Debian: libzstd-dev; scripts/setup).
+        .target(name: "CZstd", linkerSettings: [.linkedLibrary("zstd")]),
         .target(name: "Ingestion", dependencies: ["ICUFacade"]),
         .target(name: "Analysis", dependencies: ["ICUFacade"]),
-        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
+        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum", "CZstd"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
         .target(name: "Research", dependencies: ["Query", "Index", "Analysis", "Ingestion"]),
         .executableTarget(

@@ -31,6 +31,8 @@ struct StatsCommand: ParsableCommand {
         var indexBytes: Int
         var averagePassageWords: Double
         var sources: [String]
+        /// Bytes of each section of the index file.
+        var sections: [String: Int]
     }
 
     func run() throws {
@@ -43,7 +45,8 @@ struct StatsCommand: ParsableCommand {
             index: location.directory.path, documents: documents.count, documentList: documents,
             formats: Dictionary(documents.map { ($0.format, 1) }, uniquingKeysWith: +), passages: r.passageCount,
             terms: r.termCount, characters: r.characterCount, characterPairs: r.termCount - r.characterCount,
-            indexBytes: r.fileSize, averagePassageWords: r.averageLength, sources: try r.manifest().roots)
+            indexBytes: r.fileSize, averagePassageWords: r.averageLength, sources: try r.manifest().roots,
+            sections: Dictionary(r.sectionSizes().map { ($0.name, $0.bytes) }, uniquingKeysWith: +))
         if json { return try JSON.print(s) }
         let formats = s.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("index      \(s.index)")
@@ -52,7 +55,7 @@ struct StatsCommand: ParsableCommand {
         for d in documents { print("           \(d.doc)  \(d.format), \(d.passages) passages") }
         print("passages   \(s.passages)")
         print("terms      \(s.terms): \(s.characters) distinct characters and \(s.characterPairs) distinct character pairs")
-        print("size       \(s.indexBytes) bytes")
+        print("size       \(s.indexBytes) bytes: " + r.sectionSizes().map { "\($0.name) \($0.bytes)" }.joined(separator: ", "))
         print(String(format: "avgdl      %.2f ICU words per passage", s.averagePassageWords))
     }
 }

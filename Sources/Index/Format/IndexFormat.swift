@@ -34,7 +34,8 @@ public enum IndexFormat {
     public static let blockSize = 16 * 1024
 
     public enum Section: UInt32, CaseIterable, Sendable {
-        case meta = 1, documents, documentInfo, passages, lengths, paths, text, terms, termEntries, postings, manifest
+        case meta = 1, documents, documentInfo, passages, lengths, paths, strings, terms, termEntries, postings, manifest
+        case textDictionary, textBlocks, textIndex
         var name: String {
             switch self {
             case .meta: return "meta"
@@ -43,11 +44,14 @@ public enum IndexFormat {
             case .passages: return "passage table"
             case .lengths: return "passage lengths"
             case .paths: return "heading paths"
-            case .text: return "stored text"
+            case .strings: return "names and paths"
             case .terms: return "term dictionary"
             case .termEntries: return "term dictionary entries"
             case .postings: return "postings"
             case .manifest: return "sources"
+            case .textDictionary: return "text dictionary"
+            case .textBlocks: return "stored text"
+            case .textIndex: return "stored text index"
             }
         }
     }

@@ -1,7 +1,8 @@
 /// The meta section: the index's counts and what it was built from.
 ///
 ///     64 B: passages u32 · documents u32 · terms u32 · unigram terms u32 · total ICU words u64
-///           (BM25 avgdl = total / passages) · sources fingerprint u64 · zero padding
+///           (BM25 avgdl = total / passages) · sources fingerprint u64 · text blocks u32 ·
+///           zero padding
 struct IndexMeta: Equatable {
     static let size = 64
 
@@ -13,6 +14,8 @@ struct IndexMeta: Equatable {
     var totalWords: UInt64
     /// `SourceScanner.fingerprint` of the sources at build time.
     var fingerprint: UInt64
+    /// Blocks in the text store (`TextStore`).
+    var textBlocks: Int
 
     func encode(into out: inout ByteBuffer) {
         let start = out.count
@@ -22,6 +25,7 @@ struct IndexMeta: Equatable {
         out.append(UInt32(characters))
         out.append(totalWords)
         out.append(fingerprint)
+        out.append(UInt32(textBlocks))
         while out.count - start < Self.size { out.append(UInt8(0)) }
     }
 
@@ -29,8 +33,9 @@ struct IndexMeta: Equatable {
         guard bytes.count == size else { throw MalformedRecord(detail: "length \(bytes.count), expected \(size)") }
         var r = ByteReader(bytes)
         let passages = Int(try r.u32()), documents = Int(try r.u32()), terms = Int(try r.u32()), characters = Int(try r.u32())
+        let totalWords = try r.u64(), fingerprint = try r.u64()
         return IndexMeta(
-            passages: passages, documents: documents, terms: terms, characters: characters, totalWords: try r.u64(),
-            fingerprint: try r.u64())
+            passages: passages, documents: documents, terms: terms, characters: characters, totalWords: totalWords,
+            fingerprint: fingerprint, textBlocks: Int(try r.u32()))
     }
 }

@@ -44,6 +44,11 @@ public final class IndexReader: @unchecked Sendable {
     let storage: IndexStorage
     let sections: SectionIndex
     private let pathCount: Int
+    private let passageTable: PassageTable
+    /// The packed lengths, as a width and where they start in the file.
+    private let lengthsWidth: Int
+    private let lengthsOffset: Int
+    private let textStore: TextStoreReader
     private var documentInfoCache: [Int: DocumentInfo] = [:]
     private var pathCache: [Int: (box: String?, headings: [String])] = [:]
     let lock = NSLock()
@@ -76,9 +81,26 @@ public final class IndexReader: @unchecked Sendable {
         (passageCount, documentCount, termCount, characterCount) = (meta.passages, meta.documents, meta.terms, meta.characters)
         (totalWords, fingerprint) = (meta.totalWords, meta.fingerprint)
         try sections.checkLength(.documents, documentCount * DocumentRecord.size)
-        try sections.checkLength(.passages, passageCount * PassageRecordCodec.size)
-        try sections.checkLength(.lengths, passageCount * 4)
         try sections.checkLength(.terms, TermDictionary.blockCount(terms: termCount) * TermDictionary.Block.size)
+        guard sections.length(.postings) >= BitPacking.padding else {
+            throw IndexError.corrupted(path: path, part: IndexFormat.Section.postings.name, detail: "padding missing")
+        }
+        let passageLength = sections.length(.passages)
+        passageTable = try Self.decoding(path, .passages) {
+            let header = try sections.bytes(.passages, 0, min(passageLength, 1 + PassageTable.fieldCount))
+            return try PassageTable(header: header, length: passageLength, count: meta.passages)
+        }
+        // The lengths' layout is checked now; their CRCs when they are first read.
+        let lengthsLength = sections.length(.lengths)
+        lengthsWidth = try Self.decoding(path, .lengths) {
+            let header = try sections.bytes(.lengths, 0, min(1, lengthsLength))
+            guard let width = header.first.map(Int.init), width <= BitPacking.maxWidth,
+                lengthsLength == 1 + BitPacking.byteCount(meta.passages, width: width) + BitPacking.padding
+            else { throw MalformedRecord(detail: "length \(lengthsLength) does not hold \(meta.passages) lengths") }
+            return width
+        }
+        lengthsOffset = sections.offset(.lengths) + 1
+        textStore = TextStoreReader(sections, path: path, blocks: meta.textBlocks, passages: meta.passages)
         guard sections.length(.paths) % PathRecord.size == 0 else {
             throw IndexError.corrupted(path: path, part: "heading paths", detail: "length not a multiple of \(PathRecord.size)")
         }
@@ -105,6 +127,11 @@ public final class IndexReader: @unchecked Sendable {
         .corrupted(path: path, part: section.name, detail: "\(what) out of range")
     }
 
+    /// Each section's name and size in bytes, in file order: where the index's bytes go.
+    public func sectionSizes() -> [(name: String, bytes: Int)] {
+        IndexFormat.Section.allCases.sorted { sections.offset($0) < sections.offset($1) }.map { ($0.name, sections.length($0)) }
+    }
+
     /// The sources the index was built from.
     public func manifest() throws -> IndexManifest {
         try decoding(.manifest) { try IndexManifest.decode(try bytes(.manifest, 0, sections.length(.manifest))) }
@@ -126,47 +153,53 @@ public final class IndexReader: @unchecked Sendable {
     // MARK: Passages
 
     public func passageRecord(_ id: Int) throws -> PassageRecord {
-        try passageRaw(id).record
+        try passageRaw(id)
     }
 
-    private func passageRaw(_ id: Int) throws -> (record: PassageRecord, text: ByteSpan) {
+    private func passageRaw(_ id: Int) throws -> PassageRecord {
         guard id >= 0, id < passageCount else { throw outOfRange(.passages, "passage \(id)") }
-        let raw = try bytes(.passages, id * PassageRecordCodec.size, PassageRecordCodec.size)
-        let decoded = try decoding(.passages) { try PassageRecordCodec.decode(raw) }
-        guard decoded.record.document < documentCount, decoded.record.pathID < pathCount else {
+        let range = passageTable.byteRange(id)
+        let raw = try bytes(.passages, range.lowerBound, range.count)
+        let record = try decoding(.passages) {
+            try passageTable.decode(id, section: raw.baseAddress! - range.lowerBound, words: try length(id))
+        }
+        guard record.document < documentCount, record.pathID < pathCount else {
             throw IndexError.corrupted(path: path, part: IndexFormat.Section.passages.name, detail: "passage \(id) has an invalid record")
         }
-        return decoded
+        return record
     }
 
     /// BM25 length (ICU words) of a passage, from the dense lengths section.
     public func length(_ id: Int) throws -> Int {
         guard id >= 0, id < passageCount else { throw outOfRange(.lengths, "passage \(id)") }
-        return Int(try bytes(.lengths, id * 4, 4).loadUnaligned(as: UInt32.self))
+        let bit = id * lengthsWidth
+        let raw = try bytes(.lengths, 1 + bit >> 3, BitPacking.padding)
+        return lengthsWidth == 0 ? 0 : Int(BitPacking.get(raw.baseAddress!, bit: bit & 7, width: lengthsWidth))
     }
 
-    /// Every passage's BM25 length, read in place; it keeps the mapping alive.
+    /// Every passage's BM25 length, read in place (bit-packed); it keeps the mapping alive.
     public struct Lengths: RandomAccessCollection, Sendable {
         let storage: IndexStorage
-        /// Where the section starts in the file.
+        /// Where the packed values start in the file, and their width.
         let offset: Int
+        let width: Int
         public let count: Int
         public var startIndex: Int { 0 }
         public var endIndex: Int { count }
         public subscript(position: Int) -> UInt32 {
             precondition(position >= 0 && position < count, "passage out of range")
-            return storage.bytes.loadUnaligned(fromByteOffset: offset + position * 4, as: UInt32.self)
+            return width == 0 ? 0 : BitPacking.get(storage.bytes.baseAddress! + offset, position, width: width)
         }
     }
 
     /// The whole lengths section, checksummed once: scoring many passages reads it directly.
     public func lengths() throws -> Lengths {
-        _ = try bytes(.lengths, 0, passageCount * 4)
-        return Lengths(storage: storage, offset: sections.offset(.lengths), count: passageCount)
+        _ = try bytes(.lengths, 0, sections.length(.lengths))
+        return Lengths(storage: storage, offset: lengthsOffset, width: lengthsWidth, count: passageCount)
     }
 
     private func string(_ span: ByteSpan) throws -> String {
-        String(decoding: try bytes(.text, span.offset, span.length), as: UTF8.self)
+        String(decoding: try bytes(.strings, span.offset, span.length), as: UTF8.self)
     }
 
     /// The 专栏 box and heading path of a path id (cached: many passages share a path).
@@ -174,7 +207,7 @@ public final class IndexReader: @unchecked Sendable {
         if let hit = lock.withLock({ pathCache[id] }) { return hit }
         guard id >= 0, id < pathCount else { throw outOfRange(.paths, "path \(id)") }
         let span = try decoding(.paths) { try PathRecord.decode(try bytes(.paths, id * PathRecord.size, PathRecord.size)) }
-        let raw = try bytes(.text, span.offset, span.length)
+        let raw = try bytes(.strings, span.offset, span.length)
         // Split on bytes: splitting a String by Character is far slower.
         var parts = raw.split(separator: PathRecord.separator, omittingEmptySubsequences: false).map {
             String(decoding: UnsafeRawBufferPointer(rebasing: $0), as: UTF8.self)
@@ -186,10 +219,13 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     public func passage(_ id: Int) throws -> StoredPassage {
-        let raw = try passageRaw(id)
-        let p = try path(raw.record.pathID)
-        return StoredPassage(id: id, record: raw.record, text: try string(raw.text), path: p.headings, box: p.box)
+        let record = try passageRaw(id)
+        let p = try path(record.pathID)
+        return StoredPassage(id: id, record: record, text: try textStore.text(id), path: p.headings, box: p.box)
     }
+
+    /// Decompresses and parses every text block (`verify`); returns the passages they cover.
+    func verifyTextStore() throws -> Int { try textStore.verifyAll() }
 
     // MARK: Documents
 
@@ -219,8 +255,10 @@ public final class IndexReader: @unchecked Sendable {
     public func documentInfo(_ doc: Int) throws -> DocumentInfo {
         if let hit = lock.withLock({ documentInfoCache[doc] }) { return hit }
         let r = try documentRecord(doc)
-        let data = Data(try bytes(.documentInfo, r.info.offset, r.info.length))
-        guard let info = try? JSONDecoder().decode(DocumentInfo.self, from: data) else {
+        let frame = try bytes(.documentInfo, r.info.offset, r.info.length)
+        guard let json = ZstdDecompressor(dictionary: UnsafeRawBufferPointer(start: nil, count: 0))?.decompress(frame, limit: 64 << 20),
+            let info = try? JSONDecoder().decode(DocumentInfo.self, from: Data(json))
+        else {
             throw IndexError.corrupted(path: path, part: IndexFormat.Section.documentInfo.name, detail: "document \(doc) info unreadable")
         }
         lock.withLock { documentInfoCache[doc] = info }
@@ -255,7 +293,7 @@ public final class IndexReader: @unchecked Sendable {
     /// A cursor over a term's postings.
     public func cursor(_ term: TermInfo) throws -> PostingsCursor {
         try PostingsCursor(
-            storage: storage, raw: try bytes(.postings, term.offset, term.length), df: term.df, positional: !term.isUnigram,
-            passageCount: passageCount, path: path)
+            storage: storage, raw: try bytes(.postings, term.offset, term.length + BitPacking.padding), df: term.df,
+            positional: !term.isUnigram, passageCount: passageCount, path: path)
     }
 }

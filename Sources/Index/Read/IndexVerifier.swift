@@ -7,12 +7,15 @@ extension IndexReader {
         }
         try verifyTerms()
         try verifyDocuments()
-        for p in 0..<passageCount {
-            let stored = try passage(p)
-            guard try length(p) == stored.record.words else {
-                throw IndexError.corrupted(path: path, part: IndexFormat.Section.lengths.name, detail: "passage \(p)")
-            }
+        var words: UInt64 = 0
+        for p in 0..<passageCount { words += UInt64(try passageRecord(p).words) }
+        guard words == totalWords else {
+            throw IndexError.corrupted(path: path, part: IndexFormat.Section.lengths.name, detail: "lengths do not add up to the total")
         }
+        guard try verifyTextStore() == passageCount else {
+            throw IndexError.corrupted(path: path, part: IndexFormat.Section.textIndex.name, detail: "blocks do not cover every passage")
+        }
+        _ = try manifest()
     }
 
     /// Keys ascending, postings contiguous and complete, every list decodable with its df.
@@ -44,7 +47,7 @@ extension IndexReader {
                 return true
             }
         }
-        guard terms == termCount, characters == characterCount, postingsEnd == sections.length(.postings) else {
+        guard terms == termCount, characters == characterCount, postingsEnd + BitPacking.padding == sections.length(.postings) else {
             throw IndexError.corrupted(path: path, part: dictionary, detail: "term count or postings length mismatch")
         }
     }

@@ -6,46 +6,44 @@
 public final class PostingsCursor {
     /// Holds the mapping `raw` points into, so the cursor stays valid after its reader is released.
     private let storage: IndexStorage
+    /// The term's list followed by `BitPacking.padding` readable bytes.
     private let raw: UnsafeRawBufferPointer
+    private let length: Int
     private let df: Int
     private let positional: Bool
     private let passageCount: Int
     private let path: String
     private let blocks: Int
+    private let skip: PostingsFormat.SkipTable?
     private let bodyStart: Int
 
-    /// Decoded current block: passages and tfs; positions are read lazily from `positionsStart`.
+    /// The decoded block: passages and tfs; positions stay packed until asked for.
     private var block = -1
     private var count = 0
     private var index = 0
-    private var blockEnd = 0
-    /// Byte offset of the positions of posting `positionsOf` in the current block.
-    private var positionsCursor = 0
-    private var positionsOf = 0
-    /// Posting whose positions are decoded in `positionBuffer`, or −1.
+    private var current = PostingsFormat.Block()
+    /// Posting whose positions are in `positionBuffer`, or −1.
     private var decodedFor = -1
     private var decodedCount = 0
 
     /// Fixed storage reused across blocks: no allocation or reference counting per posting.
     private let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
     private let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
+    private let positionStarts = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize + 1)
+    private let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
     private var positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
     private var positionCapacity = 64
 
     deinit {
         passages.deallocate()
         tfs.deallocate()
+        positionStarts.deallocate()
+        scratch.deallocate()
         positionBuffer.deallocate()
     }
 
-    private func reservePositions(_ n: Int) {
-        guard n > positionCapacity else { return }
-        positionBuffer.deallocate()
-        positionCapacity = max(n, positionCapacity * 2)
-        positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: positionCapacity)
-    }
-
-    /// - Parameter raw: the term's postings, inside `storage`.
+    /// - Parameter raw: the term's postings inside `storage`, followed by `BitPacking.padding`
+    ///   readable bytes.
     init(storage: IndexStorage, raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
         self.storage = storage
         self.raw = raw
@@ -53,13 +51,27 @@ public final class PostingsCursor {
         self.positional = positional
         self.passageCount = passageCount
         self.path = path
+        length = raw.count - BitPacking.padding
         blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
-        bodyStart = blocks > 1 ? blocks * PostingsFormat.SkipEntry.size : 0
-        guard df > 0, bodyStart <= raw.count else { throw corrupted("postings shorter than their skip table") }
+        guard df > 0, length >= 0 else { throw IndexError.corrupted(path: path, part: "postings", detail: "empty postings list") }
+        do {
+            skip = blocks > 1 ? try PostingsFormat.SkipTable(raw, blocks: blocks) : nil
+        } catch let e as MalformedRecord {
+            throw IndexError.corrupted(path: path, part: "postings", detail: e.detail)
+        }
+        bodyStart = skip?.size ?? 0
+        guard bodyStart <= length else { throw corrupted("postings shorter than their skip table") }
         try load(0)
     }
 
     private func corrupted(_ detail: String) -> IndexError { .corrupted(path: path, part: "postings", detail: detail) }
+
+    private func reservePositions(_ n: Int) {
+        guard n > positionCapacity else { return }
+        positionBuffer.deallocate()
+        positionCapacity = max(n, positionCapacity * 2)
+        positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: positionCapacity)
+    }
 
     /// The current passage, or nil when the list is exhausted.
     public var passage: Int32? { index < count ? passages[index] : nil }
@@ -111,33 +123,22 @@ public final class PostingsCursor {
         return UnsafeBufferPointer(start: positionBuffer, count: decodedCount)
     }
 
+    /// Unpacks the current posting's positions: they start at the sum of the tfs before it.
     private func decodePositions() throws {
         guard decodedFor != index else { return }
-        guard positional, index < count, index >= positionsOf else { throw corrupted("positions requested out of order") }
-        // Skip the positions of the postings in between: count varint terminators.
-        let base = raw.baseAddress!
-        while positionsOf < index {
-            var remaining = Int(tfs[positionsOf])
-            while remaining > 0 {
-                guard positionsCursor < blockEnd else { throw corrupted("positions truncated") }
-                if base.load(fromByteOffset: positionsCursor, as: UInt8.self) < 0x80 { remaining -= 1 }
-                positionsCursor += 1
-            }
-            positionsOf += 1
-        }
+        guard positional, index < count else { throw corrupted("positions requested of a list without them") }
         let tf = Int(tfs[index])
         reservePositions(tf)
-        var pos: Int64 = 0
+        let first = Int(positionStarts[index])
+        let base = raw.baseAddress! + current.positionsStart
+        let width = current.positionWidth
+        var previous: Int32 = -1
         for k in 0..<tf {
-            let d = try varint(&positionsCursor, blockEnd)
-            guard k == 0 || d > 0 else { throw corrupted("positions out of order") }
-            pos += Int64(d)
-            // Positions count characters of one passage (files are capped far below 2^30), and
-            // callers add phrase offsets to them: anything larger is damage.
-            guard pos < PostingsFormat.maxValue else { throw corrupted("position out of range") }
-            positionBuffer[k] = Int32(pos)
+            let v = Int32(truncatingIfNeeded: width == 0 ? 0 : BitPacking.get(base, first + k, width: width))
+            guard v > previous else { throw corrupted("positions out of order") }
+            positionBuffer[k] = v
+            previous = v
         }
-        positionsOf = index + 1
         decodedFor = index
         decodedCount = tf
     }
@@ -149,9 +150,8 @@ public final class PostingsCursor {
     /// The largest tf and the smallest passage length in block `b`: with them BM25 gives an upper
     /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
-        guard blocks > 1 else { return (Int(Int32.max), 0) }
-        let e = PostingsFormat.SkipEntry.decode(raw, block: b)
-        return (Int(e.maxTF), Int(e.minLength))
+        guard let skip, b >= 0, b < blocks else { return (Int(Int32.max), 0) }
+        return (Int(skip.maxTF[b]), Int(skip.minLength[b]))
     }
 
     /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
@@ -172,63 +172,34 @@ public final class PostingsCursor {
             index = i
             try decodePositions()
         }
-        guard positionsCursor == blockEnd else { throw corrupted("block length mismatch") }
         index = saved
     }
 
-    private func skipEntry(_ b: Int) -> (last: Int32, end: Int) {
-        let e = PostingsFormat.SkipEntry.decode(raw, block: b)
-        return (Int32(truncatingIfNeeded: e.lastPassage), Int(e.end))
-    }
-
     private func lastPassage(of b: Int) throws -> Int32 {
-        if blocks == 1 { return Int32.max }
-        let l = skipEntry(b).last
-        guard l >= 0, Int(l) < passageCount else { throw corrupted("skip entry out of range") }
-        return l
-    }
-
-    @inline(__always)
-    private func varint(_ cursor: inout Int, _ limit: Int) throws -> UInt32 {
-        let base = raw.baseAddress!
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while true {
-            guard cursor < limit, shift < 35 else { throw corrupted("truncated varint") }
-            let byte = base.load(fromByteOffset: cursor, as: UInt8.self)
-            cursor += 1
-            result |= UInt32(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
-        }
+        guard let skip else { return Int32.max }
+        let l = skip.last[b]
+        guard l < passageCount else { throw corrupted("skip entry out of range") }
+        return Int32(l)
     }
 
     private func load(_ b: Int) throws {
-        let start = bodyStart + (b == 0 ? 0 : skipEntry(b - 1).end)
-        let end = blocks == 1 ? raw.count : bodyStart + skipEntry(b).end
-        guard start <= end, end <= raw.count else { throw corrupted("block bounds invalid") }
-        // Blocks may be loaded out of order (block-max search): validate the previous block's entry.
-        var previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
+        let start = bodyStart + (b == 0 ? 0 : Int(skip!.end[b - 1]))
+        let end = skip.map { bodyStart + Int($0.end[b]) } ?? length
+        guard end <= length else { throw corrupted("block bounds invalid") }
+        // Blocks may be loaded out of order (block-max search): the previous block's entry is checked.
+        let previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
         let n = min(PostingsFormat.blockSize, df - b * PostingsFormat.blockSize)
-        var cursor = start
-        for i in 0..<n {
-            let delta = try varint(&cursor, end)
-            let p = previous + Int64(delta)
-            guard delta > 0, p >= 0, p < passageCount else { throw corrupted("passage id out of order or range") }
-            previous = p
-            let tf = try varint(&cursor, end)
-            guard tf > 0, tf < PostingsFormat.maxValue else { throw corrupted("bad term frequency") }
-            passages[i] = Int32(p)
-            tfs[i] = Int32(tf)
+        do {
+            current = try PostingsFormat.decodeBlock(
+                raw, start: start, end: end, count: n, previous: previous, positional: positional, passageCount: passageCount,
+                passages: passages, tfs: tfs, positionStarts: positionStarts, scratch: scratch)
+        } catch let e as MalformedRecord {
+            throw corrupted(e.detail)
         }
-        if !positional, cursor != end { throw corrupted("block length mismatch") }
-        if blocks > 1, Int64(skipEntry(b).last) != previous { throw corrupted("skip entry disagrees with block") }
+        if let skip, Int64(skip.last[b]) != Int64(passages[n - 1]) { throw corrupted("skip entry disagrees with block") }
         block = b
         count = n
         index = 0
-        blockEnd = end
-        positionsCursor = cursor
-        positionsOf = 0
         decodedFor = -1
         decodedCount = 0
     }

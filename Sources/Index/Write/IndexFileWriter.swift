@@ -95,6 +95,13 @@ final class IndexFileWriter {
         try end()
     }
 
+    /// A section encoded by `encode` (a codec's `encode(into:)`).
+    func section(_ s: IndexFormat.Section, _ encode: (inout ByteBuffer) -> Void) throws {
+        var out = ByteBuffer()
+        encode(&out)
+        try section(s, out.bytes)
+    }
+
     /// Writes the section table and footer, fsyncs, renames over `url`, fsyncs the folder.
     func commit() throws {
         let pad = (8 - offset % 8) % 8

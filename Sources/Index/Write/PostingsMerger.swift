@@ -1,0 +1,139 @@
+import Foundation
+
+/// Joins the chunks' postings segments into the index's postings section, term by term in key
+/// order: each term's parts (ascending, disjoint passage ranges, one per chunk holding it) are
+/// decoded with their chunk's passage offset and re-encoded as one list with the index's lengths.
+/// Terms go in batches encoded on all threads and written in order, so memory holds the segments
+/// and one batch, never a second copy of the postings.
+enum PostingsMerger {
+    /// One term of the merged dictionary: its parts as (segment, index in segment).
+    struct Term {
+        var key: UInt64
+        var parts: [(segment: Int, index: Int)]
+    }
+
+    static let batchBytes = 4 << 20
+
+    /// Writes the postings section; returns the dictionary entries (key, df, list length).
+    static func merge(
+        _ segments: [PostingsSegment], offsets: [UInt32], lengths: [UInt32], threads: Int, into file: IndexFileWriter
+    ) throws -> [(key: UInt64, df: UInt32, length: UInt32)] {
+        var dictionary: [(key: UInt64, df: UInt32, length: UInt32)] = []
+        try file.begin(.postings)
+        var batch: [Term] = []
+        var batchSize = 0
+        func flush() throws {
+            let encoded = encode(batch, segments, offsets: offsets, lengths: lengths, threads: threads)
+            for (term, list) in zip(batch, encoded) {
+                dictionary.append((term.key, list.df, UInt32(list.bytes.count)))
+                try file.append(list.bytes)
+            }
+            batch.removeAll(keepingCapacity: true)
+            batchSize = 0
+        }
+        for term in mergeOrder(segments) {
+            batch.append(term)
+            batchSize += term.parts.reduce(0) { $0 + segments[$1.segment].listSize($1.index) }
+            if batchSize >= batchBytes { try flush() }
+        }
+        try flush()
+        try file.append([UInt8](repeating: 0, count: BitPacking.padding))
+        try file.end()
+        return dictionary
+    }
+
+    /// Each term's merged list, the batch split among `threads` workers.
+    static func encode(
+        _ batch: [Term], _ segments: [PostingsSegment], offsets: [UInt32], lengths: [UInt32], threads: Int
+    ) -> [(df: UInt32, bytes: [UInt8])] {
+        let workers = max(1, min(threads, batch.count / 64))
+        let parts = Parallel.perWorker(workers) { w -> [(df: UInt32, bytes: [UInt8])] in
+            let range = (batch.count * w / workers)..<(batch.count * (w + 1) / workers)
+            var passages: [UInt32] = [], tfs: [UInt32] = [], positions: [UInt32] = []
+            return lengths.withUnsafeBufferPointer { lengths in
+                batch[range].map { term in
+                    passages.removeAll(keepingCapacity: true)
+                    tfs.removeAll(keepingCapacity: true)
+                    positions.removeAll(keepingCapacity: true)
+                    let positional = !TermKey.isUnigram(term.key)
+                    for (s, i) in term.parts {
+                        // Our own segments, encoded moments ago: decoding cannot fail.
+                        try! segments[s].withList(i) {
+                            try PostingsFormat.decodeList(
+                                $0, df: Int(segments[s].dfs[i]), positional: positional, passageCount: segments[s].passages,
+                                offset: offsets[s], passages: &passages, tfs: &tfs, positions: &positions)
+                        }
+                    }
+                    var out = ByteBuffer()
+                    passages.withUnsafeBufferPointer { p in
+                        tfs.withUnsafeBufferPointer { t in
+                            positions.withUnsafeBufferPointer { pos in
+                                PostingsFormat.encode(
+                                    passages: p, tfs: t, positions: pos, positional: positional, lengths: lengths, into: &out)
+                            }
+                        }
+                    }
+                    return (UInt32(passages.count), out.bytes)
+                }
+            }
+        }
+        return Array(parts.joined())
+    }
+
+    /// Every key of every segment in order, with the segments holding it (k-way merge).
+    static func mergeOrder(_ segments: [PostingsSegment]) -> [Term] {
+        var heap = MinHeap<(key: UInt64, segment: Int)>(by: { $0.key != $1.key ? $0.key < $1.key : $0.segment < $1.segment })
+        var next = [Int](repeating: 0, count: segments.count)
+        for (s, seg) in segments.enumerated() where seg.count > 0 { heap.push((seg.keys[0], s)) }
+        var terms: [Term] = []
+        while let top = heap.pop() {
+            let i = next[top.segment]
+            if terms.last?.key == top.key {
+                terms[terms.count - 1].parts.append((top.segment, i))
+            } else {
+                terms.append(Term(key: top.key, parts: [(top.segment, i)]))
+            }
+            next[top.segment] = i + 1
+            if i + 1 < segments[top.segment].count { heap.push((segments[top.segment].keys[i + 1], top.segment)) }
+        }
+        return terms
+    }
+}
+
+extension PostingsSegment {
+    func listSize(_ i: Int) -> Int { ends[i] - (i == 0 ? 0 : ends[i - 1]) }
+}
+
+/// A binary min-heap under `precedes`.
+struct MinHeap<Element> {
+    private var items: [Element] = []
+    private let precedes: (Element, Element) -> Bool
+
+    init(by precedes: @escaping (Element, Element) -> Bool) { self.precedes = precedes }
+
+    mutating func push(_ e: Element) {
+        items.append(e)
+        var i = items.count - 1
+        while i > 0, precedes(items[i], items[(i - 1) / 2]) {
+            items.swapAt(i, (i - 1) / 2)
+            i = (i - 1) / 2
+        }
+    }
+
+    mutating func pop() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < items.count, precedes(items[l], items[m]) { m = l }
+            if r < items.count, precedes(items[r], items[m]) { m = r }
+            if m == i { break }
+            items.swapAt(i, m)
+            i = m
+        }
+        return top
+    }
+}
