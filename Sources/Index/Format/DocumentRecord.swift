@@ -1,4 +1,4 @@
-/// A span of bytes inside a section (the text section for names, titles and paths).
+/// A span of bytes inside a section (the strings section for names, titles and paths).
 struct ByteSpan: Equatable {
     var offset: Int
     var length: Int
@@ -11,8 +11,9 @@ struct ByteSpan: Equatable {
 ///     40 B: first passage u32 · passage count u32 · name offset u32 · name length u32 ·
 ///           title offset u32 · title length u32 · info offset u64 · info length u32 · reserved u32
 ///
-/// Name and title point into the text section; info is the document's JSON `DocumentInfo`
-/// (metadata, source, outline) in the documentInfo section, decoded only when a command needs it.
+/// Name and title point into the strings section; info is the document's `DocumentInfo` JSON
+/// (metadata, source, outline), a zstd frame in the documentInfo section, decoded only when a
+/// command needs it.
 struct DocumentRecord: Equatable {
     static let size = 40
 
@@ -46,7 +47,7 @@ struct DocumentRecord: Equatable {
     }
 }
 
-/// A heading path's entry in the paths section: where its text lies in the text section.
+/// A heading path's entry in the paths section: where its text lies in the strings section.
 ///
 ///     8 B: offset u32 · length u32
 ///
