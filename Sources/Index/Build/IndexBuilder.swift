@@ -55,7 +55,7 @@ public enum IndexBuilder {
         defer { withExtendedLifetime(lock) {} }
         removeStaleTemporaryFiles(in: directory)
 
-        let plan = SourcePlan(sources, report: &report)
+        let plan = SourcePlan(sources, threads: threads, report: &report)
         let previous = rebuild ? nil : PreviousIndex(directory)
         let dictionary = plan.trainDictionary()
         let chunks = try index(plan, dictionary: dictionary, previous: previous, threads: threads)
@@ -85,14 +85,18 @@ public enum IndexBuilder {
         return report
     }
 
+    /// Memory the chunks' postings may hold unencoded (`ChunkPostings`), in all.
+    static let rawPostingsBudget = 768 << 20
+
     /// The plan's chunks, indexed by `threads` workers taking them in turn; in plan order.
     static func index(_ plan: SourcePlan, dictionary: [UInt8], previous: PreviousIndex?, threads: Int) throws -> [IndexChunk] {
         let chunks = plan.chunks
         guard !chunks.isEmpty else { return [] }
         let next = Counter()
+        let budget = MemoryBudget(bytes: rawPostingsBudget)
         let done = Parallel.perWorker(max(1, min(threads, chunks.count))) { _ -> Result<[(Int, IndexChunk)], Error> in
             Result {
-                let indexer = try ChunkIndexer(dictionary: dictionary, previous: previous)
+                let indexer = try ChunkIndexer(dictionary: dictionary, previous: previous, budget: budget)
                 var mine: [(Int, IndexChunk)] = []
                 while let k = next.take(below: chunks.count) { mine.append((k, indexer.index(plan.jobs[chunks[k]]))) }
                 return mine

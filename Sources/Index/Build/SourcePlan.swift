@@ -8,13 +8,14 @@ struct SourcePlan: Sendable {
     /// Ranges of `jobs`, in order.
     var chunks: [Range<Int>] = []
 
-    /// Chunks hold about 1/16 of the input, between these bounds: enough chunks to keep every core
-    /// busy to the end, few enough that each amortizes its term table.
-    static let chunkBytes = (min: 64 << 10, max: 4 << 20)
+    /// A chunk holds about 1/4 of a worker's share of the input, between these bounds: enough
+    /// chunks to keep every core busy to the end, few enough that merging their postings (a cost
+    /// per term and chunk) stays small. The chunking does not change the index written.
+    static let chunkBytes = (min: 256 << 10, max: 8 << 20)
 
     /// Catalogs that cannot be read are reported in `report`. Two files of the same name in
     /// different folders are told apart by their folder.
-    init(_ sources: [SourceScanner.Source], report: inout IndexBuildReport) {
+    init(_ sources: [SourceScanner.Source], threads: Int, report: inout IndexBuildReport) {
         var catalogs: [String: Catalog] = [:]
         var names = Set<String>()
         for s in sources {
@@ -34,7 +35,7 @@ struct SourcePlan: Sendable {
                     metadata: catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
         }
         let total = jobs.reduce(0) { $0 + Int($1.size) }
-        let target = min(Self.chunkBytes.max, max(Self.chunkBytes.min, total / 16))
+        let target = min(Self.chunkBytes.max, max(Self.chunkBytes.min, total / (4 * max(1, threads))))
         var start = 0, bytes = 0
         for (i, job) in jobs.enumerated() {
             bytes += Int(job.size)
@@ -46,32 +47,46 @@ struct SourcePlan: Sendable {
         }
     }
 
-    /// Up to this much text is sampled, from files spread over the corpus, to train the text
-    /// store's dictionary; the dictionary gets 1/16 of the sample's size, at most 64 KiB.
-    static let sampleBytes = 1 << 20
+    /// Up to this much text is sampled, from up to `sampleFiles` files spread over the corpus, to
+    /// train the text store's dictionary; the dictionary gets 1/16 of the sample's size.
+    static let sampleBytes = 256 << 10
     static let sampleFiles = 32
+    static let dictionaryBytes = 64 << 10
 
-    /// A zstd dictionary for the text store, trained on lines of evenly spaced files (decoded as
-    /// ingestion decodes them). Empty when the corpus is too small to train on.
+    /// A zstd dictionary for the text store, trained on lines of evenly spaced files (the start of
+    /// each, decoded as ingestion decodes it). Empty when the corpus is too small to train on.
     func trainDictionary() -> [UInt8] {
         guard !jobs.isEmpty else { return [] }
-        let step = max(1, jobs.count / Self.sampleFiles)
-        let perFile = Self.sampleBytes / min(jobs.count, Self.sampleFiles)
+        let files = min(jobs.count, Self.sampleFiles)
+        let perFile = Self.sampleBytes / files
         var samples: [[UInt8]] = []
         var total = 0
-        for job in stride(from: 0, to: jobs.count, by: step).map({ jobs[$0] }) {
-            guard let data = FileManager.default.contents(atPath: job.url.path),
-                let text = try? TextDecoder.decode([UInt8](data), file: job.name).text
+        for k in 0..<files {
+            guard let bytes = Self.head(of: jobs[k * jobs.count / files].url, bytes: perFile * 2),
+                let text = try? TextDecoder.decode(bytes, file: "sample").text
             else { continue }
-            var taken = 0
-            for line in text.split(whereSeparator: \.isNewline) where taken < perFile {
-                let bytes = Array(line.utf8)
-                guard bytes.count > 8 else { continue }
-                samples.append(bytes)
-                taken += bytes.count
+            let utf8 = Array(text.utf8)
+            var start = 0, taken = 0
+            for (i, b) in utf8.enumerated() where b == 0x0A && taken < perFile {
+                if i - start > 8 {
+                    samples.append(Array(utf8[start..<i]))
+                    taken += i - start
+                }
+                start = i + 1
             }
             total += taken
         }
-        return ZstdCompressor.trainDictionary(samples, capacity: min(64 << 10, total / 16))
+        return ZstdCompressor.trainDictionary(samples, capacity: min(Self.dictionaryBytes, total / 16))
+    }
+
+    /// About the first `bytes` bytes of a file, cut after a line feed (so no character is cut in
+    /// UTF-8 or GB18030); nil when unreadable.
+    static func head(of url: URL, bytes: Int) -> [UInt8]? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: bytes) else { return nil }
+        var head = [UInt8](data)
+        if head.count == bytes, let end = head.lastIndex(of: 0x0A) { head.removeSubrange((end + 1)...) }
+        return head
     }
 }

@@ -32,6 +32,25 @@ enum BitPacking {
         if bits > 0 { out.bytes.append(UInt8(truncatingIfNeeded: acc)) }
     }
 
+    /// Appends `count` values from `values` at `width` bits each, padded to a whole byte: the
+    /// encoder's inner loop (one 8-byte read-modify-write per value).
+    static func pack(_ values: UnsafePointer<UInt32>, count: Int, width: Int, into out: inout ByteBuffer) {
+        guard width > 0, count > 0 else { return }
+        let n = byteCount(count, width: width)
+        let start = out.bytes.count
+        out.appendZeros(n + padding)
+        out.bytes.withUnsafeMutableBytes { buffer in
+            let base = buffer.baseAddress! + start
+            var bit = 0
+            for i in 0..<count {
+                let p = base + (bit &>> 3)
+                p.storeBytes(of: p.loadUnaligned(as: UInt64.self) | (UInt64(values[i]) &<< UInt64(bit & 7)), as: UInt64.self)
+                bit &+= width
+            }
+        }
+        out.bytes.removeLast(padding)
+    }
+
     /// Value `index` of the array packed at `base` (`padding` bytes readable past it).
     @inline(__always)
     static func get(_ base: UnsafeRawPointer, _ index: Int, width: Int) -> UInt32 {

@@ -12,6 +12,18 @@ struct ByteBuffer {
     mutating func append(_ b: [UInt8]) { bytes.append(contentsOf: b) }
     mutating func append<S: Sequence>(contentsOf s: S) where S.Element == UInt8 { bytes.append(contentsOf: s) }
 
+    /// Appends `n` zero bytes (room a packer then fills in place).
+    mutating func appendZeros(_ n: Int) {
+        var left = n
+        while left > 0 {
+            let k = min(left, Self.zeros.count)
+            bytes.append(contentsOf: Self.zeros[0..<k])
+            left -= k
+        }
+    }
+
+    private static let zeros = [UInt8](repeating: 0, count: 4096)
+
     private mutating func appendLittleEndian<T: FixedWidthInteger>(_ v: T) {
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }

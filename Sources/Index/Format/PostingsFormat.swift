@@ -31,51 +31,93 @@ enum PostingsFormat {
         passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, positions: UnsafeBufferPointer<UInt32>,
         positional: Bool, lengths: UnsafeBufferPointer<UInt32>, into out: inout ByteBuffer
     ) {
-        let n = passages.count
+        let scratch = Scratch()
+        encode(passages: passages, tfs: tfs, positions: positions, positional: positional, lengths: lengths, scratch: scratch, into: &out)
+    }
+
+    /// Buffers an encoder or decoder reuses from list to list (one per thread).
+    final class Scratch {
+        let values = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * blockSize)
+        let passages = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize)
+        let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize)
+        let positionStarts = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize + 1)
         var body = ByteBuffer()
-        body.bytes.reserveCapacity(n * 2 + positions.count * 2)
-        var last: [UInt32] = [], end: [UInt32] = [], maxTF: [UInt32] = [], minLength: [UInt32] = []
-        var previous: Int64 = -1
+        var skip = [[UInt32]](repeating: [], count: skipArrays)
+
+        deinit {
+            values.deallocate()
+            passages.deallocate()
+            tfs.deallocate()
+            positionStarts.deallocate()
+        }
+    }
+
+    static func encode(
+        passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, positions: UnsafeBufferPointer<UInt32>,
+        positional: Bool, lengths: UnsafeBufferPointer<UInt32>, scratch: Scratch, into out: inout ByteBuffer
+    ) {
+        let blocks = (passages.count + blockSize - 1) / blockSize
+        guard blocks > 1 else {
+            encodeBlocks(passages, tfs, positions, positional: positional, lengths: lengths, scratch: scratch, into: &out)
+            return
+        }
+        // Longer lists: the blocks aside, their skip table first.
+        scratch.body.bytes.removeAll(keepingCapacity: true)
+        for k in 0..<skipArrays { scratch.skip[k].removeAll(keepingCapacity: true) }
+        encodeBlocks(passages, tfs, positions, positional: positional, lengths: lengths, scratch: scratch, into: &scratch.body)
+        let widths = scratch.skip.map { BitPacking.width($0.max() ?? 0) }
+        for w in widths { out.append(UInt8(w)) }
+        for (a, w) in zip(scratch.skip, widths) {
+            a.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: a.count, width: w, into: &out) }
+        }
+        out.append(scratch.body.bytes)
+    }
+
+    /// The blocks of a list, appended to `body`; with more than one, each block's skip entry to
+    /// `scratch.skip`.
+    private static func encodeBlocks(
+        _ passages: UnsafeBufferPointer<UInt32>, _ tfs: UnsafeBufferPointer<UInt32>, _ positions: UnsafeBufferPointer<UInt32>,
+        positional: Bool, lengths: UnsafeBufferPointer<UInt32>, scratch: Scratch, into body: inout ByteBuffer
+    ) {
+        let n = passages.count
+        let start = body.count
+        let deltas = scratch.values, tfsMinusOne = scratch.values + blockSize
+        var next: UInt32 = 0  // the previous passage + 1: a delta − 1 is the distance from it
         var p = 0
         for lo in stride(from: 0, to: n, by: blockSize) {
-            let hi = min(n, lo + blockSize)
-            let block = lo..<hi
-            var deltaMax: UInt32 = 0, tfMax: UInt32 = 0, lengthMin = UInt32.max
-            for i in block {
-                deltaMax |= UInt32(Int64(passages[i]) - previous - 1)
-                previous = Int64(passages[i])
-                tfMax = max(tfMax, tfs[i])
-                lengthMin = min(lengthMin, lengths[Int(passages[i])])
+            let count = min(blockSize, n - lo)
+            var deltaBits: UInt32 = 0, tfBits: UInt32 = 0, maxTF: UInt32 = 0, minLength = UInt32.max, positionCount = 0
+            for k in 0..<count {
+                let passage = passages[lo + k], tf = tfs[lo + k]
+                deltas[k] = passage &- next
+                deltaBits |= deltas[k]
+                next = passage &+ 1
+                tfsMinusOne[k] = tf &- 1
+                tfBits |= tf &- 1
+                maxTF = max(maxTF, tf)
+                minLength = min(minLength, lengths[Int(passage)])
+                positionCount += Int(tf)
             }
-            var before = lo == 0 ? Int64(-1) : Int64(passages[lo - 1])
-            let deltas = block.lazy.map { i -> UInt32 in
-                defer { before = Int64(passages[i]) }
-                return UInt32(Int64(passages[i]) - before - 1)
+            let blockPositions = positions.baseAddress.map { $0 + p }
+            var positionBits: UInt32 = 0
+            if positional, let blockPositions { for k in 0..<positionCount { positionBits |= blockPositions[k] } }
+            let deltaWidth = BitPacking.width(deltaBits), tfWidth = BitPacking.width(tfBits)
+            body.append(UInt8(deltaWidth))
+            body.append(UInt8(tfWidth))
+            if positional { body.append(UInt8(BitPacking.width(positionBits))) }
+            BitPacking.pack(deltas, count: count, width: deltaWidth, into: &body)
+            BitPacking.pack(tfsMinusOne, count: count, width: tfWidth, into: &body)
+            if positional, let blockPositions {
+                BitPacking.pack(blockPositions, count: positionCount, width: BitPacking.width(positionBits), into: &body)
+                p += positionCount
             }
-            let count = block.reduce(0) { $0 + Int(tfs[$1]) }
-            let blockPositions = positions[p..<(p + (positional ? count : 0))]
-            let positionMax = blockPositions.max() ?? 0
-            body.append(UInt8(BitPacking.width(deltaMax)))
-            body.append(UInt8(BitPacking.width(tfMax - 1)))
-            if positional { body.append(UInt8(BitPacking.width(positionMax))) }
-            BitPacking.pack(deltas, width: BitPacking.width(deltaMax), into: &body)
-            BitPacking.pack(block.lazy.map { tfs[$0] - 1 }, width: BitPacking.width(tfMax - 1), into: &body)
-            if positional {
-                BitPacking.pack(blockPositions, width: BitPacking.width(positionMax), into: &body)
-                p += count
+            if n > blockSize {
+                scratch.skip[0].append(passages[lo + count - 1])
+                scratch.skip[1].append(UInt32(body.count - start))
+                scratch.skip[2].append(maxTF)
+                scratch.skip[3].append(minLength)
             }
-            last.append(passages[hi - 1])
-            end.append(UInt32(body.count))
-            maxTF.append(tfMax)
-            minLength.append(lengthMin)
         }
-        if last.count > 1 {
-            let arrays = [last, end, maxTF, minLength]
-            let widths = arrays.map { BitPacking.width($0.max() ?? 0) }
-            for w in widths { out.append(UInt8(w)) }
-            for (a, w) in zip(arrays, widths) { BitPacking.pack(a, width: w, into: &out) }
-        }
-        out.append(body.bytes)
     }
 
     /// The skip table of a list with `blocks` > 1 blocks, read in place.
@@ -163,20 +205,13 @@ extension PostingsFormat {
     /// Decodes a whole list (`list` followed by padding, `df` postings, passage ids below
     /// `passageCount`), appending its postings with `offset` added to each passage id.
     static func decodeList(
-        _ list: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, offset: UInt32,
+        _ list: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, offset: UInt32, using buffers: Scratch,
         passages: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32]
     ) throws {
         let blocks = (df + blockSize - 1) / blockSize
         let skip = blocks > 1 ? try SkipTable(list, blocks: blocks) : nil
         let length = list.count - BitPacking.padding
-        let ps = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize)
-        let ts = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize)
-        let starts = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize + 1)
-        let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: blockSize)
-        defer {
-            for p in [ps, ts, starts] as [UnsafeMutablePointer<Int32>] { p.deallocate() }
-            scratch.deallocate()
-        }
+        let (ps, ts, starts, scratch) = (buffers.passages, buffers.tfs, buffers.positionStarts, buffers.values)
         var previous: Int64 = -1
         for b in 0..<blocks {
             let start = (skip?.size ?? 0) + (b == 0 ? 0 : Int(skip!.end[b - 1]))
@@ -185,14 +220,14 @@ extension PostingsFormat {
             let block = try decodeBlock(
                 list, start: start, end: end, count: n, previous: previous, positional: positional, passageCount: passageCount,
                 passages: ps, tfs: ts, positionStarts: starts, scratch: scratch)
-            for i in 0..<n {
-                passages.append(UInt32(ps[i]) + offset)
-                tfs.append(UInt32(ts[i]))
-            }
+            for i in 0..<n { scratch[i] = UInt32(ps[i]) + offset }
+            passages.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+            for i in 0..<n { scratch[i] = UInt32(ts[i]) }
+            tfs.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
             previous = Int64(ps[n - 1])
             if positional {
                 let first = positions.count
-                positions.append(contentsOf: repeatElement(0, count: block.positionCount))
+                positions.append(contentsOf: repeatElement(0, count: block.positionCount))  // then unpacked in place
                 positions.withUnsafeMutableBufferPointer {
                     BitPacking.unpack(
                         list.baseAddress! + block.positionsStart, count: block.positionCount, width: block.positionWidth,

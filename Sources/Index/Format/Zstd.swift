@@ -20,7 +20,7 @@ final class ZstdCompressor {
     func compress(_ bytes: UnsafeRawBufferPointer, into out: inout ByteBuffer) {
         let start = out.count
         let bound = psz_compress_bound(bytes.count)
-        out.bytes.append(contentsOf: repeatElement(0, count: bound))
+        out.appendZeros(bound)
         let n = out.bytes.withUnsafeMutableBytes { dst in
             psz_compress(context, dst.baseAddress! + start, bound, bytes.baseAddress, bytes.count)
         }

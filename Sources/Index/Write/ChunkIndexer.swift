@@ -11,12 +11,14 @@ final class ChunkIndexer {
     private let texts: ZstdCompressor
     private let infos = ZstdCompressor(dictionary: [])
     private let previous: PreviousIndex?
+    private let budget: MemoryBudget
     private let encoder = JSONEncoder()
 
-    init(dictionary: [UInt8], previous: PreviousIndex?) throws {
+    init(dictionary: [UInt8], previous: PreviousIndex?, budget: MemoryBudget) throws {
         analyzer = try Analyzer()
         texts = ZstdCompressor(dictionary: dictionary)
         self.previous = previous
+        self.budget = budget
         encoder.outputFormatting = [.sortedKeys]
     }
 
@@ -54,7 +56,7 @@ final class ChunkIndexer {
                 state.chunk.skipped.append((job.url.path, "\(error)"))
             }
         }
-        state.chunk.postings = PostingsSegment(state.postings, lengths: state.chunk.lengths)
+        state.chunk.postings = ChunkPostings(state.postings, lengths: state.chunk.lengths, budget: budget)
         return state.chunk
     }
 
@@ -92,12 +94,20 @@ final class ChunkIndexer {
             block.removeAll(keepingCapacity: true)
             blockBytes = 0
         }
+        var last: (path: [String], box: String?, id: Int)? = nil
         for (p, w) in zip(passages, words) {
-            let key = ([p.box ?? ""] + p.path).joined(separator: "\u{1F}")
-            let pathID = state.pathIDs[key] ?? state.chunk.paths.count
-            if pathID == state.chunk.paths.count {
-                state.pathIDs[key] = pathID
-                state.chunk.paths.append(key)
+            // Consecutive passages mostly share their section's path: compared before hashed.
+            let pathID: Int
+            if let last, last.path == p.path, last.box == p.box {
+                pathID = last.id
+            } else {
+                let key = ([p.box ?? ""] + p.path).joined(separator: "\u{1F}")
+                pathID = state.pathIDs[key] ?? state.chunk.paths.count
+                if pathID == state.chunk.paths.count {
+                    state.pathIDs[key] = pathID
+                    state.chunk.paths.append(key)
+                }
+                last = (p.path, p.box, pathID)
             }
             // A block closes once it holds `blockTarget` bytes.
             if blockBytes >= TextStore.blockTarget { flush() }

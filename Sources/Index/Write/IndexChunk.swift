@@ -23,7 +23,7 @@ struct IndexChunk: Sendable {
     var text = ByteBuffer()
     var blockFirsts: [UInt32] = []
     var blockEnds: [UInt32] = []
-    var postings = PostingsSegment()
+    var postings = ChunkPostings.encoded(PostingsSegment())
     var totalWords: UInt64 = 0
     var inputBytes: UInt64 = 0
     var analyzed: [String] = []

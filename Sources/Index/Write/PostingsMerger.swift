@@ -16,7 +16,7 @@ enum PostingsMerger {
 
     /// Writes the postings section; returns the dictionary entries (key, df, list length).
     static func merge(
-        _ segments: [PostingsSegment], offsets: [UInt32], lengths: [UInt32], threads: Int, into file: IndexFileWriter
+        _ segments: [ChunkPostings], offsets: [UInt32], lengths: [UInt32], threads: Int, into file: IndexFileWriter
     ) throws -> [(key: UInt64, df: UInt32, length: UInt32)] {
         var dictionary: [(key: UInt64, df: UInt32, length: UInt32)] = []
         try file.begin(.postings)
@@ -33,7 +33,7 @@ enum PostingsMerger {
         }
         for term in mergeOrder(segments) {
             batch.append(term)
-            batchSize += term.parts.reduce(0) { $0 + segments[$1.segment].listSize($1.index) }
+            batchSize += term.parts.reduce(0) { $0 + segments[$1.segment].size($1.index) }
             if batchSize >= batchBytes { try flush() }
         }
         try flush()
@@ -44,12 +44,13 @@ enum PostingsMerger {
 
     /// Each term's merged list, the batch split among `threads` workers.
     static func encode(
-        _ batch: [Term], _ segments: [PostingsSegment], offsets: [UInt32], lengths: [UInt32], threads: Int
+        _ batch: [Term], _ segments: [ChunkPostings], offsets: [UInt32], lengths: [UInt32], threads: Int
     ) -> [(df: UInt32, bytes: [UInt8])] {
         let workers = max(1, min(threads, batch.count / 64))
         let parts = Parallel.perWorker(workers) { w -> [(df: UInt32, bytes: [UInt8])] in
             let range = (batch.count * w / workers)..<(batch.count * (w + 1) / workers)
             var passages: [UInt32] = [], tfs: [UInt32] = [], positions: [UInt32] = []
+            let scratch = PostingsFormat.Scratch()
             return lengths.withUnsafeBufferPointer { lengths in
                 batch[range].map { term in
                     passages.removeAll(keepingCapacity: true)
@@ -57,12 +58,9 @@ enum PostingsMerger {
                     positions.removeAll(keepingCapacity: true)
                     let positional = !TermKey.isUnigram(term.key)
                     for (s, i) in term.parts {
-                        // Our own segments, encoded moments ago: decoding cannot fail.
-                        try! segments[s].withList(i) {
-                            try PostingsFormat.decodeList(
-                                $0, df: Int(segments[s].dfs[i]), positional: positional, passageCount: segments[s].passages,
-                                offset: offsets[s], passages: &passages, tfs: &tfs, positions: &positions)
-                        }
+                        segments[s].append(
+                            i, offset: offsets[s], positional: positional, scratch: scratch, passages: &passages, tfs: &tfs,
+                            positions: &positions)
                     }
                     var out = ByteBuffer()
                     passages.withUnsafeBufferPointer { p in
@@ -81,10 +79,10 @@ enum PostingsMerger {
     }
 
     /// Every key of every segment in order, with the segments holding it (k-way merge).
-    static func mergeOrder(_ segments: [PostingsSegment]) -> [Term] {
+    static func mergeOrder(_ segments: [ChunkPostings]) -> [Term] {
         var heap = MinHeap<(key: UInt64, segment: Int)>(by: { $0.key != $1.key ? $0.key < $1.key : $0.segment < $1.segment })
         var next = [Int](repeating: 0, count: segments.count)
-        for (s, seg) in segments.enumerated() where seg.count > 0 { heap.push((seg.keys[0], s)) }
+        for (s, seg) in segments.enumerated() where seg.count > 0 { heap.push((seg.key(0), s)) }
         var terms: [Term] = []
         while let top = heap.pop() {
             let i = next[top.segment]
@@ -94,14 +92,10 @@ enum PostingsMerger {
                 terms.append(Term(key: top.key, parts: [(top.segment, i)]))
             }
             next[top.segment] = i + 1
-            if i + 1 < segments[top.segment].count { heap.push((segments[top.segment].keys[i + 1], top.segment)) }
+            if i + 1 < segments[top.segment].count { heap.push((segments[top.segment].key(i + 1), top.segment)) }
         }
         return terms
     }
-}
-
-extension PostingsSegment {
-    func listSize(_ i: Int) -> Int { ends[i] - (i == 0 ? 0 : ends[i - 1]) }
 }
 
 /// A binary min-heap under `precedes`.
