@@ -44,7 +44,7 @@ struct StatsCommand: ParsableCommand {
         let s = Stats(
             index: location.directory.path, documents: documents.count, documentList: documents,
             formats: Dictionary(documents.map { ($0.format, 1) }, uniquingKeysWith: +), passages: r.passageCount,
-            terms: r.termCount, characters: r.characterCount, characterPairs: r.termCount - r.characterCount,
+            terms: r.characterCount + r.characterPairCount, characters: r.characterCount, characterPairs: r.characterPairCount,
             indexBytes: r.fileSize, averagePassageWords: r.averageLength, sources: try r.manifest().roots,
             sections: Dictionary(r.sectionSizes().map { ($0.name, $0.bytes) }, uniquingKeysWith: +))
         if json { return try JSON.print(s) }

@@ -38,8 +38,11 @@ public enum IndexBuilder {
     }
 
     /// Builds the index of `manifest`'s files. Nothing is created when no document can be indexed.
+    /// - Parameter rawPostingsBudget: memory the chunks' postings may hold unencoded (tests set 0
+    ///   to take the encoded path).
     static func build(
-        _ manifest: IndexManifest, into directory: URL, rebuild: Bool, threads: Int, onWait: (Int32) -> Void
+        _ manifest: IndexManifest, into directory: URL, rebuild: Bool, threads: Int, onWait: (Int32) -> Void,
+        rawPostingsBudget: Int = rawPostingsBudget
     ) throws -> IndexBuildReport {
         let start = Date()
         var report = IndexBuildReport()
@@ -58,7 +61,8 @@ public enum IndexBuilder {
         let plan = SourcePlan(sources, threads: threads, report: &report)
         let previous = rebuild ? nil : PreviousIndex(directory)
         let dictionary = plan.trainDictionary()
-        let chunks = try index(plan, dictionary: dictionary, previous: previous, threads: threads)
+        let chunks = try index(
+            plan, dictionary: dictionary, previous: previous, threads: threads, budget: MemoryBudget(bytes: rawPostingsBudget))
         for c in chunks {
             report.analyzed += c.analyzed
             report.reused += c.reused
@@ -89,11 +93,12 @@ public enum IndexBuilder {
     static let rawPostingsBudget = 768 << 20
 
     /// The plan's chunks, indexed by `threads` workers taking them in turn; in plan order.
-    static func index(_ plan: SourcePlan, dictionary: [UInt8], previous: PreviousIndex?, threads: Int) throws -> [IndexChunk] {
+    static func index(
+        _ plan: SourcePlan, dictionary: [UInt8], previous: PreviousIndex?, threads: Int, budget: MemoryBudget
+    ) throws -> [IndexChunk] {
         let chunks = plan.chunks
         guard !chunks.isEmpty else { return [] }
         let next = Counter()
-        let budget = MemoryBudget(bytes: rawPostingsBudget)
         let done = Parallel.perWorker(max(1, min(threads, chunks.count))) { _ -> Result<[(Int, IndexChunk)], Error> in
             Result {
                 let indexer = try ChunkIndexer(dictionary: dictionary, previous: previous, budget: budget)

@@ -64,20 +64,96 @@ enum BitPacking {
         return UInt32(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & ((1 &<< UInt64(width)) &- 1))
     }
 
-    /// The first `count` values of the array packed at `base`, into `out`.
+    /// The first `count` values of the array packed at `base`, into `out`: a 64-bit buffer
+    /// refilled 32 bits at a time (reads up to 4 bytes past the array: within the padding).
     @inline(__always)
     static func unpack(_ base: UnsafeRawPointer, count: Int, width: Int, into out: UnsafeMutablePointer<UInt32>) {
         guard width > 0 else {
             out.update(repeating: 0, count: count)
             return
         }
-        let mask = (UInt64(1) &<< UInt64(width)) &- 1
-        var bit = 0
+        let w = UInt64(width)
+        let mask = (UInt64(1) &<< w) &- 1
+        var acc: UInt64 = 0, bits: UInt64 = 0
+        var p = base
         for i in 0..<count {
-            let word = (base + (bit &>> 3)).loadUnaligned(as: UInt64.self)
-            out[i] = UInt32(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & mask)
-            bit &+= width
+            if bits < w {
+                acc |= UInt64(p.loadUnaligned(as: UInt32.self)) &<< bits
+                p += 4
+                bits &+= 32
+            }
+            out[i] = UInt32(truncatingIfNeeded: acc & mask)
+            acc &>>= w
+            bits &-= w
         }
+    }
+}
+
+/// Patched bit packing (PFor, as in Lucene's and tantivy's postings): a block is packed at the
+/// width most of its values need, and the few larger values ("exceptions") store their high bits
+/// apart, so one long gap or one large count does not widen the whole block.
+///
+///     width b u8 · exception count e u8 · [exception high-part width u8, if e > 0]
+///     values' low b bits packed · [e exception indices u8 · e high parts packed]
+///
+/// Blocks hold at most 256 values (indices are one byte).
+enum PatchedPacking {
+    /// Appends `count` (≤ 256) values at the cheapest width.
+    static func pack(_ values: UnsafePointer<UInt32>, count: Int, into out: inout ByteBuffer) {
+        var histogram = [Int](repeating: 0, count: 33)
+        for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
+        let maxWidth = histogram.lastIndex { $0 > 0 } ?? 0
+        var best = (width: maxWidth, bits: count * maxWidth)
+        var above = 0  // values wider than `b`
+        for b in stride(from: maxWidth - 1, through: 0, by: -1) {
+            above += histogram[b + 1]
+            let bits = count * b + 8 + above * (8 + maxWidth - b)
+            if bits < best.bits { best = (b, bits) }
+        }
+        let b = best.width
+        let exceptions = (0..<count).filter { BitPacking.width(values[$0]) > b }
+        out.append(UInt8(b))
+        out.append(UInt8(exceptions.count))
+        if !exceptions.isEmpty { out.append(UInt8(maxWidth - b)) }
+        let mask: UInt32 = b >= 32 ? .max : (1 << UInt32(b)) &- 1
+        let low = (0..<count).map { values[$0] & mask }
+        low.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: count, width: b, into: &out) }
+        guard !exceptions.isEmpty else { return }
+        for i in exceptions { out.append(UInt8(i)) }
+        let high = exceptions.map { values[$0] >> UInt32(b) }
+        high.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: high.count, width: maxWidth - b, into: &out) }
+    }
+
+    /// Unpacks `count` values at `offset` of `bytes` (which has `BitPacking.padding` readable
+    /// bytes past `end`), checking every bound; returns the offset after them.
+    static func unpack(
+        _ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, into out: UnsafeMutablePointer<UInt32>
+    ) throws -> Int {
+        guard end - offset >= 2 else { throw MalformedRecord(detail: "block truncated") }
+        let b = Int(bytes[offset]), exceptions = Int(bytes[offset + 1])
+        var at = offset + 2
+        var highWidth = 0
+        if exceptions > 0 {
+            guard at < end else { throw MalformedRecord(detail: "block truncated") }
+            highWidth = Int(bytes[at])
+            at += 1
+        }
+        guard b + highWidth <= 31, exceptions <= count else { throw MalformedRecord(detail: "bad widths") }
+        let lowBytes = BitPacking.byteCount(count, width: b)
+        let highBytes = BitPacking.byteCount(exceptions, width: highWidth)
+        guard lowBytes + exceptions + highBytes <= end - at else { throw MalformedRecord(detail: "block truncated") }
+        BitPacking.unpack(bytes.baseAddress! + at, count: count, width: b, into: out)
+        at += lowBytes
+        if exceptions > 0 {
+            let indices = at, high = bytes.baseAddress! + at + exceptions
+            for k in 0..<exceptions {
+                let i = Int(bytes[indices + k])
+                guard i < count else { throw MalformedRecord(detail: "exception out of range") }
+                out[i] |= BitPacking.get(high, k, width: highWidth) << UInt32(b)
+            }
+            at += exceptions + highBytes
+        }
+        return at
     }
 }
 

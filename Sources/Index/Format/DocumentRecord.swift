@@ -12,8 +12,8 @@ struct ByteSpan: Equatable {
 ///           title offset u32 · title length u32 · info offset u64 · info length u32 · reserved u32
 ///
 /// Name and title point into the strings section; info is the document's `DocumentInfo` JSON
-/// (metadata, source, outline), a zstd frame in the documentInfo section, decoded only when a
-/// command needs it.
+/// (metadata, source, outline), a zstd frame (with the text store's dictionary) in the
+/// documentInfo section, decoded only when a command needs it.
 struct DocumentRecord: Equatable {
     static let size = 40
 

@@ -2,7 +2,7 @@
 ///
 ///     64 B: passages u32 · documents u32 · terms u32 · unigram terms u32 · total ICU words u64
 ///           (BM25 avgdl = total / passages) · sources fingerprint u64 · text blocks u32 ·
-///           zero padding
+///           end pairs u32 (terms that mark a passage's last character, `TermKey.end`) · zero padding
 struct IndexMeta: Equatable {
     static let size = 64
 
@@ -16,6 +16,8 @@ struct IndexMeta: Equatable {
     var fingerprint: UInt64
     /// Blocks in the text store (`TextStore`).
     var textBlocks: Int
+    /// Terms that are end pairs (the rest of the non-unigram terms are character pairs).
+    var endPairs: Int
 
     func encode(into out: inout ByteBuffer) {
         let start = out.count
@@ -26,6 +28,7 @@ struct IndexMeta: Equatable {
         out.append(totalWords)
         out.append(fingerprint)
         out.append(UInt32(textBlocks))
+        out.append(UInt32(endPairs))
         while out.count - start < Self.size { out.append(UInt8(0)) }
     }
 
@@ -36,6 +39,6 @@ struct IndexMeta: Equatable {
         let totalWords = try r.u64(), fingerprint = try r.u64()
         return IndexMeta(
             passages: passages, documents: documents, terms: terms, characters: characters, totalWords: totalWords,
-            fingerprint: fingerprint, textBlocks: Int(try r.u32()))
+            fingerprint: fingerprint, textBlocks: Int(try r.u32()), endPairs: Int(try r.u32()))
     }
 }

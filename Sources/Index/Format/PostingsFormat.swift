@@ -10,11 +10,11 @@
 ///                    its end (byte offset after the skip table), its largest tf and its shortest
 ///                    passage length — with those BM25 bounds every score of the block, so top-k
 ///                    search leaves most blocks of a common term undecoded
-///     block × n      widths u8: passage delta, tf − 1, and for bigrams position; then packed:
-///                    passage deltas − 1 (from the previous posting, the previous block's last
-///                    passage, or −1), tf − 1, and for bigrams every posting's positions in order
-///                    (absolute: the index of the bigram's first character in the passage's
-///                    normalized text, ascending within a posting), each array starting on a byte
+///     block × n      passage deltas − 1 (from the previous posting, the previous block's last
+///                    passage, or −1) and tf − 1, each a `PatchedPacking` array; for bigrams then
+///                    a width u8 and every posting's positions packed in order (absolute: the
+///                    index of the bigram's first character in the passage's normalized text,
+///                    ascending within a posting)
 ///
 /// Positions are absolute so that a posting's positions are found by the sum of the tfs before
 /// it, without decoding the others. The postings section ends with `BitPacking.padding` zero bytes.
@@ -24,7 +24,12 @@ enum PostingsFormat {
     static let maxValue: Int64 = 1 << 30
     static let skipArrays = 4
 
-    static func blockHeaderSize(positional: Bool) -> Int { positional ? 3 : 2 }
+    /// Whether a character's own list is written. Without it, its postings are those of its pairs
+    /// (end pair included) together, which a reader merges on demand: cheap while they are few,
+    /// so only characters whose pairs hold more than a quarter as many postings as the index has
+    /// passages keep a list (the most common, `、`, `，`, `的`, which would cost a merge of
+    /// thousands of lists); the others save their list, most of the unigrams' bytes.
+    static func storesUnigram(pairPostings: Int, passages: Int) -> Bool { pairPostings > passages / 4 }
 
     /// Encodes one list; `lengths` are the passages' BM25 lengths (for the skip table's bounds).
     static func encode(
@@ -86,14 +91,12 @@ enum PostingsFormat {
         var p = 0
         for lo in stride(from: 0, to: n, by: blockSize) {
             let count = min(blockSize, n - lo)
-            var deltaBits: UInt32 = 0, tfBits: UInt32 = 0, maxTF: UInt32 = 0, minLength = UInt32.max, positionCount = 0
+            var maxTF: UInt32 = 0, minLength = UInt32.max, positionCount = 0
             for k in 0..<count {
                 let passage = passages[lo + k], tf = tfs[lo + k]
                 deltas[k] = passage &- next
-                deltaBits |= deltas[k]
                 next = passage &+ 1
                 tfsMinusOne[k] = tf &- 1
-                tfBits |= tf &- 1
                 maxTF = max(maxTF, tf)
                 minLength = min(minLength, lengths[Int(passage)])
                 positionCount += Int(tf)
@@ -101,13 +104,10 @@ enum PostingsFormat {
             let blockPositions = positions.baseAddress.map { $0 + p }
             var positionBits: UInt32 = 0
             if positional, let blockPositions { for k in 0..<positionCount { positionBits |= blockPositions[k] } }
-            let deltaWidth = BitPacking.width(deltaBits), tfWidth = BitPacking.width(tfBits)
-            body.append(UInt8(deltaWidth))
-            body.append(UInt8(tfWidth))
-            if positional { body.append(UInt8(BitPacking.width(positionBits))) }
-            BitPacking.pack(deltas, count: count, width: deltaWidth, into: &body)
-            BitPacking.pack(tfsMinusOne, count: count, width: tfWidth, into: &body)
+            PatchedPacking.pack(deltas, count: count, into: &body)
+            PatchedPacking.pack(tfsMinusOne, count: count, into: &body)
             if positional, let blockPositions {
+                body.append(UInt8(BitPacking.width(positionBits)))
                 BitPacking.pack(blockPositions, count: positionCount, width: BitPacking.width(positionBits), into: &body)
                 p += positionCount
             }
@@ -163,39 +163,40 @@ enum PostingsFormat {
         passageCount: Int, passages: UnsafeMutablePointer<Int32>, tfs: UnsafeMutablePointer<Int32>,
         positionStarts: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
     ) throws -> Block {
-        let header = blockHeaderSize(positional: positional)
-        guard start >= 0, start <= end - header, end <= list.count - BitPacking.padding else {
+        guard start >= 0, start <= end, end <= list.count - BitPacking.padding else {
             throw MalformedRecord(detail: "block bounds invalid")
         }
-        let base = list.baseAddress! + start
-        let deltaWidth = Int(base.load(as: UInt8.self)), tfWidth = Int(base.load(fromByteOffset: 1, as: UInt8.self))
-        let positionWidth = positional ? Int(base.load(fromByteOffset: 2, as: UInt8.self)) : 0
-        guard deltaWidth <= 31, tfWidth <= 30, positionWidth <= 30 else { throw MalformedRecord(detail: "bad widths") }
-        var offset = start + header
-        let deltaBytes = BitPacking.byteCount(count, width: deltaWidth), tfBytes = BitPacking.byteCount(count, width: tfWidth)
-        guard deltaBytes + tfBytes <= end - offset else { throw MalformedRecord(detail: "block truncated") }
-        BitPacking.unpack(list.baseAddress! + offset, count: count, width: deltaWidth, into: scratch)
+        var offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
         var p = previous
         for i in 0..<count {
-            p += Int64(scratch[i]) + 1
+            p &+= Int64(scratch[i]) &+ 1
             passages[i] = Int32(truncatingIfNeeded: p)
         }
         guard p < passageCount else { throw MalformedRecord(detail: "passage id out of range") }
-        offset += deltaBytes
-        BitPacking.unpack(list.baseAddress! + offset, count: count, width: tfWidth, into: scratch)
-        offset += tfBytes
-        var total = 0
+        offset = try PatchedPacking.unpack(list, at: offset, end: end, count: count, into: scratch)
+        var largest: UInt32 = 0
         for i in 0..<count {
-            positionStarts[i] = Int32(truncatingIfNeeded: total)
-            tfs[i] = Int32(scratch[i]) + 1
-            total += Int(tfs[i])
+            largest |= scratch[i]
+            tfs[i] = Int32(truncatingIfNeeded: scratch[i]) &+ 1
         }
-        positionStarts[count] = Int32(truncatingIfNeeded: total)
-        let block = Block(count: count, positionsStart: offset, positionWidth: positionWidth, positionCount: positional ? total : 0)
+        guard largest < UInt32(maxValue) else { throw MalformedRecord(detail: "bad term frequency") }
+        var total = 0
         if positional {
-            guard total < Int(maxValue) else { throw MalformedRecord(detail: "too many positions") }
-            offset += BitPacking.byteCount(total, width: positionWidth)
+            for i in 0..<count {
+                positionStarts[i] = Int32(truncatingIfNeeded: total)
+                total += Int(tfs[i])
+            }
+            positionStarts[count] = Int32(truncatingIfNeeded: total)
         }
+        var positionWidth = 0
+        if positional {
+            guard offset < end else { throw MalformedRecord(detail: "block truncated") }
+            positionWidth = Int(list[offset])
+            offset += 1
+            guard positionWidth <= 30, total < Int(maxValue) else { throw MalformedRecord(detail: "bad positions") }
+        }
+        let block = Block(count: count, positionsStart: offset, positionWidth: positionWidth, positionCount: positional ? total : 0)
+        if positional { offset += BitPacking.byteCount(total, width: positionWidth) }
         guard offset == end else { throw MalformedRecord(detail: "block length mismatch") }
         return block
     }
@@ -206,7 +207,7 @@ extension PostingsFormat {
     /// `passageCount`), appending its postings with `offset` added to each passage id.
     static func decodeList(
         _ list: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, offset: UInt32, using buffers: Scratch,
-        passages: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32]
+        passages: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32], skipPositions: Bool = false
     ) throws {
         let blocks = (df + blockSize - 1) / blockSize
         let skip = blocks > 1 ? try SkipTable(list, blocks: blocks) : nil
@@ -225,7 +226,7 @@ extension PostingsFormat {
             for i in 0..<n { scratch[i] = UInt32(ts[i]) }
             tfs.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
             previous = Int64(ps[n - 1])
-            if positional {
+            if positional, !skipPositions {
                 let first = positions.count
                 positions.append(contentsOf: repeatElement(0, count: block.positionCount))  // then unpacked in place
                 positions.withUnsafeMutableBufferPointer {

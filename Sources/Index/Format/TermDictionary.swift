@@ -90,20 +90,39 @@ enum TermDictionary {
         }
     }
 
-    /// The term with `key`: binary search over the blocks' first keys, then a scan of one block.
-    static func find(
-        _ key: UInt64, blocks: Int, firstKey: (Int) throws -> UInt64, scan: (Int, (TermInfo) throws -> Bool) throws -> Void
-    ) throws -> TermInfo? {
+    /// Calls `body` for each term from the first whose key is ≥ `key`, in order, until it returns
+    /// false: a binary search over the blocks' first keys, then a scan from that block on.
+    static func forEachTerm(
+        from key: UInt64, blocks: Int, firstKey: (Int) throws -> UInt64, scan: (Int, (TermInfo) throws -> Bool) throws -> Void,
+        _ body: (TermInfo) throws -> Bool
+    ) throws {
         var lo = 0, hi = blocks
         while lo < hi {
             let mid = (lo + hi) / 2
             if try firstKey(mid) <= key { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > 0 else { return nil }
+        var more = true
+        var b = max(0, lo - 1)
+        try withoutActuallyEscaping(body) { body in
+            while more, b < blocks {
+                try scan(b) { t in
+                    guard t.key >= key else { return true }
+                    more = try body(t)
+                    return more
+                }
+                b += 1
+            }
+        }
+    }
+
+    /// The term with `key`.
+    static func find(
+        _ key: UInt64, blocks: Int, firstKey: (Int) throws -> UInt64, scan: (Int, (TermInfo) throws -> Bool) throws -> Void
+    ) throws -> TermInfo? {
         var found: TermInfo? = nil
-        try scan(lo - 1) { t in
+        try forEachTerm(from: key, blocks: blocks, firstKey: firstKey, scan: scan) { t in
             if t.key == key { found = t }
-            return t.key < key
+            return false
         }
         return found
     }

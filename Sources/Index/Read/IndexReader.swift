@@ -36,6 +36,9 @@ public final class IndexReader: @unchecked Sendable {
     /// Terms that are single normalized characters: the distinct characters of the corpus. The
     /// other `termCount - characterCount` terms are pairs of adjacent characters.
     public let characterCount: Int
+    /// Terms that are pairs of adjacent characters (the dictionary also holds a marker per
+    /// character that ends a passage: `termCount` = characters + pairs + those markers).
+    public let characterPairCount: Int
     public let totalWords: UInt64
     /// Fingerprint of the sources the index was built from (`SourceScanner.fingerprint`).
     public let fingerprint: UInt64
@@ -79,6 +82,7 @@ public final class IndexReader: @unchecked Sendable {
         self.sections = sections
         let meta = try Self.decoding(path, .meta) { try IndexMeta.decode(try sections.bytes(.meta, 0, IndexMeta.size)) }
         (passageCount, documentCount, termCount, characterCount) = (meta.passages, meta.documents, meta.terms, meta.characters)
+        characterPairCount = meta.terms - meta.characters - meta.endPairs
         (totalWords, fingerprint) = (meta.totalWords, meta.fingerprint)
         try sections.checkLength(.documents, documentCount * DocumentRecord.size)
         try sections.checkLength(.terms, TermDictionary.blockCount(terms: termCount) * TermDictionary.Block.size)
@@ -178,17 +182,30 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     /// Every passage's BM25 length, read in place (bit-packed); it keeps the mapping alive.
-    public struct Lengths: RandomAccessCollection, Sendable {
-        let storage: IndexStorage
-        /// Where the packed values start in the file, and their width.
-        let offset: Int
-        let width: Int
+    /// Scoring reads it once per candidate, so the subscript is inlined into the caller.
+    public struct Lengths: RandomAccessCollection, @unchecked Sendable {
+        /// Holds the mapping `base` points into. Immutable: sharing it across threads is safe.
+        @usableFromInline let storage: IndexStorage
+        @usableFromInline let base: UnsafeRawPointer
+        @usableFromInline let width: Int
+        @usableFromInline let mask: UInt64
         public let count: Int
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { count }
-        public subscript(position: Int) -> UInt32 {
+
+        init(storage: IndexStorage, offset: Int, width: Int, count: Int) {
+            self.storage = storage
+            base = storage.bytes.baseAddress! + offset
+            self.width = width
+            mask = (UInt64(1) << UInt64(width)) &- 1
+            self.count = count
+        }
+
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { count }
+        @inlinable public subscript(position: Int) -> UInt32 {
             precondition(position >= 0 && position < count, "passage out of range")
-            return width == 0 ? 0 : BitPacking.get(storage.bytes.baseAddress! + offset, position, width: width)
+            let bit = position &* width
+            let word = (base + (bit &>> 3)).loadUnaligned(as: UInt64.self)
+            return UInt32(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & mask)
         }
     }
 
@@ -256,7 +273,7 @@ public final class IndexReader: @unchecked Sendable {
         if let hit = lock.withLock({ documentInfoCache[doc] }) { return hit }
         let r = try documentRecord(doc)
         let frame = try bytes(.documentInfo, r.info.offset, r.info.length)
-        guard let json = ZstdDecompressor(dictionary: UnsafeRawBufferPointer(start: nil, count: 0))?.decompress(frame, limit: 64 << 20),
+        guard let json = try textStore.decompress(frame, limit: 64 << 20),
             let info = try? JSONDecoder().decode(DocumentInfo.self, from: Data(json))
         else {
             throw IndexError.corrupted(path: path, part: IndexFormat.Section.documentInfo.name, detail: "document \(doc) info unreadable")
@@ -272,6 +289,20 @@ public final class IndexReader: @unchecked Sendable {
         try TermDictionary.find(
             key, blocks: TermDictionary.blockCount(terms: termCount),
             firstKey: { try dictionaryBlock($0).firstKey }, scan: { try forEachTerm(inBlock: $0, $1) })
+    }
+
+    /// The terms with keys in `range`, in order.
+    func terms(in range: ClosedRange<UInt64>) throws -> [TermInfo] {
+        var result: [TermInfo] = []
+        try TermDictionary.forEachTerm(
+            from: range.lowerBound, blocks: TermDictionary.blockCount(terms: termCount),
+            firstKey: { try dictionaryBlock($0).firstKey }, scan: { try forEachTerm(inBlock: $0, $1) }
+        ) { t in
+            guard t.key <= range.upperBound else { return false }
+            result.append(t)
+            return true
+        }
+        return result
     }
 
     func dictionaryBlock(_ b: Int) throws -> TermDictionary.Block {
@@ -290,9 +321,11 @@ public final class IndexReader: @unchecked Sendable {
         }
     }
 
-    /// A cursor over a term's postings.
+    /// A cursor over a term's postings; for a character without a list of its own, over its pairs'
+    /// postings merged (`PostingsFormat.storesUnigram`).
     public func cursor(_ term: TermInfo) throws -> PostingsCursor {
-        try PostingsCursor(
+        if term.isUnigram, term.length == 0 { return try mergedCursor(term) }
+        return try PostingsCursor(
             storage: storage, raw: try bytes(.postings, term.offset, term.length + BitPacking.padding), df: term.df,
             positional: !term.isUnigram, passageCount: passageCount, path: path)
     }

@@ -21,7 +21,7 @@ extension IndexReader {
     /// Keys ascending, postings contiguous and complete, every list decodable with its df.
     private func verifyTerms() throws {
         var previous: UInt64? = nil
-        var terms = 0, characters = 0
+        var terms = 0, characters = 0, pairs = 0
         var postingsEnd = 0
         let dictionary = IndexFormat.Section.terms.name
         for b in 0..<TermDictionary.blockCount(terms: termCount) {
@@ -32,7 +32,7 @@ extension IndexReader {
                 }
                 previous = t.key
                 terms += 1
-                if t.isUnigram { characters += 1 }
+                if t.isUnigram { characters += 1 } else if !TermKey.isEnd(t.key) { pairs += 1 }
                 postingsEnd = t.offset + t.length
                 let c = try cursor(t)
                 var n = 0
@@ -47,7 +47,9 @@ extension IndexReader {
                 return true
             }
         }
-        guard terms == termCount, characters == characterCount, postingsEnd + BitPacking.padding == sections.length(.postings) else {
+        guard terms == termCount, characters == characterCount, pairs == characterPairCount,
+            postingsEnd + BitPacking.padding == sections.length(.postings)
+        else {
             throw IndexError.corrupted(path: path, part: dictionary, detail: "term count or postings length mismatch")
         }
     }

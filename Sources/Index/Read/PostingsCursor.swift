@@ -3,10 +3,13 @@
 /// when asked (an intersection needs them for few of the postings it passes). Every value read is
 /// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
 /// an out-of-range id. A class: cursors are used in place, never copied.
+///
+/// A character without a list of its own is walked the same way over its merged postings
+/// (`IndexReader.mergedCursor`), in blocks of the same size with their bounds computed.
 public final class PostingsCursor {
     /// Holds the mapping `raw` points into, so the cursor stays valid after its reader is released.
     private let storage: IndexStorage
-    /// The term's list followed by `BitPacking.padding` readable bytes.
+    /// The term's list followed by `BitPacking.padding` readable bytes (empty when merged).
     private let raw: UnsafeRawBufferPointer
     private let length: Int
     private let df: Int
@@ -16,6 +19,8 @@ public final class PostingsCursor {
     private let blocks: Int
     private let skip: PostingsFormat.SkipTable?
     private let bodyStart: Int
+    /// Merged postings, and each block's largest tf and shortest length.
+    private let merged: (passages: [Int32], tfs: [Int32], maxTF: [Int], minLength: [Int])?
 
     /// The decoded block: passages and tfs; positions stay packed until asked for.
     private var block = -1
@@ -60,7 +65,32 @@ public final class PostingsCursor {
             throw IndexError.corrupted(path: path, part: "postings", detail: e.detail)
         }
         bodyStart = skip?.size ?? 0
+        merged = nil
         guard bodyStart <= length else { throw corrupted("postings shorter than their skip table") }
+        try load(0)
+    }
+
+    /// A cursor over postings already decoded and merged (ascending, non-empty, checked by the
+    /// caller); `lengths` give each block's shortest passage.
+    init(storage: IndexStorage, merged passages: [Int32], tfs: [Int32], lengths: IndexReader.Lengths, path: String) throws {
+        self.storage = storage
+        raw = UnsafeRawBufferPointer(start: nil, count: 0)
+        length = 0
+        df = passages.count
+        positional = false
+        passageCount = lengths.count
+        self.path = path
+        blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
+        skip = nil
+        bodyStart = 0
+        var maxTF: [Int] = [], minLength: [Int] = []
+        for lo in stride(from: 0, to: df, by: PostingsFormat.blockSize) {
+            let block = lo..<min(df, lo + PostingsFormat.blockSize)
+            maxTF.append(Int(tfs[block].max()!))
+            minLength.append(block.reduce(Int.max) { min($0, Int(lengths[Int(passages[$1])])) })
+        }
+        merged = (passages, tfs, maxTF, minLength)
+        guard df > 0 else { throw corrupted("empty postings list") }
         try load(0)
     }
 
@@ -150,8 +180,9 @@ public final class PostingsCursor {
     /// The largest tf and the smallest passage length in block `b`: with them BM25 gives an upper
     /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
-        guard let skip, b >= 0, b < blocks else { return (Int(Int32.max), 0) }
-        return (Int(skip.maxTF[b]), Int(skip.minLength[b]))
+        guard blocks > 1, b >= 0, b < blocks else { return (Int(Int32.max), 0) }
+        if let merged { return (merged.maxTF[b], merged.minLength[b]) }
+        return (Int(skip!.maxTF[b]), Int(skip!.minLength[b]))
     }
 
     /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
@@ -176,6 +207,7 @@ public final class PostingsCursor {
     }
 
     private func lastPassage(of b: Int) throws -> Int32 {
+        if let merged { return merged.passages[min(df, (b + 1) * PostingsFormat.blockSize) - 1] }
         guard let skip else { return Int32.max }
         let l = skip.last[b]
         guard l < passageCount else { throw corrupted("skip entry out of range") }
@@ -183,6 +215,13 @@ public final class PostingsCursor {
     }
 
     private func load(_ b: Int) throws {
+        if let merged {
+            let lo = b * PostingsFormat.blockSize, n = min(PostingsFormat.blockSize, df - lo)
+            merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
+            merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
+            (block, count, index, decodedFor, decodedCount) = (b, n, 0, -1, 0)
+            return
+        }
         let start = bodyStart + (b == 0 ? 0 : Int(skip!.end[b - 1]))
         let end = skip.map { bodyStart + Int($0.end[b]) } ?? length
         guard end <= length else { throw corrupted("block bounds invalid") }

@@ -55,6 +55,19 @@ final class TextStoreReader: @unchecked Sendable {
         }
     }
 
+    /// A frame of another section compressed with the text store's dictionary (document infos).
+    func decompress(_ frame: UnsafeRawBufferPointer, limit: Int) throws -> [UInt8]? {
+        try lock.withLock { try context().decompress(frame, limit: limit) }
+    }
+
+    private func context() throws -> ZstdDecompressor {
+        if let decompressor { return decompressor }
+        let dictionary = try sections.bytes(.textDictionary, 0, sections.length(.textDictionary))
+        guard let d = ZstdDecompressor(dictionary: dictionary) else { throw corrupted(.textDictionary, "unusable dictionary") }
+        decompressor = d
+        return d
+    }
+
     private func blockIndex() throws -> TextStore.Index {
         if let index { return index }
         let section = try sections.bytes(.textIndex, 0, sections.length(.textIndex))
@@ -78,14 +91,9 @@ final class TextStoreReader: @unchecked Sendable {
             cache[b]?.used = clock
             return hit
         }
-        if decompressor == nil {
-            let dictionary = try sections.bytes(.textDictionary, 0, sections.length(.textDictionary))
-            guard let d = ZstdDecompressor(dictionary: dictionary) else { throw corrupted(.textDictionary, "unusable dictionary") }
-            decompressor = d
-        }
         let s = try span(b)
         let frame = try sections.bytes(.textBlocks, s.bytes.lowerBound, s.bytes.count)
-        guard let content = decompressor!.decompress(frame, limit: TextStore.maxBlockSize) else {
+        guard let content = try context().decompress(frame, limit: TextStore.maxBlockSize) else {
             throw corrupted(.textBlocks, "block \(b) does not decompress")
         }
         let spans: [Range<Int>]

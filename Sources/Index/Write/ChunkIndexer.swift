@@ -9,7 +9,6 @@ import Ingestion
 final class ChunkIndexer {
     private let analyzer: Analyzer
     private let texts: ZstdCompressor
-    private let infos = ZstdCompressor(dictionary: [])
     private let previous: PreviousIndex?
     private let budget: MemoryBudget
     private let encoder = JSONEncoder()
@@ -125,7 +124,7 @@ final class ChunkIndexer {
         }
         flush()
         var compressed = ByteBuffer()
-        ((try? encoder.encode(info)) ?? Data()).withUnsafeBytes { infos.compress($0, into: &compressed) }
+        ((try? encoder.encode(info)) ?? Data()).withUnsafeBytes { texts.compress($0, into: &compressed) }
         state.chunk.documents.append(.init(name: info.name, title: info.title, info: compressed.bytes, passages: passages.count))
     }
 }

@@ -13,7 +13,8 @@ enum IndexWriter {
         let lengths = chunks.flatMap(\.lengths)
         var meta = IndexMeta(
             passages: tables.records.count, documents: tables.documentCount, terms: 0, characters: 0,
-            totalWords: chunks.reduce(0) { $0 + $1.totalWords }, fingerprint: fingerprint, textBlocks: tables.blockFirsts.count)
+            totalWords: chunks.reduce(0) { $0 + $1.totalWords }, fingerprint: fingerprint, textBlocks: tables.blockFirsts.count,
+            endPairs: 0)
         // The postings first, into the file; the meta (which counts their terms) goes at the end.
         try file.section(.textDictionary, dictionary)
         try file.begin(.textBlocks)
@@ -35,6 +36,7 @@ enum IndexWriter {
         try file.section(.termEntries, dictionarySections.entries)
         meta.terms = terms.count
         meta.characters = terms.reduce(0) { $0 + (TermKey.isUnigram($1.key) ? 1 : 0) }
+        meta.endPairs = terms.reduce(0) { $0 + (TermKey.isEnd($1.key) ? 1 : 0) }
         try file.section(.meta) { meta.encode(into: &$0) }
         try file.commit()
     }

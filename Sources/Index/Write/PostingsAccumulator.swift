@@ -124,7 +124,8 @@ final class PostingsAccumulator: @unchecked Sendable {
     /// Bytes the accumulator holds, for the writer's memory budget.
     var byteCount: Int { 4 * state.arena.allocated + state.capacity * MemoryLayout<Term>.stride }
 
-    /// Adds one passage's normalized characters: a unigram per character, a bigram per pair.
+    /// Adds one passage's normalized characters: a unigram per character, a bigram per pair, and
+    /// the end pair of the last character.
     func add(_ scalars: [UInt32], passage: Int32) {
         scalars.withUnsafeBufferPointer { s in
             state.addAll(s, passage: passage)
@@ -136,9 +137,8 @@ extension PostingsAccumulator.State {
     fileprivate mutating func addAll(_ s: UnsafeBufferPointer<UInt32>, passage: Int32) {
         for i in 0..<s.count {
             add(TermKey.unigram(s[i]), passage: passage, position: UInt32(i), positional: false)
-            if i + 1 < s.count {
-                add(TermKey.bigram(s[i], s[i + 1]), passage: passage, position: UInt32(i), positional: true)
-            }
+            let next = i + 1 < s.count ? s[i + 1] : TermKey.end
+            add(TermKey.bigram(s[i], next), passage: passage, position: UInt32(i), positional: true)
         }
     }
 }

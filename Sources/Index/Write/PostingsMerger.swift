@@ -5,11 +5,17 @@ import Foundation
 /// decoded with their chunk's passage offset and re-encoded as one list with the index's lengths.
 /// Terms go in batches encoded on all threads and written in order, so memory holds the segments
 /// and one batch, never a second copy of the postings.
+///
+/// A character's list is left out (its dictionary entry keeps the df, with no postings) when its
+/// pairs' lists are short enough to answer it together (`PostingsFormat.storesUnigram`).
 enum PostingsMerger {
     /// One term of the merged dictionary: its parts as (segment, index in segment).
     struct Term {
         var key: UInt64
         var parts: [(segment: Int, index: Int)]
+        var df = 0
+        /// A unigram whose list is not written.
+        var virtual = false
     }
 
     static let batchBytes = 4 << 20
@@ -31,9 +37,9 @@ enum PostingsMerger {
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
         }
-        for term in mergeOrder(segments) {
+        for term in mergeOrder(segments, passages: lengths.count) {
             batch.append(term)
-            batchSize += term.parts.reduce(0) { $0 + segments[$1.segment].size($1.index) }
+            if !term.virtual { batchSize += term.parts.reduce(0) { $0 + segments[$1.segment].size($1.index) } }
             if batchSize >= batchBytes { try flush() }
         }
         try flush()
@@ -53,6 +59,7 @@ enum PostingsMerger {
             let scratch = PostingsFormat.Scratch()
             return lengths.withUnsafeBufferPointer { lengths in
                 batch[range].map { term in
+                    if term.virtual { return (UInt32(term.df), []) }
                     passages.removeAll(keepingCapacity: true)
                     tfs.removeAll(keepingCapacity: true)
                     positions.removeAll(keepingCapacity: true)
@@ -78,22 +85,37 @@ enum PostingsMerger {
         return Array(parts.joined())
     }
 
-    /// Every key of every segment in order, with the segments holding it (k-way merge).
-    static func mergeOrder(_ segments: [ChunkPostings]) -> [Term] {
+    /// Every key of every segment in order, with the segments holding it and its df (k-way merge);
+    /// unigrams whose pairs' postings add up to at most what `storesUnigram` allows are virtual.
+    static func mergeOrder(_ segments: [ChunkPostings], passages: Int) -> [Term] {
         var heap = MinHeap<(key: UInt64, segment: Int)>(by: { $0.key != $1.key ? $0.key < $1.key : $0.segment < $1.segment })
         var next = [Int](repeating: 0, count: segments.count)
         for (s, seg) in segments.enumerated() where seg.count > 0 { heap.push((seg.key(0), s)) }
         var terms: [Term] = []
+        var pairPostings = (unigram: UInt64(0), count: 0)  // the pairs seen of the current first character
+        func close() {
+            guard let last = terms.last else { return }
+            if TermKey.isUnigram(last.key) {
+                let count = pairPostings.unigram == last.key ? pairPostings.count : 0
+                terms[terms.count - 1].virtual = !PostingsFormat.storesUnigram(pairPostings: count, passages: passages)
+            } else {
+                let u = TermKey.unigram(of: last.key)
+                pairPostings = (u, (pairPostings.unigram == u ? pairPostings.count : 0) + last.df)
+            }
+        }
         while let top = heap.pop() {
             let i = next[top.segment]
             if terms.last?.key == top.key {
                 terms[terms.count - 1].parts.append((top.segment, i))
             } else {
+                close()
                 terms.append(Term(key: top.key, parts: [(top.segment, i)]))
             }
+            terms[terms.count - 1].df += segments[top.segment].df(i)
             next[top.segment] = i + 1
             if i + 1 < segments[top.segment].count { heap.push((segments[top.segment].key(i + 1), top.segment)) }
         }
+        close()
         return terms
     }
 }

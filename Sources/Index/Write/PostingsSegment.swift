@@ -33,6 +33,14 @@ enum ChunkPostings: @unchecked Sendable {
         }
     }
 
+    /// Term `i`'s document frequency.
+    func df(_ i: Int) -> Int {
+        switch self {
+        case .raw(let a, let ids, _, _): return a.term(ids[i]).passages.count
+        case .encoded(let s): return Int(s.dfs[i])
+        }
+    }
+
     /// About how many bytes term `i` takes (for sizing the merge's batches).
     func size(_ i: Int) -> Int {
         switch self {
