@@ -34,9 +34,7 @@ psz_compressor *psz_compressor_create(const void *dict, size_t dict_size, int le
 }
 
 void psz_compressor_free(psz_compressor *c) {
-    if (!c) return;
-    ZSTD_freeCDict(c->cdict);
-    ZSTD_freeCCtx(c->cctx);
+    if (c) ZSTD_freeCDict(c->cdict), ZSTD_freeCCtx(c->cctx);
     free(c);
 }
 
@@ -60,9 +58,7 @@ psz_decompressor *psz_decompressor_create(const void *dict, size_t dict_size) {
 }
 
 void psz_decompressor_free(psz_decompressor *d) {
-    if (!d) return;
-    ZSTD_freeDDict(d->ddict);
-    ZSTD_freeDCtx(d->dctx);
+    if (d) ZSTD_freeDDict(d->ddict), ZSTD_freeDCtx(d->dctx);
     free(d);
 }
 

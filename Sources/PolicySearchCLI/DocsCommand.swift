@@ -15,35 +15,27 @@ struct DocsCommand: ParsableCommand {
     var json = false
 
     struct Entry: Encodable {
-        var doc: String
-        var title: String
-        var region: String?
-        var date: String?
-        var issuer: String?
-        var format: String
+        var doc, title, format, source: String
+        var region, date, issuer: String?
         var passages: Int
-        var source: String
 
         enum CodingKeys: String, CodingKey { case doc, title, region, date, issuer, format, passages, source }
 
         /// Missing metadata is `null`, not absent: every entry has the same keys.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(doc, forKey: .doc)
-            try c.encode(title, forKey: .title)
-            try c.encode(region, forKey: .region)
-            try c.encode(date, forKey: .date)
-            try c.encode(issuer, forKey: .issuer)
-            try c.encode(format, forKey: .format)
+            let strings: [(CodingKeys, String?)] = [
+                (.doc, doc), (.title, title), (.region, region), (.date, date), (.issuer, issuer), (.format, format), (.source, source)
+            ]
+            for (key, value) in strings { try c.encode(value, forKey: key) }
             try c.encode(passages, forKey: .passages)
-            try c.encode(source, forKey: .source)
         }
     }
 
+    /// The JSON contract of `docs --json`.
     struct Listing: Encodable {
         var index: String
-        var sources: [String]
-        var excluded: [String]
+        var sources, excluded: [String]
         var documents: [Entry]
     }
 
@@ -52,9 +44,8 @@ struct DocsCommand: ParsableCommand {
         let documents = try (0..<reader.documentCount).map { d -> Entry in
             let info = try reader.documentInfo(d)
             return Entry(
-                doc: info.name, title: info.title, region: info.metadata.region, date: info.metadata.date,
-                issuer: info.metadata.issuer, format: info.format, passages: try reader.passageRange(ofDocument: d).count,
-                source: info.source.path)
+                doc: info.name, title: info.title, format: info.format, source: info.source.path, region: info.metadata.region,
+                date: info.metadata.date, issuer: info.metadata.issuer, passages: try reader.passageRange(ofDocument: d).count)
         }
         return Listing(index: index.path, sources: manifest.roots, excluded: manifest.excluded, documents: documents)
     }

@@ -11,28 +11,21 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     struct Document: Encodable {
-        var doc: String
-        var format: String
+        var doc, format: String
         var passages: Int
     }
 
+    /// The JSON contract of `stats --json`.
     struct Stats: Encodable {
         var index: String
-        var documents: Int
         /// Each document with its source format and passage count.
-        var documentList: [Document]
-        /// Documents per source format.
-        var formats: [String: Int]
-        var passages: Int
+        var documents: Int, documentList: [Document]
+        /// Documents per source format; bytes of each section of the index file.
+        var formats, sections: [String: Int]
         /// Index terms: distinct normalized characters plus distinct pairs of adjacent characters.
-        var terms: Int
-        var characters: Int
-        var characterPairs: Int
-        var indexBytes: Int
+        var passages, terms, characters, characterPairs, indexBytes: Int
         var averagePassageWords: Double
         var sources: [String]
-        /// Bytes of each section of the index file.
-        var sections: [String: Int]
     }
 
     func run() throws {
@@ -43,10 +36,10 @@ struct StatsCommand: ParsableCommand {
         }
         let s = Stats(
             index: location.directory.path, documents: documents.count, documentList: documents,
-            formats: Dictionary(documents.map { ($0.format, 1) }, uniquingKeysWith: +), passages: r.passageCount,
+            formats: Dictionary(documents.map { ($0.format, 1) }, uniquingKeysWith: +),
+            sections: Dictionary(r.sectionSizes().map { ($0.name, $0.bytes) }, uniquingKeysWith: +), passages: r.passageCount,
             terms: r.characterCount + r.characterPairCount, characters: r.characterCount, characterPairs: r.characterPairCount,
-            indexBytes: r.fileSize, averagePassageWords: r.averageLength, sources: try r.manifest().roots,
-            sections: Dictionary(r.sectionSizes().map { ($0.name, $0.bytes) }, uniquingKeysWith: +))
+            indexBytes: r.fileSize, averagePassageWords: r.averageLength, sources: try r.manifest().roots)
         if json { return try JSON.print(s) }
         let formats = s.formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         print("index      \(s.index)")

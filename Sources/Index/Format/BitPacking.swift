@@ -98,30 +98,44 @@ enum BitPacking {
 ///
 /// Blocks hold at most 256 values (indices are one byte).
 enum PatchedPacking {
-    /// Appends `count` (≤ 256) values at the cheapest width.
+    /// Appends `count` (≤ 256) values at the cheapest width. No allocation: it runs for every
+    /// block of every list the writer encodes.
     static func pack(_ values: UnsafePointer<UInt32>, count: Int, into out: inout ByteBuffer) {
-        var histogram = [Int](repeating: 0, count: 33)
-        for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
-        let maxWidth = histogram.lastIndex { $0 > 0 } ?? 0
-        var best = (width: maxWidth, bits: count * maxWidth)
-        var above = 0  // values wider than `b`
-        for b in stride(from: maxWidth - 1, through: 0, by: -1) {
-            above += histogram[b + 1]
-            let bits = count * b + 8 + above * (8 + maxWidth - b)
-            if bits < best.bits { best = (b, bits) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { histogram in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * max(count, 1)) { scratch in
+                histogram.initialize(repeating: 0)
+                for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
+                var maxWidth = 32
+                while maxWidth > 0, histogram[maxWidth] == 0 { maxWidth -= 1 }
+                var best = (width: maxWidth, bits: count * maxWidth)
+                var above = 0  // values wider than `b`
+                for b in stride(from: maxWidth - 1, through: 0, by: -1) {
+                    above += histogram[b + 1]
+                    let bits = count * b + 8 + above * (8 + maxWidth - b)
+                    if bits < best.bits { best = (b, bits) }
+                }
+                let b = best.width
+                let mask: UInt32 = b >= 32 ? .max : (1 << UInt32(b)) &- 1
+                let low = scratch.baseAddress!, high = low + count
+                var exceptions = 0
+                out.append(UInt8(b))
+                let countAt = out.count
+                out.append(UInt8(0))
+                if maxWidth > b { out.append(UInt8(maxWidth - b)) }
+                for i in 0..<count {
+                    low[i] = values[i] & mask
+                    if BitPacking.width(values[i]) > b {
+                        high[exceptions] = values[i] >> UInt32(b)
+                        exceptions += 1
+                    }
+                }
+                out.bytes[countAt] = UInt8(exceptions)  // > 0 exactly when maxWidth > b
+                BitPacking.pack(low, count: count, width: b, into: &out)
+                guard exceptions > 0 else { return }
+                for i in 0..<count where BitPacking.width(values[i]) > b { out.append(UInt8(i)) }
+                BitPacking.pack(high, count: exceptions, width: maxWidth - b, into: &out)
+            }
         }
-        let b = best.width
-        let exceptions = (0..<count).filter { BitPacking.width(values[$0]) > b }
-        out.append(UInt8(b))
-        out.append(UInt8(exceptions.count))
-        if !exceptions.isEmpty { out.append(UInt8(maxWidth - b)) }
-        let mask: UInt32 = b >= 32 ? .max : (1 << UInt32(b)) &- 1
-        let low = (0..<count).map { values[$0] & mask }
-        low.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: count, width: b, into: &out) }
-        guard !exceptions.isEmpty else { return }
-        for i in exceptions { out.append(UInt8(i)) }
-        let high = exceptions.map { values[$0] >> UInt32(b) }
-        high.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: high.count, width: maxWidth - b, into: &out) }
     }
 
     /// Unpacks `count` values at `offset` of `bytes` (which has `BitPacking.padding` readable

@@ -10,6 +10,9 @@ struct ByteBuffer {
     mutating func append(_ v: UInt32) { appendLittleEndian(v) }
     mutating func append(_ v: UInt64) { appendLittleEndian(v) }
     mutating func append(_ b: [UInt8]) { bytes.append(contentsOf: b) }
+    /// Fields of a fixed-size record, in order, each as u32 (or u64).
+    mutating func append(u32 values: Int...) { for v in values { append(UInt32(v)) } }
+    mutating func append(u64 values: Int...) { for v in values { append(UInt64(v)) } }
     mutating func append<S: Sequence>(contentsOf s: S) where S.Element == UInt8 { bytes.append(contentsOf: s) }
 
     /// Appends `n` zero bytes (room a packer then fills in place).

@@ -28,6 +28,10 @@ struct ByteReader {
     mutating func u32() throws -> UInt32 { try take(UInt32.self) }
     mutating func u64() throws -> UInt64 { try take(UInt64.self) }
 
+    /// The next `n` fields, each a u32 (or u64), as `ByteBuffer.append(u32:)` wrote them.
+    mutating func u32s(_ n: Int) throws -> [Int] { try (0..<n).map { _ in Int(try u32()) } }
+    mutating func u64s(_ n: Int) throws -> [Int] { try (0..<n).map { _ in Int(clamping: try u64()) } }
+
     /// LEB128 unsigned varint (`ByteBuffer.appendVarint`).
     mutating func varint() throws -> UInt64 {
         var result: UInt64 = 0

@@ -17,33 +17,24 @@ struct ByteSpan: Equatable {
 struct DocumentRecord: Equatable {
     static let size = 40
 
-    var firstPassage: Int
-    var passageCount: Int
-    var name: ByteSpan
-    var title: ByteSpan
-    var info: ByteSpan
+    var firstPassage, passageCount: Int
+    var name, title, info: ByteSpan
 
     var passages: Range<Int> { firstPassage..<(firstPassage + passageCount) }
 
     func encode(into out: inout ByteBuffer) {
-        out.append(UInt32(firstPassage))
-        out.append(UInt32(passageCount))
-        out.append(UInt32(name.offset))
-        out.append(UInt32(name.length))
-        out.append(UInt32(title.offset))
-        out.append(UInt32(title.length))
-        out.append(UInt64(info.offset))
-        out.append(UInt32(info.length))
-        out.append(UInt32(0))
+        out.append(u32: firstPassage, passageCount, name.offset, name.length, title.offset, title.length)
+        out.append(u64: info.offset)
+        out.append(u32: info.length, 0)
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws -> DocumentRecord {
         var r = ByteReader(bytes)
-        let first = Int(try r.u32()), count = Int(try r.u32())
-        let name = ByteSpan(offset: Int(try r.u32()), length: Int(try r.u32()))
-        let title = ByteSpan(offset: Int(try r.u32()), length: Int(try r.u32()))
-        let info = ByteSpan(offset: Int(clamping: try r.u64()), length: Int(try r.u32()))
-        return DocumentRecord(firstPassage: first, passageCount: count, name: name, title: title, info: info)
+        let f = try r.u32s(6)
+        let info = ByteSpan(offset: try r.u64s(1)[0], length: try r.u32s(1)[0])
+        return DocumentRecord(
+            firstPassage: f[0], passageCount: f[1], name: ByteSpan(offset: f[2], length: f[3]),
+            title: ByteSpan(offset: f[4], length: f[5]), info: info)
     }
 }
 
@@ -56,13 +47,11 @@ enum PathRecord {
     static let size = 8
     static let separator: UInt8 = 0x1F
 
-    static func encode(_ span: ByteSpan, into out: inout ByteBuffer) {
-        out.append(UInt32(span.offset))
-        out.append(UInt32(span.length))
-    }
+    static func encode(_ span: ByteSpan, into out: inout ByteBuffer) { out.append(u32: span.offset, span.length) }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws -> ByteSpan {
         var r = ByteReader(bytes)
-        return ByteSpan(offset: Int(try r.u32()), length: Int(try r.u32()))
+        let f = try r.u32s(2)
+        return ByteSpan(offset: f[0], length: f[1])
     }
 }

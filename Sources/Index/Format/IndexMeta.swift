@@ -6,39 +6,32 @@
 struct IndexMeta: Equatable {
     static let size = 64
 
-    var passages: Int
-    var documents: Int
-    var terms: Int
-    /// Terms that are single characters (the rest are character pairs).
-    var characters: Int
-    var totalWords: UInt64
-    /// `SourceScanner.fingerprint` of the sources at build time.
-    var fingerprint: UInt64
+    var passages, documents, terms: Int
+    /// Terms that are single characters, and terms that are end pairs (`TermKey.end`); the rest
+    /// are character pairs.
+    var characters, endPairs: Int
+    /// ICU words of all passages; `SourceScanner.fingerprint` of the sources at build time.
+    var totalWords, fingerprint: UInt64
     /// Blocks in the text store (`TextStore`).
     var textBlocks: Int
-    /// Terms that are end pairs (the rest of the non-unigram terms are character pairs).
-    var endPairs: Int
 
     func encode(into out: inout ByteBuffer) {
         let start = out.count
-        out.append(UInt32(passages))
-        out.append(UInt32(documents))
-        out.append(UInt32(terms))
-        out.append(UInt32(characters))
+        out.append(u32: passages, documents, terms, characters)
         out.append(totalWords)
         out.append(fingerprint)
-        out.append(UInt32(textBlocks))
-        out.append(UInt32(endPairs))
-        while out.count - start < Self.size { out.append(UInt8(0)) }
+        out.append(u32: textBlocks, endPairs)
+        out.appendZeros(Self.size - (out.count - start))
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer) throws -> IndexMeta {
         guard bytes.count == size else { throw MalformedRecord(detail: "length \(bytes.count), expected \(size)") }
         var r = ByteReader(bytes)
-        let passages = Int(try r.u32()), documents = Int(try r.u32()), terms = Int(try r.u32()), characters = Int(try r.u32())
-        let totalWords = try r.u64(), fingerprint = try r.u64()
+        let counts = try r.u32s(4)
+        let sums = (words: try r.u64(), fingerprint: try r.u64())
+        let store = try r.u32s(2)
         return IndexMeta(
-            passages: passages, documents: documents, terms: terms, characters: characters, totalWords: totalWords,
-            fingerprint: fingerprint, textBlocks: Int(try r.u32()), endPairs: Int(try r.u32()))
+            passages: counts[0], documents: counts[1], terms: counts[2], characters: counts[3], endPairs: store[1],
+            totalWords: sums.words, fingerprint: sums.fingerprint, textBlocks: store[0])
     }
 }

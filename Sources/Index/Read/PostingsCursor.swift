@@ -50,12 +50,8 @@ public final class PostingsCursor {
     /// - Parameter raw: the term's postings inside `storage`, followed by `BitPacking.padding`
     ///   readable bytes.
     init(storage: IndexStorage, raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
-        self.storage = storage
-        self.raw = raw
-        self.df = df
-        self.positional = positional
-        self.passageCount = passageCount
-        self.path = path
+        (self.storage, self.raw, self.df, self.positional) = (storage, raw, df, positional)
+        (self.passageCount, self.path) = (passageCount, path)
         length = raw.count - BitPacking.padding
         blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
         guard df > 0, length >= 0 else { throw IndexError.corrupted(path: path, part: "postings", detail: "empty postings list") }
