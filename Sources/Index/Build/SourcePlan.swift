@@ -77,7 +77,7 @@ struct SourcePlan: Sendable {
             }
             total += taken
         }
-        return ZstdCompressor.trainDictionary(samples, capacity: min(Self.dictionaryBytes, total / 4))
+        return ZstdCompressor.trainDictionary(samples, capacity: min(Self.dictionaryBytes, total / 8))
     }
 
     /// About the first `bytes` bytes of a file, cut after a line feed (so no character is cut in
