@@ -8,9 +8,10 @@ struct SourcePlan: Sendable {
     /// Ranges of `jobs`, in order.
     var chunks: [Range<Int>] = []
 
-    /// A chunk holds about 1/4 of a worker's share of the input, between these bounds: enough
-    /// chunks to keep every core busy to the end, few enough that merging their postings (a cost
-    /// per term and chunk) stays small. The chunking does not change the index written.
+    /// Chunks shrink as the plan goes (guided scheduling): each holds half a worker's share of
+    /// what is left, between these bounds, so the first are large (few chunks: merging their
+    /// postings costs per term and chunk) and the last small (workers finish together). The
+    /// chunking does not change the index written.
     static let chunkBytes = (min: 256 << 10, max: 8 << 20)
 
     /// Catalogs that cannot be read are reported in `report`. Two files of the same name in
@@ -34,17 +35,23 @@ struct SourcePlan: Sendable {
                     url: s.url, name: name, modified: s.modified, size: s.size,
                     metadata: catalogs[dir.path]?.metadata(for: s.url.lastPathComponent)))
         }
-        let total = jobs.reduce(0) { $0 + Int($1.size) }
-        let target = min(Self.chunkBytes.max, max(Self.chunkBytes.min, total / (4 * max(1, threads))))
+        var left = jobs.reduce(0) { $0 + Int($1.size) }
         var start = 0, bytes = 0
+        var target = Self.chunkTarget(left, threads: threads)
         for (i, job) in jobs.enumerated() {
             bytes += Int(job.size)
             if bytes >= target || i == jobs.count - 1 {
                 chunks.append(start..<(i + 1))
+                left -= bytes
+                target = Self.chunkTarget(left, threads: threads)
                 start = i + 1
                 bytes = 0
             }
         }
+    }
+
+    static func chunkTarget(_ left: Int, threads: Int) -> Int {
+        min(chunkBytes.max, max(chunkBytes.min, left / (2 * max(1, threads))))
     }
 
     /// Up to this much text is sampled, from up to `sampleFiles` files spread over the corpus, to
