@@ -90,7 +90,7 @@ public enum IndexBuilder {
     }
 
     /// Memory the chunks' postings may hold unencoded (`ChunkPostings`), in all.
-    static let rawPostingsBudget = 768 << 20
+    static let rawPostingsBudget = 512 << 20
 
     /// The plan's chunks, indexed by `threads` workers taking them in turn; in plan order.
     static func index(

@@ -58,11 +58,12 @@ struct SourcePlan: Sendable {
     /// train the text store's dictionary; the dictionary gets 1/8 of the sample's size (measured:
     /// 1/16 and 1/4 both compress the ×100 benchmark corpus worse, and ×1 alike).
     static let sampleBytes = 256 << 10
-    static let sampleFiles = 32
+    static let sampleFiles = 64
     static let dictionaryBytes = 64 << 10
 
-    /// A zstd dictionary for the text store, trained on lines of evenly spaced files (the start of
-    /// each, decoded as ingestion decodes it). Empty when the corpus is too small to train on.
+    /// A zstd dictionary for the text store, trained on lines of evenly spaced files, each sampled
+    /// at a different place (a golden-ratio sequence over the file, so heads, bodies and ends all
+    /// count), decoded as ingestion decodes them. Empty when the corpus is too small to train on.
     func trainDictionary() -> [UInt8] {
         guard !jobs.isEmpty else { return [] }
         let files = min(jobs.count, Self.sampleFiles)
@@ -70,7 +71,9 @@ struct SourcePlan: Sendable {
         var samples: [[UInt8]] = []
         var total = 0
         for k in 0..<files {
-            guard let bytes = Self.head(of: jobs[k * jobs.count / files].url, bytes: perFile * 2),
+            let job = jobs[k * jobs.count / files]
+            let place = (Double(k) * 0.618_033_988_75).truncatingRemainder(dividingBy: 1)
+            guard let bytes = Self.slice(of: job.url, at: Int(place * Double(max(0, Int(job.size) - perFile * 2))), bytes: perFile * 2),
                 let text = try? TextDecoder.decode(bytes, file: "sample").text
             else { continue }
             let utf8 = Array(text.utf8)
@@ -87,14 +90,15 @@ struct SourcePlan: Sendable {
         return ZstdCompressor.trainDictionary(samples, capacity: min(Self.dictionaryBytes, total / 8))
     }
 
-    /// About the first `bytes` bytes of a file, cut after a line feed (so no character is cut in
-    /// UTF-8 or GB18030); nil when unreadable.
-    static func head(of url: URL, bytes: Int) -> [UInt8]? {
+    /// About `bytes` bytes of a file from `offset`, cut after line feeds at both ends (so no
+    /// character is cut in UTF-8 or GB18030); nil when unreadable.
+    static func slice(of url: URL, at offset: Int, bytes: Int) -> [UInt8]? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: bytes) else { return nil }
-        var head = [UInt8](data)
-        if head.count == bytes, let end = head.lastIndex(of: 0x0A) { head.removeSubrange((end + 1)...) }
-        return head
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: bytes) else { return nil }
+        var slice = [UInt8](data)
+        if slice.count == bytes, let end = slice.lastIndex(of: 0x0A) { slice.removeSubrange((end + 1)...) }
+        if offset > 0, let start = slice.firstIndex(of: 0x0A) { slice.removeSubrange(...start) }
+        return slice
     }
 }
