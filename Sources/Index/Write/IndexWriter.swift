@@ -8,6 +8,11 @@ enum IndexWriter {
     static func write(
         _ chunks: [IndexChunk], dictionary: [UInt8], manifest: IndexManifest, fingerprint: UInt64, threads: Int, to directory: URL
     ) throws {
+        // Block ends in the text store are 32-bit (`TextStore`): ~10 GB of input.
+        guard chunks.reduce(0, { $0 + $1.text.count }) <= Int(UInt32.max), chunks.reduce(0, { $0 + $1.records.count }) < Int(Int32.max)
+        else {
+            throw IndexError.io(path: directory.path, detail: "too much text for one index file (the text store is limited to 4 GiB)")
+        }
         let file = try IndexFileWriter(url: directory.appendingPathComponent(IndexFormat.fileName))
         var tables = Tables(chunks)
         let lengths = chunks.flatMap(\.lengths)
