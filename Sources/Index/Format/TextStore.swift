@@ -12,7 +12,7 @@
 /// A block decompresses to: a varint byte length per passage, then the passages' UTF-8 texts.
 /// Document infos (`DocumentRecord`) are compressed with the same dictionary.
 enum TextStore {
-    static let blockTarget = 2048
+    static let blockTarget = 1024
     /// Bound on a block's decompressed size (one passage is at most one file, capped at 256 MiB).
     static let maxBlockSize = 512 << 20
 
