@@ -101,40 +101,51 @@ enum PatchedPacking {
     /// Appends `count` (≤ 256) values at the cheapest width. No allocation: it runs for every
     /// block of every list the writer encodes.
     static func pack(_ values: UnsafePointer<UInt32>, count: Int, into out: inout ByteBuffer) {
+        var bits: UInt32 = 0
+        for i in 0..<count { bits |= values[i] }
+        let maxWidth = BitPacking.width(bits)
+        // Values of at most 2 bits (most tfs) or no value wider than the rest: plain packing.
+        guard maxWidth > 2 else { return packPlain(values, count: count, width: maxWidth, into: &out) }
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { histogram in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * max(count, 1)) { scratch in
-                histogram.initialize(repeating: 0)
-                for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
-                var maxWidth = 32
-                while maxWidth > 0, histogram[maxWidth] == 0 { maxWidth -= 1 }
-                var best = (width: maxWidth, bits: count * maxWidth)
-                var above = 0  // values wider than `b`
-                for b in stride(from: maxWidth - 1, through: 0, by: -1) {
-                    above += histogram[b + 1]
-                    let bits = count * b + 8 + above * (8 + maxWidth - b)
-                    if bits < best.bits { best = (b, bits) }
-                }
-                let b = best.width
-                let mask: UInt32 = b >= 32 ? .max : (1 << UInt32(b)) &- 1
-                let low = scratch.baseAddress!, high = low + count
-                var exceptions = 0
-                out.append(UInt8(b))
-                let countAt = out.count
-                out.append(UInt8(0))
-                if maxWidth > b { out.append(UInt8(maxWidth - b)) }
-                for i in 0..<count {
-                    low[i] = values[i] & mask
-                    if BitPacking.width(values[i]) > b {
-                        high[exceptions] = values[i] >> UInt32(b)
-                        exceptions += 1
-                    }
-                }
-                out.bytes[countAt] = UInt8(exceptions)  // > 0 exactly when maxWidth > b
-                BitPacking.pack(low, count: count, width: b, into: &out)
-                guard exceptions > 0 else { return }
-                for i in 0..<count where BitPacking.width(values[i]) > b { out.append(UInt8(i)) }
-                BitPacking.pack(high, count: exceptions, width: maxWidth - b, into: &out)
+            histogram.initialize(repeating: 0)
+            for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
+            var best = (width: maxWidth, bits: count * maxWidth)
+            var above = 0  // values wider than `b`
+            for b in stride(from: maxWidth - 1, through: 0, by: -1) {
+                above += histogram[b + 1]
+                let bits = count * b + 8 + above * (8 + maxWidth - b)
+                if bits < best.bits { best = (b, bits) }
             }
+            guard best.width < maxWidth else { return packPlain(values, count: count, width: maxWidth, into: &out) }
+            packPatched(values, count: count, width: best.width, maxWidth: maxWidth, into: &out)
+        }
+    }
+
+    private static func packPlain(_ values: UnsafePointer<UInt32>, count: Int, width: Int, into out: inout ByteBuffer) {
+        out.append(UInt8(width))
+        out.append(UInt8(0))
+        BitPacking.pack(values, count: count, width: width, into: &out)
+    }
+
+    /// Values above `width` bits are exceptions: their low bits in the array, the rest apart.
+    private static func packPatched(_ values: UnsafePointer<UInt32>, count: Int, width b: Int, maxWidth: Int, into out: inout ByteBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * count) { scratch in
+            let mask: UInt32 = (1 << UInt32(b)) &- 1
+            let low = scratch.baseAddress!, high = low + count
+            var exceptions = 0
+            for i in 0..<count {
+                low[i] = values[i] & mask
+                if values[i] > mask {
+                    high[exceptions] = values[i] >> UInt32(b)
+                    exceptions += 1
+                }
+            }
+            out.append(UInt8(b))
+            out.append(UInt8(exceptions))
+            out.append(UInt8(maxWidth - b))
+            BitPacking.pack(low, count: count, width: b, into: &out)
+            for i in 0..<count where values[i] > mask { out.append(UInt8(i)) }
+            BitPacking.pack(high, count: exceptions, width: maxWidth - b, into: &out)
         }
     }
 
