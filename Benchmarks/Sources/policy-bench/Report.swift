@@ -151,8 +151,9 @@ struct Report {
         target("peak RSS of policy-search index ≤ 2 GiB (MiB)") { r in
             (r.peakRSSCLIIndexKiB.map { Double($0) / MiB }, r.peakRSSCLIIndexKiB.map { $0 <= 2 * 1024 * 1024 })
         }
-        if let b = baseline?.scales.first(where: { $0.scale == last.scale }) {
+        if let baseline {
             target("top-10 p50 median within 10 % of the baseline (after/before)") { r in
+                guard let b = baseline.scales.first(where: { $0.scale == r.scale }) else { return (nil, nil) }
                 let x = r.top10P50Median / b.top10P50Median
                 return (x, x <= 1.1)
             }
