@@ -50,6 +50,13 @@ struct DocsCommand: ParsableCommand {
         return Listing(index: index.path, sources: manifest.roots, excluded: manifest.excluded, documents: documents)
     }
 
+    /// `path` cut in the middle to `width` characters (the start and the file name stay).
+    static func elided(_ path: String, to width: Int) -> String {
+        guard path.count > width else { return path }
+        let tail = (width - 1) * 2 / 3
+        return String(path.prefix(width - 1 - tail)) + "…" + String(path.suffix(tail))
+    }
+
     func run() throws {
         let listing = try Self.listing(try location.open(), index: location.directory)
         if json { return try JSON.print(listing) }
@@ -58,7 +65,7 @@ struct DocsCommand: ParsableCommand {
             let facts = ["\(d.passages) passages", d.format, d.date, d.region].compactMap { $0 }.joined(separator: " · ")
             print("\(String(format: "%3d", i + 1))  \(t.bold(d.doc))  \(facts)")
             print("     \(d.title)")
-            print("     " + t.dim(d.source))
+            print("     " + t.dim(Self.elided(d.source, to: 90)))
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }
         print("\(listing.documents.count) documents, \(passages) passages, from \(listing.sources.joined(separator: ", "))")

@@ -48,7 +48,12 @@ struct StatsCommand: ParsableCommand {
         for d in documents { print("           \(d.doc)  \(d.format), \(d.passages) passages") }
         print("passages   \(s.passages)")
         print("terms      \(s.terms): \(s.characters) distinct characters and \(s.characterPairs) distinct character pairs")
-        print("size       \(s.indexBytes) bytes: " + r.sectionSizes().map { "\($0.name) \($0.bytes)" }.joined(separator: ", "))
+        print("size       \(s.indexBytes) bytes")
+        // Sections largest first, a few to a line: the output fits an 80-column terminal.
+        let sections = r.sectionSizes().sorted { $0.bytes > $1.bytes }.map { "\($0.name) \($0.bytes)" }
+        for start in stride(from: 0, to: sections.count, by: 3) {
+            print("           " + sections[start..<min(sections.count, start + 3)].joined(separator: ", "))
+        }
         print(String(format: "avgdl      %.2f ICU words per passage", s.averagePassageWords))
     }
 }
