@@ -4,6 +4,7 @@ import PackageDescription
 // Layers, dependencies pointing one way:
 //   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
 //   Ingestion → PDFFacade → CPoppler (poppler-cpp), HTMLFacade → CLibXML2 (libxml2), ZIPFoundation (DOCX)
+//   Index → CChecksum (CRC-32C), CZstd (system zstd)
 // Only the facades' C/C++ files include the libraries' headers; their public headers use plain
 // <stdint.h> types, so every Swift module can import Foundation without clashing with Foundation's
 // private ICU and libxml2, and no Swift module sees poppler's C++ headers.
@@ -55,7 +56,9 @@ let package = Package(
         // OpenCC (Traditional→Simplified) behind a plain-C facade, like ICU; Debian libopencc-dev.
         .target(name: "OpenCCFacade", linkerSettings: [.linkedLibrary("opencc")]),
         .target(name: "Analysis", dependencies: ["ICUFacade", "OpenCCFacade"]),
-        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum"]),
+        // Stored text is compressed with the system zstd (Debian: libzstd-dev; scripts/setup).
+        .target(name: "CZstd", linkerSettings: [.linkedLibrary("zstd")]),
+        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum", "CZstd"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
         .target(
             name: "Research",

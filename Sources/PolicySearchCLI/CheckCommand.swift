@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
         let reader = try location.open()
         try reader.verify()
         print(
-            "ok: \(location.directory.path): \(reader.documentCount) documents, \(reader.passageCount) passages, \(reader.termCount) terms, all checksums valid"
+            "ok: \(location.directory.path): \(reader.documentCount) documents, \(reader.passageCount) passages, \(reader.characterCount + reader.characterPairCount) terms, all checksums valid"
         )
     }
 }

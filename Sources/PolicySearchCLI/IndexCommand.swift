@@ -1,34 +1,59 @@
 import ArgumentParser
 import Foundation
 import Index
+import Ingestion
 
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Build or update an index from text files and folders (default: the bundled corpus).",
-        discussion:
-            "Unchanged files (same content hash) are not re-analyzed; removed files leave the index. Files that cannot be read or decoded are reported and skipped (exit status 1)."
+        abstract: "Build or update an index. It remembers the files and folders it was built from.",
+        discussion: """
+            With no paths, updates the index from the sources it remembers (the bundled corpus for \
+            the default index); paths given are added to them. Unchanged files (same content hash) \
+            are not re-analyzed; files gone from the sources leave the index. Files that cannot be \
+            read or decoded are reported and skipped.
+
+            Exit status: 0 ok · 1 some files skipped · 2 a path or name that does not exist · 3 the \
+            index is damaged, locked or unreadable.
+            """
     )
 
-    @Argument(help: "Files or folders to index (.txt/.md in folders).")
+    @Argument(help: "Files or folders to add to the index's sources (\(supported) files in folders).")
     var paths: [String] = []
 
     @OptionGroup var location: IndexOptions
 
-    @Flag(help: "Re-analyze every file, ignoring the existing index.")
+    @Flag(help: "Re-analyze every file of the sources instead of reusing unchanged ones.")
     var rebuild = false
 
+    @Option(help: ArgumentHelp("Remove a document (file name or path) or a source folder from the index.", valueName: "FILE"))
+    var remove: [String] = []
+
     @Option(help: "Analysis threads (default: all cores).")
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    var threads: Int?
+
+    static var supported: String { Ingestor.supportedExtensions.sorted().map { "." + $0 }.joined(separator: " ") }
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
-        let sources = paths.isEmpty ? [IndexOptions.bundledCorpus] : paths.map { URL(fileURLWithPath: $0) }
-        let report = try IndexBuilder.build(sources: sources, into: location.directory, rebuild: rebuild, threads: threads) { pid in
-            FileHandle.standardError.write("waiting: the index is being updated by pid \(pid)\n")
+        let update = IndexUpdate(
+            adding: paths.map { URL(fileURLWithPath: $0) }, removing: remove, rebuild: rebuild,
+            defaultRoots: location.index == nil ? [IndexOptions.bundledCorpus] : [])
+        let report: IndexBuildReport
+        do {
+            report = try IndexBuilder.update(location.directory, update, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) {
+                FileHandle.standardError.write("waiting: the index is being updated by pid \($0)\n")
+            }
+        } catch let e as IndexError where e.isUsageError {
+            FileHandle.standardError.write("policy-search: \(e)\n")
+            throw ExitCode(2)
+        } catch let IndexError.noDocuments(skipped) {
+            for s in skipped { FileHandle.standardError.write("skipped \(s)\n") }
+            FileHandle.standardError.write("policy-search: no documents could be indexed; nothing was written\n")
+            throw ExitCode(1)
         }
         for s in report.skipped { FileHandle.standardError.write("skipped \(s.file): \(s.reason)\n") }
         let mb = Double(report.inputBytes) / 1_000_000

@@ -24,15 +24,12 @@ struct IndexOptions: ParsableArguments {
 
     var directory: URL { index.map { URL(fileURLWithPath: $0) } ?? Self.defaultIndex }
 
-    /// Opens the index; the default one is built or refreshed from the bundled corpus first when its
-    /// files changed (a stat of each file, no reading, when nothing changed).
+    /// Opens the index; the default one is built, or updated from its stored sources, first when
+    /// its files changed (a stat of each file, no reading, when nothing changed).
     func open() throws -> IndexReader {
-        if index == nil {
-            let (sources, _) = SourceScanner.scan([Self.bundledCorpus])
-            let fingerprint = SourceScanner.fingerprint(sources)
-            if let reader = try? IndexReader(directory: directory), reader.fingerprint == fingerprint { return reader }
+        if index == nil, !IndexBuilder.isCurrent(directory) {
             FileHandle.standardError.write("Indexing the bundled corpus (\(Self.bundledCorpus.path))…\n")
-            let report = try IndexBuilder.build(sources: [Self.bundledCorpus], into: directory) { pid in
+            let report = try IndexBuilder.update(directory, IndexUpdate(defaultRoots: [Self.bundledCorpus])) { pid in
                 FileHandle.standardError.write("waiting: the index is being updated by pid \(pid)\n")
             }
             FileHandle.standardError.write(

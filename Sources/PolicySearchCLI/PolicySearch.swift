@@ -21,8 +21,8 @@ struct PolicySearch: ParsableCommand {
         version: version,
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,
-            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, SimilarCommand.self, ReuseCommand.self, CheckDraftCommand.self,
-            RelatedCommand.self, CompareCommand.self, KwicCommand.self, ReportCommand.self, TargetsCommand.self,
+            AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, DocsCommand.self, SimilarCommand.self, ReuseCommand.self,
+            CheckDraftCommand.self, RelatedCommand.self, CompareCommand.self, KwicCommand.self, ReportCommand.self, TargetsCommand.self,
             ServeCommand.self
         ],
         defaultSubcommand: SearchCommand.self

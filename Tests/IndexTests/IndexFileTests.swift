@@ -187,23 +187,23 @@ import TestSupport
     static func encoded(count: Int, positions: [UInt32]? = nil) -> [UInt8] {
         let passages = (0..<UInt32(count)).map { $0 * 2 }
         let tfs = [UInt32](repeating: positions == nil ? 1 : UInt32(positions!.count / count), count: count)
+        let lengths = [UInt32](repeating: 10, count: count * 2)
         var out = ByteBuffer()
         passages.withUnsafeBufferPointer { p in
             tfs.withUnsafeBufferPointer { t in
                 (positions ?? []).withUnsafeBufferPointer { pos in
-                    PostingsWriter.encode(
-                        passages: p, tfs: t, positions: pos, positional: positions != nil,
-                        lengths: [UInt32](repeating: 10, count: count * 2), into: &out)
+                    lengths.withUnsafeBufferPointer { l in
+                        PostingsFormat.encode(passages: p, tfs: t, positions: pos, positional: positions != nil, lengths: l, into: &out)
+                    }
                 }
             }
         }
-        return out.bytes
+        return out.bytes + [UInt8](repeating: 0, count: BitPacking.padding)
     }
 
     static func cursor(_ bytes: [UInt8], df: Int, positional: Bool = false) throws -> PostingsCursor {
-        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
-        raw.copyMemory(from: bytes.withUnsafeBytes { $0 })
-        return try PostingsCursor(raw: UnsafeRawBufferPointer(raw), df: df, positional: positional, passageCount: 1000, path: "test")
+        let storage = IndexStorage(copying: bytes)
+        return try PostingsCursor(storage: storage, raw: storage.bytes, df: df, positional: positional, passageCount: 1000, path: "test")
     }
 
     @Test func wellFormedListWalksInOrderAndOutOfOrder() throws {
@@ -216,13 +216,13 @@ import TestSupport
         #expect(c.passage == 402)
     }
 
-    @Test func negativeSkipEntryIsRefusedWhenBlocksLoadOutOfOrder() throws {
+    @Test func outOfRangeSkipEntryIsRefusedWhenBlocksLoadOutOfOrder() throws {
         var bytes = Self.encoded(count: 300)
-        // Skip entry 0's last passage becomes 0xFFFFFF00 (−256 as Int32).
-        bytes[0] = 0x00
-        bytes[1] = 0xFF
-        bytes[2] = 0xFF
-        bytes[3] = 0xFF
+        // The skip table's last passages are packed at 10 bits (598 < 1024) after 4 width bytes:
+        // entry 0 becomes 1023, beyond the 1000 passages of the index.
+        #expect(bytes[0] == 10)
+        bytes[4] = 0xFF
+        bytes[5] |= 0x03
         #expect(throws: IndexError.self) {
             let c = try Self.cursor(bytes, df: 300)
             try c.seek(block: 1)
@@ -231,7 +231,9 @@ import TestSupport
 
     @Test func hugePositionIsRefused() throws {
         // One posting whose only position is 2^31 − 2: a phrase offset added to it would overflow.
-        let c = try Self.cursor(Self.encoded(count: 1, positions: [0x7FFF_FFFE]), df: 1, positional: true)
-        #expect(throws: IndexError.self) { _ = try c.positions() }
+        #expect(throws: IndexError.self) {
+            let c = try Self.cursor(Self.encoded(count: 1, positions: [0x7FFF_FFFE]), df: 1, positional: true)
+            _ = try c.positions()
+        }
     }
 }

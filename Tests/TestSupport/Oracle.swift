@@ -1,8 +1,9 @@
 import Foundation
 import Index
 
-/// An independent grep over an index's stored (cleaned) passage texts: Foundation's NFKC and
-/// lowercasing, never the engine's own `Normalizer`, so a shared bug cannot hide itself.
+/// An independent grep over an index's stored (cleaned) passage texts: OpenCC's command-line
+/// Traditional→Simplified conversion, then Foundation's NFKC and lowercasing, never the engine's
+/// own `Normalizer`, so a shared bug cannot hide itself.
 public struct Oracle: Sendable {
     /// Every stored passage's text, normalized by `Oracle.normalize`.
     public let passages: [String]
@@ -15,12 +16,35 @@ public struct Oracle: Sendable {
         for d in 0..<reader.documentCount {
             let name = try reader.documentSummary(d).name
             for p in try reader.passageRange(ofDocument: d) {
-                texts.append(Self.normalize(try reader.passage(p).text))
+                texts.append(try reader.passage(p).text)
                 names.append(name)
             }
         }
-        passages = texts
+        passages = try Self.simplified(texts).map(Self.normalize)
         documents = names
+    }
+
+    /// The texts converted Traditional→Simplified by the `opencc` program (package `opencc`,
+    /// installed by scripts/setup) in one run: the same phrase-aware t2s table the engine folds
+    /// with, reached through a different door.
+    public static func simplified(_ texts: [String]) throws -> [String] {
+        let separator = "\n\u{1E}\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-opencc-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.txt")
+        let output = dir.appendingPathComponent("out.txt")
+        try Data(texts.joined(separator: separator).utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/opencc")
+        process.arguments = ["-c", "t2s.json", "-i", input.path, "-o", output.path]
+        try process.run()
+        process.waitUntilExit()
+        let converted = String(decoding: try Data(contentsOf: output), as: UTF8.self).components(separatedBy: separator)
+        guard process.terminationStatus == 0, converted.count == texts.count else {
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "opencc failed; run scripts/setup"])
+        }
+        return converted
     }
 
     /// NFKC, then lowercase, then dash, tilde and quote variants as their ASCII forms: the

@@ -105,7 +105,11 @@ func printReport(_ values: [String: Double]) {
 }
 
 /// Wall time of one whole process run (posix_spawn … waitpid), stdout and stderr to /dev/null.
-func timeProcess(_ exe: String, _ args: [String]) -> Double {
+func timeProcess(_ exe: String, _ args: [String]) -> Double { runProcess(exe, args).seconds }
+
+/// One whole process run (posix_spawn … wait4), stdout and stderr to /dev/null: wall time and the
+/// child's peak resident set (`ru_maxrss`, KiB on Linux).
+func runProcess(_ exe: String, _ args: [String]) -> (seconds: Double, peakRSSKiB: Int) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -118,10 +122,43 @@ func timeProcess(_ exe: String, _ args: [String]) -> Double {
     let rc = posix_spawn(&pid, exe, &actions, nil, argv, environ)
     guard rc == 0 else { fatal("posix_spawn \(exe): \(String(cString: strerror(rc)))") }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let t = Double(now() - t0) / 1e9
     guard status == 0 else { fatal("\(exe) \(args.joined(separator: " ")) failed with wait status \(status)") }
-    return t
+    return (t, Int(usage.ru_maxrss))
+}
+
+/// Drops a file's pages from the page cache (`posix_fadvise(DONTNEED)`; clean pages only, no
+/// privileges needed) and returns the fraction still resident afterwards (`mincore`), so a report
+/// can say whether the "cold" run really started cold.
+func evictFromPageCache(_ path: String) -> Double {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return 1 }
+    defer { close(fd) }
+    _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_size > 0,
+        let map = mmap(nil, Int(st.st_size), PROT_READ, MAP_SHARED, fd, 0), map != MAP_FAILED
+    else { return 1 }
+    defer { munmap(map, Int(st.st_size)) }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let pages = (Int(st.st_size) + page - 1) / page
+    var vec = [UInt8](repeating: 0, count: pages)
+    guard mincore(map, Int(st.st_size), &vec) == 0 else { return 1 }
+    return Double(vec.filter { $0 & 1 == 1 }.count) / Double(pages)
+}
+
+/// SplitMix64: a fixed pseudo-random sequence, so every run reads the same passages.
+struct SplitMix64 {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
 
 func fatal(_ message: String) -> Never {

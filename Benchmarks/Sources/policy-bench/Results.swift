@@ -8,7 +8,8 @@ struct QueryResult: Codable {
     var hits: Int
     var ftsHits: Int?
     var top10: Stats
-    var all: Stats
+    /// nil where skipped (×1000).
+    var all: Stats?
     var ftsTop10: Stats?
 }
 
@@ -20,15 +21,20 @@ struct ScaleResult: Codable {
     var passageTextBytes: Int
     var threadsAll: Int
 
-    var indexSingle: Stats
+    /// nil where skipped (×1000).
+    var indexSingle: Stats?
     var indexAll: Stats
-    var indexMBpsSingle: Double
+    var indexMBpsSingle: Double?
     var indexMBpsAll: Double
+    /// `policy-search index SRC --index DIR --threads N` as a process, end to end (fresh index).
+    var cliIndex: Stats?
+    var cliIndexMBps: Double?
+    var peakRSSCLIIndexKiB: Int?
     var segment: Stats
     var segmentMBps: Double
     var indexBytes: Int
     var indexRatio: Double
-    var peakRSSIndexSingleKiB: Int
+    var peakRSSIndexSingleKiB: Int?
     var peakRSSIndexAllKiB: Int
     var peakRSSSegmentKiB: Int
 
@@ -42,15 +48,25 @@ struct ScaleResult: Codable {
     var top10P50Median: Double
     var top10P99Worst: Double
     var top10P99WorstQuery: String
-    var allP50Median: Double
-    var allP99Worst: Double
-    var allP99WorstQuery: String
+    var allP50Median: Double?
+    var allP99Worst: Double?
+    var allP99WorstQuery: String?
     /// Over the queries FTS5 can answer.
     var oursTop10P50MedianAnswerable: Double?
     var ftsTop10P50Median: Double?
     var ftsTop10P99Worst: Double?
     var top10P50RatioGeomean: Double?
 
+    /// Stored text of 10 random passages (fresh reader, new ids each repetition).
+    var snippetRandom: Stats?
+    /// Stored text of each query's top 10, warm; median over queries.
+    var snippetHitsP50Median: Double?
+    /// Open + first top-10 search on a fresh reader in process; median over queries.
+    var firstQueryFreshReaderMedian: Double?
+    /// `policy-search search 跨境电商` with the index file evicted from the page cache first.
+    var coldProcess: Stats?
+    /// Largest fraction of the index file still resident after eviction (0 = truly cold).
+    var coldResidentMax: Double?
     /// IndexReader(directory:) in process (page cache warm).
     var indexOpen: Stats
     var cliProcess: Stats

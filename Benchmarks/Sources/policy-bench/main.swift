@@ -63,9 +63,12 @@ func usage() -> Never {
     print(
         """
         usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
-                            [--process-runs N] [--no-fts] [--keep-fts] [--cli PATH] [--out PATH] [--reuse-only]
+                            [--process-runs N] [--cold-runs N] [--no-fts] [--keep-fts] [--cli PATH]
+                            [--out PATH] [--baseline PATH] [--reuse-only]
                             [--server | --server-only] [--server-seconds N] [--server-connections N]
-        Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000.
+        Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000;
+        at ×1000 the 1-thread build and the all-hits mode are skipped (they would take many minutes).
+        --baseline PATH: an earlier results JSON (e.g. results/before.json) shown beside this run.
         """)
     exit(0)
 }
@@ -89,6 +92,8 @@ var runFTS = true
 var keepFTS = false
 var cliPath = rootDir.appendingPathComponent(".build-bench-root/release/policy-search").path
 var outPath = benchDir.appendingPathComponent("results/latest.json").path
+var baselinePath: String? = nil
+var coldRuns = 10
 var i = 0
 func value() -> String {
     i += 1
@@ -111,6 +116,8 @@ while i < args.count {
     case "--server-only": ServerBench.only = true
     case "--server-seconds": ServerBench.seconds = Int(value()) ?? ServerBench.seconds
     case "--server-connections": ServerBench.connections = Int(value()) ?? ServerBench.connections
+    case "--baseline": baselinePath = value()
+    case "--cold-runs": coldRuns = Int(value()) ?? coldRuns
     case "-h", "--help": usage()
     default: fatal("unknown argument \(args[i]) (try --help)")
     }
@@ -160,21 +167,44 @@ for scale in scales {
     let (src, inputBytes, files) = try ScaleCorpus.generate(corpus: corpusDir, scale: scale, data: dataDir)
     let indexDir = dataDir.appendingPathComponent("index-x\(scale)")
     let reps = indexReps ?? (scale <= 1 ? 5 : scale <= 10 ? 3 : 1)
+    let large = scale >= 1000
 
-    // Indexing, each run in a child process (own peak RSS); last build (all cores) is kept.
+    // Indexing, each run in a child process (own peak RSS); the last build (the CLI's) is kept.
     note("×\(scale): ICU segmentation floor, \(reps) run(s)")
     var seg: [[String: Double]] = []
     for _ in 0..<reps { seg.append(childReport(["--child-segment", src.path])) }
-    note("×\(scale): indexing, 1 thread, \(reps) run(s)")
     var single: [[String: Double]] = []
-    for _ in 0..<reps { single.append(childReport(["--child-index", src.path, indexDir.path, "1"])) }
+    if !large {
+        note("×\(scale): indexing, 1 thread, \(reps) run(s)")
+        for _ in 0..<reps { single.append(childReport(["--child-index", src.path, indexDir.path, "1"])) }
+    }
     note("×\(scale): indexing, \(cores) threads, \(reps) run(s)")
     var multi: [[String: Double]] = []
     for _ in 0..<reps { multi.append(childReport(["--child-index", src.path, indexDir.path, "\(cores)"])) }
-    let singleStats = Stats(single.map { $0["seconds"]! })
+    // End to end through the CLI, a fresh index each time: process start, scan, read, analyze, write.
+    note("×\(scale): policy-search index, \(cores) threads, \(reps) run(s)")
+    var cliRuns: [(seconds: Double, peakRSSKiB: Int)] = []
+    for _ in 0..<reps {
+        try? FileManager.default.removeItem(at: indexDir)
+        cliRuns.append(runProcess(cliPath, ["index", src.path, "--index", indexDir.path, "--threads", "\(cores)"]))
+    }
+    let singleStats = single.isEmpty ? nil : Stats(single.map { $0["seconds"]! })
     let multiStats = Stats(multi.map { $0["seconds"]! })
+    let cliIndexStats = Stats(cliRuns.map(\.seconds))
     let segStats = Stats(seg.map { $0["seconds"]! })
     let indexBytes = diskBytes(indexDir)
+
+    // A cold first query: a fresh process with the index file dropped from the page cache, before
+    // this process maps it (pages mapped here could not be dropped).
+    note("×\(scale): cold first query, \(coldRuns) runs")
+    let cliArgs = ["search", "跨境电商", "--index", indexDir.path]
+    let indexFile = indexDir.appendingPathComponent("index.psx").path
+    var coldTimes: [Double] = []
+    var coldResident = 0.0
+    for _ in 0..<coldRuns {
+        coldResident = max(coldResident, evictFromPageCache(indexFile))
+        coldTimes.append(timeProcess(cliPath, cliArgs))
+    }
 
     let openTimes = try measure(warmup: 1, minReps: 5, maxReps: 50, budget: 0.2) { _ = try IndexReader(directory: indexDir) }
     let reader = try IndexReader(directory: indexDir)
@@ -194,6 +224,35 @@ for scale in scales {
     var passageTextBytes = 0
     for p in 0..<reader.passageCount { passageTextBytes += try reader.passage(p).text.utf8.count }
 
+    // Snippets: the stored text of 10 passages. Random ones (a fresh reader, new ids every
+    // repetition: what a result page of unrelated hits costs when nothing is cached), and each
+    // query's own top 10 (warm, as a repeated search sees them).
+    note("×\(scale): snippets")
+    let snippetReader = try IndexReader(directory: indexDir)
+    var rng = SplitMix64(state: 42)
+    var snippetSink = 0
+    let snippetRandom = try measure(warmup: 0, minReps: 200, maxReps: 2000, budget: 0.25) {
+        for _ in 0..<10 {
+            snippetSink &+= try snippetReader.passage(Int(rng.next() % UInt64(snippetReader.passageCount))).text.utf8.count
+        }
+    }
+    var snippetHits: [Double] = []
+    for q in benchQueries {
+        let ids = try searcher.search(q.ours, options: SearchOptions(limit: 10)).hits.map(\.passage.id)
+        let t = try measure(budget: 0.05) { for id in ids { snippetSink &+= try reader.passage(id).text.utf8.count } }
+        snippetHits.append(Stats(t).p50)
+    }
+    // The first query of a fresh reader in this process (page cache warm): open, then one top-10
+    // search that checks the CRC of every block it touches for the first time.
+    var firstQuery: [Double] = []
+    for q in benchQueries {
+        let t0 = now()
+        let fresh = try IndexReader(directory: indexDir)
+        snippetSink &+= try Searcher(reader: fresh).search(q.ours, options: SearchOptions(limit: 10)).hits.count
+        firstQuery.append(Double(now() - t0) / 1e9)
+    }
+    if snippetSink == 42 { print("") }
+
     // Query latency, in process.
     note("×\(scale): \(benchQueries.count) queries, top-10 / all\(runFTS ? " / FTS5" : "")")
     var queryResults: [QueryResult] = []
@@ -201,7 +260,10 @@ for scale in scales {
         let total = try searcher.search(q.ours, options: SearchOptions(limit: nil)).total
         var sink = 0
         let top10 = try measure(budget: queryBudget) { sink &+= try searcher.search(q.ours, options: SearchOptions(limit: 10)).hits.count }
-        let all = try measure(budget: queryBudget) { sink &+= try searcher.search(q.ours, options: SearchOptions(limit: nil)).hits.count }
+        let all =
+            large
+            ? nil
+            : try measure(budget: queryBudget) { sink &+= try searcher.search(q.ours, options: SearchOptions(limit: nil)).hits.count }
         var ftsStats: Stats? = nil
         var ftsHits: Int? = nil
         if let f = q.fts, let ftsTop, let ftsCount {
@@ -220,12 +282,11 @@ for scale in scales {
         queryResults.append(
             QueryResult(
                 query: q.ours, kind: q.kind, fts: q.fts, hits: total, ftsHits: ftsHits,
-                top10: Stats(top10), all: Stats(all), ftsTop10: ftsStats))
+                top10: Stats(top10), all: all.map { Stats($0) }, ftsTop10: ftsStats))
     }
 
     // Whole process: policy-search search 跨境电商 --index DIR vs hello, interleaved.
     note("×\(scale): whole-process runs, \(processRuns) each")
-    let cliArgs = ["search", "跨境电商", "--index", indexDir.path]
     for _ in 0..<2 {
         _ = timeProcess(cliPath, cliArgs)
         _ = timeProcess(helloPath, [])
@@ -243,7 +304,8 @@ for scale in scales {
 
     func median(_ xs: [Double]) -> Double { Stats(xs).p50 }
     let worstTop = queryResults.max { $0.top10.p99 < $1.top10.p99 }!
-    let worstAll = queryResults.max { $0.all.p99 < $1.all.p99 }!
+    let withAll = queryResults.filter { $0.all != nil }
+    let worstAll = withAll.max { $0.all!.p99 < $1.all!.p99 }
     let answerable = queryResults.filter { $0.ftsTop10 != nil }
     let ftsStats = fts.isEmpty ? nil : Stats(fts.map { $0["seconds"]! })
     let cli = Stats(cliTimes), hello = Stats(helloTimes)
@@ -251,11 +313,13 @@ for scale in scales {
         scale: scale, files: files, inputBytes: inputBytes, passages: reader.passageCount,
         passageTextBytes: passageTextBytes, threadsAll: cores,
         indexSingle: singleStats, indexAll: multiStats,
-        indexMBpsSingle: Double(inputBytes) / MB / singleStats.p50,
+        indexMBpsSingle: singleStats.map { Double(inputBytes) / MB / $0.p50 },
         indexMBpsAll: Double(inputBytes) / MB / multiStats.p50,
+        cliIndex: cliIndexStats, cliIndexMBps: Double(inputBytes) / MB / cliIndexStats.p50,
+        peakRSSCLIIndexKiB: cliRuns.map(\.peakRSSKiB).max(),
         segment: segStats, segmentMBps: Double(inputBytes) / MB / segStats.p50,
         indexBytes: indexBytes, indexRatio: Double(indexBytes) / Double(inputBytes),
-        peakRSSIndexSingleKiB: Int(single.map { $0["peakRSSKiB"]! }.max()!),
+        peakRSSIndexSingleKiB: single.map { Int($0["peakRSSKiB"]!) }.max(),
         peakRSSIndexAllKiB: Int(multi.map { $0["peakRSSKiB"]! }.max()!),
         peakRSSSegmentKiB: Int(seg.map { $0["peakRSSKiB"]! }.max()!),
         ftsBuild: ftsStats,
@@ -266,21 +330,24 @@ for scale in scales {
         queries: queryResults,
         top10P50Median: median(queryResults.map(\.top10.p50)),
         top10P99Worst: worstTop.top10.p99, top10P99WorstQuery: worstTop.query,
-        allP50Median: median(queryResults.map(\.all.p50)),
-        allP99Worst: worstAll.all.p99, allP99WorstQuery: worstAll.query,
+        allP50Median: withAll.isEmpty ? nil : median(withAll.map { $0.all!.p50 }),
+        allP99Worst: worstAll?.all?.p99, allP99WorstQuery: worstAll?.query,
         oursTop10P50MedianAnswerable: answerable.isEmpty ? nil : median(answerable.map(\.top10.p50)),
         ftsTop10P50Median: answerable.isEmpty ? nil : median(answerable.map { $0.ftsTop10!.p50 }),
         ftsTop10P99Worst: answerable.map { $0.ftsTop10!.p99 }.max(),
         top10P50RatioGeomean: answerable.isEmpty
             ? nil
             : exp(answerable.map { log($0.top10.p50 / $0.ftsTop10!.p50) }.reduce(0, +) / Double(answerable.count)),
+        snippetRandom: Stats(snippetRandom), snippetHitsP50Median: median(snippetHits),
+        firstQueryFreshReaderMedian: median(firstQuery),
+        coldProcess: Stats(coldTimes), coldResidentMax: coldResident,
         indexOpen: Stats(openTimes),
         cliProcess: cli, helloProcess: hello, processRatio: cli.p50 / hello.p50)
     results.append(r)
     note(
         String(
-            format: "×%d done: index %.2f MB/s (1t) %.2f MB/s (%dt), top-10 p50 %.3f ms", scale, r.indexMBpsSingle,
-            r.indexMBpsAll, cores, r.top10P50Median * 1000))
+            format: "×%d done: index %.2f MB/s (%dt, CLI %.2f), top-10 p50 %.3f ms", scale, r.indexMBpsAll, cores,
+            r.cliIndexMBps ?? 0, r.top10P50Median * 1000))
 }
 
 // MARK: Report
@@ -309,7 +376,10 @@ let swiftVersion: String = {
     #endif
 }()
 
-let report = Report(results: results, date: dateString, machine: machine, runFTS: runFTS)
+let baseline: BenchResult? = try baselinePath.map {
+    try JSONDecoder().decode(BenchResult.self, from: Data(contentsOf: URL(fileURLWithPath: $0)))
+}
+let report = Report(results: results, date: dateString, machine: machine, runFTS: runFTS, baseline: baseline)
 print(report.render())
 print(ReuseBench.render())
 print(ServerBench.render())

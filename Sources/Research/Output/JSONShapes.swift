@@ -150,20 +150,39 @@ public struct PassageContextJSON: Encodable, Sendable {
 
 /// `stats --json`.
 public struct StatsJSON: Encodable, Sendable {
-    public var index: String
-    public var documents: Int
-    public var passages: Int
-    public var terms: Int
-    public var indexBytes: Int
-    public var averagePassageWords: Double
+    public struct Document: Encodable, Sendable {
+        public var doc, format: String
+        public var passages: Int
+    }
 
-    public init(_ r: IndexReader, directory: URL) {
+    public var index: String
+    /// Each document with its source format and passage count.
+    public var documents: Int, documentList: [Document]
+    /// Documents per source format; bytes of each section of the index file.
+    public var formats, sections: [String: Int]
+    /// Index terms: distinct normalized characters plus distinct pairs of adjacent characters.
+    public var passages, terms, characters, characterPairs, indexBytes: Int
+    public var averagePassageWords: Double
+    /// The paths the index is built from.
+    public var sources: [String]
+
+    public init(_ r: IndexReader, directory: URL) throws {
+        let list = try (0..<r.documentCount).map { d in
+            let info = try r.documentInfo(d)
+            return Document(doc: info.name, format: info.format, passages: try r.passageRange(ofDocument: d).count)
+        }
         index = directory.path
-        documents = r.documentCount
+        documents = list.count
+        documentList = list
+        formats = Dictionary(list.map { ($0.format, 1) }, uniquingKeysWith: +)
+        sections = Dictionary(r.sectionSizes().map { ($0.name, $0.bytes) }, uniquingKeysWith: +)
         passages = r.passageCount
-        terms = r.termCount
+        characters = r.characterCount
+        characterPairs = r.characterPairCount
+        terms = characters + characterPairs
         indexBytes = r.fileSize
         averagePassageWords = r.averageLength
+        sources = try r.manifest().roots
     }
 }
 

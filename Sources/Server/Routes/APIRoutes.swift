@@ -15,7 +15,7 @@ struct APIRoutes: Sendable {
         router.get("/api/outline") { request, _ in try outline(request) }
         router.get("/api/documents") { _, _ in try Responses.json(DocumentsJSON(context.store.current().facts)) }
         router.get("/api/stats") { _, _ in
-            try Responses.json(StatsJSON(context.store.current().reader, directory: context.store.directory))
+            try Responses.json(try StatsJSON(context.store.current().reader, directory: context.store.directory))
         }
         router.get("/api/reuse") { request, _ in try await reuse(request) }
         router.get("/api/similar") { request, _ in try await similar(request) }

@@ -13,8 +13,7 @@ final class IndexFileWriter {
     private let temp: URL
     private let fd: Int32
     private var offset = 0
-    private var table = ByteBuffer()
-    private var sectionCount: UInt32 = 0
+    private var table = IndexFormat.SectionTable()
     private var committed = false
 
     // The open section.
@@ -30,9 +29,7 @@ final class IndexFileWriter {
         guard fd >= 0 else { throw IndexError.io(path: temp.path, detail: "cannot create: \(String(cString: strerror(errno)))") }
         block.reserveCapacity(IndexFormat.blockSize)
         var header = ByteBuffer()
-        header.append(IndexFormat.magic)
-        header.append(IndexFormat.version)
-        header.append(UInt32(0))
+        IndexFormat.Header(version: IndexFormat.version).encode(into: &header)
         try raw(header.bytes)
     }
 
@@ -88,12 +85,7 @@ final class IndexFileWriter {
     func end() throws {
         guard let k = kind else { return }
         try flushBlock()
-        table.append(k.rawValue)
-        table.append(UInt64(sectionStart))
-        table.append(UInt64(offset - sectionStart))
-        table.append(UInt32(crcs.count))
-        for c in crcs { table.append(c) }
-        sectionCount += 1
+        table.entries.append(.init(kind: k.rawValue, offset: sectionStart, length: offset - sectionStart, crcs: crcs))
         kind = nil
     }
 
@@ -103,20 +95,23 @@ final class IndexFileWriter {
         try end()
     }
 
+    /// A section encoded by `encode` (a codec's `encode(into:)`).
+    func section(_ s: IndexFormat.Section, _ encode: (inout ByteBuffer) -> Void) throws {
+        var out = ByteBuffer()
+        encode(&out)
+        try section(s, out.bytes)
+    }
+
     /// Writes the section table and footer, fsyncs, renames over `url`, fsyncs the folder.
     func commit() throws {
         let pad = (8 - offset % 8) % 8
         if pad > 0 { try raw([UInt8](repeating: 0, count: pad)) }
         var t = ByteBuffer()
-        t.append(sectionCount)
-        t.append(table.bytes)
+        table.encode(into: &t)
         let tableOffset = offset
         try raw(t.bytes)
         var footer = ByteBuffer()
-        footer.append(UInt64(tableOffset))
-        footer.append(UInt64(t.count))
-        footer.append(CRC32.checksum(t.bytes))
-        footer.append(IndexFormat.endMagic)
+        IndexFormat.Footer(tableOffset: tableOffset, tableLength: t.count, tableCRC: CRC32.checksum(t.bytes)).encode(into: &footer)
         try raw(footer.bytes)
         guard fsync(fd) == 0 else { throw IndexError.io(path: temp.path, detail: "fsync failed: \(String(cString: strerror(errno)))") }
         close(fd)

@@ -38,21 +38,3 @@ public struct DocumentInfo: Codable, Equatable, Sendable {
     public var source: SourceInfo
     public var headings: [Heading]
 }
-
-/// A document ready to be written: passages with their ICU word counts (BM25 lengths).
-public struct IndexedDocument: Sendable {
-    public var info: DocumentInfo
-    public var passages: [Passage]
-    public var wordCounts: [Int]
-    /// Each passage's normalized characters, when analysis computed them (in parallel); the
-    /// writer normalizes the others itself.
-    public var normalized: [[UInt32]]?
-
-    public init(info: DocumentInfo, passages: [Passage], wordCounts: [Int], normalized: [[UInt32]]? = nil) {
-        precondition(passages.count == wordCounts.count && (normalized?.count ?? passages.count) == passages.count)
-        self.info = info
-        self.passages = passages
-        self.wordCounts = wordCounts
-        self.normalized = normalized
-    }
-}

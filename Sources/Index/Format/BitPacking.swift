@@ -1,0 +1,207 @@
+/// Fixed-width bit packing, least significant bit first: `n` values of `w` bits take ⌈n·w/8⌉
+/// bytes. Postings, positions, passage records and lengths are stored this way (as tantivy and
+/// Lucene store postings), each array with its own width, the bits its largest value needs.
+///
+/// Readers load 8 bytes at a time at any bit position, so every packed array must be followed by
+/// at least `padding` readable bytes (more of its section, or the zero padding its writer adds).
+enum BitPacking {
+    static let padding = 8
+    /// Values are at most 32 bits wide.
+    static let maxWidth = 32
+
+    /// Bits needed for `value` (0 for 0).
+    @inline(__always)
+    static func width<T: FixedWidthInteger & UnsignedInteger>(_ value: T) -> Int { T.bitWidth - value.leadingZeroBitCount }
+
+    static func byteCount(_ count: Int, width: Int) -> Int { (count * width + 7) >> 3 }
+
+    /// Appends `values` at `width` bits each, then pads to a whole byte.
+    static func pack<S: Sequence>(_ values: S, width: Int, into out: inout ByteBuffer) where S.Element: BinaryInteger {
+        guard width > 0 else { return }
+        var acc: UInt64 = 0
+        var bits = 0
+        for v in values {
+            acc |= UInt64(truncatingIfNeeded: v) << UInt64(bits)
+            bits += width
+            while bits >= 8 {
+                out.bytes.append(UInt8(truncatingIfNeeded: acc))
+                acc >>= 8
+                bits -= 8
+            }
+        }
+        if bits > 0 { out.bytes.append(UInt8(truncatingIfNeeded: acc)) }
+    }
+
+    /// Appends `count` values from `values` at `width` bits each, padded to a whole byte: the
+    /// encoder's inner loop (one 8-byte read-modify-write per value).
+    static func pack(_ values: UnsafePointer<UInt32>, count: Int, width: Int, into out: inout ByteBuffer) {
+        guard width > 0, count > 0 else { return }
+        let n = byteCount(count, width: width)
+        let start = out.bytes.count
+        out.appendZeros(n + padding)
+        out.bytes.withUnsafeMutableBytes { buffer in
+            let base = buffer.baseAddress! + start
+            var bit = 0
+            for i in 0..<count {
+                let p = base + (bit &>> 3)
+                p.storeBytes(of: p.loadUnaligned(as: UInt64.self) | (UInt64(values[i]) &<< UInt64(bit & 7)), as: UInt64.self)
+                bit &+= width
+            }
+        }
+        out.bytes.removeLast(padding)
+    }
+
+    /// Value `index` of the array packed at `base` (`padding` bytes readable past it).
+    @inline(__always)
+    static func get(_ base: UnsafeRawPointer, _ index: Int, width: Int) -> UInt32 {
+        get(base, bit: index &* width, width: width)
+    }
+
+    /// The `width`-bit value starting at bit `bit` after `base`.
+    @inline(__always)
+    static func get(_ base: UnsafeRawPointer, bit: Int, width: Int) -> UInt32 {
+        let word = (base + (bit &>> 3)).loadUnaligned(as: UInt64.self)
+        return UInt32(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & ((1 &<< UInt64(width)) &- 1))
+    }
+
+    /// The first `count` values of the array packed at `base`, into `out`: a 64-bit buffer
+    /// refilled 32 bits at a time (reads up to 4 bytes past the array: within the padding).
+    @inline(__always)
+    static func unpack(_ base: UnsafeRawPointer, count: Int, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+        guard width > 0 else {
+            out.update(repeating: 0, count: count)
+            return
+        }
+        let w = UInt64(width)
+        let mask = (UInt64(1) &<< w) &- 1
+        var acc: UInt64 = 0, bits: UInt64 = 0
+        var p = base
+        for i in 0..<count {
+            if bits < w {
+                acc |= UInt64(p.loadUnaligned(as: UInt32.self)) &<< bits
+                p += 4
+                bits &+= 32
+            }
+            out[i] = UInt32(truncatingIfNeeded: acc & mask)
+            acc &>>= w
+            bits &-= w
+        }
+    }
+}
+
+/// Patched bit packing (PFor, as in Lucene's and tantivy's postings): a block is packed at the
+/// width most of its values need, and the few larger values ("exceptions") store their high bits
+/// apart, so one long gap or one large count does not widen the whole block.
+///
+///     width b u8 · exception count e u8 · [exception high-part width u8, if e > 0]
+///     values' low b bits packed · [e exception indices u8 · e high parts packed]
+///
+/// Blocks hold at most 256 values (indices are one byte).
+enum PatchedPacking {
+    /// Appends `count` (≤ 256) values at the cheapest width. No allocation: it runs for every
+    /// block of every list the writer encodes.
+    static func pack(_ values: UnsafePointer<UInt32>, count: Int, into out: inout ByteBuffer) {
+        var bits: UInt32 = 0
+        for i in 0..<count { bits |= values[i] }
+        let maxWidth = BitPacking.width(bits)
+        // Values of at most 2 bits (most tfs) or no value wider than the rest: plain packing.
+        guard maxWidth > 2 else { return packPlain(values, count: count, width: maxWidth, into: &out) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { histogram in
+            histogram.initialize(repeating: 0)
+            for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
+            var best = (width: maxWidth, bits: count * maxWidth)
+            var above = 0  // values wider than `b`
+            for b in stride(from: maxWidth - 1, through: 0, by: -1) {
+                above += histogram[b + 1]
+                let bits = count * b + 8 + above * (8 + maxWidth - b)
+                if bits < best.bits { best = (b, bits) }
+            }
+            guard best.width < maxWidth else { return packPlain(values, count: count, width: maxWidth, into: &out) }
+            packPatched(values, count: count, width: best.width, maxWidth: maxWidth, into: &out)
+        }
+    }
+
+    private static func packPlain(_ values: UnsafePointer<UInt32>, count: Int, width: Int, into out: inout ByteBuffer) {
+        out.append(UInt8(width))
+        out.append(UInt8(0))
+        BitPacking.pack(values, count: count, width: width, into: &out)
+    }
+
+    /// Values above `width` bits are exceptions: their low bits in the array, the rest apart.
+    private static func packPatched(_ values: UnsafePointer<UInt32>, count: Int, width b: Int, maxWidth: Int, into out: inout ByteBuffer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * count) { scratch in
+            let mask: UInt32 = (1 << UInt32(b)) &- 1
+            let low = scratch.baseAddress!, high = low + count
+            var exceptions = 0
+            for i in 0..<count {
+                low[i] = values[i] & mask
+                if values[i] > mask {
+                    high[exceptions] = values[i] >> UInt32(b)
+                    exceptions += 1
+                }
+            }
+            out.append(UInt8(b))
+            out.append(UInt8(exceptions))
+            out.append(UInt8(maxWidth - b))
+            BitPacking.pack(low, count: count, width: b, into: &out)
+            for i in 0..<count where values[i] > mask { out.append(UInt8(i)) }
+            BitPacking.pack(high, count: exceptions, width: maxWidth - b, into: &out)
+        }
+    }
+
+    /// Unpacks `count` values at `offset` of `bytes` (which has `BitPacking.padding` readable
+    /// bytes past `end`), checking every bound; returns the offset after them.
+    static func unpack(
+        _ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, into out: UnsafeMutablePointer<UInt32>
+    ) throws -> Int {
+        guard end - offset >= 2 else { throw MalformedRecord(detail: "block truncated") }
+        let b = Int(bytes[offset]), exceptions = Int(bytes[offset + 1])
+        var at = offset + 2
+        var highWidth = 0
+        if exceptions > 0 {
+            guard at < end else { throw MalformedRecord(detail: "block truncated") }
+            highWidth = Int(bytes[at])
+            at += 1
+        }
+        guard b + highWidth <= 31, exceptions <= count else { throw MalformedRecord(detail: "bad widths") }
+        let lowBytes = BitPacking.byteCount(count, width: b)
+        let highBytes = BitPacking.byteCount(exceptions, width: highWidth)
+        guard lowBytes + exceptions + highBytes <= end - at else { throw MalformedRecord(detail: "block truncated") }
+        BitPacking.unpack(bytes.baseAddress! + at, count: count, width: b, into: out)
+        at += lowBytes
+        if exceptions > 0 {
+            let indices = at, high = bytes.baseAddress! + at + exceptions
+            for k in 0..<exceptions {
+                let i = Int(bytes[indices + k])
+                guard i < count else { throw MalformedRecord(detail: "exception out of range") }
+                out[i] |= BitPacking.get(high, k, width: highWidth) << UInt32(b)
+            }
+            at += exceptions + highBytes
+        }
+        return at
+    }
+}
+
+/// A packed array inside a mapped section: its start, width and length, bounds checked once when
+/// it is made (the reader then indexes it without further checks).
+struct PackedArray {
+    let base: UnsafeRawPointer
+    let width: Int
+    let count: Int
+
+    /// The array of `count` values of `width` bits at `offset` of `bytes`, which must hold it and
+    /// the padding after it; nil (damage) otherwise.
+    init?(_ bytes: UnsafeRawBufferPointer, offset: Int, count: Int, width: Int) {
+        guard width >= 0, width <= BitPacking.maxWidth, count >= 0, offset >= 0,
+            offset <= bytes.count - BitPacking.padding - BitPacking.byteCount(count, width: width)
+        else { return nil }
+        self.base = bytes.baseAddress! + offset
+        self.width = width
+        self.count = count
+    }
+
+    var byteCount: Int { BitPacking.byteCount(count, width: width) }
+
+    @inline(__always)
+    subscript(i: Int) -> UInt32 { width == 0 ? 0 : BitPacking.get(base, i, width: width) }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What an index was built from, kept in its own section so that `index --index DIR` can rebuild
+/// or update it without being told again (and never from anything else).
+///
+///     JSON (sorted keys): {"excluded": [path], "roots": [path]}
+public struct IndexManifest: Codable, Equatable, Sendable {
+    /// The paths given to `index`, files or folders, absolute, in the order first given.
+    public var roots: [String]
+    /// Files inside a root folder that `index --remove` took out; they stay out of updates.
+    public var excluded: [String]
+
+    public init(roots: [String] = [], excluded: [String] = []) {
+        self.roots = roots
+        self.excluded = excluded
+    }
+
+    /// `path` made absolute (against the current directory) and standardized; symbolic links are
+    /// kept as given.
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    func encode(into out: inout ByteBuffer) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        out.append(contentsOf: (try? encoder.encode(self)) ?? Data("{\"excluded\":[],\"roots\":[]}".utf8))
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer) throws -> IndexManifest {
+        guard let m = try? JSONDecoder().decode(IndexManifest.self, from: Data(bytes)) else {
+            throw MalformedRecord(detail: "sources unreadable")
+        }
+        return m
+    }
+}

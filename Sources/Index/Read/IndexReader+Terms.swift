@@ -1,0 +1,47 @@
+extension IndexReader {
+    /// Looks a term up in the dictionary (`TermDictionary`).
+    public func term(_ key: UInt64) throws -> TermInfo? {
+        try TermDictionary.find(
+            key, blocks: TermDictionary.blockCount(terms: termCount),
+            firstKey: { try dictionaryBlock($0).firstKey }, scan: { try forEachTerm(inBlock: $0, $1) })
+    }
+
+    /// The terms with keys in `range`, in order.
+    func terms(in range: ClosedRange<UInt64>) throws -> [TermInfo] {
+        var result: [TermInfo] = []
+        try TermDictionary.forEachTerm(
+            from: range.lowerBound, blocks: TermDictionary.blockCount(terms: termCount),
+            firstKey: { try dictionaryBlock($0).firstKey }, scan: { try forEachTerm(inBlock: $0, $1) }
+        ) { t in
+            guard t.key <= range.upperBound else { return false }
+            result.append(t)
+            return true
+        }
+        return result
+    }
+
+    func dictionaryBlock(_ b: Int) throws -> TermDictionary.Block {
+        try decoding(.terms) {
+            try TermDictionary.Block.decode(try bytes(.terms, b * TermDictionary.Block.size, TermDictionary.Block.size))
+        }
+    }
+
+    /// Calls `body` for each term of dictionary block `b` in order until it returns false.
+    func forEachTerm(inBlock b: Int, _ body: (TermInfo) throws -> Bool) throws {
+        let block = try dictionaryBlock(b)
+        let entries = try bytes(.termEntries, block.entries.offset, block.entries.length)
+        let count = min(TermDictionary.blockSize, termCount - b * TermDictionary.blockSize)
+        try decoding(.terms) {
+            try TermDictionary.forEachTerm(in: block, entries: entries, count: count, passages: passageCount, body)
+        }
+    }
+
+    /// A cursor over a term's postings; for a character without a list of its own, over its pairs'
+    /// postings merged (`PostingsFormat.storesUnigram`).
+    public func cursor(_ term: TermInfo) throws -> PostingsCursor {
+        if term.isUnigram, term.length == 0 { return try mergedCursor(term) }
+        return try PostingsCursor(
+            storage: storage, raw: try bytes(.postings, term.offset, term.length + BitPacking.padding), df: term.df,
+            positional: !term.isUnigram, passageCount: passageCount, path: path)
+    }
+}

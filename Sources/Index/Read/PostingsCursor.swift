@@ -1,0 +1,241 @@
+/// Walks one term's postings (format in `PostingsFormat`) block by block, skipping blocks whose
+/// last passage is below a target without decoding them, and decoding a posting's positions only
+/// when asked (an intersection needs them for few of the postings it passes). Every value read is
+/// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
+/// an out-of-range id. A class: cursors are used in place, never copied.
+///
+/// A character without a list of its own is walked the same way over its merged postings
+/// (`IndexReader.mergedCursor`), in blocks of the same size with their bounds computed.
+public final class PostingsCursor {
+    /// Holds the mapping `raw` points into, so the cursor stays valid after its reader is released.
+    private let storage: IndexStorage
+    /// The term's list followed by `BitPacking.padding` readable bytes (empty when merged).
+    private let raw: UnsafeRawBufferPointer
+    private let length: Int
+    private let df: Int
+    private let positional: Bool
+    private let passageCount: Int
+    private let path: String
+    private let blocks: Int
+    private let skip: PostingsFormat.SkipTable?
+    private let bodyStart: Int
+    /// Merged postings, and each block's largest tf and shortest length.
+    private let merged: (passages: [Int32], tfs: [Int32], maxTF: [Int], minLength: [Int])?
+
+    /// The decoded block: passages and tfs; positions stay packed until asked for.
+    private var block = -1
+    private var count = 0
+    private var index = 0
+    private var current = PostingsFormat.Block()
+    /// Posting whose positions are in `positionBuffer`, or −1.
+    private var decodedFor = -1
+    private var decodedCount = 0
+
+    /// Fixed storage reused across blocks: no allocation or reference counting per posting.
+    private let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
+    private let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
+    private let positionStarts = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize + 1)
+    private let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
+    private var positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+    private var positionCapacity = 64
+
+    deinit {
+        passages.deallocate()
+        tfs.deallocate()
+        positionStarts.deallocate()
+        scratch.deallocate()
+        positionBuffer.deallocate()
+    }
+
+    /// - Parameter raw: the term's postings inside `storage`, followed by `BitPacking.padding`
+    ///   readable bytes.
+    init(storage: IndexStorage, raw: UnsafeRawBufferPointer, df: Int, positional: Bool, passageCount: Int, path: String) throws {
+        (self.storage, self.raw, self.df, self.positional) = (storage, raw, df, positional)
+        (self.passageCount, self.path) = (passageCount, path)
+        length = raw.count - BitPacking.padding
+        blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
+        guard df > 0, length >= 0 else { throw IndexError.corrupted(path: path, part: "postings", detail: "empty postings list") }
+        do {
+            skip = blocks > 1 ? try PostingsFormat.SkipTable(raw, blocks: blocks) : nil
+        } catch let e as MalformedRecord {
+            throw IndexError.corrupted(path: path, part: "postings", detail: e.detail)
+        }
+        bodyStart = skip?.size ?? 0
+        merged = nil
+        guard bodyStart <= length else { throw corrupted("postings shorter than their skip table") }
+        try load(0)
+    }
+
+    /// A cursor over postings already decoded and merged (ascending, non-empty, checked by the
+    /// caller); `lengths` give each block's shortest passage.
+    init(storage: IndexStorage, merged passages: [Int32], tfs: [Int32], lengths: IndexReader.Lengths, path: String) throws {
+        self.storage = storage
+        raw = UnsafeRawBufferPointer(start: nil, count: 0)
+        length = 0
+        df = passages.count
+        positional = false
+        passageCount = lengths.count
+        self.path = path
+        blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
+        skip = nil
+        bodyStart = 0
+        var maxTF: [Int] = [], minLength: [Int] = []
+        for lo in stride(from: 0, to: df, by: PostingsFormat.blockSize) {
+            let block = lo..<min(df, lo + PostingsFormat.blockSize)
+            maxTF.append(Int(tfs[block].max()!))
+            minLength.append(block.reduce(Int.max) { min($0, Int(lengths[Int(passages[$1])])) })
+        }
+        merged = (passages, tfs, maxTF, minLength)
+        guard df > 0 else { throw corrupted("empty postings list") }
+        try load(0)
+    }
+
+    private func corrupted(_ detail: String) -> IndexError { .corrupted(path: path, part: "postings", detail: detail) }
+
+    private func reservePositions(_ n: Int) {
+        guard n > positionCapacity else { return }
+        positionBuffer.deallocate()
+        positionCapacity = max(n, positionCapacity * 2)
+        positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: positionCapacity)
+    }
+
+    /// The current passage, or nil when the list is exhausted.
+    public var passage: Int32? { index < count ? passages[index] : nil }
+    public var tf: Int { Int(tfs[index]) }
+
+    public func next() throws {
+        index += 1
+        if index >= count, block + 1 < blocks { try load(block + 1) }
+    }
+
+    /// Moves to the first posting whose passage ≥ target.
+    public func advance(to target: Int32) throws {
+        if index < count, passages[index] >= target { return }
+        if count > 0, passages[count - 1] >= target {
+            while passages[index] < target { index += 1 }
+            return
+        }
+        var b = block + 1
+        while b < blocks {
+            if try lastPassage(of: b) >= target { break }
+            b += 1
+        }
+        guard b < blocks else {
+            index = count
+            block = blocks
+            return
+        }
+        try load(b)
+        while index < count, passages[index] < target { index += 1 }
+    }
+
+    // MARK: Positions
+
+    /// Whether the current posting has position `v` (bigrams only).
+    public func hasPosition(_ v: Int32) throws -> Bool {
+        try decodePositions()
+        var lo = 0, hi = decodedCount
+        let p = positionBuffer
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if p[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < decodedCount && p[lo] == v
+    }
+
+    /// Positions of the current posting (bigrams only).
+    public func positions() throws -> UnsafeBufferPointer<Int32> {
+        try decodePositions()
+        return UnsafeBufferPointer(start: positionBuffer, count: decodedCount)
+    }
+
+    /// Unpacks the current posting's positions: they start at the sum of the tfs before it.
+    private func decodePositions() throws {
+        guard decodedFor != index else { return }
+        guard positional, index < count else { throw corrupted("positions requested of a list without them") }
+        let tf = Int(tfs[index])
+        reservePositions(tf)
+        let first = Int(positionStarts[index])
+        let base = raw.baseAddress! + current.positionsStart
+        let width = current.positionWidth
+        var previous: Int32 = -1
+        for k in 0..<tf {
+            let v = Int32(truncatingIfNeeded: width == 0 ? 0 : BitPacking.get(base, first + k, width: width))
+            guard v > previous else { throw corrupted("positions out of order") }
+            positionBuffer[k] = v
+            previous = v
+        }
+        decodedFor = index
+        decodedCount = tf
+    }
+
+    // MARK: Blocks
+
+    public var blockCount: Int { blocks }
+
+    /// The largest tf and the smallest passage length in block `b`: with them BM25 gives an upper
+    /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
+    public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
+        guard blocks > 1, b >= 0, b < blocks else { return (Int(Int32.max), 0) }
+        if let merged { return (merged.maxTF[b], merged.minLength[b]) }
+        return (Int(skip!.maxTF[b]), Int(skip!.minLength[b]))
+    }
+
+    /// Decodes block `b`; the cursor then walks it (and later blocks) with `next()`.
+    public func seek(block b: Int) throws {
+        guard b >= 0, b < blocks else { throw corrupted("block \(b) out of range") }
+        try load(b)
+    }
+
+    /// Passages and tfs of the decoded block.
+    public var blockPassages: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: passages, count: count) }
+    public var blockTFs: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: tfs, count: count) }
+
+    /// Decodes every position of the current block, to check its structure (`IndexReader.verify`).
+    public func validateBlock() throws {
+        guard positional else { return }
+        let saved = index
+        for i in 0..<count {
+            index = i
+            try decodePositions()
+        }
+        index = saved
+    }
+
+    private func lastPassage(of b: Int) throws -> Int32 {
+        if let merged { return merged.passages[min(df, (b + 1) * PostingsFormat.blockSize) - 1] }
+        guard let skip else { return Int32.max }
+        let l = skip.last[b]
+        guard l < passageCount else { throw corrupted("skip entry out of range") }
+        return Int32(l)
+    }
+
+    private func load(_ b: Int) throws {
+        if let merged {
+            let lo = b * PostingsFormat.blockSize, n = min(PostingsFormat.blockSize, df - lo)
+            merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
+            merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
+            (block, count, index, decodedFor, decodedCount) = (b, n, 0, -1, 0)
+            return
+        }
+        let start = bodyStart + (b == 0 ? 0 : Int(skip!.end[b - 1]))
+        let end = skip.map { bodyStart + Int($0.end[b]) } ?? length
+        guard end <= length else { throw corrupted("block bounds invalid") }
+        // Blocks may be loaded out of order (block-max search): the previous block's entry is checked.
+        let previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
+        let n = min(PostingsFormat.blockSize, df - b * PostingsFormat.blockSize)
+        do {
+            current = try PostingsFormat.decodeBlock(
+                raw, start: start, end: end, count: n, previous: previous, positional: positional, passageCount: passageCount,
+                passages: passages, tfs: tfs, positionStarts: positionStarts, scratch: scratch)
+        } catch let e as MalformedRecord {
+            throw corrupted(e.detail)
+        }
+        if let skip, Int64(skip.last[b]) != Int64(passages[n - 1]) { throw corrupted("skip entry disagrees with block") }
+        block = b
+        count = n
+        index = 0
+        decodedFor = -1
+        decodedCount = 0
+    }
+}

@@ -1,0 +1,130 @@
+import Analysis
+import Foundation
+import Ingestion
+
+/// Turns chunks of files into `IndexChunk`s: reads and hashes each file, reuses it from the
+/// previous index when unchanged or ingests and analyzes it, and feeds its passages straight into
+/// the postings, the records and the compressed text store, so no intermediate copy of the corpus
+/// is kept. One per worker thread (ICU iterators, caches and compression contexts are per thread).
+final class ChunkIndexer {
+    private let analyzer: Analyzer
+    private let texts: ZstdCompressor
+    private let previous: PreviousIndex?
+    private let budget: MemoryBudget
+    private let encoder = JSONEncoder()
+
+    init(dictionary: [UInt8], previous: PreviousIndex?, budget: MemoryBudget) throws {
+        analyzer = try Analyzer()
+        texts = ZstdCompressor(dictionary: dictionary)
+        self.previous = previous
+        self.budget = budget
+        encoder.outputFormatting = [.sortedKeys]
+    }
+
+    /// The chunk being built and its accumulator.
+    private struct State {
+        var chunk = IndexChunk()
+        let postings = PostingsAccumulator()
+        var pathIDs: [String: Int] = [:]
+    }
+
+    func index(_ jobs: ArraySlice<SourceJob>) -> IndexChunk {
+        var state = State()
+        for job in jobs {
+            guard let data = FileManager.default.contents(atPath: job.url.path) else {
+                state.chunk.skipped.append((job.url.path, "cannot be read (permissions?)"))
+                continue
+            }
+            let bytes = [UInt8](data)
+            let source = SourceInfo(
+                path: job.url.path, size: UInt64(bytes.count), modified: job.modified, hash: bytes.withUnsafeBytes { SourceInfo.hash($0) })
+            state.chunk.inputBytes += UInt64(bytes.count)
+            if let reused = reuse(job, source) {
+                add(reused.info, reused.passages, words: reused.words, to: &state)
+                state.chunk.reused.append(job.name)
+                continue
+            }
+            do {
+                let doc = try Ingestor.ingest(bytes: bytes, name: job.name, metadata: job.metadata)
+                let info = DocumentInfo(
+                    name: job.name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding, format: doc.format, source: source,
+                    headings: doc.headings)
+                add(info, doc.passages, words: doc.passages.map { analyzer.wordCount($0.text) }, to: &state)
+                state.chunk.analyzed.append(job.name)
+            } catch {
+                state.chunk.skipped.append((job.url.path, "\(error)"))
+            }
+        }
+        state.chunk.postings = ChunkPostings(state.postings, lengths: state.chunk.lengths, budget: budget)
+        return state.chunk
+    }
+
+    /// The file's passages as the previous index holds them, when its content and catalog entry
+    /// are unchanged (re-deriving postings is cheap; ICU segmentation and structure are not).
+    private func reuse(_ job: SourceJob, _ source: SourceInfo) -> (info: DocumentInfo, passages: [Passage], words: [Int])? {
+        guard let previous, let old = previous.documents[job.name], old.info.source.hash == source.hash,
+            old.info.metadata == (job.metadata ?? DocumentMetadata()),
+            let range = try? previous.reader.passageRange(ofDocument: old.doc)
+        else { return nil }
+        var passages: [Passage] = [], words: [Int] = []
+        for id in range {
+            guard let p = try? previous.reader.passage(id) else { return nil }
+            passages.append(
+                Passage(
+                    kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
+                    firstLine: p.record.firstLine, lastLine: p.record.lastLine, firstPage: p.record.firstPage, lastPage: p.record.lastPage))
+            words.append(p.record.words)
+        }
+        var info = old.info
+        info.source = source
+        return (info, passages, words)
+    }
+
+    /// Adds one document: records, lengths, postings and text blocks of its passages.
+    private func add(_ info: DocumentInfo, _ passages: [Passage], words: [Int], to state: inout State) {
+        let doc = state.chunk.documents.count
+        var block: [[UInt8]] = []
+        var blockBytes = 0
+        func flush() {
+            guard !block.isEmpty else { return }
+            state.chunk.blockFirsts.append(UInt32(state.chunk.records.count - block.count))
+            TextStore.encodeBlock(block[...]).withUnsafeBytes { texts.compress($0, into: &state.chunk.text) }
+            state.chunk.blockEnds.append(UInt32(state.chunk.text.count))
+            block.removeAll(keepingCapacity: true)
+            blockBytes = 0
+        }
+        var last: (path: [String], box: String?, id: Int)? = nil
+        for (p, w) in zip(passages, words) {
+            // Consecutive passages mostly share their section's path: compared before hashed.
+            let pathID: Int
+            if let last, last.path == p.path, last.box == p.box {
+                pathID = last.id
+            } else {
+                let key = ([p.box ?? ""] + p.path).joined(separator: "\u{1F}")
+                pathID = state.pathIDs[key] ?? state.chunk.paths.count
+                if pathID == state.chunk.paths.count {
+                    state.pathIDs[key] = pathID
+                    state.chunk.paths.append(key)
+                }
+                last = (p.path, p.box, pathID)
+            }
+            // A block closes once it holds `blockTarget` bytes.
+            if blockBytes >= TextStore.blockTarget { flush() }
+            let id = state.chunk.records.count
+            state.postings.add(analyzer.normalize(p.text).scalars, passage: Int32(id))
+            state.chunk.records.append(
+                PassageRecord(
+                    document: doc, kind: p.kind, ordinal: p.ordinal, firstLine: p.firstLine, lastLine: p.lastLine, words: w,
+                    pathID: pathID, firstPage: p.firstPage, lastPage: p.lastPage))
+            state.chunk.lengths.append(UInt32(w))
+            state.chunk.totalWords += UInt64(w)
+            let bytes = Array(p.text.utf8)
+            block.append(bytes)
+            blockBytes += bytes.count
+        }
+        flush()
+        var compressed = ByteBuffer()
+        ((try? encoder.encode(info)) ?? Data()).withUnsafeBytes { texts.compress($0, into: &compressed) }
+        state.chunk.documents.append(.init(name: info.name, title: info.title, info: compressed.bytes, passages: passages.count))
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// An index remembers what it was built from: rebuilding, updating, extending and removing work
+/// on its own sources, never on the bundled corpus; bad paths are refused before anything is made.
+@Suite struct IndexSourcesTests {
+    /// A folder with two small documents of known content, and an index folder path (not created).
+    static func custom() throws -> (src: URL, index: URL) {
+        let base = try Support.temporaryDirectory("sources")
+        let src = base.appendingPathComponent("src")
+        try FileManager.default.createDirectory(at: src, withIntermediateDirectories: true)
+        try Support.write("第一章 总则\n\n推进量子纠缠通信产业发展，标记词甲乙丙丁戊。\n", to: src.appendingPathComponent("quantum.txt"))
+        try Support.write("第一章 总则\n\n发展低空经济，标记词己庚辛壬癸。\n", to: src.appendingPathComponent("lowalt.txt"))
+        return (src, base.appendingPathComponent("idx"))
+    }
+
+    /// The indexed documents' file names, as `docs --json` lists them.
+    static func documents(_ index: URL) throws -> [String] {
+        let r = try Support.run(["docs", "--json", "--index", index.path])
+        try #require(r.status == 0, "docs: \(r.stderr)")
+        let docs = try #require(Support.json(r)?["documents"] as? [[String: Any]])
+        return docs.compactMap { $0["doc"] as? String }.sorted()
+    }
+
+    static func total(_ query: String, _ index: URL) throws -> Int? {
+        Support.json(try Support.run(["search", query, "--index", index.path, "--json"]))?["total"] as? Int
+    }
+
+    /// `index --rebuild --index DIR` and `index --index DIR` used to replace a custom index's
+    /// documents with the bundled corpus.
+    @Test func rebuildKeepsACustomIndexsOwnDocuments() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+
+        let rebuild = try Support.run(["index", "--rebuild", "--index", idx.path])
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+        #expect(try Self.total("跨境电商", idx) == 0)
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+
+        // An update from the stored sources sees a new file in the stored folder.
+        try Support.write("第一章 总则\n\n新增文件，标记词子丑寅卯。\n", to: src.appendingPathComponent("added.txt"))
+        let update = try Support.run(["index", "--index", idx.path])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(try Self.documents(idx) == ["added.txt", "lowalt.txt", "quantum.txt"])
+        let search = try Support.run(["search", "子丑寅卯", "--index", idx.path, "--json"])
+        #expect(Support.json(search)?["total"] as? Int == 1)
+    }
+}
+
+extension IndexSourcesTests {
+    @Test func addingAPathExtendsAndRemovingTakesOneDocumentOut() throws {
+        let (src, idx) = try Self.custom()
+        let other = src.deletingLastPathComponent().appendingPathComponent("other.txt")
+        try Support.write("第一章 总则\n\n另一份文件，标记词辰巳午未。\n", to: other)
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+
+        // Extending: the index keeps its folder and gains the file.
+        #expect(try Support.run(["index", other.path, "--index", idx.path]).status == 0)
+        #expect(try Self.documents(idx) == ["lowalt.txt", "other.txt", "quantum.txt"])
+
+        // Removing a file of the folder by name: it stays out of later updates.
+        let byName = try Support.run(["index", "--remove", "quantum.txt", "--index", idx.path])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "other.txt"])
+        #expect(try Support.run(["index", "--index", idx.path]).status == 0)
+        #expect(try Self.documents(idx) == ["lowalt.txt", "other.txt"])
+        #expect(try Self.total("甲乙丙丁戊", idx) == 0)
+
+        // Removing a source named directly (by path) drops it from the sources.
+        #expect(try Support.run(["index", "--remove", other.path, "--index", idx.path]).status == 0)
+        let listing = try #require(Support.json(try Support.run(["docs", "--json", "--index", idx.path])))
+        #expect(listing["sources"] as? [String] == [src.standardizedFileURL.path])
+        #expect(try Self.documents(idx) == ["lowalt.txt"])
+
+        // Adding the removed file's path again brings it back.
+        #expect(try Support.run(["index", src.appendingPathComponent("quantum.txt").path, "--index", idx.path]).status == 0)
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+
+        // A name the index does not have is a usage error that changes nothing.
+        let unknown = try Support.run(["index", "--remove", "nosuch.txt", "--index", idx.path])
+        #expect(unknown.status == 2 && unknown.stderr.contains("nosuch.txt"), "\(unknown.status) \(unknown.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+    }
+
+    @Test func aMissingPathIsAUsageErrorAndCreatesNothing() throws {
+        let base = try Support.temporaryDirectory("missing-path")
+        defer { Support.remove(base) }
+        let idx = base.appendingPathComponent("idx"), missing = base.appendingPathComponent("nonexistent")
+        let r = try Support.run(["index", missing.path, "--index", idx.path])
+        #expect(r.status == 2, "\(r.status) \(r.stderr)")
+        #expect(r.stderr.contains(missing.path))
+        #expect(!FileManager.default.fileExists(atPath: idx.path))
+
+        // Beside an existing index: refused the same way, the index unchanged.
+        let (src, idx2) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx2.path]).status == 0)
+        let again = try Support.run(["index", missing.path, "--index", idx2.path])
+        #expect(again.status == 2 && again.stderr.contains(missing.path))
+        #expect(try Self.documents(idx2) == ["lowalt.txt", "quantum.txt"])
+
+        // A stored source that vanished is named, with how to drop it; nothing is lost.
+        try FileManager.default.moveItem(at: src, to: base.appendingPathComponent("moved"))
+        let vanished = try Support.run(["index", "--index", idx2.path])
+        #expect(vanished.status == 2 && vanished.stderr.contains(src.path) && vanished.stderr.contains("--remove"), "\(vanished.stderr)")
+        #expect(try Self.documents(idx2) == ["lowalt.txt", "quantum.txt"])
+
+        // A custom index folder with no index and no paths.
+        let empty = try Support.run(["index", "--index", base.appendingPathComponent("fresh").path])
+        #expect(empty.status == 2 && empty.stderr.contains("PATH"), "\(empty.stderr)")
+    }
+
+    /// An index of another format version (or a damaged one) cannot say what it was built from;
+    /// the command its error advises, paths given again with --rebuild, replaces it.
+    @Test func anOlderFormatIsReplacedByTheAdvisedRebuild() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        // The format version is the little-endian word after the 8-byte magic (IndexFormat.swift).
+        let file = idx.appendingPathComponent("index.psx")
+        var bytes = try Data(contentsOf: file)
+        bytes[8] = bytes[8] &- 1
+        try bytes.write(to: file)
+
+        let update = try Support.run(["index", src.path, "--index", idx.path])
+        #expect(update.status == 3 && update.stderr.contains("--rebuild"), "\(update.status) \(update.stderr)")
+        let rebuild = try Support.run(["index", src.path, "--rebuild", "--index", idx.path])
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+        #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+    }
+
+    @Test func aLoneBinaryFileKeepsItsReason() throws {
+        let base = try Support.temporaryDirectory("binary")
+        defer { Support.remove(base) }
+        let file = base.appendingPathComponent("image.txt"), idx = base.appendingPathComponent("idx")
+        // The start of an ELF executable: NUL bytes among others.
+        try Data([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3E, 0, 1, 0, 0, 0] + Array("第一章".utf8)).write(
+            to: file)
+        let r = try Support.run(["index", file.path, "--index", idx.path])
+        #expect(r.status == 1, "\(r.status) \(r.stderr)")
+        #expect(r.stderr.contains("image.txt") && r.stderr.contains("NUL"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: idx.path))
+    }
+
+    /// `docs` lists each document with the catalog's metadata (read from corpus/catalog.json here,
+    /// independently of the program) and its source path.
+    @Test func docsListsTheCatalogMetadataAndSources() throws {
+        let base = try Support.temporaryDirectory("docs")
+        defer { Support.remove(base) }
+        let idx = base.appendingPathComponent("idx")
+        try #require(try Support.run(["index", Support.corpus.path, "--index", idx.path]).status == 0)
+        let catalog = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Support.corpus.appendingPathComponent("catalog.json")))
+                as? [String: [String: String]])
+        for command in ["docs", "list"] {
+            let r = try Support.run([command, "--json", "--index", idx.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let docs = try #require(Support.json(r)?["documents"] as? [[String: Any]])
+            #expect(docs.count == catalog.count)
+            for d in docs {
+                let name = try #require(d["doc"] as? String)
+                let meta = try #require(catalog[name])
+                #expect(d["title"] as? String == meta["title"])
+                #expect(d["region"] as? String == meta["region"])
+                #expect(d["date"] as? String == meta["date"])
+                #expect(d["format"] as? String == "text")
+                #expect((d["passages"] as? Int ?? 0) > 10)
+                #expect(d["source"] as? String == Support.corpus.appendingPathComponent(name).path)
+            }
+        }
+        let text = try Support.run(["docs", "--index", idx.path])
+        #expect(text.status == 0)
+        for (name, meta) in catalog {
+            #expect(text.stdout.contains(name) && text.stdout.contains(meta["title"] ?? name))
+        }
+        #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+    }
+
+    /// `stats` counts characters and character pairs apart; the expected counts come from the
+    /// stored passages through the independent oracle (pure CJK text, where NFKC + lowercase
+    /// equals the engine's NFKC_Casefold).
+    @Test func statsCountsCharactersAndPairsApart() throws {
+        let base = try Support.temporaryDirectory("stats")
+        defer { Support.remove(base) }
+        let file = base.appendingPathComponent("a.txt"), idx = base.appendingPathComponent("idx")
+        try Support.write("第一章总则\n\n甲乙甲乙丙。\n\n丙丁，甲。\n", to: file)
+        try #require(try Support.run(["index", file.path, "--index", idx.path]).status == 0)
+        let r = try Support.run(["stats", "--json", "--index", idx.path])
+        let s = try #require(Support.json(r))
+        let passages = try #require(
+            Support.json(try Support.run(["search", "。 OR 则", "--all", "--json", "--index", idx.path]))?["hits"] as? [[String: Any]]
+        )
+        .compactMap { $0["text"] as? String }.map(Oracle.normalize)
+        #expect(passages.count == 3)
+        let characters = Set(passages.flatMap(\.unicodeScalars))
+        let pairs = Set(passages.flatMap { p in zip(p.unicodeScalars, p.unicodeScalars.dropFirst()).map { "\($0)\($1)" } })
+        #expect(s["characters"] as? Int == characters.count)
+        #expect(s["characterPairs"] as? Int == pairs.count)
+        #expect(s["terms"] as? Int == characters.count + pairs.count)
+        #expect(s["documents"] as? Int == 1)
+        #expect((s["documentList"] as? [[String: Any]])?.first?["format"] as? String == "text")
+        let text = try Support.run(["stats", "--index", idx.path]).stdout
+        #expect(text.contains("\(characters.count) distinct characters and \(pairs.count) distinct character pairs"))
+        #expect(!text.contains("terms      \(characters.count + pairs.count) distinct characters"))
+    }
+
+    @Test func threadsHelpSaysTheDefaultOnce() throws {
+        let help = try Support.run(["index", "--help"]).stdout
+        let line = try #require(help.split(separator: "\n").last { $0.contains("--threads") })
+        #expect(line.components(separatedBy: "default").count - 1 == 1, "\(line)")
+    }
+}

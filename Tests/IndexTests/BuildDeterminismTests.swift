@@ -1,0 +1,25 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Index
+
+/// The index written does not depend on how the build was run: the number of threads (hence of
+/// chunks) and whether the chunks' postings were kept raw or encoded before the merge.
+@Suite struct BuildDeterminismTests {
+    static func build(threads: Int, budget: Int) throws -> [UInt8] {
+        let dir = try Support.temporaryDirectory("index-determinism")
+        defer { Support.remove(dir) }
+        let manifest = IndexManifest(roots: [Support.corpus.path])
+        _ = try IndexBuilder.build(manifest, into: dir, rebuild: true, threads: threads, onWait: { _ in }, rawPostingsBudget: budget)
+        try IndexReader(directory: dir).verify()
+        return [UInt8](try Data(contentsOf: dir.appendingPathComponent(IndexFormat.fileName)))
+    }
+
+    @Test func threadsAndPostingsBudgetDoNotChangeTheIndex() throws {
+        let reference = try Self.build(threads: 1, budget: IndexBuilder.rawPostingsBudget)
+        #expect(try Self.build(threads: 3, budget: IndexBuilder.rawPostingsBudget) == reference)
+        // Budget 0: every chunk encodes its postings, the merge decodes them.
+        #expect(try Self.build(threads: 2, budget: 0) == reference)
+    }
+}
