@@ -1,13 +1,15 @@
 import Foundation
+import Ingestion
 
 /// Deterministic scale corpus: the bundled corpus's text files copied N times with distinct names
-/// (copy-0001-name.txt …), plus a catalog.json giving each copy its original's metadata.
+/// (copy-0001-name.txt …), plus a catalog.json giving each copy its original's metadata. Sidecar
+/// files (synonyms.txt) are not documents and are not copied.
 /// This is REPLICATED text: the vocabulary and term distribution do not grow with N, only the
 /// number of passages and postings do. Figures at ×N are not those of N× more distinct documents.
 enum ScaleCorpus {
     static func sourceFiles(_ corpus: URL) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "txt" }
+            .filter { $0.pathExtension == "txt" && !Ingestor.sidecarFiles.contains($0.lastPathComponent) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
