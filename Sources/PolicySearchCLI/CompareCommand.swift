@@ -42,6 +42,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var synonymOptions: SynonymOptions
 
+    @OptionGroup var failEmpty: FailEmptyOption
+
     enum CompareFormat: String, ExpressibleByArgument, CaseIterable { case text, md, html, json }
 
     /// The queries: every argument but a first "--"; an unknown --option is an error, not a query.
@@ -83,6 +85,7 @@ struct CompareCommand: ParsableCommand {
         case .text: rendered = CompareText(terminal: out == nil ? .standardOutput : Terminal(color: false, width: 80)).render(comparison)
         }
         try ResearchOutput.write(rendered, to: out, summary: "comparison of \(queries.count) quer\(queries.count == 1 ? "y" : "ies")")
+        try failEmpty.check(found: comparison.entries.reduce(0) { $0 + $1.occurrences })
     }
 }
 

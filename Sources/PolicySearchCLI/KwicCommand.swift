@@ -44,6 +44,8 @@ struct KwicCommand: ParsableCommand {
 
     @OptionGroup var synonymOptions: SynonymOptions
 
+    @OptionGroup var failEmpty: FailEmptyOption
+
     enum KwicFormat: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
     enum KwicSort: String, ExpressibleByArgument, CaseIterable { case doc, left, right }
 
@@ -70,6 +72,7 @@ struct KwicCommand: ParsableCommand {
         case .text: rendered = KwicText(terminal: terminal, width: width).render(concordance)
         }
         try ResearchOutput.write(rendered, to: out, summary: "\(concordance.lines.count) occurrences")
+        try failEmpty.check(found: concordance.lines.count)
     }
 }
 

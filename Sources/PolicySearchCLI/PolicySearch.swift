@@ -7,7 +7,7 @@ import Query
 /// The command-line tool. Exit statuses, the same for every command (README, "Exit status"):
 ///
 ///     0  success
-///     1  nothing matched (with --fail-empty), or `index` skipped some input files
+///     1  nothing matched (with --fail-empty), or `index`/`report` skipped some input files or lines
 ///     2  usage error: unknown command or option, malformed query or input file, no such passage
 ///     3  index missing, damaged, unreadable or of another version
 @main
@@ -17,7 +17,7 @@ struct PolicySearch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy-search",
         abstract: "Full-text search for Chinese policy documents: exact sub-word matching, BM25 passages with provenance.",
-        discussion: "Exit status: 0 ok · 1 nothing matched (--fail-empty) or files skipped · 2 usage error · 3 index trouble.",
+        discussion: "Exit status: 0 ok · 1 nothing matched (--fail-empty) or input skipped · 2 usage error · 3 index trouble.",
         version: version,
         subcommands: [
             SearchCommand.self, IndexCommand.self, OutlineCommand.self, ShowCommand.self,

@@ -44,6 +44,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var synonymOptions: SynonymOptions
 
+    @OptionGroup var failEmpty: FailEmptyOption
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, md, html, json }
 
     func validate() throws {
@@ -88,6 +90,7 @@ struct ReportCommand: ParsableCommand {
         }
         // Some lines were skipped, as `index` skipping some files: the rest is written, the status says so.
         if !report.problems.isEmpty { throw ExitCode(1) }
+        try failEmpty.check(found: report.rows.reduce(0) { $0 + $1.totalOccurrences })
     }
 }
 

@@ -50,8 +50,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Rank by plain BM25, without the boosts for headings, item titles, section and lead-sentence mentions.")
     var plain = false
 
-    @Flag(name: .customLong("fail-empty"), help: "Exit with status 1 when nothing matches.")
-    var failEmpty = false
+    @OptionGroup var failEmpty: FailEmptyOption
 
     /// The query as typed: the words joined by spaces, without the first "--" (which only ends
     /// option parsing). An unknown --option is an error, not a query part.
@@ -95,7 +94,7 @@ struct SearchCommand: ParsableCommand {
         } else {
             SearchPrinter(terminal: .standardOutput, explain: explain).print(results)
         }
-        if failEmpty && results.total == 0 { throw ExitCode(1) }
+        try failEmpty.check(found: results.total)
     }
 
     /// The error message, then the query with a caret under the column it names.

@@ -60,6 +60,11 @@ import Testing
     @Test func exitCodes() {
         #expect(Self.run(["search", "\"量子纠缠\"", "--index", Self.index]).status == 0)
         #expect(Self.run(["search", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
+        // The commands that find things share --fail-empty: 1 when nothing is found, 0 otherwise.
+        #expect(Self.run(["kwic", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
+        #expect(Self.run(["kwic", "海外仓", "--index", Self.index, "--fail-empty"]).status == 0)
+        #expect(Self.run(["compare", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
+        #expect(Self.run(["compare", "海外仓", "--index", Self.index, "--fail-empty"]).status == 0)
         let malformed = Self.run(["search", "\"跨境", "--index", Self.index])
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("quote"))

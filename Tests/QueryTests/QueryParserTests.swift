@@ -62,6 +62,12 @@ import Testing
         // Full-width parentheses and comma, as an IME in Chinese mode types them.
         #expect(try QueryParser.parse("NEAR/10（跨境电商，\"海外仓\"）") == .near(distance: 10, a, b))
         #expect(try QueryParser.parse("-NEAR/3(跨境电商, \"海外仓\") 电商") == .and([.not(.near(distance: 3, a, b)), Self.w("电商")]))
+        // Spaces between the pieces, and a full-width slash and digits.
+        #expect(try QueryParser.parse("NEAR /10 (跨境电商, \"海外仓\")") == .near(distance: 10, a, b))
+        #expect(try QueryParser.parse("NEAR / 10(跨境电商, \"海外仓\")") == .near(distance: 10, a, b))
+        #expect(try QueryParser.parse("NEAR／１０（跨境电商，\"海外仓\"）") == .near(distance: 10, a, b))
+        #expect(try QueryParser.parse("NEAR (跨境电商, \"海外仓\")") == .near(distance: QueryLexer.defaultNearDistance, a, b))
+        #expect(throws: QueryError.self) { try QueryParser.parse("NEAR / (跨境电商, 海外仓)") }
     }
 
     @Test(arguments: [

@@ -14,7 +14,7 @@ struct SourcePlan: Sendable {
     /// chunking does not change the index written.
     static let chunkBytes = (min: 256 << 10, max: 8 << 20)
 
-    /// Catalogs that cannot be read are reported in `report`. Two files of the same name in
+    /// Catalogs that cannot be read, and their entries or fields left out, are reported in `report`. Two files of the same name in
     /// different folders are told apart by their folder.
     init(_ sources: [SourceScanner.Source], threads: Int, report: inout IndexBuildReport) {
         var catalogs: [String: Catalog] = [:]
@@ -22,7 +22,11 @@ struct SourcePlan: Sendable {
         for s in sources {
             let dir = s.url.deletingLastPathComponent()
             if catalogs[dir.path] == nil {
-                do { catalogs[dir.path] = try Catalog.load(directory: dir) } catch {
+                do {
+                    let catalog = try Catalog.load(directory: dir)
+                    for p in catalog.problems { report.skipped.append((dir.appendingPathComponent(Catalog.fileName).path, p)) }
+                    catalogs[dir.path] = catalog
+                } catch {
                     report.skipped.append((dir.appendingPathComponent(Catalog.fileName).path, "\(error)"))
                     catalogs[dir.path] = Catalog()
                 }

@@ -156,21 +156,36 @@ struct QueryLexer {
         emit(.phrase(text), start)
     }
 
+    private static func isOpen(_ c: Unicode.Scalar) -> Bool { c == "(" || c == "（" }
+
+    /// The first index at or after `k` that is not a space.
+    private func skipSpaces(from k: Int) -> Int {
+        var k = k
+        while k < s.count, Self.isSpace(s[k]) { k += 1 }
+        return k
+    }
+
     /// `NEAR/N(` or `NEAR(`, and `field:` — recognized only at the start of a part.
     private mutating func nearOrField() throws -> Bool {
         let start = i
         var j = i
         while j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { j += 1 }
         let name = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-        // NEAR/N( — the parenthesis may be full-width, as an IME in Chinese mode types it.
-        if name == "near", j < s.count, s[j] == "(" || s[j] == "（" || s[j] == "/" {
+        // NEAR/N( — the slash, digits and parenthesis may be full-width, as an IME in Chinese mode
+        // types them, and spaces may stand between the pieces (NEAR /5 (…)).
+        let afterName = skipSpaces(from: j)
+        if name == "near", afterName < s.count, Self.isOpen(s[afterName]) || s[afterName] == "/" || s[afterName] == "／" {
             var distance = Self.defaultNearDistance
-            if s[j] == "/" {
-                var k = j + 1
-                while k < s.count, s[k].properties.numericType == .decimal, s[k].isASCII { k += 1 }
-                guard k > j + 1, k < s.count, s[k] == "(" || s[k] == "（", let n = Int(String(String.UnicodeScalarView(s[(j + 1)..<k]))),
-                    n <= Self.maxNearDistance
-                else {
+            j = afterName
+            if !Self.isOpen(s[j]) {
+                var k = skipSpaces(from: j + 1)
+                var digits = ""
+                while k < s.count, s[k].properties.numericType == .decimal, let v = s[k].properties.numericValue {
+                    digits.append(String(Int(v)))
+                    k += 1
+                }
+                k = skipSpaces(from: k)
+                guard !digits.isEmpty, k < s.count, Self.isOpen(s[k]), let n = Int(digits), n <= Self.maxNearDistance else {
                     throw QueryError(
                         message: "NEAR needs a distance in characters (0…\(Self.maxNearDistance)) and two parts, as in NEAR/10(跨境电商, 海外仓)",
                         column: start + 1)
