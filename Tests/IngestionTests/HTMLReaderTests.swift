@@ -63,4 +63,27 @@ import TestSupport
         #expect(d.passages.map(\.text).contains("对购买新能源汽车的个人给予3000元补贴，补贴资金由市级财政承担。"))
         #expect(!d.passages.contains { $0.text.contains("主办") })
     }
+
+    /// An ordered list's items carry the numbers a browser draws (start, value, type, none), so an
+    /// article numbered with <ol> has the same outline as one that types its numbers.
+    @Test func orderedListItemsKeepTheirNumbers() throws {
+        let html = """
+            <html><body><div class="content"><h1>关于加快发展跨境电商的实施意见</h1>
+            <p>为加快发展跨境电子商务，推动外贸高质量发展，结合本市实际，现提出如下实施意见。</p>
+            <h2>一、主要任务</h2>
+            <ol><li>建设海外仓。支持企业在重点市场建设海外仓，完善跨境物流服务体系和售后网络。</li>
+            <li>培育市场主体。引进培育一批跨境电商龙头企业，支持传统外贸企业开展跨境电商业务。</li></ol>
+            <ol start="3"><li>优化监管服务。推进跨境电商综合试验区建设，提升通关便利化水平。</li></ol>
+            <ol><li value="4">强化人才支撑。支持高校开设跨境电商相关专业，培养复合型人才队伍。</li></ol>
+            <ol style="list-style-type: none"><li>不编号的有序列表项，浏览器不显示序号，这里也不应加上。</li></ol>
+            <ol type="i"><li>第一项罗马数字编号的列表内容，用于检验小写罗马数字。</li><li>第二项罗马数字编号的列表内容。</li></ol>
+            </div></body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "ol.html")
+        #expect(d.headings.map(\.display) == ["一、主要任务", "1.建设海外仓", "2.培育市场主体", "3.优化监管服务", "4.强化人才支撑"])
+        let texts = d.passages.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("不编号的有序列表项") })
+        #expect(texts.contains { $0.hasPrefix("i.") && $0.contains("第一项罗马数字") })
+        #expect(texts.contains { $0.hasPrefix("ii.") && $0.contains("第二项罗马数字") })
+    }
 }

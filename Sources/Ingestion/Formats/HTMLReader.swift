@@ -185,6 +185,7 @@ struct HTMLLines {
             }
             return
         }
+        if tag == "li", let marker = listMarker(i) { current += marker }
         let headingLevel = tag.count == 2 && tag.first == "h" ? Int(String(tag.last!)) : nil
         let before = out.count
         for c in tree.children[i] { visit(c) }
@@ -192,6 +193,39 @@ struct HTMLLines {
         if let level = headingLevel {
             for k in before..<out.count { out[k].role = .heading(level: level) }
         }
+    }
+
+    /// The number a browser draws before an item of an ordered list (`<ol start type>`, `<li value>`),
+    /// as the document's own numbering: "1." "2." …, "a." with type=a, "i." with type=i (the
+    /// attributes arrive lowercased, so A and I read as a and i); none with `list-style: none`.
+    private func listMarker(_ item: Int) -> String? {
+        let list = tree.parent[item]
+        let style = tree.attributes[list].filter { $0 != " " }
+        guard list >= 0, tree.value[list] == "ol", !style.contains("list-style-type:none"), !style.contains("list-style:none") else {
+            return nil
+        }
+        var number = Int(Self.attribute("start", tree.attributes[list]) ?? "") ?? 1
+        for sibling in tree.children[list] where !tree.isText[sibling] && tree.value[sibling] == "li" {
+            if let value = Int(Self.attribute("value", tree.attributes[sibling]) ?? "") { number = value }
+            if sibling == item { break }
+            number += 1
+        }
+        switch Self.attribute("type", tree.attributes[list]) {
+        case "a" where (1...26).contains(number): return String(UnicodeScalar(UInt8(96 + number))) + ". "
+        case "i" where (1...39).contains(number): return Self.roman(number) + ". "
+        default: return "\(number). "
+        }
+    }
+
+    /// `name=value` from an attribute summary ("class=x start=3"), the value up to the next space.
+    static func attribute(_ name: String, _ summary: String) -> String? {
+        for part in summary.split(separator: " ") where part.hasPrefix(name + "=") { return String(part.dropFirst(name.count + 1)) }
+        return nil
+    }
+
+    static func roman(_ n: Int) -> String {
+        let tens = ["", "x", "xx", "xxx"], ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+        return tens[n / 10] + ones[n % 10]
     }
 
     /// A table row of data: each cell's text, when no cell holds blocks of its own (a layout table
