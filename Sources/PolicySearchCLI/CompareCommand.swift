@@ -21,8 +21,8 @@ struct CompareCommand: ParsableCommand {
         help: ArgumentHelp("One or more queries, each one argument, e.g. 跨境电商 海外仓 '电商 -跨境'.", valueName: "query"))
     var arguments: [String] = []
 
-    @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
-    var docs: String?
+    @OptionGroup var documents: DocumentsOption
+    var docs: String? { documents.spec }
 
     @Option(
         name: .customLong("format"),

@@ -34,8 +34,8 @@ struct KwicCommand: ParsableCommand {
     /// The format asked for, or the one --out's extension names.
     var format: KwicFormat { get throws { try OutputFormat.choose(formatOption, default: .text, out: out) } }
 
-    @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
-    var docs: String?
+    @OptionGroup var documents: DocumentsOption
+    var docs: String? { documents.spec }
 
     @Option(help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var out: String?

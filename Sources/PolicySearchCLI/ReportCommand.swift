@@ -19,8 +19,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The queries, one per line.", valueName: "FILE"))
     var terms: String
 
-    @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
-    var docs: String?
+    @OptionGroup var documents: DocumentsOption
+    var docs: String? { documents.spec }
 
     @Option(name: .customLong("format"), help: "Output format: csv, xlsx, md, html or json (default: from --out's extension, else csv).")
     var formatOption: ReportFormat?

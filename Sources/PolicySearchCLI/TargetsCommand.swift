@@ -14,8 +14,8 @@ struct TargetsCommand: ParsableCommand {
             完成情况) hold achieved values, not targets: --achieved lists them instead. Example: policy-search targets --docs 重庆
             """)
 
-    @Option(help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
-    var docs: String?
+    @OptionGroup var documents: DocumentsOption
+    var docs: String? { documents.spec }
 
     @Option(
         name: .customLong("format"),

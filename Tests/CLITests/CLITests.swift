@@ -65,6 +65,13 @@ import Testing
         #expect(Self.run(["kwic", "海外仓", "--index", Self.index, "--fail-empty"]).status == 0)
         #expect(Self.run(["compare", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
         #expect(Self.run(["compare", "海外仓", "--index", Self.index, "--fail-empty"]).status == 0)
+        // A --docs value may begin with "-": every document but Chengdu's.
+        let others = Self.run(["kwic", "海外仓", "--docs", "-doc:成都", "--format", "json", "--index", Self.index])
+        let docs = Set(
+            ((try? JSONSerialization.jsonObject(with: Data(others.stdout.utf8))) as? [[String: Any]] ?? []).compactMap {
+                $0["doc"] as? String
+            })
+        #expect(others.status == 0 && !docs.isEmpty && !docs.contains { $0.contains("chengdu") }, "\(docs) \(others.stderr)")
         let malformed = Self.run(["search", "\"跨境", "--index", Self.index])
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("quote"))
