@@ -84,7 +84,9 @@ struct CompareCommand: ParsableCommand {
         case .html: rendered = ComparisonHTML.render(comparison)
         case .text: rendered = CompareText(terminal: out == nil ? .standardOutput : Terminal(color: false, width: 80)).render(comparison)
         }
-        try ResearchOutput.write(rendered, to: out, summary: "comparison of \(queries.count) quer\(queries.count == 1 ? "y" : "ies")")
+        try ResearchOutput.write(
+            rendered, to: out, summary: "comparison of \(queries.count) quer\(queries.count == 1 ? "y" : "ies")",
+            protecting: .init(reader: searcher.reader))
         try failEmpty.check(found: comparison.entries.reduce(0) { $0 + $1.occurrences })
     }
 }

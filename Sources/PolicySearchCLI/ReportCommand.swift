@@ -81,12 +81,13 @@ struct ReportCommand: ParsableCommand {
                     ? "\(terms) holds no query (one per line; # starts a comment)" : "no line of \(terms) could be counted")
         }
         let summary = "\(report.rows.count) queries × \(report.columns.count) documents"
+        let inputs = ResearchOutput.Inputs(reader: searcher.reader, files: [terms])
         switch try format {
-        case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary)
-        case .csv: try ResearchOutput.write(TermReportCSV.render(report), to: out, summary: summary)
-        case .md: try ResearchOutput.write(TermReportMarkdown.render(report), to: out, summary: summary)
-        case .html: try ResearchOutput.write(TermReportHTML.render(report), to: out, summary: summary)
-        case .json: try ResearchOutput.write(try JSON.encode(TermReportJSON(report)) + "\n", to: out, summary: summary)
+        case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary, protecting: inputs)
+        case .csv: try ResearchOutput.write(TermReportCSV.render(report), to: out, summary: summary, protecting: inputs)
+        case .md: try ResearchOutput.write(TermReportMarkdown.render(report), to: out, summary: summary, protecting: inputs)
+        case .html: try ResearchOutput.write(TermReportHTML.render(report), to: out, summary: summary, protecting: inputs)
+        case .json: try ResearchOutput.write(try JSON.encode(TermReportJSON(report)) + "\n", to: out, summary: summary, protecting: inputs)
         }
         // Some lines were skipped, as `index` skipping some files: the rest is written, the status says so.
         if !report.problems.isEmpty { throw ExitCode(1) }

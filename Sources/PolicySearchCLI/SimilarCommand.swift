@@ -60,6 +60,7 @@ struct SimilarCommand: ParsableCommand {
         let report = ReuseReport(similarTo: query, pairs: pairs, threshold: min)
         try (json ? ReportFormat.json : .text).emit(
             report,
-            json: { try ReuseJSON.encode(SimilarJSON(query: query, threshold: min, pairs: pairs)) }, to: nil)
+            json: { try ReuseJSON.encode(SimilarJSON(query: query, threshold: min, pairs: pairs)) }, to: nil,
+            protecting: .init())
     }
 }
