@@ -135,6 +135,24 @@ extension IndexSourcesTests {
         #expect(try Self.total("甲乙丙丁戊", idx) == 1)
     }
 
+    /// Removing every document is refused with what to do instead, and the index is untouched; a
+    /// version field far from any real version reads as damage, not as another version.
+    @Test func removingEverythingIsRefusedAndAWildVersionIsDamage() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        let r = try Support.run(["index", "--remove", src.path, "--index", idx.path])
+        #expect(r.status == 2 && r.stderr.contains("no documents") && r.stderr.contains("nothing was changed"), "\(r.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+
+        let file = idx.appendingPathComponent("index.psx")
+        var bytes = try Data(contentsOf: file)
+        bytes[10] = 0xFF
+        try bytes.write(to: file)
+        let damaged = try Support.run(["search", "量子", "--index", idx.path])
+        #expect(damaged.status == 3 && damaged.stderr.contains("damaged") && !damaged.stderr.contains("version 8"), "\(damaged.stderr)")
+    }
+
     @Test func aLoneBinaryFileKeepsItsReason() throws {
         let base = try Support.temporaryDirectory("binary")
         defer { Support.remove(base) }

@@ -51,7 +51,10 @@ extension IndexBuilder {
             manifest.excluded.removeAll { $0 == path || $0.hasPrefix(path + "/") }
         }
         for name in update.removing { try remove(name, from: &manifest, directory) }
-        guard !manifest.roots.isEmpty else { throw IndexError.noSources(index: directory.path) }
+        guard !manifest.roots.isEmpty else {
+            if !update.removing.isEmpty { throw IndexError.wouldBeEmpty(index: directory.path) }
+            throw IndexError.noSources(index: directory.path)
+        }
         for root in manifest.roots where !FileManager.default.fileExists(atPath: root) {
             throw IndexError.sourceMissing(path: root, index: directory.path)
         }
