@@ -100,6 +100,16 @@ extension ReliabilityTests {
             _ = try Self.expectSkipped("bom-only.txt", [0xEF, 0xBB, 0xBF], reason: ["bom-only.txt", "empty"])
         }
 
+        /// Word's owner file beside an open document (~$plan.docx: 162 bytes naming the user) is
+        /// not a document: it is passed over silently, and the update succeeds.
+        @Test func officeOwnerFilesArePassedOver() throws {
+            let owner = [UInt8]([5]) + Array("zhang".utf8) + [UInt8](repeating: 0x20, count: 48) + [UInt8](repeating: 0, count: 108)
+            let r = try Self.index(["~$plan.docx": owner])
+            defer { r.remove() }
+            #expect(r.output.status == 0 && r.skipped.isEmpty, "\(r.output.stderr)")
+            try Self.expectGoodIndexed(r)
+        }
+
         /// A UTF-8 file cut inside a character (an interrupted download or copy).
         @Test func truncatedMultibyteSequenceIsSkippedWithItsOffset() throws {
             // A real document cut one byte into a three-byte character.
