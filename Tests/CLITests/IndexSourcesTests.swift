@@ -153,6 +153,25 @@ extension IndexSourcesTests {
         #expect(damaged.status == 3 && damaged.stderr.contains("damaged") && !damaged.stderr.contains("version 8"), "\(damaged.stderr)")
     }
 
+    /// Two files named alike are told apart by their folder, and each keeps its name while it stays
+    /// in the index: removing the other does not hand b/plan.txt's passage ids to another name.
+    @Test func documentNamesAreStable() throws {
+        let base = try Support.temporaryDirectory("names")
+        defer { Support.remove(base) }
+        let a = base.appendingPathComponent("src/a"), b = base.appendingPathComponent("src/b"), idx = base.appendingPathComponent("idx")
+        for dir in [a, b] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        try Support.write("第一章 总则\n\n第一份文件，标记词甲乙丙丁戊。\n", to: a.appendingPathComponent("plan.txt"))
+        try Support.write("第一章 总则\n\n第二份文件，标记词己庚辛壬癸。\n", to: b.appendingPathComponent("plan.txt"))
+        try #require(try Support.run(["index", a.deletingLastPathComponent().path, "--index", idx.path]).status == 0)
+        #expect(try Self.documents(idx) == ["b/plan.txt", "plan.txt"])
+        let removed = try Support.run(["index", "--remove", a.appendingPathComponent("plan.txt").path, "--index", idx.path])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try Self.documents(idx) == ["b/plan.txt"])
+        let hit = try #require(
+            Support.json(try Support.run(["search", "己庚辛壬癸", "--json", "--index", idx.path]))?["hits"] as? [[String: Any]])
+        #expect(hit.first?["doc"] as? String == "b/plan.txt")
+    }
+
     @Test func aLoneBinaryFileKeepsItsReason() throws {
         let base = try Support.temporaryDirectory("binary")
         defer { Support.remove(base) }
