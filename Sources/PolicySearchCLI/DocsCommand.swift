@@ -64,13 +64,15 @@ struct DocsCommand: ParsableCommand {
         for (i, d) in listing.documents.enumerated() {
             // Inferred values are marked with "~": read from the text, not given by a catalog.
             let date = d.date.map { d.dateInferred ? "~" + $0 : $0 }, region = d.region.map { d.regionInferred ? "~" + $0 : $0 }
-            let facts = ["\(d.passages) passages", d.format, date, region].compactMap { $0 }.joined(separator: " · ")
+            let facts = [counted(d.passages, "passage"), d.format, date, region].compactMap { $0 }.joined(separator: " · ")
             print("\(String(format: "%3d", i + 1))  \(t.bold(d.doc))  \(facts)")
             print("     \(d.title)")
             print("     " + t.dim(Self.elided(d.source, to: 90)))
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }
-        print("\(listing.documents.count) documents, \(passages) passages, from \(listing.sources.joined(separator: ", "))")
+        print(
+            "\(counted(listing.documents.count, "document")), \(counted(passages, "passage")), from \(listing.sources.joined(separator: ", "))"
+        )
         if !listing.excluded.isEmpty { print("removed from them: \(listing.excluded.joined(separator: ", "))") }
         if listing.documents.contains(where: { $0.regionInferred || $0.dateInferred }) {
             print(t.dim("~ region or date read from the title, issuer or document number (no catalog entry gives it)"))

@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
                 report.problems.isEmpty
                     ? "\(terms) holds no query (one per line; # starts a comment)" : "no line of \(terms) could be counted")
         }
-        let summary = "\(report.rows.count) queries × \(report.columns.count) documents"
+        let summary = "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document"))"
         let inputs = ResearchOutput.Inputs(reader: searcher.reader, files: terms == "-" ? [] : [terms])
         switch try format {
         case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary, protecting: inputs)
