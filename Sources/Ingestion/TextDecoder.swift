@@ -18,7 +18,7 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .empty(let f): return "\(f): the file is empty (nothing to index)"
+        case .empty(let f): return "\(f): the file is empty (no text to read)"
         case .binary(let f, let r): return "\(f): not a text file (\(r)); skipped"
         case .undecodable(let f, let e, let o):
             return "\(f): not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
