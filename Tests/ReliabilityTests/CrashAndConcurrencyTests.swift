@@ -121,6 +121,35 @@ extension ReliabilityTests {
             #expect(try Self.openAndCheck(idx).1.total > 0)
         }
 
+        /// Two runs adding different folders at once: the one that waited builds on what the first
+        /// wrote, so both folders' documents and both sources stay (the waiting run used to write
+        /// the sources it had read before waiting, dropping the other's).
+        @Test func concurrentAdditionsBothStay() throws {
+            let src = try Self.bigSource()
+            let extra = try Support.temporaryDirectory("writers-extra")
+            let idx = try Support.temporaryDirectory("writers-add-idx")
+            defer { Support.remove(src, extra, idx) }
+            try Support.write("第一章 总则\n\n另一份文件，标记词辰巳午未申。\n", to: extra.appendingPathComponent("extra.txt"))
+            let a = try Support.Child(["index", "--index", idx.path, src.path])
+            let lock = idx.appendingPathComponent(".lock")
+            let deadline = Date().addingTimeInterval(30)
+            while a.process.isRunning, Date() < deadline,
+                (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != "\(a.pid)"
+            {
+                usleep(1_000)
+            }
+            try #require(a.process.isRunning, "the first writer finished before the second could start; make the source bigger")
+            let b = try Support.Child(["index", "--index", idx.path, extra.path])
+            let ra = a.wait(), rb = b.wait()
+            #expect(ra.exited && ra.status == 0 && rb.exited && rb.status == 0, "\(ra.stderr) \(rb.stderr)")
+            let docs = try Support.run(["docs", "--json", "--index", idx.path])
+            let listing = try #require(Support.json(docs))
+            let sources = Set((listing["sources"] as? [String] ?? []).map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+            #expect(sources == Set([src, extra].map { $0.standardizedFileURL.path }), "\(sources)")
+            let names = (listing["documents"] as? [[String: Any]] ?? []).compactMap { $0["doc"] as? String }
+            #expect(names.contains("extra.txt") && names.count > 1, "\(names)")
+        }
+
         /// Searches in a loop while the index is rebuilt with one more document: every answer is
         /// the one before the rebuild or the one after, never an error; a reader opened before the
         /// rebuild keeps answering from the old file.

@@ -40,21 +40,19 @@ public enum IndexBuilder {
     /// Builds the index of `manifest`'s files. Nothing is created when no document can be indexed.
     /// - Parameter rawPostingsBudget: memory the chunks' postings may hold unencoded (tests set 0
     ///   to take the encoded path).
+    /// - Parameter held: the index's lock when the caller took it already (`update` does, before
+    ///   reading the sources, so a run that waited sees what the one before it wrote), with
+    ///   whether the folder existed before that.
     static func build(
         _ manifest: IndexManifest, into directory: URL, rebuild: Bool, threads: Int, onWait: (Int32) -> Void,
-        rawPostingsBudget: Int = rawPostingsBudget
+        rawPostingsBudget: Int = rawPostingsBudget, held: (lock: IndexLock, existed: Bool)? = nil
     ) throws -> IndexBuildReport {
         let start = Date()
         var report = IndexBuildReport()
         let (sources, problems) = scan(manifest)
         report.skipped = problems.map { (file: $0.0, reason: $0.1) }
-        let existed = FileManager.default.fileExists(atPath: directory.path)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw IndexError.io(path: directory.path, detail: "cannot create index folder: \(error.localizedDescription)")
-        }
-        var lock: IndexLock? = try IndexLock(directory: directory, onWait: onWait)
+        let existed = held?.existed ?? FileManager.default.fileExists(atPath: directory.path)
+        var lock: IndexLock? = try held?.lock ?? lockFolder(directory, onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         removeStaleTemporaryFiles(in: directory)
 
@@ -87,6 +85,16 @@ public enum IndexBuilder {
             ?? 0
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// The index folder created if need be, and its lock taken (waiting for another writer).
+    static func lockFolder(_ directory: URL, onWait: (Int32) -> Void) throws -> IndexLock {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError.io(path: directory.path, detail: "cannot create index folder: \(error.localizedDescription)")
+        }
+        return try IndexLock(directory: directory, onWait: onWait)
     }
 
     /// Memory the chunks' postings may hold unencoded (`ChunkPostings`), in all.

@@ -30,8 +30,22 @@ extension IndexBuilder {
         _ directory: URL, _ update: IndexUpdate, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         onWait: (Int32) -> Void = { _ in }
     ) throws -> IndexBuildReport {
-        let manifest = try resolve(directory, update)
-        return try build(manifest, into: directory, rebuild: update.rebuild, threads: threads, onWait: onWait)
+        for url in update.adding where !FileManager.default.fileExists(atPath: url.path) {
+            throw IndexError.sourceMissing(path: url.path, index: nil)
+        }
+        let existed = FileManager.default.fileExists(atPath: directory.path)
+        if !existed, update.adding.isEmpty, update.defaultRoots.isEmpty { throw IndexError.noSources(index: directory.path) }
+        // The sources are read under the lock: a run that waited for another builds on what that
+        // one wrote (two runs adding paths at once both keep theirs).
+        let lock = try lockFolder(directory, onWait: onWait)
+        do {
+            let manifest = try resolve(directory, update)
+            return try build(
+                manifest, into: directory, rebuild: update.rebuild, threads: threads, onWait: onWait, held: (lock, existed))
+        } catch {
+            if !existed { try? FileManager.default.removeItem(at: directory) }
+            throw error
+        }
     }
 
     /// The manifest an update leads to, every path checked.
