@@ -3,10 +3,10 @@ import Foundation
 /// Raw file → `Document`: read the format, decode, clean lines, find the body, recover structure.
 public enum Ingestor {
     /// File extensions picked up when a folder is scanned (lowercase); files named explicitly are
-    /// read whatever their extension. Legacy Word files (.doc, .wps) are picked up so that they are
+    /// read whatever their extension. Legacy Word files (.doc, .wps) and RTF are picked up so that they are
     /// reported with the conversion to run, not silently passed over.
     public static let supportedExtensions: Set<String> = [
-        "txt", "md", "markdown", "text", "pdf", "docx", "html", "htm", "doc", "wps"
+        "txt", "md", "markdown", "text", "pdf", "docx", "html", "htm", "doc", "wps", "rtf"
     ]
 
     /// Files beside the documents that describe them and are never indexed as documents: the

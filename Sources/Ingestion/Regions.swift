@@ -19,7 +19,7 @@ public enum Regions {
     public static func infer(title: String, issuer: String?, opening: [String] = []) -> String? {
         let text = String(title.prefix(400)) + " " + String((issuer ?? "").prefix(200))
         if let named = firstNamed(in: text) { return named }
-        for line in [title] + opening {
+        for line in [title] + opening.filter(isDocumentNumberLine) {
             if let p = provinceOfDocumentNumber(in: line) { return p.name }
         }
         for central in ["中华人民共和国", "国务院", "中共中央", "全国人民代表大会", "中国人民银行", "国家发展改革委", "商务部", "财政部"]
@@ -71,6 +71,14 @@ public enum Regions {
         }
         return map.mapValues { $0.sorted { $0.name.count > $1.name.count } }
     }()
+
+    /// A line that is a document number of its own (川府发〔2021〕12号, as GB/T 9704 sets it under the
+    /// issuer), not a sentence that cites one (…（沪府发〔2021〕15号）): the body's citations name other
+    /// documents' issuers and years.
+    public static func isDocumentNumberLine(_ line: String) -> Bool {
+        let s = line.filter { !$0.isWhitespace }
+        return s.count <= 40 && s.wholeMatch(of: /[\p{Han}]{1,12}[〔\[［][0-9]{4}[〕\]］]第?[0-9]+号.*/) != nil
+    }
 
     /// GB/T 9704 document numbers start with the issuing organ's code, whose first character is
     /// the province's abbreviation for provincial organs: 川府发〔2021〕12号, 沪府令第19号.

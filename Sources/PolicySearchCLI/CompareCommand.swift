@@ -86,7 +86,7 @@ struct CompareCommand: ParsableCommand {
         }
         try ResearchOutput.write(
             rendered, to: out, summary: "comparison of \(queries.count) quer\(queries.count == 1 ? "y" : "ies")",
-            protecting: .init(reader: searcher.reader))
+            protecting: .init(reader: searcher.reader, files: synonymOptions.files))
         try failEmpty.check(found: comparison.entries.reduce(0) { $0 + $1.occurrences })
     }
 }

@@ -27,7 +27,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Re-analyze every file of the sources instead of reusing unchanged ones.")
     var rebuild = false
 
-    @Option(help: ArgumentHelp("Remove a document (file name or path) or a source folder from the index.", valueName: "FILE"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Remove documents (file name or path) or source folders from the index: one or more.", valueName: "FILE"))
     var remove: [String] = []
 
     @Option(help: "Analysis threads (default: all cores).")

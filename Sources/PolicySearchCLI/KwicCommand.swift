@@ -72,7 +72,8 @@ struct KwicCommand: ParsableCommand {
         case .text: rendered = KwicText(terminal: terminal, width: width).render(concordance)
         }
         try ResearchOutput.write(
-            rendered, to: out, summary: "\(concordance.lines.count) occurrences", protecting: .init(reader: searcher.reader))
+            rendered, to: out, summary: "\(concordance.lines.count) occurrences",
+            protecting: .init(reader: searcher.reader, files: synonymOptions.files))
         try failEmpty.check(found: concordance.lines.count)
     }
 }

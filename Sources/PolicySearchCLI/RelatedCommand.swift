@@ -26,6 +26,7 @@ struct RelatedCommand: ParsableCommand {
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         guard !query.filter({ $0 != "--" }).isEmpty else { throw ValidationError("Missing expected argument '<query>'") }
+        for w in query.prefix(while: { $0 != "--" }) { try SearchCommand.rejectOption(w) }
     }
 
     func run() throws {

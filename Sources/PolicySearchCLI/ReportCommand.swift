@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
                     ? "\(terms) holds no query (one per line; # starts a comment)" : "no line of \(terms) could be counted")
         }
         let summary = "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document"))"
-        let inputs = ResearchOutput.Inputs(reader: searcher.reader, files: terms == "-" ? [] : [terms])
+        let inputs = ResearchOutput.Inputs(reader: searcher.reader, files: (terms == "-" ? [] : [terms]) + synonymOptions.files)
         switch try format {
         case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary, protecting: inputs)
         case .csv: try ResearchOutput.write(TermReportCSV.render(report), to: out, summary: summary, protecting: inputs)

@@ -1,10 +1,13 @@
 import Foundation
 import Index
+import Ingestion
 
 /// Where the research commands write: standard output, or FILE (atomically, with a line on
 /// stderr). A FILE that would destroy what the command works from is refused before writing: an
-/// index (or anything in an index folder), an indexed document, or an input of the command (the
-/// terms file); so is a folder.
+/// index (or anything in an index folder), an indexed document, a file the index reads beside its
+/// documents (catalog.json, synonyms.txt), an input of the command (the terms file, --synonyms);
+/// so is a document-like file inside a folder the index reads (its next update would index the
+/// output as a document), and a folder.
 enum ResearchOutput {
     static func write(_ text: String, to path: String?, summary: String, protecting inputs: Inputs) throws {
         guard let path else {
@@ -48,6 +51,15 @@ enum ResearchOutput {
                 sources.map(Self.resolved).contains(target)
             {
                 throw CLIError("--out \(path) is an indexed document; choose another name")
+            }
+            let name = (target as NSString).lastPathComponent
+            if Ingestor.sidecarFiles.contains(name) {
+                throw CLIError("--out \(path): \(name) is read beside indexed documents; choose another name")
+            }
+            if let reader, Ingestor.supportedExtensions.contains((name as NSString).pathExtension.lowercased()),
+                let root = (try? reader.manifest().roots)?.first(where: { target.hasPrefix(Self.resolved($0) + "/") })
+            {
+                throw CLIError("--out \(path) is inside \(root), which the index reads: its next update would index it; write it elsewhere")
             }
         }
 

@@ -52,6 +52,7 @@ struct ReuseCommand: ParsableCommand {
 /// Options shared by `reuse`, `similar` and `check-draft`: which passages take part.
 struct ComparisonOptions: ParsableArguments {
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp("Only documents whose file name or title contains one of these comma-separated fragments.", valueName: "SPEC"))
     var docs: String?
 

@@ -8,11 +8,16 @@ import Query
 /// `synonyms.txt` beside the indexed documents is used, else the bundled starter set.
 struct SynonymOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Synonym groups to expand plain parts with (default: synonyms.txt beside the documents).", valueName: "FILE"))
+        help: ArgumentHelp(
+            "Synonym groups to expand plain parts with (default: synonyms.txt beside the documents, else the bundled starter set).",
+            valueName: "FILE"))
     var synonyms: String?
 
     @Flag(help: "Search every part exactly as typed: no synonym expansion.")
     var exact = false
+
+    /// The synonyms file named on the command line, which an --out must not overwrite.
+    var files: [String] { synonyms.map { [$0] } ?? [] }
 
     func table(for reader: IndexReader) throws -> SynonymTable? {
         if exact { return nil }

@@ -53,6 +53,7 @@ struct TargetsCommand: ParsableCommand {
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count }
         try ResearchOutput.write(
-            rendered, to: out, summary: "\(rows) indicator row\(rows == 1 ? "" : "s")", protecting: .init(reader: searcher.reader))
+            rendered, to: out, summary: "\(rows) indicator row\(rows == 1 ? "" : "s")",
+            protecting: .init(reader: searcher.reader, files: synonymOptions.files))
     }
 }

@@ -177,6 +177,11 @@ extension IndexSourcesTests {
         let removed = try Support.run(["index", "--remove", a.appendingPathComponent("plan.txt").path, "--index", idx.path])
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(try Self.documents(idx) == ["b/plan.txt"])
+        // --remove takes several names; none of them is read as a path to add.
+        try #require(try Support.run(["index", a.appendingPathComponent("plan.txt").path, "--index", idx.path]).status == 0)
+        let both = try Support.run(["index", "--remove", "plan.txt", "b/plan.txt", "--index", idx.path])
+        #expect(both.status == 2 && both.stderr.contains("no documents"), "\(both.stderr)")
+        #expect(try Self.documents(idx) == ["b/plan.txt", "plan.txt"])
         let hit = try #require(
             Support.json(try Support.run(["search", "己庚辛壬癸", "--json", "--index", idx.path]))?["hits"] as? [[String: Any]])
         #expect(hit.first?["doc"] as? String == "b/plan.txt")

@@ -15,6 +15,8 @@ import Testing
         try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
         let terms = base.appendingPathComponent("terms.txt")
         try Support.write("海外仓\n", to: terms)
+        let synonyms = base.appendingPathComponent("groups.txt")
+        try Support.write("跨境电商 = 跨境电子商务\n", to: synonyms)
         let indexFile = idx.appendingPathComponent("index.psx")
         let before = try [indexFile, terms, doc].map { try Data(contentsOf: $0) }
 
@@ -24,7 +26,10 @@ import Testing
             (["kwic", "海外仓", "--out", doc.path], "indexed document"),
             (["compare", "海外仓", "--out", base.path], "folder"),
             (["compare", "海外仓", "--out", base.appendingPathComponent("c.xlsx").path], ".xlsx"),
-            (["targets", "--out", base.appendingPathComponent("t.xlsx").path], ".xlsx")
+            (["targets", "--out", base.appendingPathComponent("t.xlsx").path], ".xlsx"),
+            (["reuse", "--out", base.appendingPathComponent("synonyms.txt").path], "beside indexed documents"),
+            (["kwic", "海外仓", "--out", src.appendingPathComponent("kwic.txt").path], "which the index reads"),
+            (["compare", "海外仓", "--synonyms", synonyms.path, "--out", synonyms.path], "reads")
         ]
         for (arguments, reason) in cases {
             let r = try Support.run(arguments + ["--index", idx.path])

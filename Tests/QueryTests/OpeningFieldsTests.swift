@@ -3,6 +3,7 @@ import Index
 import TestSupport
 import Testing
 
+import Ingestion
 @testable import Query
 
 /// The labelled fields of a saved 政务公开 page give issuer, number and date where no catalog does,
@@ -17,6 +18,18 @@ import Testing
         // A label whose value is missing does not take the next label as its value.
         #expect(OpeningFields(lines: ["成文日期：", "发文日期：", "2021年1月5日"]).date == "2021年1月5日")
         #expect(OpeningFields(lines: ["推进数据要素市场化配置改革：总体要求"]) == OpeningFields())
+        // A table of fields: label and value in neighbouring cells.
+        let table = OpeningFields(lines: ["发布机构： | 浙江省人民政府办公厅 | 成文日期： | 2022年03月08日", "发文字号： | 浙政办发〔2022〕12号"])
+        #expect(table == OpeningFields(issuer: "浙江省人民政府办公厅", number: "浙政办发〔2022〕12号", date: "2022年03月08日"))
+    }
+
+    /// A document number of its own line names the issuer's province; one cited in a sentence does not.
+    @Test func onlyADocumentNumberLineNamesTheRegion() {
+        #expect(Regions.isDocumentNumberLine("川府发〔2021〕12号") && Regions.isDocumentNumberLine("京经信发 〔2022〕 87号"))
+        #expect(!Regions.isDocumentNumberLine("根据《上海市数据条例》（沪府发〔2021〕15号）要求，现就有关事项通知如下"))
+        #expect(Regions.infer(title: "关于进一步加强数据安全管理的通知", issuer: nil, opening: ["按照（沪府发〔2021〕15号）要求"]) == nil)
+        #expect(IssueDate.infer(title: "关于进一步加强数据安全管理的通知", opening: ["按照（沪府发〔2021〕15号）要求"]) == nil)
+        #expect(Regions.infer(title: "关于进一步加强数据安全管理的通知", issuer: nil, opening: ["浙政办发〔2022〕12号"]) == "浙江省")
     }
 
     /// The Tianjin notice of the development set, saved from its site without a catalog entry:

@@ -74,6 +74,7 @@ extension IndexBuilder {
         for root in manifest.roots where !FileManager.default.fileExists(atPath: root) {
             throw IndexError.sourceMissing(path: root, index: directory.path)
         }
+        if !update.removing.isEmpty, scan(manifest).sources.isEmpty { throw IndexError.wouldBeEmpty(index: directory.path) }
         return manifest
     }
 
@@ -85,7 +86,7 @@ extension IndexBuilder {
         do { return try IndexReader.manifest(in: directory) } catch let e as IndexError {
             if replaceable { return IndexManifest(roots: []) }
             if case .incompatibleVersion = e, let orDefault { return orDefault }
-            throw IndexError.sourcesUnreadable(index: directory.path, detail: e.description)
+            throw IndexError.sourcesUnreadable(index: directory.path, detail: e.cause)
         }
     }
 

@@ -35,7 +35,9 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         case .notAnIndex(let p):
             return "\(p) is not a policy-search index (wrong magic bytes); remove it or point --index elsewhere"
         case .incompatibleVersion(let p, let f, let s):
-            return "\(p) has index format version \(f), this program reads version \(s); \(Self.rebuild(p, paths: true))"
+            let folder = p.hasSuffix("/" + IndexFormat.fileName) ? String(p.dropLast(IndexFormat.fileName.count + 1)) : p
+            return
+                "\(p) has index format version \(f), this program reads version \(s); rebuild it from the files or folders it was built from: `policy-search index PATH… --index \(folder)`"
         case .corrupted(let p, let part, let d):
             return "index \(p) is damaged in \(part) (\(d)); \(Self.rebuild(p, paths: false))"
         case .locked(let p, let pid):
@@ -59,6 +61,16 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         case .sourcesUnreadable(let index, let d):
             return
                 "cannot tell which sources the index at \(index) was built from (\(d)); give them again: `policy-search index PATH… --rebuild --index \(index)`"
+        }
+    }
+
+    /// What is wrong, without the advice (for a message that gives its own).
+    public var cause: String {
+        switch self {
+        case .incompatibleVersion(let p, let f, let s): return "\(p) has index format version \(f), this program reads version \(s)"
+        case .corrupted(let p, let part, let d): return "\(p) is damaged in \(part) (\(d))"
+        case .notAnIndex(let p): return "\(p) is not a policy-search index"
+        default: return description
         }
     }
 

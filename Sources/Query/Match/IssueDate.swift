@@ -1,3 +1,5 @@
+import Ingestion
+
 /// A document's date when the catalog gives none, from what official documents print (GB/T 9704):
 /// the date line of an issuing notice (2021年12月21日, alone on its line, also in Chinese numerals
 /// 二〇二一年十二月二十一日), else the year of its document number (川府发〔2021〕12号).
@@ -6,7 +8,7 @@ enum IssueDate {
         for line in opening {
             if let d = dateLine(line) { return d }
         }
-        for line in [title] + opening {
+        for line in [title] + opening.filter(Regions.isDocumentNumberLine) {
             if let y = documentNumberYear(line) { return y }
         }
         return nil

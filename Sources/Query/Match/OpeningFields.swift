@@ -20,7 +20,9 @@ struct OpeningFields: Equatable {
     /// Opening passages looked at: a saved page puts its navigation before the fields.
     static let openingPassages = 40
 
-    init(lines: [String]) {
+    init(lines rows: [String]) {
+        // Fields laid out as a table (发布机构： | 浙江省人民政府办公厅, as gov.cn pages do) read cell by cell.
+        let lines = rows.flatMap { $0.components(separatedBy: " | ") }
         for (i, raw) in lines.enumerated() {
             let line = raw.filter { !$0.isWhitespace }
             guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
