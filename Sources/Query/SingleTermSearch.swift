@@ -35,8 +35,11 @@ extension Searcher {
             for i in passages.indices {
                 let p = passages[i]
                 let score = bm25.termScore(tf: Int(tfs[i]), idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
-                guard score * maxBoost >= top.threshold else { continue }
-                let boosts = try scorer.boosts(for: Int(p), plan: plan, rules: options.boosts)
+                guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
+                    let boosts = try scorer.boosts(
+                        for: Int(p), plan: plan, rules: options.boosts,
+                        reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
+                else { continue }
                 top.insert(.init(passage: p, score: boosts.reduce(score) { $0 * $1.factor }, payload: boosts))
             }
         }

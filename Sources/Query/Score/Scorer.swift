@@ -24,6 +24,13 @@ public struct BoostRules: Sendable, Equatable {
 
     /// The largest product of boosts a passage can get (bounds for top-k).
     public var maximum: Double { max(1, headingLine, shortLine, sectionMention * leadSentence) }
+
+    /// Whether `score` × a boost product of at most `bound` could still enter `top`. The bound is
+    /// widened by a few ulps: a score multiplies its factors one by one, which may round above
+    /// their product taken at once.
+    static func mayEnter<P>(_ top: TopK<P>, passage: Int32, score: Double, bound: Double) -> Bool {
+        top.admits(passage, score * bound * (1 + 1e-12))
+    }
 }
 
 /// Scores matched passages: BM25 over the plan's wanted parts, then the `BoostRules`.
@@ -71,22 +78,35 @@ final class Scorer {
 
     /// The boosts of a passage under `rules` (none when nil: plain BM25).
     func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?) throws -> [Boost] {
-        guard let rules else { return [] }
+        try boosts(for: passage, plan: plan, rules: rules) { _ in true }!
+    }
+
+    /// The same, or nil when the passage cannot reach what `reaches` asks of its boost product:
+    /// an upper bound from what is cheap to read — the record (a heading line's factor is exact) and
+    /// the cached heading path — is checked before the stored text is decompressed for the
+    /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
+    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?, reaches: (Double) -> Bool) throws -> [Boost]? {
+        guard let rules else { return reaches(1) ? [] : nil }
         let record = try reader.passageRecord(passage)
         if record.kind == .heading {
+            guard reaches(rules.headingLine) else { return nil }
             return [Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")]
         }
+        let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
+        let context = try foldedPath(record.pathID)
+        let inSection = matched.first { !Occurrences.spans(of: plan.terms[$0].variants, in: context).isEmpty }
+        let sectionFactor = inSection == nil ? 1 : rules.sectionMention
+        let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
+        guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
         // The stored text up to its first sentence end is all the boosts read: most passages have
         // one early, and only that lead is normalized (a whole passage is not).
         let raw = try reader.passage(passage).text.unicodeScalars
         let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
-        if record.kind != .tableRow, record.words <= rules.shortLineWords, end == nil {
+        if shortLinePossible, end == nil {
             return [Boost(factor: rules.shortLine, reason: "short line without a sentence: a box or list item's title")]
         }
-        let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
         var boosts: [Boost] = []
-        let context = try foldedPath(record.pathID)
-        if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: context).isEmpty }) {
+        if let t = inSection {
             boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
         }
         if let end, raw.index(after: end) != raw.endIndex {
