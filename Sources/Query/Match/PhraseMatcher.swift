@@ -55,10 +55,11 @@ public enum PhraseMatcher {
         var m = PhraseMatches()
         m.passages.reserveCapacity(t.df)
         m.tfs.reserveCapacity(t.df)
-        while let p = c.passage {
-            m.passages.append(p)
-            m.tfs.append(Int32(c.tf))
-            try c.next()
+        // Block by block: a whole decoded block is appended at once, not posting by posting.
+        for b in 0..<c.blockCount {
+            try c.seek(block: b)
+            m.passages.append(contentsOf: c.blockPassages)
+            m.tfs.append(contentsOf: c.blockTFs)
         }
         return m
     }

@@ -98,24 +98,45 @@ final class Scorer {
         let sectionFactor = inSection == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
-        // The stored text up to its first sentence end is all the boosts read: most passages have
-        // one early, and only that lead is normalized (a whole passage is not).
-        let raw = try reader.passage(passage).text.unicodeScalars
-        let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
-        if shortLinePossible, end == nil {
+        let lead = try self.lead(passage)
+        if shortLinePossible, !lead.hasSentence {
             return [Boost(factor: rules.shortLine, reason: "short line without a sentence: a box or list item's title")]
         }
         var boosts: [Boost] = []
         if let t = inSection {
             boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
         }
-        if let end, raw.index(after: end) != raw.endIndex {
-            let lead = normalizer.fold(String(raw[...end]))
+        if let lead = lead.folded {
             if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: lead).isEmpty }) {
                 boosts.append(Boost(factor: rules.leadSentence, reason: "lead sentence names “\(plan.terms[t].part.text)”"))
             }
         }
         return boosts
+    }
+
+    /// What the short-line and lead-sentence rules read of a passage's text: whether it has a
+    /// sentence end, and its lead (up to the first end), normalized, when more text follows.
+    private struct Lead {
+        var hasSentence: Bool
+        var folded: [UInt32]?
+    }
+
+    /// Leads by passage, kept across searches (bounded): a passage's lead costs a decompressed
+    /// text block, and the same candidates come back in repeated and related queries.
+    private var leads: [Int32: Lead] = [:]
+    private static let leadCacheSize = 8192
+
+    /// The stored text up to its first sentence end is all the boosts read: most passages have one
+    /// early, and only that lead is normalized (a whole passage is not).
+    private func lead(_ passage: Int) throws -> Lead {
+        if let hit = leads[Int32(passage)] { return hit }
+        let raw = try reader.passage(passage).text.unicodeScalars
+        let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
+        var lead = Lead(hasSentence: end != nil, folded: nil)
+        if let end, raw.index(after: end) != raw.endIndex { lead.folded = normalizer.fold(String(raw[...end])) }
+        if leads.count >= Self.leadCacheSize { leads.removeAll(keepingCapacity: true) }
+        leads[Int32(passage)] = lead
+        return lead
     }
 
     /// 。！？； and their ASCII forms.
