@@ -93,8 +93,7 @@ final class Scorer {
             return [Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")]
         }
         let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
-        let context = try foldedPath(record.pathID)
-        let inSection = matched.first { !Occurrences.spans(of: plan.terms[$0].variants, in: context).isEmpty }
+        let inSection = try matched.first { try mentions(path: record.pathID, plan.terms[$0].variants) }
         let sectionFactor = inSection == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
@@ -164,6 +163,24 @@ final class Scorer {
             N: reader.passageCount, avgdl: reader.averageLength, dl: dl, k1: bm25.k1, b: bm25.b,
             terms: parts, bm25: sum, boosts: boosts, score: boosts.reduce(sum) { $0 * $1.factor })
     }
+
+    /// Whether a path's headings or box hold one of a term's forms; kept across searches (bounded):
+    /// the candidates of a query share few paths.
+    private func mentions(path id: Int, _ forms: [[UInt32]]) throws -> Bool {
+        let key = PathForms(path: id, forms: forms)
+        if let hit = pathMentions[key] { return hit }
+        let found = !Occurrences.spans(of: forms, in: try foldedPath(id)).isEmpty
+        if pathMentions.count >= Self.leadCacheSize { pathMentions.removeAll(keepingCapacity: true) }
+        pathMentions[key] = found
+        return found
+    }
+
+    private struct PathForms: Hashable {
+        var path: Int
+        var forms: [[UInt32]]
+    }
+
+    private var pathMentions: [PathForms: Bool] = [:]
 
     /// A path's headings and box, normalized as queries are; kept across searches.
     private func foldedPath(_ id: Int) throws -> [UInt32] {
