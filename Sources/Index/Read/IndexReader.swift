@@ -46,8 +46,8 @@ public final class IndexReader: @unchecked Sendable {
     /// The mapping, shared with every view this reader hands out.
     let storage: IndexStorage
     let sections: SectionIndex
-    private let pathCount: Int
-    private let passageTable: PassageTable
+    let pathCount: Int
+    let passageTable: PassageTable
     /// The packed lengths, as a width and where they start in the file.
     private let lengthsWidth: Int
     private let lengthsOffset: Int
