@@ -88,6 +88,7 @@ public final class Searcher {
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let plan = try plan(query)
+        scorer.startQuery()
         if let fast = try searchSingleTerm(plan, options: options) { return fast }
         let passages = try matches(plan)
         let idfs = scorer.idfs(plan, bm25: options.bm25)

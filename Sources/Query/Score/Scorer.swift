@@ -87,13 +87,16 @@ final class Scorer {
     /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
     func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?, reaches: (Double) -> Bool) throws -> [Boost]? {
         guard let rules else { return reaches(1) ? [] : nil }
-        let record = try reader.passageRecord(passage)
+        let record = try records().record(passage)
         if record.kind == .heading {
             guard reaches(rules.headingLine) else { return nil }
             return [Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")]
         }
-        let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
-        let inSection = try matched.first { try mentions(path: record.pathID, plan.terms[$0].variants) }
+        var matched: [Int] = []
+        for (t, term) in plan.terms.enumerated() where term.positive && term.matches.index(of: Int32(passage)) != nil {
+            matched.append(t)
+        }
+        let inSection = try matched.first { try mentions(path: record.pathID, term: $0, plan.terms[$0].variants) }
         let sectionFactor = inSection == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
@@ -164,23 +167,30 @@ final class Scorer {
             terms: parts, bm25: sum, boosts: boosts, score: boosts.reduce(sum) { $0 * $1.factor })
     }
 
-    /// Whether a path's headings or box hold one of a term's forms; kept across searches (bounded):
-    /// the candidates of a query share few paths.
-    private func mentions(path id: Int, _ forms: [[UInt32]]) throws -> Bool {
-        let key = PathForms(path: id, forms: forms)
-        if let hit = pathMentions[key] { return hit }
+    /// Whether a path's headings or box hold one of a term's forms, by path and term index, for
+    /// the query being ranked (`startQuery` forgets them): its candidates share few paths.
+    private func mentions(path id: Int, term t: Int, _ forms: [[UInt32]]) throws -> Bool {
+        let key = id &* 64 &+ t
+        if t < 64, let hit = pathMentions[key] { return hit }
         let found = !Occurrences.spans(of: forms, in: try foldedPath(id)).isEmpty
-        if pathMentions.count >= Self.leadCacheSize { pathMentions.removeAll(keepingCapacity: true) }
-        pathMentions[key] = found
+        if t < 64 { pathMentions[key] = found }
         return found
     }
 
-    private struct PathForms: Hashable {
-        var path: Int
-        var forms: [[UInt32]]
+    private var pathMentions: [Int: Bool] = [:]
+
+    /// Called before ranking a new plan: term indices in `pathMentions` belong to one plan.
+    func startQuery() { pathMentions.removeAll(keepingCapacity: true) }
+
+    /// The records view, made on first use (it checksums the records section once).
+    private func records() throws -> IndexReader.PassageRecords {
+        if let recordsView { return recordsView }
+        let made = try reader.passageRecords()
+        recordsView = made
+        return made
     }
 
-    private var pathMentions: [PathForms: Bool] = [:]
+    private var recordsView: IndexReader.PassageRecords?
 
     /// A path's headings and box, normalized as queries are; kept across searches.
     private func foldedPath(_ id: Int) throws -> [UInt32] {
