@@ -88,6 +88,7 @@ public final class Searcher {
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let plan = try plan(query)
+        scorer.startQuery()
         if let fast = try searchSingleTerm(plan, options: options) { return fast }
         let passages = try matches(plan)
         let idfs = scorer.idfs(plan, bm25: options.bm25)
@@ -116,6 +117,7 @@ public final class Searcher {
             let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts)
             return Ranked(passage: passages[i], score: boosts.reduce(bm25[i]) { $0 * $1.factor }, payload: (i, boosts))
         }
+        let maxBoost = options.boosts?.maximum ?? 1
         guard let limit = options.limit, !options.rankDocuments else {
             return try passages.indices.map(entry).sorted(by: TopK.precedes)
         }
@@ -129,8 +131,17 @@ public final class Searcher {
             seen.insert(e.payload)
             top.insert(try entry(e.payload))
         }
-        for i in passages.indices where !seen.contains(i) && bm25[i] * (options.boosts?.maximum ?? 1) >= top.threshold {
-            top.insert(try entry(i))
+        // The rest only where the largest boost could lift them in; their text only where the
+        // boosts their record and path allow could (ties with a lower id win: `TopK.admits`).
+        for i in passages.indices where !seen.contains(i) && BoostRules.mayEnter(top, passage: passages[i], score: bm25[i], bound: maxBoost)
+        {
+            let p = passages[i]
+            guard
+                let boosts = try scorer.boosts(
+                    for: Int(p), plan: plan, rules: options.boosts,
+                    reaches: { BoostRules.mayEnter(top, passage: p, score: bm25[i], bound: $0) })
+            else { continue }
+            top.insert(Ranked(passage: p, score: boosts.reduce(bm25[i]) { $0 * $1.factor }, payload: (i, boosts)))
         }
         return top.entries
     }

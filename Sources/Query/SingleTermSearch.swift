@@ -1,8 +1,8 @@
 import Index
 
 extension Searcher {
-    /// Top-k for the most common query, one exact term of one or two characters, without reading
-    /// its whole postings list: blocks are visited in order of their BM25 upper bound (from the
+    /// Top-k for the most common query, one exact term of one or two characters, without scoring
+    /// all its postings: blocks are visited in order of their BM25 upper bound (from the
     /// block's largest tf and shortest passage, × the largest boost), and the search stops when
     /// the next block's bound is below the k-th score (block-max). `total` is the term's df, which
     /// the dictionary holds exactly. Returns nil when the plan is not of this shape.
@@ -14,29 +14,47 @@ extension Searcher {
         guard !term.isGroup, !Occurrences.canOverlap(term.scalars), let key = PhraseMatcher.directKey(term.scalars),
             let info = try reader.term(key)
         else { return nil }
-        let cursor = try reader.cursor(info)
-        guard cursor.blockCount > 1 else { return nil }
+        // The planner has decoded the term's postings already (its matches are exactly them): the
+        // blocks are read from there, not decoded again (a character without a list of its own
+        // would merge its pairs' lists a second time).
+        let matches = term.matches
+        let size = PostingsCursor.blockSize
+        let blocks = (matches.count + size - 1) / size
+        guard blocks > 1, matches.count == info.df else { return nil }
 
         let n = reader.passageCount, avgdl = reader.averageLength
         let bm25 = options.bm25
         let idf = bm25.idf(documentFrequency: info.df, count: n)
         let maxBoost = options.boosts?.maximum ?? 1
-        let bounds = (0..<cursor.blockCount).map { b -> Double in
-            let (tf, dl) = cursor.blockBound(b)
+        let lengths = try reader.lengths()
+        // Each block's largest tf and shortest passage: from the skip table of a term with a list
+        // of its own, else computed over the postings.
+        let cursor = info.isUnigram && info.length == 0 ? nil : try reader.cursor(info)
+        if let cursor, cursor.blockCount != blocks { return nil }
+        let bounds = (0..<blocks).map { b -> Double in
+            var (tf, dl) = (0, Int.max)
+            if let cursor {
+                (tf, dl) = cursor.blockBound(b)
+            } else {
+                for i in b * size..<min(matches.count, (b + 1) * size) {
+                    tf = max(tf, Int(matches.tfs[i]))
+                    dl = min(dl, Int(lengths[Int(matches.passages[i])]))
+                }
+            }
             return bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl) * maxBoost
         }
         let order = bounds.indices.sorted { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : $0 < $1 }
-        let lengths = try reader.lengths()
         var top = TopK<[Boost]>(limit)
         for b in order {
             if top.isFull, bounds[b] < top.threshold { break }
-            try cursor.seek(block: b)
-            let passages = cursor.blockPassages, tfs = cursor.blockTFs
-            for i in passages.indices {
-                let p = passages[i]
-                let score = bm25.termScore(tf: Int(tfs[i]), idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
-                guard score * maxBoost >= top.threshold else { continue }
-                let boosts = try scorer.boosts(for: Int(p), plan: plan, rules: options.boosts)
+            for i in b * size..<min(matches.count, (b + 1) * size) {
+                let p = matches.passages[i]
+                let score = bm25.termScore(tf: Int(matches.tfs[i]), idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
+                guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
+                    let boosts = try scorer.boosts(
+                        for: Int(p), plan: plan, rules: options.boosts,
+                        reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
+                else { continue }
                 top.insert(.init(passage: p, score: boosts.reduce(score) { $0 * $1.factor }, payload: boosts))
             }
         }

@@ -1,9 +1,23 @@
 /// The fixed query set. `fts` is the same query as an FTS5 MATCH expression (each part a quoted
 /// phrase); nil where the trigram tokenizer cannot answer it (a part under 3 characters).
+/// `tantivy` is the same query in tantivy's query language over its n-gram fields
+/// (`tantivy/child.py`): `bi:"…"` for a part of 2+ characters (its bigrams, all at position 0),
+/// `uni:…` for a one-character part; `+` required, `-` excluded, `OR` either.
 struct BenchQuery {
     var kind: String
     var ours: String
     var fts: String?
+    var tantivy: String {
+        // Derived mechanically from `ours`, so the two cannot drift apart.
+        func part(_ p: Substring) -> String {
+            let text = String(p.filter { $0 != "\"" })
+            return text.count == 1 ? "uni:\(text)" : "bi:\"\(text)\""
+        }
+        let words = ours.split(separator: " ")
+        if words.contains("OR") { return words.filter { $0 != "OR" }.map(part).joined(separator: " OR ") }
+        if words.count == 1 { return part(words[0]) }
+        return words.map { $0.hasPrefix("-") ? "-" + part($0.dropFirst()) : "+" + part($0) }.joined(separator: " ")
+    }
 }
 
 let benchQueries: [BenchQuery] = [

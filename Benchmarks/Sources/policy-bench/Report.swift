@@ -6,6 +6,7 @@ struct Report {
     var date: String
     var machine: String
     var runFTS: Bool
+    var runTantivy: Bool = false
     /// An earlier run (`--baseline`), compared scale by scale.
     var baseline: BenchResult? = nil
 
@@ -84,6 +85,18 @@ struct Report {
             row("FTS5 top-10 p99, worst query", 3) { $0.ftsTop10P99Worst.map { $0 * ms } }
             row("ours/FTS5 top-10 p50 (geomean)", 3) { $0.top10P50RatioGeomean }
         }
+        if runTantivy {
+            row("tantivy top-10 p50, median", 3) { $0.tantivyTop10P50Median.map { $0 * ms } }
+            row("tantivy top-10 p99, worst query", 3) { r in r.queries.compactMap { $0.tantivyTop10?.p99 }.max().map { $0 * ms } }
+            row("ours/tantivy top-10 p50 (geomean)", 3) { $0.top10P50RatioTantivyGeomean }
+            row("ours/tantivy top-10 p50 (median)", 3) { $0.top10P50RatioTantivyMedian }
+            row("queries slower than tantivy", 0, growth: false) { $0.slowerThanTantivy.map(Double.init) }
+            row("tantivy per-call overhead µs: empty", 2, growth: false) { $0.tantivyOverheadEmptyCall.map { $0.p50 * 1e6 } }
+            row("  call into the binding (num_docs)", 2, growth: false) { $0.tantivyOverheadBindingCall.map { $0.p50 * 1e6 } }
+            row("  parse+search, no match (floor)", 2, growth: false) { $0.tantivyOverheadNoMatch.map { $0.p50 * 1e6 } }
+            row("tantivy index MB", 2) { $0.tantivyIndexBytes.map { Double($0) / 1e6 } }
+            row("tantivy build s (Python, 1 thread)", 3) { $0.tantivyBuildSeconds }
+        }
         sep("whole process, ms (median)")
         row("policy-search search 跨境电商", 1) { $0.cliProcess.p50 * ms }
         row("hello (Swift + Foundation)", 1) { $0.helloProcess.p50 * ms }
@@ -100,14 +113,18 @@ struct Report {
         for r in results {
             out.append("")
             out.append(
-                "Per query at ×\(r.scale), ms (hits: ours / FTS5 COUNT(*); n/a: a part under 3 characters, which trigram cannot match)")
+                "Per query at ×\(r.scale), ms (hits: ours / FTS5 COUNT(*)\(runTantivy ? " / tantivy count" : ""); "
+                    + "FTS5 n/a: a part under 3 characters, which trigram cannot match)")
             let qh =
                 ["query", "kind", "hits", "top10 p50", "top10 p99", "all p50", "all p99"]
                 + (runFTS ? ["FTS5 p50", "FTS5 p99", "ours/FTS5"] : [])
+                + (runTantivy ? ["tantivy p50", "tantivy p99", "ours/tantivy"] : [])
             var qrows: [[String]] = []
             for q in r.queries {
                 var row = [
-                    q.query, q.kind, "\(q.hits)" + (runFTS ? "/" + (q.ftsHits.map(String.init) ?? "n/a") : ""),
+                    q.query, q.kind,
+                    "\(q.hits)" + (runFTS ? "/" + (q.ftsHits.map(String.init) ?? "n/a") : "")
+                        + (runTantivy ? "/" + (q.tantivyHits.map(String.init) ?? "n/a") : ""),
                     f(q.top10.p50 * ms, 3), f(q.top10.p99 * ms, 3), f(q.all.map { $0.p50 * ms }, 3),
                     f(q.all.map { $0.p99 * ms }, 3)
                 ]
@@ -115,6 +132,12 @@ struct Report {
                     row += [
                         f(q.ftsTop10.map { $0.p50 * ms }, 3), f(q.ftsTop10.map { $0.p99 * ms }, 3),
                         f(q.ftsTop10.map { q.top10.p50 / $0.p50 }, 3)
+                    ]
+                }
+                if runTantivy {
+                    row += [
+                        f(q.tantivyTop10.map { $0.p50 * ms }, 3), f(q.tantivyTop10.map { $0.p99 * ms }, 3),
+                        f(q.tantivyTop10.map { q.top10.p50 / $0.p50 }, 3)
                     ]
                 }
                 qrows.append(row)
@@ -143,6 +166,14 @@ struct Report {
             }
             target("top-10 p50 ≤ 1/5 of FTS5 (geomean ours/FTS5 over answerable queries)") { r in
                 (r.top10P50RatioGeomean, r.top10P50RatioGeomean.map { $0 <= 0.2 })
+            }
+        }
+        if runTantivy {
+            target("top-10 p50 geomean ≤ 0.8× tantivy (ours/tantivy)") { r in
+                (r.top10P50RatioTantivyGeomean, r.top10P50RatioTantivyGeomean.map { $0 <= 0.8 })
+            }
+            target("no query slower than tantivy (queries slower)") { r in
+                (r.slowerThanTantivy.map(Double.init), r.slowerThanTantivy.map { $0 == 0 })
             }
         }
         target("top-10 p99 ≤ 1 ms, worst query (ms)") { r in (r.top10P99Worst * ms, r.top10P99Worst <= 0.001) }

@@ -11,6 +11,10 @@ struct QueryResult: Codable {
     /// nil where skipped (×1000).
     var all: Stats?
     var ftsTop10: Stats?
+    /// tantivy's query (`BenchQuery.tantivy`), its exact count and top-10 timing; nil when skipped.
+    var tantivy: String? = nil
+    var tantivyHits: Int? = nil
+    var tantivyTop10: Stats? = nil
 }
 
 struct ScaleResult: Codable {
@@ -56,6 +60,18 @@ struct ScaleResult: Codable {
     var ftsTop10P50Median: Double?
     var ftsTop10P99Worst: Double?
     var top10P50RatioGeomean: Double?
+    /// tantivy (nil when skipped): version, build seconds (one thread, Python), index bytes, the
+    /// binding's per-call overhead, and ours/tantivy top-10 p50 over all queries.
+    var tantivyVersion: String? = nil
+    var tantivyBuildSeconds: Double? = nil
+    var tantivyIndexBytes: Int? = nil
+    var tantivyOverheadEmptyCall: Stats? = nil
+    var tantivyOverheadBindingCall: Stats? = nil
+    var tantivyOverheadNoMatch: Stats? = nil
+    var tantivyTop10P50Median: Double? = nil
+    var top10P50RatioTantivyGeomean: Double? = nil
+    var top10P50RatioTantivyMedian: Double? = nil
+    var slowerThanTantivy: Int? = nil
 
     /// Stored text of 10 random passages (fresh reader, new ids each repetition).
     var snippetRandom: Stats?

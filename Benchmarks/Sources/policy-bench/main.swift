@@ -42,6 +42,18 @@ do {
                 format: "open %.3f ms, %d × query %.3f ms each, %d hits", Double(t1 - t0) / 1e6, reps,
                 Double(t2 - t1) / 1e6 / Double(reps), n / max(reps, 1)))
         exit(0)
+    case "--queries":
+        // --queries INDEXDIR [BUDGET]: the top-10 p50 of every benchmark query, quickly (no builds).
+        guard args.count >= 2 else { fatal("--queries INDEXDIR [BUDGET]") }
+        let searcher = Searcher(reader: try IndexReader(directory: URL(fileURLWithPath: args[1])))
+        let budget = args.count > 2 ? Double(args[2]) ?? 0.25 : 0.25
+        var sink = 0
+        for q in benchQueries {
+            let t = try measure(budget: budget) { sink &+= try searcher.search(q.ours, options: SearchOptions(limit: 10)).hits.count }
+            print(q.ours + "\t" + String(format: "%.4f", Stats(t).p50 * 1000))
+        }
+        if sink == 42 { print("") }
+        exit(0)
     case "--child-reuse":
         let a = childArgs(2)
         try ReuseBench.child(index: a[0], scale: Int(a[1]) ?? 1)
@@ -63,7 +75,7 @@ func usage() -> Never {
     print(
         """
         usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
-                            [--process-runs N] [--cold-runs N] [--no-fts] [--keep-fts] [--cli PATH]
+                            [--process-runs N] [--cold-runs N] [--no-fts] [--no-tantivy] [--keep-fts] [--cli PATH]
                             [--out PATH] [--baseline PATH] [--reuse-only]
                             [--server | --server-only] [--server-seconds N] [--server-connections N]
         Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000;
@@ -108,6 +120,7 @@ while i < args.count {
     case "--query-budget": queryBudget = Double(value()) ?? queryBudget
     case "--process-runs": processRuns = Int(value()) ?? processRuns
     case "--no-fts": runFTS = false
+    case "--no-tantivy": TantivyPeer.enabled = false
     case "--keep-fts": keepFTS = true
     case "--cli": cliPath = value()
     case "--out": outPath = value()
@@ -147,6 +160,7 @@ for (what, path) in [
     guard FileManager.default.isExecutableFile(atPath: path) else { fatal("missing \(what): \(path)") }
 }
 
+let tantivyPython = TantivyPeer.enabled ? TantivyPeer.python(bench: benchDir) : nil
 let corpusDir = rootDir.appendingPathComponent("corpus")
 let dataDir = benchDir.appendingPathComponent(".data")
 let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -285,6 +299,21 @@ for scale in scales {
                 top10: Stats(top10), all: all.map { Stats($0) }, ftsTop10: ftsStats))
     }
 
+    // tantivy on the same passages and queries, in its own process.
+    var tantivy: TantivyPeer.Report? = nil
+    if let tantivyPython {
+        note("×\(scale): tantivy (Python child): build and \(benchQueries.count) queries")
+        tantivy = try TantivyPeer.run(python: tantivyPython, bench: benchDir, reader: reader, scale: scale, budget: queryBudget)
+        if let tantivy {
+            for k in queryResults.indices {
+                let t = tantivy.queries[k]
+                queryResults[k].tantivy = t.query
+                queryResults[k].tantivyHits = t.hits
+                queryResults[k].tantivyTop10 = t.top10
+            }
+        }
+    }
+
     // Whole process: policy-search search 跨境电商 --index DIR vs hello, interleaved.
     note("×\(scale): whole-process runs, \(processRuns) each")
     for _ in 0..<2 {
@@ -343,7 +372,21 @@ for scale in scales {
         coldProcess: Stats(coldTimes), coldResidentMax: coldResident,
         indexOpen: Stats(openTimes),
         cliProcess: cli, helloProcess: hello, processRatio: cli.p50 / hello.p50)
-    results.append(r)
+    var withTantivy = r
+    if let tantivy {
+        let ratios = queryResults.map { $0.top10.p50 / $0.tantivyTop10!.p50 }
+        withTantivy.tantivyVersion = tantivy.tantivy
+        withTantivy.tantivyBuildSeconds = tantivy.buildSeconds
+        withTantivy.tantivyIndexBytes = tantivy.indexBytes
+        withTantivy.tantivyOverheadEmptyCall = tantivy.overheadEmptyCall
+        withTantivy.tantivyOverheadBindingCall = tantivy.overheadBindingCall
+        withTantivy.tantivyOverheadNoMatch = tantivy.overheadNoMatch
+        withTantivy.tantivyTop10P50Median = median(queryResults.map { $0.tantivyTop10!.p50 })
+        withTantivy.top10P50RatioTantivyGeomean = exp(ratios.map { log($0) }.reduce(0, +) / Double(ratios.count))
+        withTantivy.top10P50RatioTantivyMedian = median(ratios)
+        withTantivy.slowerThanTantivy = ratios.filter { $0 > 1 }.count
+    }
+    results.append(withTantivy)
     note(
         String(
             format: "×%d done: index %.2f MB/s (%dt, CLI %.2f), top-10 p50 %.3f ms", scale, r.indexMBpsAll, cores,
@@ -379,7 +422,8 @@ let swiftVersion: String = {
 let baseline: BenchResult? = try baselinePath.map {
     try JSONDecoder().decode(BenchResult.self, from: Data(contentsOf: URL(fileURLWithPath: $0)))
 }
-let report = Report(results: results, date: dateString, machine: machine, runFTS: runFTS, baseline: baseline)
+let report = Report(
+    results: results, date: dateString, machine: machine, runFTS: runFTS, runTantivy: tantivyPython != nil, baseline: baseline)
 print(report.render())
 print(ReuseBench.render())
 print(ServerBench.render())

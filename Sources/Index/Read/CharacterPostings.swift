@@ -1,8 +1,30 @@
 extension IndexReader {
     /// The postings of a character whose own list was left out: the passages of its pairs (the end
     /// pair included: `TermKey.end`) with the pairs' counts summed, which are exactly the
-    /// character's passages and counts. Checked against the df the dictionary keeps.
+    /// character's passages and counts. Checked against the df the dictionary keeps. Merged once
+    /// per reader and kept (up to `mergedCacheLimit` postings in all): a list of a few thousand
+    /// postings costs its pairs' lists decoded and summed, every query again otherwise.
     func mergedCursor(_ term: TermInfo) throws -> PostingsCursor {
+        let merged: (passages: [Int32], tfs: [Int32])
+        if let hit = lock.withLock({ mergedCache[term.key] }) {
+            merged = hit
+        } else {
+            merged = try merge(term)
+            lock.withLock {
+                if mergedCachePostings + merged.passages.count > Self.mergedCacheLimit {
+                    mergedCache.removeAll()
+                    mergedCachePostings = 0
+                }
+                if merged.passages.count <= Self.mergedCacheLimit {
+                    mergedCache[term.key] = merged
+                    mergedCachePostings += merged.passages.count
+                }
+            }
+        }
+        return try PostingsCursor(storage: storage, merged: merged.passages, tfs: merged.tfs, lengths: try lengths(), path: path)
+    }
+
+    private func merge(_ term: TermInfo) throws -> (passages: [Int32], tfs: [Int32]) {
         var passages: [UInt32] = [], tfs: [UInt32] = [], unused: [UInt32] = []
         let scratch = PostingsFormat.Scratch()
         for pair in try terms(in: TermKey.pairs(startingLike: term.key)) where !pair.isUnigram {
@@ -19,7 +41,7 @@ extension IndexReader {
                 path: path, part: IndexFormat.Section.postings.name,
                 detail: "character \(term.key >> 21) has \(merged.passages.count) passages, its df says \(term.df)")
         }
-        return try PostingsCursor(storage: storage, merged: merged.passages, tfs: merged.tfs, lengths: try lengths(), path: path)
+        return merged
     }
 
     /// Postings of several lists (each ascending) as one: each passage once, its counts summed.

@@ -46,8 +46,8 @@ public final class IndexReader: @unchecked Sendable {
     /// The mapping, shared with every view this reader hands out.
     let storage: IndexStorage
     let sections: SectionIndex
-    private let pathCount: Int
-    private let passageTable: PassageTable
+    let pathCount: Int
+    let passageTable: PassageTable
     /// The packed lengths, as a width and where they start in the file.
     private let lengthsWidth: Int
     private let lengthsOffset: Int
@@ -55,6 +55,11 @@ public final class IndexReader: @unchecked Sendable {
     private var documentInfoCache: [Int: DocumentInfo] = [:]
     private var pathCache: [Int: (box: String?, headings: [String])] = [:]
     let lock = NSLock()
+    /// Merged postings of characters without a list of their own (`mergedCursor`), bounded by
+    /// `mergedCacheLimit` postings in all.
+    var mergedCache: [UInt64: (passages: [Int32], tfs: [Int32])] = [:]
+    var mergedCachePostings = 0
+    static let mergedCacheLimit = 1 << 21
 
     public var averageLength: Double { passageCount == 0 ? 0 : Double(totalWords) / Double(passageCount) }
 

@@ -173,6 +173,10 @@ public final class PostingsCursor {
 
     public var blockCount: Int { blocks }
 
+    /// Postings per block (the last block may hold fewer): block `b` holds postings
+    /// `b * blockSize ..< (b + 1) * blockSize` of the list.
+    public static var blockSize: Int { PostingsFormat.blockSize }
+
     /// The largest tf and the smallest passage length in block `b`: with them BM25 gives an upper
     /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {

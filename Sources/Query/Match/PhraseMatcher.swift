@@ -55,27 +55,33 @@ public enum PhraseMatcher {
         var m = PhraseMatches()
         m.passages.reserveCapacity(t.df)
         m.tfs.reserveCapacity(t.df)
-        while let p = c.passage {
-            m.passages.append(p)
-            m.tfs.append(Int32(c.tf))
-            try c.next()
+        // Block by block: a whole decoded block is appended at once, not posting by posting.
+        for b in 0..<c.blockCount {
+            try c.seek(block: b)
+            m.passages.append(contentsOf: c.blockPassages)
+            m.tfs.append(contentsOf: c.blockTFs)
         }
         return m
     }
 
     private static func intersect(_ phrase: [UInt32], _ reader: IndexReader) throws -> PhraseMatches {
-        var offsets = Array(stride(from: 0, to: phrase.count - 1, by: 2))
-        if offsets.last != phrase.count - 2 { offsets.append(phrase.count - 2) }
-        var cursors: [PostingsCursor] = []
-        var dfs: [Int] = []
-        for o in offsets {
+        // Every bigram of the phrase (an occurrence has them all at their offsets).
+        var bigrams: [(offset: Int, term: TermInfo)] = []
+        for o in 0..<(phrase.count - 1) {
             guard let t = try reader.term(TermKey.bigram(phrase[o], phrase[o + 1])) else { return PhraseMatches() }
-            cursors.append(try reader.cursor(t))
-            dfs.append(t.df)
+            bigrams.append((o, t))
         }
-        let d = dfs.indices.min { dfs[$0] < dfs[$1] }!
-        let others = offsets.indices.filter { $0 != d }.map { (cursor: cursors[$0], offset: Int32(offsets[$0])) }
-        let r = try PhraseIntersection.run(driver: cursors[d], driverOffset: Int32(offsets[d]), others: others)
+        // Checked: the cover at offsets 0, 2, … and L−2, which together hold every character.
+        // Driving: the rarest bigram anywhere in the phrase, which need not be in the cover (快发
+        // drives 加快发展, 动跨 drives 推动跨境电商): an extra condition every occurrence meets.
+        var cover = Array(stride(from: 0, to: phrase.count - 1, by: 2))
+        if cover.last != phrase.count - 2 { cover.append(phrase.count - 2) }
+        let d = bigrams.indices.min { bigrams[$0].term.df < bigrams[$1].term.df }!
+        // The rarer lists first: they reject a candidate soonest.
+        let checked = cover.filter { $0 != d }.sorted { bigrams[$0].term.df < bigrams[$1].term.df }
+        let others = try checked.map { (cursor: try reader.cursor(bigrams[$0].term), offset: Int32(bigrams[$0].offset)) }
+        let r = try PhraseIntersection.run(
+            driver: try reader.cursor(bigrams[d].term), driverOffset: Int32(bigrams[d].offset), others: others)
         return PhraseMatches(passages: r.passages, tfs: r.counts)
     }
 }

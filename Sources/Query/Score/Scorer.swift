@@ -24,6 +24,13 @@ public struct BoostRules: Sendable, Equatable {
 
     /// The largest product of boosts a passage can get (bounds for top-k).
     public var maximum: Double { max(1, headingLine, shortLine, sectionMention * leadSentence) }
+
+    /// Whether `score` × a boost product of at most `bound` could still enter `top`. The bound is
+    /// widened by a few ulps: a score multiplies its factors one by one, which may round above
+    /// their product taken at once.
+    static func mayEnter<P>(_ top: TopK<P>, passage: Int32, score: Double, bound: Double) -> Bool {
+        top.admits(passage, score * bound * (1 + 1e-12))
+    }
 }
 
 /// Scores matched passages: BM25 over the plan's wanted parts, then the `BoostRules`.
@@ -71,31 +78,67 @@ final class Scorer {
 
     /// The boosts of a passage under `rules` (none when nil: plain BM25).
     func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?) throws -> [Boost] {
-        guard let rules else { return [] }
-        let record = try reader.passageRecord(passage)
+        try boosts(for: passage, plan: plan, rules: rules) { _ in true }!
+    }
+
+    /// The same, or nil when the passage cannot reach what `reaches` asks of its boost product:
+    /// an upper bound from what is cheap to read — the record (a heading line's factor is exact) and
+    /// the cached heading path — is checked before the stored text is decompressed for the
+    /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
+    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?, reaches: (Double) -> Bool) throws -> [Boost]? {
+        guard let rules else { return reaches(1) ? [] : nil }
+        let record = try records().record(passage)
         if record.kind == .heading {
+            guard reaches(rules.headingLine) else { return nil }
             return [Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")]
         }
-        // The stored text up to its first sentence end is all the boosts read: most passages have
-        // one early, and only that lead is normalized (a whole passage is not).
-        let raw = try reader.passage(passage).text.unicodeScalars
-        let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
-        if record.kind != .tableRow, record.words <= rules.shortLineWords, end == nil {
+        var matched: [Int] = []
+        for (t, term) in plan.terms.enumerated() where term.positive && term.matches.index(of: Int32(passage)) != nil {
+            matched.append(t)
+        }
+        let inSection = try matched.first { try mentions(path: record.pathID, term: $0, plan.terms[$0].variants) }
+        let sectionFactor = inSection == nil ? 1 : rules.sectionMention
+        let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
+        guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
+        let lead = try self.lead(passage)
+        if shortLinePossible, !lead.hasSentence {
             return [Boost(factor: rules.shortLine, reason: "short line without a sentence: a box or list item's title")]
         }
-        let matched = plan.scoringTerms.filter { plan.terms[$0].matches.index(of: Int32(passage)) != nil }
         var boosts: [Boost] = []
-        let context = try foldedPath(record.pathID)
-        if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: context).isEmpty }) {
+        if let t = inSection {
             boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
         }
-        if let end, raw.index(after: end) != raw.endIndex {
-            let lead = normalizer.fold(String(raw[...end]))
+        if let lead = lead.folded {
             if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: lead).isEmpty }) {
                 boosts.append(Boost(factor: rules.leadSentence, reason: "lead sentence names “\(plan.terms[t].part.text)”"))
             }
         }
         return boosts
+    }
+
+    /// What the short-line and lead-sentence rules read of a passage's text: whether it has a
+    /// sentence end, and its lead (up to the first end), normalized, when more text follows.
+    private struct Lead {
+        var hasSentence: Bool
+        var folded: [UInt32]?
+    }
+
+    /// Leads by passage, kept across searches (bounded): a passage's lead costs a decompressed
+    /// text block, and the same candidates come back in repeated and related queries.
+    private var leads: [Int32: Lead] = [:]
+    private static let leadCacheSize = 8192
+
+    /// The stored text up to its first sentence end is all the boosts read: most passages have one
+    /// early, and only that lead is normalized (a whole passage is not).
+    private func lead(_ passage: Int) throws -> Lead {
+        if let hit = leads[Int32(passage)] { return hit }
+        let raw = try reader.passage(passage).text.unicodeScalars
+        let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
+        var lead = Lead(hasSentence: end != nil, folded: nil)
+        if let end, raw.index(after: end) != raw.endIndex { lead.folded = normalizer.fold(String(raw[...end])) }
+        if leads.count >= Self.leadCacheSize { leads.removeAll(keepingCapacity: true) }
+        leads[Int32(passage)] = lead
+        return lead
     }
 
     /// 。！？； and their ASCII forms.
@@ -123,6 +166,31 @@ final class Scorer {
             N: reader.passageCount, avgdl: reader.averageLength, dl: dl, k1: bm25.k1, b: bm25.b,
             terms: parts, bm25: sum, boosts: boosts, score: boosts.reduce(sum) { $0 * $1.factor })
     }
+
+    /// Whether a path's headings or box hold one of a term's forms, by path and term index, for
+    /// the query being ranked (`startQuery` forgets them): its candidates share few paths.
+    private func mentions(path id: Int, term t: Int, _ forms: [[UInt32]]) throws -> Bool {
+        let key = id &* 64 &+ t
+        if t < 64, let hit = pathMentions[key] { return hit }
+        let found = !Occurrences.spans(of: forms, in: try foldedPath(id)).isEmpty
+        if t < 64 { pathMentions[key] = found }
+        return found
+    }
+
+    private var pathMentions: [Int: Bool] = [:]
+
+    /// Called before ranking a new plan: term indices in `pathMentions` belong to one plan.
+    func startQuery() { pathMentions.removeAll(keepingCapacity: true) }
+
+    /// The records view, made on first use (it checksums the records section once).
+    private func records() throws -> IndexReader.PassageRecords {
+        if let recordsView { return recordsView }
+        let made = try reader.passageRecords()
+        recordsView = made
+        return made
+    }
+
+    private var recordsView: IndexReader.PassageRecords?
 
     /// A path's headings and box, normalized as queries are; kept across searches.
     private func foldedPath(_ id: Int) throws -> [UInt32] {

@@ -1,0 +1,39 @@
+extension IndexReader {
+    /// Passage records read in place, for callers that read many per query (top-k reads the record
+    /// of every candidate it boosts): the records and lengths sections are checksummed whole once,
+    /// when the view is made, so a read is bounds checks and bit unpacking, without the lock and
+    /// per-block bookkeeping of `passageRecord`. Holds the mapping, like `Lengths`.
+    public struct PassageRecords: @unchecked Sendable {
+        let storage: IndexStorage
+        let section: UnsafeRawPointer
+        let table: PassageTable
+        let lengths: Lengths
+        let documents: Int
+        let paths: Int
+        let path: String
+
+        /// The same record as `IndexReader.passageRecord(id)`, checked the same way.
+        public func record(_ id: Int) throws -> PassageRecord {
+            let part = IndexFormat.Section.passages.name
+            guard id >= 0, id < lengths.count else {
+                throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) out of range")
+            }
+            let record: PassageRecord
+            do { record = try table.decode(id, section: section, words: Int(lengths[id])) } catch let e as MalformedRecord {
+                throw IndexError.corrupted(path: path, part: part, detail: e.detail)
+            }
+            guard record.document < documents, record.pathID < paths else {
+                throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) has an invalid record")
+            }
+            return record
+        }
+    }
+
+    /// The records view (see there); checks every block of the records and lengths sections.
+    public func passageRecords() throws -> PassageRecords {
+        let all = try bytes(.passages, 0, sections.length(.passages))
+        return PassageRecords(
+            storage: storage, section: all.baseAddress!, table: passageTable, lengths: try lengths(), documents: documentCount,
+            paths: pathCount, path: path)
+    }
+}

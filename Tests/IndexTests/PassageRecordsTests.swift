@@ -1,0 +1,23 @@
+import Foundation
+import Index
+import TestSupport
+import Testing
+
+/// The records view top-k reads candidates through must give exactly what `passageRecord` gives,
+/// for every passage, and keep the mapping alive after its reader is released.
+@Suite struct PassageRecordsTests {
+    @Test func theViewAgreesWithPassageRecordEverywhere() throws {
+        let dir = try Support.temporaryDirectory("index-records")
+        defer { Support.remove(dir) }
+        _ = try IndexBuilder.build(sources: [Support.corpus], into: dir, threads: 1)
+        var reader: IndexReader? = try IndexReader(directory: dir)
+        let view = try reader!.passageRecords()
+        let expected = try (0..<reader!.passageCount).map { try reader!.passageRecord($0) }
+        #expect(expected.count > 1000)
+        #expect(Set(expected.map(\.kind)).count >= 3, "headings, paragraphs and more kinds are read")
+        reader = nil
+        for (id, record) in expected.enumerated() { #expect(try view.record(id) == record) }
+        #expect(throws: IndexError.self) { try view.record(expected.count) }
+        #expect(throws: IndexError.self) { try view.record(-1) }
+    }
+}
