@@ -18,6 +18,32 @@ import Testing
             })
     }
 
+    /// The binary search for a near span answers as the pairwise check does, on random ascending,
+    /// non-overlapping spans (the shape `Occurrences.spans` returns) and every distance up to 12.
+    @Test func neighbourSearchEqualsThePairwiseCheck() {
+        var seed: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        func spans() -> [Range<Int>] {
+            var out: [Range<Int>] = [], at = next(5)
+            for _ in 0..<next(12) {
+                let length = 1 + next(4)
+                out.append(at..<(at + length))
+                at += length + next(8)
+            }
+            return out
+        }
+        for _ in 0..<2_000 {
+            let xs = spans(), ys = spans(), d = next(13)
+            for x in xs {
+                let pairwise = ys.contains { max(x.lowerBound, $0.lowerBound) - min(x.upperBound, $0.upperBound) <= d }
+                #expect(Proximity.hasNeighbour(x, in: ys, distance: d) == pairwise, "\(x) \(ys) \(d)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("跨境电商", "海外仓", 0), ("跨境电商", "海外仓", 10), ("跨境电商", "海外仓", 40), ("服务贸易", "数字", 5),
         ("电商", "直播", 3), ("消费", "城市", 1), ("港", "物流", 20), ("发展", "高质量", 0)

@@ -50,11 +50,24 @@ public enum Proximity {
     public static func nearSpans(_ a: [[UInt32]], _ b: [[UInt32]], distance: Int, in text: [UInt32]) -> [Range<Int>] {
         let sa = Occurrences.spans(of: a, in: text)
         let sb = Occurrences.spans(of: b, in: text)
-        func gap(_ x: Range<Int>, _ y: Range<Int>) -> Int { max(x.lowerBound, y.lowerBound) - min(x.upperBound, y.upperBound) }
-        let nearA = sa.filter { x in sb.contains { gap(x, $0) <= distance } }
+        let nearA = sa.filter { hasNeighbour($0, in: sb, distance: distance) }
         guard !nearA.isEmpty else { return [] }
-        let nearB = sb.filter { y in sa.contains { gap($0, y) <= distance } }
+        let nearB = sb.filter { hasNeighbour($0, in: sa, distance: distance) }
         return nearA + nearB
+    }
+
+    /// Whether a span of `spans` (ascending and non-overlapping, so their ends ascend too) stands
+    /// within `distance` of `x`: found by binary search, so a passage with thousands of matches of
+    /// both parts costs n log n, not n².
+    static func hasNeighbour(_ x: Range<Int>, in spans: [Range<Int>], distance: Int) -> Bool {
+        // The first span that does not end more than `distance` before x starts…
+        var lo = 0, hi = spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if spans[mid].upperBound < x.lowerBound - distance { lo = mid + 1 } else { hi = mid }
+        }
+        // …is near when it does not start more than `distance` after x ends.
+        return lo < spans.count && spans[lo].lowerBound <= x.upperBound + distance
     }
 }
 
