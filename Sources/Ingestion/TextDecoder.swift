@@ -183,16 +183,38 @@ public enum TextDecoder {
     /// Rejects text that decoded but is not prose: control characters or no letters at all.
     private static func check(_ decoded: DecodedText, file: String) throws -> DecodedText {
         var controls = 0, total = 0, visible = 0
-        for s in decoded.text.unicodeScalars {
-            total += 1
-            let v = s.value
-            if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) || v == 0xFFFD {
-                controls += 1
-            } else if v < 0x80 {
-                if v > 0x20 && v != 0x7F { visible += 1 }
-            } else if visible > 0 || !s.properties.isWhitespace {
-                // Only whether anything is visible matters: the property lookup stops at the first.
-                visible += 1
+        var text = decoded.text
+        // Scalars decoded from the string's UTF-8 by hand: iterating `unicodeScalars` cost ~2 % of a build.
+        text.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                let v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b)
+                    i += 1
+                } else if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v =
+                        UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                total += 1
+                if v == 0 || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v < 0xA0) || v == 0xFFFD {
+                    controls += 1
+                } else if v < 0x80 {
+                    if v > 0x20 && v != 0x7F { visible += 1 }
+                } else if visible > 0 || !(Unicode.Scalar(v)?.properties.isWhitespace ?? false) {
+                    // Only whether anything is visible matters: the property lookup stops at the first.
+                    visible += 1
+                }
             }
         }
         if visible == 0 { throw IngestionError.empty(file: file) }
