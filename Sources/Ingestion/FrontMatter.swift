@@ -34,7 +34,7 @@ enum FrontMatter {
                 let text = TitleBlock.comparable(lines[i].text)
                 let repeated =
                     text == key || (text.hasPrefix(key) && text.count <= key.count + 12)
-                    || (text.hasSuffix(key) && text.count <= key.count + 30 && !text.contains("印发"))
+                    || (text.hasSuffix(key) && text.count <= key.count + 30 && !text.containsText("印发"))
                 if repeated, i > 0, i > (title.lines?.lowerBound ?? 0) || title.issuedTitle != nil {
                     let front = 0..<i
                     return BodyLayout(

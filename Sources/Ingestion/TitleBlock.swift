@@ -134,7 +134,7 @@ enum TitleBlock {
 
     /// 关于印发…规划 without its closing 的通知: the title of an issuing notice goes on.
     static func isIncompleteNotice(_ text: String) -> Bool {
-        (text.contains("印发") || text.contains("转发")) && !["通知", "通告", "公告", "决定", "》"].contains { text.hasSuffix($0) }
+        (text.containsText("印发") || text.containsText("转发")) && !["通知", "通告", "公告", "决定", "》"].contains { text.hasSuffix($0) }
     }
 
     /// （2021—2025年）的通知, 的通知: the rest of a notice's title wrapped to the next line.
@@ -157,7 +157,7 @@ enum TitleBlock {
     /// Lines a database export or a saved web page puts before the document: 【法宝引证码】,
     /// 原文链接, URLs, 来源/发布时间 stamps.
     static func isExportNoise(_ text: String) -> Bool {
-        text.hasPrefix("【法宝引证码】") || text.hasPrefix("【") && text.contains("引证码") || text.contains("原文链接")
+        text.hasPrefix("【法宝引证码】") || text.hasPrefix("【") && text.containsText("引证码") || text.containsText("原文链接")
             || text.hasPrefix("http") || text.hasPrefix("www.") || text.hasPrefix("来源：") || text.hasPrefix("来源:")
             || text.hasPrefix("发布时间") || text.hasPrefix("发布日期") || text.hasPrefix("索引号") || text.hasPrefix("索 引 号")
     }
