@@ -37,7 +37,8 @@ public struct Catalog: Sendable {
         return catalog
     }
 
-    /// One entry's known fields, strings or numbers (a year written 2021); anything else is a problem.
+    /// One entry's known fields: text, or for the date a number (2021) or YYYY-MM-DD text; anything
+    /// else is a problem.
     private mutating func metadata(_ file: String, _ fields: [String: Any]) -> DocumentMetadata {
         var values: [String: String] = [:]
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
@@ -48,10 +49,14 @@ public struct Catalog: Sendable {
             switch value {
             case let s as String: values[key] = s
             // A year written as a number; JSON true/false (objCType "c") is not one.
-            case let n as NSNumber where String(cString: n.objCType) != "c": values[key] = n.stringValue
+            case let n as NSNumber where key == "date" && String(cString: n.objCType) != "c": values[key] = n.stringValue
             case is NSNull: continue
             default: problems.append("“\(file)”: field “\(key)” is not text; ignored")
             }
+        }
+        if let date = values["date"], date.wholeMatch(of: /[12][0-9]{3}(-[01]?[0-9](-[0-3]?[0-9])?)?/) == nil {
+            problems.append("“\(file)”: date “\(date)” is not YYYY, YYYY-MM or YYYY-MM-DD; ignored")
+            values["date"] = nil
         }
         return DocumentMetadata(title: values["title"], issuer: values["issuer"], date: values["date"], region: values["region"])
     }

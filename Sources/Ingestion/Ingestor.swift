@@ -199,11 +199,14 @@ public enum Ingestor {
         }
     }
 
-    /// Word 97–2003 (.doc) and WPS files: an OLE2 compound file, or the extension alone.
+    /// Word 97–2003 (.doc), WPS and RTF files, which LibreOffice converts but no library here
+    /// reads: an OLE2 compound file, an RTF header, or the extension alone. What the file is, as
+    /// the message names it.
     static func legacyWordFormat(_ bytes: [UInt8], name: String) -> String? {
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if bytes.starts(with: Array("{\\rtf".utf8)) || ext == "rtf" { return "an RTF file" }
+        if ext == "doc" || ext == "wps" || ext == "dot" || ext == "wpt" { return "a legacy Word/WPS file (.\(ext))" }
         let ole = bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-        if ext == "doc" || ext == "wps" || ext == "dot" || ext == "wpt" { return "." + ext }
-        return ole ? "OLE2 (Word 97–2003 or WPS)" : nil
+        return ole ? "a legacy Word/WPS file (OLE2: Word 97–2003 or WPS)" : nil
     }
 }

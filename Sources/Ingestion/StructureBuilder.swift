@@ -11,8 +11,9 @@
 /// - Two lines are joined when the first does not end a sentence and is either visibly cut
 ///   (ends in ，、“( …) or as wide as the document's wrap width, which is measured per document.
 ///   Across a blank line (not at a page break) width alone is not enough: the first line must be
-///   visibly cut or a full line of body text (at least 20 ideographs wide), so a short title and
-///   the sentence after it stay apart while a paragraph split by a page break is rejoined.
+///   visibly cut, a full line of body text (at least 20 ideographs wide), or in a paragraph that
+///   already holds a finished sentence (so not a title), so a short title and the sentence after
+///   it stay apart while a paragraph split by a page break is rejoined.
 /// - An attachment (附件1 …) and a further document of the same file (a title ending in its 文种,
 ///   followed by numbering that starts again) open a top-level entry; the headings after it nest
 ///   under it.
@@ -231,11 +232,17 @@ struct StructureBuilder {
         if Self.cutMarks.contains(last) { return true }
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
         if p.last.softBreak || Self.hasOpenQuote(p.scalars) { return true }
+        // Prose that a page break (turned into a blank line by extraction) cut mid-sentence: the
+        // paragraph already holds a finished sentence, so it is running text, not a title.
+        if acrossBlank && p.scalars.dropLast().contains(where: { Self.sentenceStops.contains($0) }) { return true }
         let width = StructureBuilder.width(previous)
         if acrossBlank && width < Self.fullLineAcrossBlank { return false }
         if width >= wrapThreshold { return true }
         return p.earlierWidth >= 20 && width * 10 >= p.earlierWidth * 9 && width <= p.earlierWidth + 4
     }
+
+    /// Marks that end a sentence inside a paragraph.
+    static let sentenceStops: Set<Unicode.Scalar> = ["。", "；", "！", "？"]
 
     /// Width a line must have to continue across a blank line on width alone (20 ideographs).
     static let fullLineAcrossBlank = 40

@@ -7,7 +7,7 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
     case undecodable(file: String, encoding: String, byteOffset: Int)
     case unreadable(file: String, reason: String)
     case tooLarge(file: String, bytes: Int, limit: Int)
-    /// A Word 97–2003 or WPS file: a binary format read by no library here.
+    /// A Word 97–2003, WPS or RTF file: a format read by no library here.
     case legacyWordFormat(file: String, kind: String)
     /// A PDF whose pages carry no text layer (scanned images).
     case noTextLayer(file: String, pages: Int)
@@ -18,14 +18,14 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .empty(let f): return "\(f): the file is empty (nothing to index)"
+        case .empty(let f): return "\(f): the file is empty (no text to read)"
         case .binary(let f, let r): return "\(f): not a text file (\(r)); skipped"
         case .undecodable(let f, let e, let o):
             return "\(f): not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
         case .unreadable(let f, let r): return "\(f): cannot be read (\(r))"
         case .tooLarge(let f, let b, let l): return "\(f): \(b) bytes exceeds the \(l)-byte limit for one document"
         case .legacyWordFormat(let f, let k):
-            return "\(f): a legacy Word/WPS file (\(k)), which cannot be read; convert it with "
+            return "\(f): \(k), which cannot be read; convert it with "
                 + "`libreoffice --headless --convert-to docx \(f)` and index the .docx; skipped"
         case .noTextLayer(let f, let p):
             return "\(f): a scanned PDF (\(p) page\(p == 1 ? "" : "s") without a text layer); run OCR on it "

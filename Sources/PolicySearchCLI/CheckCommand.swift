@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Index
+import Research
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         let reader = try location.open()
         try reader.verify()
         print(
-            "ok: \(location.directory.path): \(reader.documentCount) documents, \(reader.passageCount) passages, \(reader.characterCount + reader.characterPairCount) terms, all checksums valid"
+            "ok: \(location.directory.path): \(counted(reader.documentCount, "document")), \(counted(reader.passageCount, "passage")), \(reader.characterCount + reader.characterPairCount) terms, all checksums valid"
         )
     }
 }

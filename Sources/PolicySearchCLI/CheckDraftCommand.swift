@@ -59,6 +59,6 @@ struct CheckDraftCommand: ParsableCommand {
                     Out(
                         draft: draft.name, threshold: min, passages: passages.count, matched: passages.filter { !$0.matches.isEmpty }.count,
                         pairs: passages.flatMap { $0.matches.map(PairJSON.init) }))
-            }, to: out)
+            }, to: out, protecting: .init(reader: reader, files: [file]))
     }
 }

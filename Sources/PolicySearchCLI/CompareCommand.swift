@@ -84,7 +84,9 @@ struct CompareCommand: ParsableCommand {
         case .html: rendered = ComparisonHTML.render(comparison)
         case .text: rendered = CompareText(terminal: out == nil ? .standardOutput : Terminal(color: false, width: 80)).render(comparison)
         }
-        try ResearchOutput.write(rendered, to: out, summary: "comparison of \(queries.count) quer\(queries.count == 1 ? "y" : "ies")")
+        try ResearchOutput.write(
+            rendered, to: out, summary: "comparison of \(queries.count) quer\(queries.count == 1 ? "y" : "ies")",
+            protecting: .init(reader: searcher.reader))
         try failEmpty.check(found: comparison.entries.reduce(0) { $0 + $1.occurrences })
     }
 }
@@ -102,8 +104,15 @@ struct CompareText {
     func render(_ c: Comparison) -> String {
         var lines: [String] = [terminal.bold("Documents")]
         for (i, d) in c.documents.enumerated() {
-            let meta = "  " + d.name + (d.region.map { " · " + $0 } ?? "")
-            lines.append(fit("[\(i + 1)] " + d.title, reserve: DisplayWidth.of(meta)) + terminal.dim(meta))
+            let meta = d.name + (d.region.map { " · " + $0 } ?? "")
+            let head = "[\(i + 1)] " + Terminal.printable(d.title)
+            if DisplayWidth.of(head) + 2 + DisplayWidth.of(meta) <= width {
+                lines.append(head + terminal.dim("  " + meta))
+            } else {
+                // A title is never cut to make room: the file name goes on the next line.
+                lines += Terminal.wrap(head, columns: width)
+                lines.append(terminal.dim("    " + meta))
+            }
         }
         lines += [""] + counts(c)
         for e in c.entries { lines += entry(e, c) }

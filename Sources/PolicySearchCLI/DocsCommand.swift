@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Index
+import Query
+import Research
 
 /// `docs` (alias `list`): what an index holds, document by document, and where it came from.
 struct DocsCommand: ParsableCommand {
@@ -11,25 +13,24 @@ struct DocsCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
-    @Flag(help: "Print JSON: {index, sources, excluded, documents: [{doc, title, region, date, issuer, format, passages, source}]}.")
+    @Flag(
+        help:
+            "Print JSON: {index, sources, excluded, documents: [{doc, title, region, regionInferred, date, dateInferred, issuer, format, passages, source}]}."
+    )
     var json = false
 
+    /// One document. Region and date are the ones the filters use: the catalog's, else what the
+    /// title, issuer or document number say (`regionInferred`, `dateInferred`).
     struct Entry: Encodable {
-        var doc, title, format, source: String
-        var region, date, issuer: String?
+        var doc, title: String
+        @NullWhenAbsent var region: String?
+        var regionInferred: Bool
+        @NullWhenAbsent var date: String?
+        var dateInferred: Bool
+        @NullWhenAbsent var issuer: String?
+        var format: String
         var passages: Int
-
-        enum CodingKeys: String, CodingKey { case doc, title, region, date, issuer, format, passages, source }
-
-        /// Missing metadata is `null`, not absent: every entry has the same keys.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            let strings: [(CodingKeys, String?)] = [
-                (.doc, doc), (.title, title), (.region, region), (.date, date), (.issuer, issuer), (.format, format), (.source, source)
-            ]
-            for (key, value) in strings { try c.encode(value, forKey: key) }
-            try c.encode(passages, forKey: .passages)
-        }
+        var source: String
     }
 
     /// The JSON contract of `docs --json`.
@@ -41,11 +42,10 @@ struct DocsCommand: ParsableCommand {
 
     static func listing(_ reader: IndexReader, index: URL) throws -> Listing {
         let manifest = try reader.manifest()
-        let documents = try (0..<reader.documentCount).map { d -> Entry in
-            let info = try reader.documentInfo(d)
-            return Entry(
-                doc: info.name, title: info.title, format: info.format, source: info.source.path, region: info.metadata.region,
-                date: info.metadata.date, issuer: info.metadata.issuer, passages: try reader.passageRange(ofDocument: d).count)
+        let documents = try DocumentFacts.load(reader).map { f -> Entry in
+            Entry(
+                doc: f.name, title: f.title, region: f.region, regionInferred: f.regionInferred, date: f.date, dateInferred: f.dateInferred,
+                issuer: f.issuer, format: f.format, passages: f.passages.count, source: try reader.documentInfo(f.index).source.path)
         }
         return Listing(index: index.path, sources: manifest.roots, excluded: manifest.excluded, documents: documents)
     }
@@ -62,13 +62,20 @@ struct DocsCommand: ParsableCommand {
         if json { return try JSON.print(listing) }
         let t = Terminal.standardOutput
         for (i, d) in listing.documents.enumerated() {
-            let facts = ["\(d.passages) passages", d.format, d.date, d.region].compactMap { $0 }.joined(separator: " · ")
+            // Inferred values are marked with "~": read from the text, not given by a catalog.
+            let date = d.date.map { d.dateInferred ? "~" + $0 : $0 }, region = d.region.map { d.regionInferred ? "~" + $0 : $0 }
+            let facts = [counted(d.passages, "passage"), d.format, date, region].compactMap { $0 }.joined(separator: " · ")
             print("\(String(format: "%3d", i + 1))  \(t.bold(d.doc))  \(facts)")
             print("     \(d.title)")
             print("     " + t.dim(Self.elided(d.source, to: 90)))
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }
-        print("\(listing.documents.count) documents, \(passages) passages, from \(listing.sources.joined(separator: ", "))")
+        print(
+            "\(counted(listing.documents.count, "document")), \(counted(passages, "passage")), from \(listing.sources.joined(separator: ", "))"
+        )
         if !listing.excluded.isEmpty { print("removed from them: \(listing.excluded.joined(separator: ", "))") }
+        if listing.documents.contains(where: { $0.regionInferred || $0.dateInferred }) {
+            print(t.dim("~ region or date read from the title, issuer or document number (no catalog entry gives it)"))
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Index
+import Research
 import Ingestion
 
 struct IndexCommand: ParsableCommand {
@@ -57,13 +58,12 @@ struct IndexCommand: ParsableCommand {
         }
         for s in report.skipped { FileHandle.standardError.write("skipped \(s.file): \(s.reason)\n") }
         let mb = Double(report.inputBytes) / 1_000_000
+        let documents = counted(report.analyzed.count + report.reused.count, "document")
         print(
             String(
-                format:
-                    "%d documents (%d analyzed, %d unchanged, %d removed), %d passages; %.2f MB in %.3f s (%.1f MB/s); index %.2f MB at %@",
-                report.analyzed.count + report.reused.count, report.analyzed.count, report.reused.count, report.removed.count,
-                report.passages, mb, report.seconds, mb / max(report.seconds, 1e-9), Double(report.indexBytes) / 1_000_000,
-                location.directory.path))
+                format: "%@ (%d analyzed, %d unchanged, %d removed), %@; %.2f MB in %.3f s (%.1f MB/s); index %.2f MB at %@",
+                documents, report.analyzed.count, report.reused.count, report.removed.count, counted(report.passages, "passage"), mb,
+                report.seconds, mb / max(report.seconds, 1e-9), Double(report.indexBytes) / 1_000_000, location.directory.path))
         if !report.skipped.isEmpty { throw ExitCode(1) }
     }
 }

@@ -71,7 +71,8 @@ struct KwicCommand: ParsableCommand {
         case .json: rendered = try JSON.encode(ConcordanceJSON(concordance)) + "\n"
         case .text: rendered = KwicText(terminal: terminal, width: width).render(concordance)
         }
-        try ResearchOutput.write(rendered, to: out, summary: "\(concordance.lines.count) occurrences")
+        try ResearchOutput.write(
+            rendered, to: out, summary: "\(concordance.lines.count) occurrences", protecting: .init(reader: searcher.reader))
         try failEmpty.check(found: concordance.lines.count)
     }
 }
@@ -143,25 +144,5 @@ enum ResearchQuery {
         do { return try body() } catch let e as QueryError where e.column != nil {
             throw CLIError(SearchCommand.pointing(at: e, in: query))
         }
-    }
-}
-
-/// Where the research commands write: standard output, or FILE (atomically, with a line on stderr).
-enum ResearchOutput {
-    static func write(_ text: String, to path: String?, summary: String) throws {
-        guard let path else {
-            print(text, terminator: "")
-            return
-        }
-        try write(Data(text.utf8), to: path, summary: summary)
-    }
-
-    static func write(_ data: Data, to path: String, summary: String) throws {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CLIError("cannot write \(path): \((error as NSError).localizedDescription)")
-        }
-        FileHandle.standardError.write("\(summary) written to \(path)\n")
     }
 }

@@ -30,7 +30,7 @@ struct OutlineCommand: ParsableCommand {
             return
         }
         let pages = OutlineJSON.pages(doc.passages.map { ($0.firstLine, $0.firstPage) })
-        print(doc.title + "  (\(doc.name), \(doc.format), \(doc.encoding), \(doc.passages.count) passages)")
+        print(doc.title + "  (\(doc.name), \(doc.format), \(doc.encoding), \(counted(doc.passages.count, "passage")))")
         for h in doc.headings {
             let place = pages[h.line].map { "p. \($0), line \(h.line)" } ?? "line \(h.line)"
             print(String(repeating: "  ", count: h.depth) + h.display + "  " + Terminal.standardOutput.dim(place))

@@ -3,7 +3,8 @@ import Foundation
 
 /// `--format` and `--out` together: without `--format`, the format follows `--out`'s extension
 /// (r.xlsx, c.html, k.csv, t.json, report.md/.markdown, .htm, .txt), else the command's default; a
-/// `--format` that contradicts the extension is a usage error rather than a file that will not open.
+/// `--format` that contradicts the extension, or an extension of a format the command cannot write,
+/// is a usage error rather than a file that will not open.
 enum OutputFormat {
     static func choose<F: RawRepresentable & CaseIterable>(_ given: F?, default fallback: F, out: String?) throws -> F
     where F.RawValue == String {
@@ -16,8 +17,23 @@ enum OutputFormat {
             }
             return given
         }
+        if implied == nil, let out {
+            let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
+            if knownExtensions.contains(ext) {
+                let names = F.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError(
+                    "--out \(URL(fileURLWithPath: out).lastPathComponent): this command does not write .\(ext) (formats: \(names))")
+            }
+        }
         return implied ?? fallback
     }
+
+    /// Extensions that name a document format: a file named so is expected to be one, so a command
+    /// that cannot write it refuses rather than writing another format under that name. Other
+    /// names (report.out, no extension) get the command's default format.
+    static let knownExtensions: Set<String> = [
+        "xlsx", "xls", "ods", "csv", "tsv", "html", "htm", "md", "markdown", "json", "txt", "text", "pdf", "docx", "doc", "xml"
+    ]
 
     private static func format<F: RawRepresentable & CaseIterable>(impliedBy path: String, among formats: F.AllCases) -> F?
     where F.RawValue == String {

@@ -29,7 +29,7 @@ struct PolicySearch: ParsableCommand {
     )
 
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = negativeValuesAttached(Array(CommandLine.arguments.dropFirst()))
         do {
             if let error = misspelledCommand(arguments) { throw error }
             var command = try parseAsRoot(arguments)
@@ -63,6 +63,31 @@ struct PolicySearch: ParsableCommand {
             FileHandle.standardError.write(fullMessage(for: error) + "\n")
             Foundation.exit(2)
         }
+    }
+
+    /// Options that take a number.
+    static let numericOptions: Set<String> = [
+        "--limit", "--k1", "--b", "--min", "--min-length", "--width", "--per", "--best", "--context", "--threads", "--port"
+    ]
+
+    /// `--limit -3` reads as an option followed by another option (-3) and fails with "Missing
+    /// value"; attached (`--limit=-3`) the value reaches the option's own range check, whose message
+    /// says what is allowed.
+    static func negativeValuesAttached(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { return out + arguments[i...] }
+            if numericOptions.contains(a), i + 1 < arguments.count, arguments[i + 1].wholeMatch(of: /-[0-9][0-9.]*/) != nil {
+                out.append(a + "=" + arguments[i + 1])
+                i += 2
+                continue
+            }
+            out.append(a)
+            i += 1
+        }
+        return out
     }
 
     /// `policy-search stat` would search for "stat"; a first word that looks like a mistyped

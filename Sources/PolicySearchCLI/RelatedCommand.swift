@@ -44,6 +44,10 @@ struct RelatedCommand: ParsableCommand {
             return
         }
         let t = Terminal.standardOutput
+        guard related.matched > 0 else {
+            print("no passage matches “\(Terminal.printable(text))”, so no word is found with it")
+            return
+        }
         print(t.dim("\(related.matched) of \(related.total) passages match “\(Terminal.printable(text))”; words found with it:"))
         let width = related.terms.map { DisplayWidth.of($0.word) }.max() ?? 4
         print(t.dim(DisplayWidth.pad("word", to: width) + "  together  passages      G²    PMI"))

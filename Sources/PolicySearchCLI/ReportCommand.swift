@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             XLSX (needs --out): the matrix as numbers and a sheet of every matching passage.
             """)
 
-    @Option(help: ArgumentHelp("The queries, one per line.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The queries, one per line (- reads standard input).", valueName: "FILE"))
     var terms: String
 
     @OptionGroup var documents: DocumentsOption
@@ -55,8 +55,16 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Read through a file handle, so a pipe (--terms <(…), /dev/stdin) works; "-" is standard input.
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: terms, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIError("the terms file \(terms) is a folder; give a text file with one query per line")
+        }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: terms)) } catch {
+        do {
+            let handle = terms == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: terms))
+            data = try handle.readToEnd() ?? Data()
+        } catch {
             throw CLIError("cannot read the terms file \(terms): \((error as NSError).localizedDescription)")
         }
         var file: TermsFile
@@ -80,13 +88,14 @@ struct ReportCommand: ParsableCommand {
                 report.problems.isEmpty
                     ? "\(terms) holds no query (one per line; # starts a comment)" : "no line of \(terms) could be counted")
         }
-        let summary = "\(report.rows.count) queries × \(report.columns.count) documents"
+        let summary = "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document"))"
+        let inputs = ResearchOutput.Inputs(reader: searcher.reader, files: terms == "-" ? [] : [terms])
         switch try format {
-        case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary)
-        case .csv: try ResearchOutput.write(TermReportCSV.render(report), to: out, summary: summary)
-        case .md: try ResearchOutput.write(TermReportMarkdown.render(report), to: out, summary: summary)
-        case .html: try ResearchOutput.write(TermReportHTML.render(report), to: out, summary: summary)
-        case .json: try ResearchOutput.write(try JSON.encode(TermReportJSON(report)) + "\n", to: out, summary: summary)
+        case .xlsx: try ResearchOutput.write(try TermReportXLSX.data(report), to: out ?? "", summary: summary, protecting: inputs)
+        case .csv: try ResearchOutput.write(TermReportCSV.render(report), to: out, summary: summary, protecting: inputs)
+        case .md: try ResearchOutput.write(TermReportMarkdown.render(report), to: out, summary: summary, protecting: inputs)
+        case .html: try ResearchOutput.write(TermReportHTML.render(report), to: out, summary: summary, protecting: inputs)
+        case .json: try ResearchOutput.write(try JSON.encode(TermReportJSON(report)) + "\n", to: out, summary: summary, protecting: inputs)
         }
         // Some lines were skipped, as `index` skipping some files: the rest is written, the status says so.
         if !report.problems.isEmpty { throw ExitCode(1) }

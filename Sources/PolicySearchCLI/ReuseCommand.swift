@@ -43,7 +43,9 @@ struct ReuseCommand: ParsableCommand {
         let finder = try comparison.finder(reader)
         let groups = try finder.reuse(threshold: min)
         let report = ReuseReport(documentPairs: groups, threshold: min, compared: finder.comparedPassages)
-        try format.emit(report, json: { try ReuseJSON.encode(ReuseJSON(groups, threshold: min)) }, to: out, shorten: !full)
+        try format.emit(
+            report, json: { try ReuseJSON.encode(ReuseJSON(groups, threshold: min)) }, to: out, shorten: !full,
+            protecting: .init(reader: reader))
     }
 }
 
@@ -85,7 +87,9 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
     /// Renders `report` (or the JSON from `json`) to standard output or to `path`. Text on a terminal
     /// is coloured and fitted to its width; elsewhere it is plain and 80 columns wide.
-    func emit(_ report: ReuseReport, json: () throws -> String, to path: String?, shorten: Bool = false) throws {
+    func emit(
+        _ report: ReuseReport, json: () throws -> String, to path: String?, shorten: Bool = false, protecting inputs: ResearchOutput.Inputs
+    ) throws {
         let rendered: String
         switch self {
         case .json: rendered = try json() + "\n"
@@ -97,15 +101,6 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
                 bold: { t.bold($0) }, dim: { t.dim($0) }, removed: { t.removed($0) }, added: { t.added($0) }, markerWidth: t.color ? 0 : 4)
             rendered = ReuseText(width: t.width, style: style, shortenSharedBeyond: shorten ? 60 : nil).render(report)
         }
-        guard let path else {
-            print(rendered, terminator: "")
-            return
-        }
-        do {
-            try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ValidationError("cannot write \(path): \((error as NSError).localizedDescription)")
-        }
-        FileHandle.standardError.write("\(report.pairCount) pairs written to \(path)\n")
+        try ResearchOutput.write(rendered, to: path, summary: "\(report.pairCount) pairs", protecting: inputs)
     }
 }

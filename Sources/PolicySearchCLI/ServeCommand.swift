@@ -30,6 +30,14 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        // A host that does not resolve is a usage error here, not a socket error after start-up.
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        var found: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, nil, &hints, &found) == 0 else {
+            throw ValidationError("--host \(host) is not an address or name of this machine (e.g. 127.0.0.1, ::1, 0.0.0.0, localhost)")
+        }
+        freeaddrinfo(found)
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }

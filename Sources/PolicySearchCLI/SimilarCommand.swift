@@ -32,7 +32,9 @@ struct SimilarCommand: ParsableCommand {
     @OptionGroup var location: IndexOptions
 
     func validate() throws {
-        guard (passage == nil) != (text == nil) else { throw ValidationError("give a passage id (FILE#N) or --text, not both") }
+        guard (passage == nil) != (text == nil) else {
+            throw ValidationError("give either a passage id (FILE#N) or --text: one of them, not both and not neither")
+        }
         try ComparisonOptions.validate(threshold: min)
         guard limit >= 1 else { throw ValidationError("--limit must be 1 or more") }
     }
@@ -60,6 +62,7 @@ struct SimilarCommand: ParsableCommand {
         let report = ReuseReport(similarTo: query, pairs: pairs, threshold: min)
         try (json ? ReportFormat.json : .text).emit(
             report,
-            json: { try ReuseJSON.encode(SimilarJSON(query: query, threshold: min, pairs: pairs)) }, to: nil)
+            json: { try ReuseJSON.encode(SimilarJSON(query: query, threshold: min, pairs: pairs)) }, to: nil,
+            protecting: .init())
     }
 }

@@ -19,7 +19,7 @@ struct StatsCommand: ParsableCommand {
         print("index      \(s.index)")
         print("sources    \(s.sources.joined(separator: ", "))")
         print("documents  \(s.documents) (\(formats))")
-        for d in s.documentList { print("           \(d.doc)  \(d.format), \(d.passages) passages") }
+        for d in s.documentList { print("           \(d.doc)  \(d.format), \(counted(d.passages, "passage"))") }
         print("passages   \(s.passages)")
         print("terms      \(s.terms): \(s.characters) distinct characters and \(s.characterPairs) distinct character pairs")
         print("size       \(s.indexBytes) bytes")

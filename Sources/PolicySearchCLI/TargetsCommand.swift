@@ -52,6 +52,7 @@ struct TargetsCommand: ParsableCommand {
         case .text: rendered = TargetsText.render(alignment, tables: tables, left: left, documents: scope.documents.count)
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count }
-        try ResearchOutput.write(rendered, to: out, summary: "\(rows) indicator row\(rows == 1 ? "" : "s")")
+        try ResearchOutput.write(
+            rendered, to: out, summary: "\(rows) indicator row\(rows == 1 ? "" : "s")", protecting: .init(reader: searcher.reader))
     }
 }

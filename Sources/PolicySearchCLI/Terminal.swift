@@ -41,24 +41,71 @@ struct Terminal {
         return DisplayWidth.prefix(s, columns: half) + "…" + DisplayWidth.suffix(s, columns: columns - 1 - half)
     }
 
-    /// `text` in lines of at most `columns` display columns.
+    /// `text` in lines of at most `columns` display columns, broken where Chinese and English text
+    /// may break: between Chinese characters and at spaces, never inside a Latin word or number
+    /// (a file name, an option), never before closing punctuation (，。”）) or after opening
+    /// punctuation (“（《). A unit wider than a line is cut by characters.
     static func wrap(_ text: String, columns: Int) -> [String] {
         var lines: [String] = []
-        var line = String.UnicodeScalarView()
-        var used = 0
-        for s in text.unicodeScalars {
-            let w = DisplayWidth.of(s)
+        var line = "", used = 0
+        for unit in breakUnits(text) {
+            let w = DisplayWidth.of(unit)
             if used + w > columns, !line.isEmpty {
-                lines.append(String(line))
-                line = String.UnicodeScalarView()
+                while line.hasSuffix(" ") { line.removeLast() }
+                lines.append(line)
+                line = ""
                 used = 0
-                if s == " " { continue }  // a space that broke the line does not start the next
+                if unit == " " { continue }  // a space that broke the line does not start the next
             }
-            line.append(s)
+            if w > columns {
+                // Only a unit wider than a whole line is cut inside.
+                for s in unit.unicodeScalars {
+                    let sw = DisplayWidth.of(s)
+                    if used + sw > columns, !line.isEmpty {
+                        lines.append(line)
+                        line = ""
+                        used = 0
+                    }
+                    line.unicodeScalars.append(s)
+                    used += sw
+                }
+                continue
+            }
+            line += unit
             used += w
         }
-        if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    static let opening: Set<Unicode.Scalar> = ["“", "‘", "（", "《", "【", "「", "『", "〔", "(", "["]
+    static let closing: Set<Unicode.Scalar> = [
+        "”", "’", "）", "》", "】", "」", "』", "〕", "，", "。", "、", "；", "：", "！", "？", ")", "]", "…"
+    ]
+
+    /// The pieces a line may break between: a run of Latin letters, digits and ASCII symbols (one
+    /// word), a space, or one other character; opening punctuation sticks to what follows it and
+    /// closing punctuation to what precedes it.
+    static func breakUnits(_ text: String) -> [String] {
+        var units: [String] = []
+        var pendingOpen = ""
+        for s in text.unicodeScalars {
+            let isWordChar = s.isASCII && s != " " && !opening.contains(s) && !closing.contains(s)
+            if closing.contains(s), let last = units.indices.last, pendingOpen.isEmpty {
+                units[last].unicodeScalars.append(s)
+            } else if opening.contains(s) {
+                pendingOpen.unicodeScalars.append(s)
+            } else if isWordChar, pendingOpen.isEmpty, let last = units.last?.unicodeScalars.last, last.isASCII, last != " ",
+                !closing.contains(last)
+            {
+                units[units.count - 1].unicodeScalars.append(s)
+            } else {
+                units.append(pendingOpen + String(s))
+                pendingOpen = ""
+            }
+        }
+        if !pendingOpen.isEmpty { units.append(pendingOpen) }
+        return units
     }
 
     /// A heading path joined by " › ", fitted to `columns`: the outermost heading and as many of

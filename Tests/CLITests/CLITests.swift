@@ -65,6 +65,9 @@ import Testing
         #expect(Self.run(["kwic", "海外仓", "--index", Self.index, "--fail-empty"]).status == 0)
         #expect(Self.run(["compare", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
         #expect(Self.run(["compare", "海外仓", "--index", Self.index, "--fail-empty"]).status == 0)
+        // Each name of a --docs list must name a document: a misspelt one is an error, not a narrower view.
+        let typo = Self.run(["compare", "海外仓", "--docs", "成都,chongqng", "--index", Self.index])
+        #expect(typo.status == 2 && typo.stderr.contains("chongqng"), "\(typo.stderr)")
         // A --docs value may begin with "-": every document but Chengdu's.
         let others = Self.run(["kwic", "海外仓", "--docs", "-doc:成都", "--format", "json", "--index", Self.index])
         let docs = Set(

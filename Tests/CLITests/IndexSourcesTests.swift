@@ -116,7 +116,7 @@ extension IndexSourcesTests {
     }
 
     /// An index of another format version (or a damaged one) cannot say what it was built from;
-    /// the command its error advises, paths given again with --rebuild, replaces it.
+    /// paths given again replace it (a damaged one only with --rebuild, as its error advises).
     @Test func anOlderFormatIsReplacedByTheAdvisedRebuild() throws {
         let (src, idx) = try Self.custom()
         defer { Support.remove(src.deletingLastPathComponent()) }
@@ -127,12 +127,59 @@ extension IndexSourcesTests {
         bytes[8] = bytes[8] &- 1
         try bytes.write(to: file)
 
+        // Without paths it cannot tell its sources, and says what to run.
+        let bare = try Support.run(["index", "--index", idx.path])
+        #expect(bare.status == 3 && bare.stderr.contains("PATH… --rebuild"), "\(bare.status) \(bare.stderr)")
+        // With paths it is rebuilt from them (it has to be rebuilt anyway), with or without --rebuild.
         let update = try Support.run(["index", src.path, "--index", idx.path])
-        #expect(update.status == 3 && update.stderr.contains("--rebuild"), "\(update.status) \(update.stderr)")
-        let rebuild = try Support.run(["index", src.path, "--rebuild", "--index", idx.path])
-        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        #expect(update.status == 0, "\(update.stderr)")
         #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
         #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+        // A damaged index is replaced only with --rebuild.
+        var damaged = try Data(contentsOf: file)
+        damaged[damaged.count - 30] ^= 0xFF
+        try damaged.write(to: file)
+        #expect(try Support.run(["index", src.path, "--index", idx.path]).status == 3)
+        let rebuild = try Support.run(["index", src.path, "--rebuild", "--index", idx.path])
+        #expect(rebuild.status == 0, "\(rebuild.stderr)")
+        #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+    }
+
+    /// Removing every document is refused with what to do instead, and the index is untouched; a
+    /// version field far from any real version reads as damage, not as another version.
+    @Test func removingEverythingIsRefusedAndAWildVersionIsDamage() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        let r = try Support.run(["index", "--remove", src.path, "--index", idx.path])
+        #expect(r.status == 2 && r.stderr.contains("no documents") && r.stderr.contains("nothing was changed"), "\(r.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+
+        let file = idx.appendingPathComponent("index.psx")
+        var bytes = try Data(contentsOf: file)
+        bytes[10] = 0xFF
+        try bytes.write(to: file)
+        let damaged = try Support.run(["search", "量子", "--index", idx.path])
+        #expect(damaged.status == 3 && damaged.stderr.contains("damaged") && !damaged.stderr.contains("version 8"), "\(damaged.stderr)")
+    }
+
+    /// Two files named alike are told apart by their folder, and each keeps its name while it stays
+    /// in the index: removing the other does not hand b/plan.txt's passage ids to another name.
+    @Test func documentNamesAreStable() throws {
+        let base = try Support.temporaryDirectory("names")
+        defer { Support.remove(base) }
+        let a = base.appendingPathComponent("src/a"), b = base.appendingPathComponent("src/b"), idx = base.appendingPathComponent("idx")
+        for dir in [a, b] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        try Support.write("第一章 总则\n\n第一份文件，标记词甲乙丙丁戊。\n", to: a.appendingPathComponent("plan.txt"))
+        try Support.write("第一章 总则\n\n第二份文件，标记词己庚辛壬癸。\n", to: b.appendingPathComponent("plan.txt"))
+        try #require(try Support.run(["index", a.deletingLastPathComponent().path, "--index", idx.path]).status == 0)
+        #expect(try Self.documents(idx) == ["b/plan.txt", "plan.txt"])
+        let removed = try Support.run(["index", "--remove", a.appendingPathComponent("plan.txt").path, "--index", idx.path])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try Self.documents(idx) == ["b/plan.txt"])
+        let hit = try #require(
+            Support.json(try Support.run(["search", "己庚辛壬癸", "--json", "--index", idx.path]))?["hits"] as? [[String: Any]])
+        #expect(hit.first?["doc"] as? String == "b/plan.txt")
     }
 
     @Test func aLoneBinaryFileKeepsItsReason() throws {

@@ -95,4 +95,22 @@ import Testing
             #expect(DisplayWidth.of(line) <= width, "\(DisplayWidth.of(line)) columns: \(line)")
         }
     }
+
+    /// Notes break where text may break: never inside a word such as synonyms.txt or --exact, never
+    /// after an opening quote or before a closing one, and no line ends in a space.
+    @Test(arguments: ["40", "47", "53", "60", "71", "80"])
+    func notesBreakBetweenWords(_ columns: String) {
+        let r = Self.run(["跨境电商海外仓建设", "跨境电商", "--limit", "1"], environment: ["COLUMNS": columns])
+        let notes = r.stdout.components(separatedBy: "\n").prefix { !$0.contains("passage") }
+        #expect(notes.count >= 2, "\(r.stdout)")
+        for (line, next) in zip(notes, notes.dropFirst()) {
+            #expect(!line.hasSuffix(" ") && !line.hasSuffix("“"), "“\(line)”")
+            #expect(!next.hasPrefix("”") && !next.hasPrefix("，") && !next.hasPrefix("；"), "“\(next)”")
+        }
+        // Every Latin word of the notes stands whole on one line.
+        let words = notes.joined(separator: " ")
+        for word in ["synonyms.txt", "--exact", "searched", "require", "phrase", "typed"] {
+            #expect(words.contains(word), "\(word) cut: \(notes)")
+        }
+    }
 }

@@ -37,6 +37,11 @@ import Testing
     }
 
     static let workspace: URL = {
+        // The index folders the examples build under /tmp start empty, as on a reader's machine
+        // (one left by an earlier run remembers sources from that run's workspace).
+        for e in examples() {
+            for m in e.command.matches(of: /--index (\/tmp\/[^ ]+)/) { try? FileManager.default.removeItem(atPath: String(m.1)) }
+        }
         let dir = try! Support.temporaryDirectory("readme")
         for name in ["corpus", "docs"] {
             try? FileManager.default.createSymbolicLink(

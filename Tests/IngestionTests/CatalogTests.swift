@@ -19,13 +19,18 @@ import Testing
             """
             {"a.txt": {"title": "成都市“十四五”电子商务发展规划", "date": 2021, "region": ["四川"], "titel": "x", "issuer": true},
              "b.txt": "oops",
-             "c.txt": {"title": "重庆市商务发展规划", "region": null}}
+             "c.txt": {"title": "重庆市商务发展规划", "region": null},
+             "d.txt": {"date": "not a date", "region": 5},
+             "e.txt": {"date": "2021-12", "region": "四川省"}}
             """)
         #expect(c.metadata(for: "a.txt") == DocumentMetadata(title: "成都市“十四五”电子商务发展规划", date: "2021"))
         #expect(c.metadata(for: "b.txt") == nil)
         #expect(c.metadata(for: "c.txt") == DocumentMetadata(title: "重庆市商务发展规划"))
-        #expect(c.problems.count == 4, "\(c.problems)")
-        for (needle, count) in [("“region”", 1), ("“titel”", 1), ("“issuer”", 1), ("“b.txt”", 1)] {
+        #expect(c.metadata(for: "d.txt") == DocumentMetadata())
+        #expect(c.metadata(for: "e.txt") == DocumentMetadata(date: "2021-12", region: "四川省"))
+        #expect(c.problems.count == 6, "\(c.problems)")
+        #expect(c.problems.contains { $0.contains("“d.txt”") && $0.contains("not a date") })
+        for (needle, count) in [("“region”", 2), ("“titel”", 1), ("“issuer”", 1), ("“b.txt”", 1)] {
             #expect(c.problems.filter { $0.contains(needle) }.count == count, "\(needle): \(c.problems)")
         }
     }

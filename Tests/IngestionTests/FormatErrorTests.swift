@@ -45,6 +45,14 @@ import TestSupport
         for ext in ["pdf", "docx", "html", "htm", "doc", "wps", "txt", "md"] { #expect(Ingestor.supportedExtensions.contains(ext)) }
     }
 
+    /// RTF is never indexed as its markup, whatever the file is called.
+    @Test(arguments: ["notice.rtf", "notice.txt"])
+    func rtfNamesTheConversion(_ name: String) throws {
+        let rtf = Array(#"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 SimSun;}}\f0 \u26085?\u26032?\par }"#.utf8)
+        let e = try #require(Self.error(rtf, name: name))
+        #expect(e.description.contains("RTF") && e.description.contains("--convert-to docx"), "\(e)")
+    }
+
     @Test func damagedFilesAreReported() throws {
         let pdf = Array("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".utf8)
         #expect(Self.error(pdf, name: "broken.pdf").map { if case .damaged(_, "PDF", _) = $0 { true } else { false } } == true)

@@ -11,6 +11,27 @@ import TestSupport
 
     static func outline(_ d: Document) -> [String] { d.headings.map { "\($0.depth)|\($0.display)" } }
 
+    // MARK: Paragraphs
+
+    /// A paragraph that a page break cut mid-sentence, the break left as a blank line by extraction,
+    /// is one passage again when it already holds a finished sentence: read in the bundled plans,
+    /// "城市能级全面 / 提升" (成都服务业, line 83) and "整体性谋划 / 和推进" (重庆商务, line 158).
+    @Test(arguments: [
+        ("chengdu-services-14th-fyp", "4. 辐射能级进一步提升。", "城市能级全面提升，“主干”支撑持续强化"),
+        ("chongqing-commerce-14th-fyp", "坚持系统观念。", "整体性谋划和推进，统筹利用国内国际两个市场")
+    ])
+    func paragraphCutAtAPageBreakIsRejoined(_ name: String, _ lead: String, _ joined: String) throws {
+        let d = try CorpusSupport.document(name)
+        let p = try #require(d.passages.first { $0.text.contains(joined) }, "\(joined)")
+        #expect(p.text.hasPrefix(lead.replacingOccurrences(of: " ", with: "")))
+    }
+
+    /// A short title line without a finished sentence still stays apart from the paragraph after it.
+    @Test func titleAcrossABlankLineStaysApart() {
+        let d = Self.ingest("某市促进消费工作方案\n\n一、总体要求\n\n加快培育新型消费\n\n推动消费提质升级，增强消费对经济发展的基础性作用。\n")
+        #expect(d.passages.contains { $0.text == "加快培育新型消费" })
+    }
+
     // MARK: Chapters and articles
 
     @Test func chapterGluedToItsFirstArticleKeepsItsTitle() throws {

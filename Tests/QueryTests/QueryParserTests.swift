@@ -54,6 +54,18 @@ import Testing
         #expect(try QueryParser.parse("http://x") == Self.w("http://x"))
     }
 
+    /// Full-width parentheses group when what they hold has a space or OR bar and the ） ends the
+    /// part, as an IME types them; otherwise they are text (（一）, 中国（四川）自由贸易试验区).
+    @Test func fullWidthParenthesesGroupWhenTheyHoldSeveralParts() throws {
+        let group = QueryExpression.or([Self.w("跨境电商"), Self.w("海外仓")])
+        #expect(try QueryParser.parse("（跨境电商 OR 海外仓）") == group)
+        #expect(try QueryParser.parse("（跨境电商｜海外仓） 成都") == .and([group, Self.w("成都")]))
+        #expect(try QueryParser.parse("-（跨境电商 海外仓） 电商") == .and([.not(.and([Self.w("跨境电商"), Self.w("海外仓")])), Self.w("电商")]))
+        #expect(try QueryParser.parse("（一）总体要求") == Self.w("（一）总体要求"))
+        #expect(try QueryParser.parse("中国（四川）自由贸易试验区") == Self.w("中国（四川）自由贸易试验区"))
+        #expect(try QueryParser.parse("（十四五） 规划") == .and([Self.w("（十四五）"), Self.w("规划")]))
+    }
+
     @Test func near() throws {
         let a = QueryPart(text: "跨境电商", quoted: false), b = QueryPart(text: "海外仓", quoted: true)
         #expect(try QueryParser.parse("NEAR/10(跨境电商, \"海外仓\")") == .near(distance: 10, a, b))

@@ -77,7 +77,7 @@ import Testing
         #expect(zip(both.hits, one.hits).allSatisfy { $0.score == $1.score && $0.explanation.terms.count == 1 })
     }
 
-    @Test func malformedFilesNameTheLine() {
+    @Test func malformedFilesNameTheLine() throws {
         let n = Normalizer()
         #expect(throws: SynonymTable.ParseError.self) { try SynonymTable.parse("跨境电商 = 跨境电子商务\n孤单\n", source: "s.txt", normalizer: n) }
         do {
@@ -87,6 +87,18 @@ import Testing
             #expect(e.line == 4 && e.description.hasPrefix("s.txt:4:"))
         } catch { Issue.record("\(error)") }
         #expect(throws: SynonymTable.ParseError.self) { try SynonymTable.parse("a = \n", source: "s.txt", normalizer: n) }
+        // Windows line ends count one line each; the message names the earlier group and its line.
+        func error(_ text: String) -> SynonymTable.ParseError? {
+            do {
+                _ = try SynonymTable.parse(text, source: "s.txt", normalizer: n)
+                return nil
+            } catch { return error as? SynonymTable.ParseError }
+        }
+        let crlf = error("跨境电商 = 跨境电子商务\r\n网商 = 电商\r\n电商 = 电子商务\r\n")
+        #expect(crlf?.line == 3 && crlf?.description.contains("line 2 (网商 = 电商)") == true, "\(String(describing: crlf))")
+        #expect(error("数字 =  = 数码\n")?.description.contains("empty form") == true)
+        #expect(error("电商 = 网商 = 电商\n")?.description.contains("twice") == true)
+        #expect(try SynonymTable.parse("跨境电商 = 跨境电子商务\r\n网商 = 电商\r\n", source: "s.txt", normalizer: n).groups.count == 2)
     }
 
     /// Every group of the starter set names forms of which at least one occurs in the corpus, or is

@@ -17,6 +17,37 @@ import Testing
         "extra", "value", "complete", "baselineColumn", "targetColumn", "extraColumns"
     ]
 
+    /// A table whose cells the format keeps apart (HTML here, DOCX alike) is read by the header's
+    /// columns: the 单位 cell is the unit whatever it says (万个, 微克/立方米, GW), and the indicator
+    /// cell stays whole even when it holds a number (每千人口拥有3岁以下婴幼儿托位数).
+    @Test func cellsOfAFormatTableAreReadByColumn() throws {
+        let dir = try Support.temporaryDirectory("targets-html")
+        defer { Support.remove(dir) }
+        let rows = [
+            ("5G基站数量", "万个", "1.2", "≥3"), ("细颗粒物(PM2.5)平均浓度", "微克/立方米", "35", "30"), ("每千人口拥有3岁以下婴幼儿托位数", "个", "1.8", "4.5"),
+            ("风电装机", "GW", "2", "5")
+        ]
+        let body = rows.enumerated().map { i, r in
+            "<tr><td>\(i + 1)</td><td>\(r.0)</td><td>\(r.1)</td><td>\(r.2)</td><td>\(r.3)</td><td>预期性</td></tr>"
+        }
+        try Support.write(
+            """
+            <html><body><div class="content"><h1>某市国民经济和社会发展第十四个五年规划纲要</h1>
+            <p>到2025年，全市经济社会发展取得新的重大成就，主要指标如下表所示。</p><p>专栏1 主要指标</p>
+            <table><tr><td>序号</td><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td><td>属性</td></tr>\(body.joined())</table>
+            <p>各区县要结合实际，制定具体实施方案，确保各项指标如期实现。</p></div></body></html>
+            """, to: dir.appendingPathComponent("plan.html"))
+        let idx = dir.appendingPathComponent("idx")
+        try #require(try Support.run(["index", dir.appendingPathComponent("plan.html").path, "--index", idx.path]).status == 0)
+        let r = try Support.run(["targets", "--format", "json", "--index", idx.path])
+        let found = try #require(try JSONSerialization.jsonObject(with: r.stdoutData) as? [[String: Any]], "\(r.stderr)")
+        #expect(found.count == rows.count)
+        for (row, expected) in zip(found, rows) {
+            #expect(row["indicator"] as? String == expected.0 && row["unit"] as? String == expected.1, "\(row)")
+            #expect(row["baseline"] as? String == expected.2 && row["target"] as? String == expected.3, "\(row)")
+        }
+    }
+
     @Test func jsonContract() throws {
         let rows = try Self.json([])
         #expect(rows.count == 50, "12 + 9 + 20 + 9 rows in the four target tables")
@@ -26,7 +57,7 @@ import Testing
         #expect(fdi["doc"] as? String == "chongqing-commerce-14th-fyp.txt")
         #expect(fdi["title"] as? String == "重庆市商务发展“十四五”规划（2021—2025年）")
         #expect(fdi["box"] as? String == "专栏 1 “十四五”商务发展主要指标")
-        #expect(fdi["line"] as? Int == 183 && fdi["passage"] as? String == "chongqing-commerce-14th-fyp.txt#58")
+        #expect(fdi["line"] as? Int == 183 && fdi["passage"] as? String == "chongqing-commerce-14th-fyp.txt#57")
         #expect(fdi["category"] as? String == "开放型经济" && fdi["unit"] as? String == "亿美元")
         #expect(fdi["baseline"] as? String == "21" && fdi["target"] as? String == "【135】" && fdi["extra"] as? String == "预期性")
         #expect(fdi["value"] as? Double == 135 && fdi["complete"] as? Bool == true)

@@ -20,15 +20,19 @@ import Testing
             服务贸易 =
             = 无查询
             RCEP=不是标签
+            海外仓 # 行尾注释
+            "C #" C# = 引号里的不是注释 # 这才是
+            =
 
             """
         let f = try Self.parse(text, bom: true)
         #expect(
             f.entries == [
                 .init(line: 2, query: "跨境电商 | 跨境电子商务", label: "跨境电商（含全称）"), .init(line: 4, query: "海外仓"),
-                .init(line: 5, query: "\"a = b\" 数字", label: "带等号的短语"), .init(line: 8, query: "RCEP=不是标签")
+                .init(line: 5, query: "\"a = b\" 数字", label: "带等号的短语"), .init(line: 8, query: "RCEP=不是标签"),
+                .init(line: 9, query: "海外仓"), .init(line: 10, query: "\"C #\" C#", label: "引号里的不是注释")
             ])
-        #expect(f.problems.map(\.line) == [6, 7])
+        #expect(f.problems.map(\.line) == [6, 7, 11])
         #expect(f.entries[0].name == "跨境电商（含全称）" && f.entries[1].name == "海外仓")
         #expect(try Self.parse(text).entries == f.entries, "the BOM is optional")
     }
@@ -85,6 +89,17 @@ import Testing
         let bin = try ResearchFixture.run(["report", "--terms", binary.path])
         #expect(bin.status == 2 && bin.stderr.contains("not text"))
         #expect(try ResearchFixture.run(["report", "--terms", dir.appendingPathComponent("missing.txt").path]).status == 2)
+        let folder = try ResearchFixture.run(["report", "--terms", dir.path])
+        #expect(folder.status == 2 && folder.stderr.contains("folder"), "\(folder.stderr)")
+        // "-" reads standard input (a pipe, as --terms <(…) gives too).
+        let piped = try Support.Child(
+            [
+                "-c",
+                "printf '海外仓\\n' | '\(Support.binary.path)' report --terms - --exact --format json --index '\(ResearchFixture.corpusIndex.path)'"
+            ],
+            executable: URL(fileURLWithPath: "/bin/sh")
+        ).wait(timeout: 120)
+        #expect(piped.status == 0 && piped.stdout.contains("\"query\" : \"海外仓\""), "\(piped.stderr)")
         #expect(try ResearchFixture.run(["report", "--terms", empty.path, "--per", "0"]).status == 2)
         #expect(try ResearchFixture.run(["report"]).status == 2)
     }

@@ -77,7 +77,7 @@ import Testing
         same(similar, try await f.cli(["similar", id, "--json"]), "similar")
         // The 智慧文旅 clause's edited copy in the services plan (README, "Clause reuse").
         let pairs = try #require(similar["pairs"] as? [[String: Any]])
-        #expect(pairs.contains { ($0["b"] as? [String: Any])?["passage"] as? String == "chengdu-services-14th-fyp.txt#309" })
+        #expect(pairs.contains { ($0["b"] as? [String: Any])?["passage"] as? String == "chengdu-services-14th-fyp.txt#307" })
         let text = "整合产学研等各相关机构、业内企业和专业人士共同创建成都全域旅游大数据联合创新实验室"
         same(
             try await f.json("/api/similar?text=\(enc(text))&min=0.2&limit=3"),

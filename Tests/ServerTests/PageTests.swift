@@ -104,6 +104,16 @@ import Testing
         #expect(html.contains("<code class=\"query\">跨境电商 region:成都</code>"))
     }
 
+    /// More matches than the server lists: the last page says the list stops there.
+    @Test func cappedResultsSaySo() async throws {
+        let f = try await ServerFixture.shared()
+        let many = try await page(f, "/?q=\(enc("-跨境电商"))&page=100")
+        let count = try #require(total(many))
+        try #require(count > 1000, "the fixture needs more than 1,000 matches: \(count)")
+        #expect(many.contains("class=\"capped\"") && many.contains("前 1000 段"))
+        #expect(try await !page(f, "/?q=\(enc("跨境电商"))").contains("class=\"capped\""))
+    }
+
     @Test func documentViewAnchorsEveryPassageAndHeading() async throws {
         let f = try await ServerFixture.shared()
         let name = "chongqing-commerce-14th-fyp.txt"
@@ -173,7 +183,7 @@ import Testing
         let md = try await f.get("/reuse/download?min=0.8&format=md")
         #expect(md.status == 200 && md.text.hasPrefix("# Clause reuse"))
         let similar = try await page(f, "/similar?id=\(enc("chengdu-ecommerce-14th-fyp.txt#115"))")
-        #expect(similar.contains("href=\"/doc/chengdu-services-14th-fyp.txt#309\""))
+        #expect(similar.contains("href=\"/doc/chengdu-services-14th-fyp.txt#307\""))
         #expect(similar.contains("<del>and</del>") && similar.contains("<ins>和</ins>"))
     }
 }

@@ -58,8 +58,8 @@ public enum IndexBuilder {
         defer { withExtendedLifetime(lock) {} }
         removeStaleTemporaryFiles(in: directory)
 
-        let plan = SourcePlan(sources, threads: threads, report: &report)
         let previous = rebuild ? nil : PreviousIndex(directory)
+        let plan = SourcePlan(sources, threads: threads, earlierNames: PreviousIndex.names(in: directory), report: &report)
         let dictionary = plan.trainDictionary()
         let chunks = try index(
             plan, dictionary: dictionary, previous: previous, threads: threads, budget: MemoryBudget(bytes: rawPostingsBudget))

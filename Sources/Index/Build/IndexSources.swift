@@ -41,8 +41,10 @@ extension IndexBuilder {
         }
         let fallback = IndexManifest(roots: update.defaultRoots.map { IndexManifest.absolute($0.path) })
         // Paths given with --rebuild replace sources that cannot be read (a damaged index, or one
-        // of another format version, which must be rebuilt anyway): the advice the errors give.
-        let replaceable = update.rebuild && !update.adding.isEmpty
+        // of another format version): the advice the errors give. An index of another format
+        // version is replaced by paths given even without --rebuild: it must be rebuilt anyway, and
+        // `index PATH --index DIR` after an upgrade should just work.
+        let replaceable = !update.adding.isEmpty && (update.rebuild || Self.hasOtherVersion(directory))
         var manifest =
             try stored(directory, orDefault: update.defaultRoots.isEmpty ? nil : fallback, replaceable: replaceable) ?? fallback
         for url in update.adding {
@@ -51,7 +53,10 @@ extension IndexBuilder {
             manifest.excluded.removeAll { $0 == path || $0.hasPrefix(path + "/") }
         }
         for name in update.removing { try remove(name, from: &manifest, directory) }
-        guard !manifest.roots.isEmpty else { throw IndexError.noSources(index: directory.path) }
+        guard !manifest.roots.isEmpty else {
+            if !update.removing.isEmpty { throw IndexError.wouldBeEmpty(index: directory.path) }
+            throw IndexError.noSources(index: directory.path)
+        }
         for root in manifest.roots where !FileManager.default.fileExists(atPath: root) {
             throw IndexError.sourceMissing(path: root, index: directory.path)
         }
@@ -68,6 +73,17 @@ extension IndexBuilder {
             if case .incompatibleVersion = e, let orDefault { return orDefault }
             throw IndexError.sourcesUnreadable(index: directory.path, detail: e.description)
         }
+    }
+
+    /// Whether `directory` holds an index file of another format version.
+    static func hasOtherVersion(_ directory: URL) -> Bool {
+        do {
+            _ = try IndexReader.manifest(in: directory)
+            return false
+        } catch let e as IndexError {
+            if case .incompatibleVersion = e { return true }
+            return false
+        } catch { return false }
     }
 
     /// Takes `name` out of the sources: a root as given, else a document by file name or path

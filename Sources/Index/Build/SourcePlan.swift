@@ -14,11 +14,17 @@ struct SourcePlan: Sendable {
     /// chunking does not change the index written.
     static let chunkBytes = (min: 256 << 10, max: 8 << 20)
 
-    /// Catalogs that cannot be read, and their entries or fields left out, are reported in `report`. Two files of the same name in
-    /// different folders are told apart by their folder.
-    init(_ sources: [SourceScanner.Source], threads: Int, report: inout IndexBuildReport) {
+    /// Catalogs that cannot be read, and their entries or fields left out, are reported in `report`.
+    /// Two files of the same name in different folders are told apart by their folder; a file the
+    /// index held before keeps the name it had (`earlierNames`, by source path), so passage ids
+    /// such as plan.txt#24 never come to mean another document.
+    init(_ sources: [SourceScanner.Source], threads: Int, earlierNames: [String: String] = [:], report: inout IndexBuildReport) {
         var catalogs: [String: Catalog] = [:]
         var names = Set<String>()
+        var kept: [String: String] = [:]
+        for s in sources {
+            if let name = earlierNames[s.url.path], names.insert(name).inserted { kept[s.url.path] = name }
+        }
         for s in sources {
             let dir = s.url.deletingLastPathComponent()
             if catalogs[dir.path] == nil {
@@ -31,9 +37,7 @@ struct SourcePlan: Sendable {
                     catalogs[dir.path] = Catalog()
                 }
             }
-            var name = s.url.lastPathComponent
-            if names.contains(name) { name = dir.lastPathComponent + "/" + name }
-            names.insert(name)
+            let name = kept[s.url.path] ?? Self.uniqueName(for: s.url, taken: &names)
             jobs.append(
                 SourceJob(
                     url: s.url, name: name, modified: s.modified, size: s.size,
@@ -52,6 +56,25 @@ struct SourcePlan: Sendable {
                 bytes = 0
             }
         }
+    }
+
+    /// The file name, else with its folder (b/plan.txt), else with more folders, else numbered
+    /// (2/plan.txt; "#" would read as a passage id).
+    static func uniqueName(for url: URL, taken: inout Set<String>) -> String {
+        var name = url.lastPathComponent
+        var folder = url.deletingLastPathComponent()
+        var k = 0
+        while taken.contains(name) {
+            if folder.path != "/" && k < 3 {
+                name = folder.lastPathComponent + "/" + name
+                folder = folder.deletingLastPathComponent()
+            } else {
+                name = "\(k)/" + url.lastPathComponent
+            }
+            k += 1
+        }
+        taken.insert(name)
+        return name
     }
 
     static func chunkTarget(_ left: Int, threads: Int) -> Int {

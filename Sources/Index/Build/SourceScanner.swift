@@ -12,8 +12,8 @@ public enum SourceScanner {
         public var modified: Double
     }
 
-    /// Files under `paths` (directories recursively, hidden entries and symlinked directories
-    /// skipped, so symlink loops cannot recur), sorted by path. Paths that do not exist are
+    /// Files under `paths` (directories recursively, hidden entries, Office owner files and
+    /// symlinked directories skipped, so symlink loops cannot recur), sorted by path. Paths that do not exist are
     /// returned in `problems`.
     public static func scan(_ paths: [URL]) -> (sources: [Source], problems: [(String, String)]) {
         var sources: [Source] = []
@@ -35,7 +35,7 @@ public enum SourceScanner {
                 else { continue }
                 for case let url as URL in e {
                     guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()),
-                        !Ingestor.sidecarFiles.contains(url.lastPathComponent)
+                        !Ingestor.sidecarFiles.contains(url.lastPathComponent), !isOwnerLock(url.lastPathComponent)
                     else { continue }
                     if let s = stat(url) {
                         sources.append(s)
@@ -57,6 +57,10 @@ public enum SourceScanner {
         sources.sort { $0.url.path < $1.url.path }
         return (sources, problems)
     }
+
+    /// The owner file Word and WPS keep beside a document while it is open (~$plan.docx): a few
+    /// bytes naming who has it open, never a document; skipped like hidden files.
+    static func isOwnerLock(_ name: String) -> Bool { name.hasPrefix("~$") }
 
     static func isSymbolicLink(_ url: URL) -> Bool {
         (try? FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType) == .typeSymbolicLink

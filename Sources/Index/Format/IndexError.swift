@@ -13,6 +13,8 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
     case sourceMissing(path: String, index: String?)
     /// An index folder without an index, and no paths to build one from.
     case noSources(index: String)
+    /// `--remove` would take out every source the index has.
+    case wouldBeEmpty(index: String)
     /// `--remove NAME`: no document or source of the index has that name or path.
     case notIndexed(name: String, index: String)
     /// The index is damaged or of another version, so its stored sources cannot be read either.
@@ -21,7 +23,7 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
     /// Errors in what the user asked for rather than in the index (the CLI exits 2 for them).
     public var isUsageError: Bool {
         switch self {
-        case .sourceMissing, .noSources, .notIndexed: return true
+        case .sourceMissing, .noSources, .notIndexed, .wouldBeEmpty: return true
         default: return false
         }
     }
@@ -49,6 +51,9 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
                 "\(p), a source of the index at \(index), no longer exists; restore it, or drop it with `policy-search index --remove \(p) --index \(index)`"
         case .noSources(let index):
             return "\(index) has no index yet; give the files or folders to index: `policy-search index PATH… --index \(index)`"
+        case .wouldBeEmpty(let index):
+            return
+                "that would leave the index at \(index) with no documents; nothing was changed (to drop the index, delete the folder \(index))"
         case .notIndexed(let name, let index):
             return "the index at \(index) has no document or source named \(name); `policy-search docs --index \(index)` lists them"
         case .sourcesUnreadable(let index, let d):

@@ -1,4 +1,6 @@
-/// The on-disk format, version 8: one file, `index.psx`, in the index folder.
+/// The on-disk format, version 9: one file, `index.psx`, in the index folder. The version also
+/// changes when reading documents changes the passages an index holds (9: paragraphs cut by a page
+/// break rejoined), so that every index is rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
@@ -31,7 +33,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 8
+    public static let version: UInt32 = 9
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

@@ -21,6 +21,10 @@ final class SectionIndex: @unchecked Sendable {
         let file = storage.bytes
         guard let header = try? IndexFormat.Header.decode(file) else { throw IndexError.notAnIndex(path: path) }
         guard header.version == IndexFormat.version else {
+            // Versions only ever counted up from 1 by ones: a number far from ours is damage.
+            guard header.version >= 1, header.version <= IndexFormat.version + 100 else {
+                throw IndexError.corrupted(path: path, part: "header", detail: "format version field reads \(header.version)")
+            }
             throw IndexError.incompatibleVersion(path: path, found: header.version, supported: IndexFormat.version)
         }
         let footer: IndexFormat.Footer

@@ -56,4 +56,15 @@ struct PreviousIndex: @unchecked Sendable {
         self.reader = reader
         self.documents = documents
     }
+
+    /// Each document's name by its source path, read from the index in `directory` (empty when
+    /// there is none or it cannot be read): names outlive rebuilds and updates.
+    static func names(in directory: URL) -> [String: String] {
+        guard let reader = try? IndexReader(directory: directory) else { return [:] }
+        var names: [String: String] = [:]
+        for d in 0..<reader.documentCount {
+            if let info = try? reader.documentInfo(d) { names[info.source.path] = info.name }
+        }
+        return names
+    }
 }

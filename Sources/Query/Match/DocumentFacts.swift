@@ -24,20 +24,23 @@ public struct DocumentFacts: Sendable {
         try (0..<reader.documentCount).map { d in
             let info = try reader.documentInfo(d)
             let range = try reader.passageRange(ofDocument: d)
-            var region = info.metadata.region, date = info.metadata.date
+            var region = info.metadata.region, date = info.metadata.date, issuer = info.metadata.issuer
             var opening: [String] = []
-            if region == nil || date == nil {
-                // The opening passages hold the issuing notice: document number, date line.
-                opening = try range.prefix(8).map { String(try reader.passage($0).text.prefix(200)) }
+            if region == nil || date == nil || issuer == nil {
+                // The opening passages hold the issuing notice (document number, date line) or a
+                // saved page's labelled fields.
+                let texts = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(200)) }
+                let fields = OpeningFields(lines: texts)
+                issuer = issuer ?? fields.issuer
+                opening = [fields.number, fields.date].compactMap { $0 } + texts.prefix(8)
             }
             let regionInferred = region == nil
-            if region == nil { region = Regions.infer(title: info.title, issuer: info.metadata.issuer, opening: opening) }
+            if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
             let dateInferred = date == nil
             if date == nil { date = IssueDate.infer(title: info.title, opening: opening) }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
-                issuer: info.metadata.issuer, date: date, dateInferred: dateInferred && date != nil, format: info.format,
-                passages: range)
+                issuer: issuer, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)
         }
     }
 }

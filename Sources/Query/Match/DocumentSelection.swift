@@ -54,9 +54,17 @@ public enum DocumentSelection {
 extension Searcher {
     /// The documents `--docs SPEC` selects (see `DocumentSelection`); an error when none.
     public func documents(matching spec: String) throws -> Set<Int> {
-        let selected = DocumentSelection.select(try DocumentSelection.parse(spec), from: try documents(), normalizer: normalizer)
+        let expression = try DocumentSelection.parse(spec)
+        let all = try documents()
+        let selected = DocumentSelection.select(expression, from: all, normalizer: normalizer)
         guard !selected.isEmpty else {
             throw QueryError(message: "--docs \(spec) matches no document of the index (see `policy-search docs`)")
+        }
+        // In a list of names each must name something: a misspelt one would silently narrow the view.
+        if case .or(let names) = expression, names.allSatisfy({ if case .filter(let f) = $0 { f.field == .doc } else { false } }) {
+            for case .filter(let f) in names where DocumentSelection.select(.filter(f), from: all, normalizer: normalizer).isEmpty {
+                throw QueryError(message: "--docs: “\(f.value)” matches no document of the index (see `policy-search docs`)")
+            }
         }
         return selected
     }

@@ -44,23 +44,38 @@ public struct SynonymTable: Sendable {
 
     public static func parse(_ text: String, source: String, normalizer: Normalizer) throws -> SynonymTable {
         var table = SynonymTable(source: source)
-        for (i, raw) in text.components(separatedBy: .newlines).enumerated() {
+        var groupLines: [Int] = []
+        // Lines end in \n, \r\n or \r (a \r\n is one Character: one line end, as an editor counts).
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let number = i + 1
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let forms = line.split(whereSeparator: { $0 == "=" || $0 == "＝" }).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard forms.count >= 2, forms.allSatisfy({ !$0.isEmpty }) else {
+            guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+            let forms = line.split(separator: /[=＝]/, omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            guard forms.count >= 2 else {
                 throw ParseError(
-                    file: source, line: i + 1, message: "a group needs two or more forms separated by “=”, as in 跨境电商 = 跨境电子商务")
+                    file: source, line: number, message: "a group needs two or more forms separated by “=”, as in 跨境电商 = 跨境电子商务")
+            }
+            guard forms.allSatisfy({ !$0.isEmpty }) else {
+                throw ParseError(
+                    file: source, line: number, message: "an empty form: every “=” stands between two forms, as in 跨境电商 = 跨境电子商务")
             }
             let normalized = forms.map { normalizer.fold(TypedText.clean($0)) }
-            for (form, n) in zip(forms, normalized) {
+            for (k, (form, n)) in zip(forms, normalized).enumerated() {
                 if let other = table.groupOf[n] {
+                    let group = table.groups[other].forms.joined(separator: " = ")
                     throw ParseError(
-                        file: source, line: i + 1, message: "“\(form)” is already in the group of “\(table.groups[other].forms[0])”")
+                        file: source, line: number,
+                        message: "“\(form)” is already in the group on line \(groupLines[other]) (\(group)); a form belongs to one group")
+                }
+                if normalized[..<k].contains(n) {
+                    throw ParseError(file: source, line: number, message: "“\(form)” stands twice in this group")
                 }
             }
             let g = table.groups.count
             table.groups.append(Group(forms: forms, normalized: normalized))
+            groupLines.append(number)
             for n in normalized { table.groupOf[n] = g }
         }
         return table

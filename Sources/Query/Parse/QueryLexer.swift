@@ -31,6 +31,8 @@ struct QueryLexer {
     private var out: [Lexeme] = []
     /// For each open parenthesis: whether it opened a NEAR group (where commas separate parts).
     private var groups: [Bool] = []
+    /// For each open parenthesis: whether it is a full-width （ that groups (closed by ）).
+    private var fullWidth: [Bool] = []
 
     static func tokenize(_ input: String) throws -> [Lexeme] {
         var lexer = QueryLexer(s: Array(input.unicodeScalars))
@@ -45,11 +47,12 @@ struct QueryLexer {
     static func isCurlyQuote(_ c: Unicode.Scalar) -> Bool { c == "“" || c == "”" }
 
     private var inNear: Bool { groups.last == true }
+    private var inFullWidthGroup: Bool { fullWidth.last == true }
 
     /// A character that ends a word: space, grouping, OR bar, straight quote, NEAR comma.
     private func endsWord(_ c: Unicode.Scalar) -> Bool {
         Self.isSpace(c) || c == "(" || c == ")" || c == "|" || c == "｜" || Self.isStraightQuote(c)
-            || (inNear && (c == "," || c == "，" || c == "）"))
+            || (inNear && (c == "," || c == "，" || c == "）")) || (inFullWidthGroup && c == "）")
     }
 
     private mutating func emit(_ t: Token, _ start: Int) { out.append(Lexeme(token: t, column: start + 1)) }
@@ -67,13 +70,22 @@ struct QueryLexer {
             switch c {
             case "(":
                 groups.append(false)
+                fullWidth.append(false)
+                emit(.open, start)
+                i += 1
+                partStart = true
+                continue
+            case "（" where partStart && fullWidthGroupAhead():
+                groups.append(false)
+                fullWidth.append(true)
                 emit(.open, start)
                 i += 1
                 partStart = true
                 continue
             case ")",
-                "）" where inNear:
+                "）" where inNear || inFullWidthGroup:
                 if !groups.isEmpty { groups.removeLast() }
+                if !fullWidth.isEmpty { fullWidth.removeLast() }
                 emit(.close, start)
                 i += 1
                 partStart = true
@@ -115,6 +127,24 @@ struct QueryLexer {
             word(start)
             partStart = false
         }
+    }
+
+    /// Whether the full-width （ at `i` opens a group, as an IME in Chinese mode types one: its
+    /// partner ） ends a part and what stands between holds a space or an OR bar. Otherwise it is
+    /// text, as in （一） or 中国（四川）自由贸易试验区.
+    private func fullWidthGroupAhead() -> Bool {
+        var depth = 0, spaced = false
+        for j in i..<s.count {
+            switch s[j] {
+            case "（": depth += 1
+            case "）":
+                depth -= 1
+                if depth == 0 { return spaced && (j + 1 == s.count || Self.isSpace(s[j + 1]) || s[j + 1] == ")" || s[j + 1] == "）") }
+            case "|", "｜": spaced = true
+            default: if Self.isSpace(s[j]) { spaced = true }
+            }
+        }
+        return false
     }
 
     /// `"…"`: everything up to the next straight quote.
@@ -195,6 +225,7 @@ struct QueryLexer {
             }
             emit(.near(distance), start)
             groups.append(true)
+            fullWidth.append(false)
             i = j + 1
             return true
         }

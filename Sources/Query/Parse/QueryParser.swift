@@ -4,7 +4,7 @@
 ///     all     = any { [ "AND" ] any } ;                 parts side by side must all match
 ///     any     = unary { ( "OR" | "|" | "｜" ) unary } ;  OR binds tighter than AND, as in web search
 ///     unary   = ( "-" | "NOT" ) unary | primary ;
-///     primary = "(" all ")" | near | filter | phrase | word ;
+///     primary = "(" all ")" | "（" all "）" | near | filter | phrase | word ;  （…） holding several parts
 ///     near    = "NEAR" [ "/" digits ] "(" operand ( "," | "，" ) operand ")" ;
 ///     operand = phrase | word ;
 ///     filter  = ( "doc" | "region" | "issuer" | "year" | "date" ) ":" ( phrase | word ) ;

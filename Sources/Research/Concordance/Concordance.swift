@@ -62,8 +62,13 @@ public struct Concordance: Sendable {
             let id = try PassageReference.format(searcher.reader, passage: m.passage)
             let s = Array(stored.text.unicodeScalars)
             func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+            // A context needs at most `width` columns, so only a window beside the match is
+            // converted (the whole passage per occurrence made a long passage quadratic); a
+            // scalar is at least one column unless it is a combining mark, hence the margin.
+            let reach = width * 4 + 16
             for o in m.occurrences {
-                let before = text(0..<o.lowerBound), after = text(o.upperBound..<s.count)
+                let before = text(max(0, o.lowerBound - reach)..<o.lowerBound)
+                let after = text(o.upperBound..<min(s.count, o.upperBound + reach))
                 lines.append(
                     Line(
                         documentName: document.name, documentTitle: document.title, passageID: id, passage: m.passage,

@@ -14,17 +14,8 @@ public struct ComparisonJSON: Encodable, Sendable {
     struct Document: Encodable {
         var doc: String
         var title: String
-        var region: String?
-        var date: String?
-
-        enum CodingKeys: String, CodingKey { case doc, title, region, date }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(doc, forKey: .doc)
-            try c.encode(title, forKey: .title)
-            try c.encode(region, forKey: .region)
-            try c.encode(date, forKey: .date)
-        }
+        @NullWhenAbsent var region: String?
+        @NullWhenAbsent var date: String?
     }
 
     struct Section: Encodable {
@@ -36,7 +27,7 @@ public struct ComparisonJSON: Encodable, Sendable {
     struct Target: Encodable {
         var passage: String
         var line: Int
-        var chapter: String?
+        @NullWhenAbsent var chapter: String?
         var sentence: String
         var highlights: [[Int]]
         var quantities: [[Int]]
@@ -48,17 +39,6 @@ public struct ComparisonJSON: Encodable, Sendable {
             sentence = t.sentence
             highlights = t.highlights.map { [$0.lowerBound, $0.upperBound] }
             quantities = t.quantities.map { [$0.lowerBound, $0.upperBound] }
-        }
-
-        enum CodingKeys: String, CodingKey { case passage, line, chapter, sentence, highlights, quantities }
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(passage, forKey: .passage)
-            try c.encode(line, forKey: .line)
-            try c.encode(chapter, forKey: .chapter)
-            try c.encode(sentence, forKey: .sentence)
-            try c.encode(highlights, forKey: .highlights)
-            try c.encode(quantities, forKey: .quantities)
         }
     }
 

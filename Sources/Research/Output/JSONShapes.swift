@@ -19,10 +19,10 @@ public struct PassageJSON: Encodable, Sendable {
     public var doc: String
     public var title: String
     public var path: [String]
-    public var box: String?
+    @NullWhenAbsent public var box: String?
     public var passage: String
     public var line: Int
-    public var page: Int?
+    @NullWhenAbsent public var page: Int?
     public var text: String
 
     public init(document: DocumentSummary, passage p: StoredPassage, id: String) {
@@ -34,21 +34,6 @@ public struct PassageJSON: Encodable, Sendable {
         line = p.record.firstLine
         page = p.record.firstPage
         text = p.text
-    }
-
-    enum CodingKeys: String, CodingKey { case doc, title, path, box, passage, line, page, text }
-
-    /// `box` and `page` are written as null when absent, so every hit has the same keys.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(doc, forKey: .doc)
-        try c.encode(title, forKey: .title)
-        try c.encode(path, forKey: .path)
-        try c.encode(box, forKey: .box)
-        try c.encode(passage, forKey: .passage)
-        try c.encode(line, forKey: .line)
-        try c.encode(page, forKey: .page)
-        try c.encode(text, forKey: .text)
     }
 }
 
@@ -196,21 +181,8 @@ public struct OutlineJSON: Encodable, Sendable {
         public var depth: Int
         public var line: Int
         /// The PDF page the heading is on; null for unpaged formats.
-        public var page: Int?
+        @NullWhenAbsent public var page: Int?
         public var children: [Node]
-
-        enum CodingKeys: String, CodingKey { case kind, label, title, depth, line, page, children }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(label, forKey: .label)
-            try c.encode(title, forKey: .title)
-            try c.encode(depth, forKey: .depth)
-            try c.encode(line, forKey: .line)
-            try c.encode(page, forKey: .page)  // null when unpaged
-            try c.encode(children, forKey: .children)
-        }
     }
 
     public var document: String
@@ -290,27 +262,13 @@ public struct DocumentsJSON: Encodable, Sendable {
     public struct Item: Encodable, Sendable {
         public var doc: String
         public var title: String
-        public var region: String?
+        @NullWhenAbsent public var region: String?
         /// The region came from the text, not the catalog.
         public var regionInferred: Bool
-        public var issuer: String?
-        public var date: String?
+        @NullWhenAbsent public var issuer: String?
+        @NullWhenAbsent public var date: String?
         public var format: String
         public var passages: Int
-
-        enum CodingKeys: String, CodingKey { case doc, title, region, regionInferred, issuer, date, format, passages }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(doc, forKey: .doc)
-            try c.encode(title, forKey: .title)
-            try c.encode(region, forKey: .region)  // null, not absent
-            try c.encode(regionInferred, forKey: .regionInferred)
-            try c.encode(issuer, forKey: .issuer)
-            try c.encode(date, forKey: .date)
-            try c.encode(format, forKey: .format)
-            try c.encode(passages, forKey: .passages)
-        }
     }
 
     public var documents: [Item]

@@ -14,50 +14,22 @@ public struct TargetsJSON: Encodable, Sendable {
         var kind: String
         var doc: String
         var title: String
-        var box: String?
+        @NullWhenAbsent var box: String?
         var passage: String
         var line: Int
-        var category: String?
+        @NullWhenAbsent var category: String?
         var indicator: String
         var key: String
-        var unit: String?
-        var baseline: String?
-        var target: String?
-        var achieved: String?
-        var extra: String?
-        var value: Double?
+        @NullWhenAbsent var unit: String?
+        @NullWhenAbsent var baseline: String?
+        @NullWhenAbsent var target: String?
+        @NullWhenAbsent var achieved: String?
+        @NullWhenAbsent var extra: String?
+        @NullWhenAbsent var value: Double?
         var complete: Bool
-        var baselineColumn: String?
-        var targetColumn: String?
+        @NullWhenAbsent var baselineColumn: String?
+        @NullWhenAbsent var targetColumn: String?
         var extraColumns: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case kind, doc, title, box, passage, line, category, indicator, key, unit, baseline, target, achieved, extra, value
-            case complete, baselineColumn, targetColumn, extraColumns
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(doc, forKey: .doc)
-            try c.encode(title, forKey: .title)
-            try c.encode(box, forKey: .box)
-            try c.encode(passage, forKey: .passage)
-            try c.encode(line, forKey: .line)
-            try c.encode(category, forKey: .category)
-            try c.encode(indicator, forKey: .indicator)
-            try c.encode(key, forKey: .key)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(baseline, forKey: .baseline)
-            try c.encode(target, forKey: .target)
-            try c.encode(achieved, forKey: .achieved)
-            try c.encode(extra, forKey: .extra)
-            try c.encode(value, forKey: .value)
-            try c.encode(complete, forKey: .complete)
-            try c.encode(baselineColumn, forKey: .baselineColumn)
-            try c.encode(targetColumn, forKey: .targetColumn)
-            try c.encode(extraColumns, forKey: .extraColumns)
-        }
     }
 
     var rows: [Row]

@@ -61,7 +61,7 @@ public enum TargetsText {
             out += "[\(i + 1)] \(Self.flat(c.title))  \(c.name)\n"
             for t in tables where t.documentName == c.name {
                 let columns = [t.baselineColumn, t.targetColumn].compactMap { $0 }.joined(separator: " → ")
-                out += "    \(Self.flat(t.box ?? "(no caption)")) · line \(t.line) · \(columns) · \(t.rows.count) rows\n"
+                out += "    \(Self.flat(t.box ?? "(no caption)")) · line \(t.line) · \(columns) · \(counted(t.rows.count, "row"))\n"
                 for note in t.notes { out += "    \(Self.flat(note))\n" }
             }
         }

@@ -16,42 +16,18 @@ public struct TermReportJSON: Encodable, Sendable {
         var doc: String
         var occurrences: Int
         var passages: Int
-        var rate: Double?
-
-        enum CodingKeys: String, CodingKey { case doc, occurrences, passages, rate }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(doc, forKey: .doc)
-            try c.encode(occurrences, forKey: .occurrences)
-            try c.encode(passages, forKey: .passages)
-            try c.encode(rate, forKey: .rate)
-        }
+        @NullWhenAbsent var rate: Double?
     }
 
     struct Row: Encodable {
         var line: Int
         var query: String
-        var label: String?
+        @NullWhenAbsent var label: String?
         var notes: [String]
         var occurrences: Int
         var passages: Int
-        var rate: Double?
+        @NullWhenAbsent var rate: Double?
         var counts: [Count]
-
-        enum CodingKeys: String, CodingKey { case line, query, label, notes, occurrences, passages, rate, counts }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(line, forKey: .line)
-            try c.encode(query, forKey: .query)
-            try c.encode(label, forKey: .label)
-            try c.encode(notes, forKey: .notes)
-            try c.encode(occurrences, forKey: .occurrences)
-            try c.encode(passages, forKey: .passages)
-            try c.encode(rate, forKey: .rate)
-            try c.encode(counts, forKey: .counts)
-        }
     }
 
     struct Problem: Encodable {
@@ -60,7 +36,7 @@ public struct TermReportJSON: Encodable, Sendable {
         var message: String
     }
 
-    var per: Int?
+    @NullWhenAbsent var per: Int?
     var documents: [Document]
     var rows: [Row]
     var errors: [Problem]
@@ -81,16 +57,6 @@ public struct TermReportJSON: Encodable, Sendable {
                 })
         }
         errors = report.problems.map { Problem(line: $0.line, text: $0.text, message: $0.message) }
-    }
-
-    enum CodingKeys: String, CodingKey { case per, documents, rows, errors }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(per, forKey: .per)
-        try c.encode(documents, forKey: .documents)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(errors, forKey: .errors)
     }
 
     static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

@@ -6,12 +6,12 @@ import Foundation
 /// `text`, end exclusive. Fields of text outside the index (`--text`) are null.
 public struct PairJSON: Encodable, Sendable {
     public struct Side: Encodable, Sendable {
-        var doc: String?
-        var title: String?
-        var passage: String?
+        @NullWhenAbsent var doc: String?
+        @NullWhenAbsent var title: String?
+        @NullWhenAbsent var passage: String?
         var path: [String]
-        var box: String?
-        var line: Int?
+        @NullWhenAbsent var box: String?
+        @NullWhenAbsent var line: Int?
         var text: String
 
         public init(_ p: ReusePassage) {
@@ -22,19 +22,6 @@ public struct PairJSON: Encodable, Sendable {
             box = p.box
             line = p.line
             text = p.text
-        }
-
-        enum CodingKeys: String, CodingKey { case doc, title, passage, path, box, line, text }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(doc, forKey: .doc)  // null, not absent
-            try c.encode(title, forKey: .title)
-            try c.encode(passage, forKey: .passage)
-            try c.encode(path, forKey: .path)
-            try c.encode(box, forKey: .box)
-            try c.encode(line, forKey: .line)
-            try c.encode(text, forKey: .text)
         }
     }
 

@@ -14,6 +14,8 @@ struct TablePiece: Sendable {
     var inTableRow: Bool
     /// A cell wholly in brackets ((折合8081.9亿元)): a wrapped part of the cell above it.
     var bracketed: Bool = false
+    /// The cell of the header's 单位 column, in a row whose cells stand where the header's do.
+    var isUnitCell: Bool = false
 }
 
 /// A row as read, before the header's columns give its values a meaning.
@@ -169,6 +171,11 @@ struct RowAssembler {
 
     private mutating func addText(_ t: String, _ p: TablePiece) {
         guard var o = open else { return startText(t, p) }
+        if p.isUnitCell, o.unit == nil {
+            o.unit = t
+            open = o
+            return
+        }
         if p.bracketed, let last = o.values.last {
             o.values[o.values.count - 1] = last + t
             open = o

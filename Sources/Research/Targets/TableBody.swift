@@ -84,7 +84,7 @@ struct TableBody {
     }
 
     private mutating func feed(_ p: SourcePassage) -> Outcome {
-        let pieces = Self.pieces(of: p, cell: &cell)
+        let pieces = Self.pieces(of: p, cell: &cell, header: header)
         if pieces.isEmpty { return .continued }
         let hasNote = pieces.contains { if case .note = $0.token { return true } else { return false } }
         if !hasNote && !p.isTableRow && Self.isProse(p, pieces) { return .ended(consumed: false) }
@@ -106,20 +106,25 @@ struct TableBody {
         return !hasValue && p.text.count > 40
     }
 
-    /// The tokens of a passage, cell by cell.
-    static func pieces(of p: SourcePassage, cell: inout Int) -> [TablePiece] {
+    /// The tokens of a passage, cell by cell. A table row (cells kept apart by the format, HTML or
+    /// DOCX) with a cell for every header column is read by position: its indicator and unit cells
+    /// are taken whole (5G基站数量 | 万个, 每千人口拥有3岁以下婴幼儿托位数 | 个), whatever words they hold.
+    static func pieces(of p: SourcePassage, cell: inout Int, header: TableHeader? = nil) -> [TablePiece] {
         var out: [TablePiece] = []
-        for text in p.cells {
+        let positional = p.isTableRow && header.map { $0.columns.count == p.cells.count } == true
+        for (column, text) in p.cells.enumerated() {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             cell += 1
+            let role = positional ? header?.columns[column].role : nil
             let bracketed = TableRecognizer.isBracketed(trimmed)
-            let tokens = bracketed ? [.text(trimmed)] : CellTokenizer.tokens(trimmed)
+            let whole = bracketed || role == .indicator || role == .unit
+            let tokens = whole ? [.text(trimmed)] : CellTokenizer.tokens(trimmed)
             for (n, t) in tokens.enumerated() {
                 out.append(
                     TablePiece(
                         token: t, passage: p.id, line: p.line, cell: cell, rowStart: p.isTableRow && out.isEmpty,
-                        wholeCell: tokens.count == 1 && n == 0, inTableRow: p.isTableRow, bracketed: bracketed))
+                        wholeCell: tokens.count == 1 && n == 0, inTableRow: p.isTableRow, bracketed: bracketed, isUnitCell: role == .unit))
             }
         }
         return out

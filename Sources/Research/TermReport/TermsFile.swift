@@ -2,7 +2,7 @@ import Foundation
 import Ingestion
 
 /// The query list of `report --terms FILE`: UTF-8 (with or without BOM), one query per line in the
-/// query language, blank lines and lines starting with # ignored, and an optional label after
+/// query language, blank lines, lines starting with # and comments after " #" ignored, and an optional label after
 /// " = " (`跨境电商 | 跨境电子商务 = 跨境电商（含全称）`) that names the row instead of the query.
 ///
 /// A bad line does not stop the others: it becomes a `Problem` with its line number.
@@ -101,9 +101,13 @@ public struct TermsFile: Sendable {
     /// One line: blank, a comment, a query with an optional label, or a problem. The label separator is
     /// the first " = " outside quotes, so a quoted phrase may contain one.
     static func parse(line raw: String) -> Line {
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if line.isEmpty || line.hasPrefix("#") { return .none }
-        if line.hasPrefix("= ") { return .problem("no query before “\(line)”") }
+        // A comment after the query: " #" outside quotes (C# stays a word).
+        if let comment = outsideQuotes(in: line, where: { $0.hasPrefix(" #") || $0.hasPrefix("\t#") }) {
+            line = String(line[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
+        if line == "=" || line.hasPrefix("= ") { return .problem("no query before “\(line)”") }
         var query = line
         var label: String?
         if let split = labelSeparator(in: line) {
@@ -118,6 +122,12 @@ public struct TermsFile: Sendable {
     }
 
     private static func labelSeparator(in line: String) -> Range<String.Index>? {
+        if line.hasSuffix(" =") && outsideQuotes(in: line, where: { $0.hasPrefix(" = ") }) == nil { return nil }
+        return outsideQuotes(in: line, where: { $0.hasPrefix(" = ") }).map { $0.lowerBound..<line.index($0.lowerBound, offsetBy: 3) }
+    }
+
+    /// The first place outside "…" and “…” quotes where the rest of the line satisfies `matches`.
+    private static func outsideQuotes(in line: String, where matches: (Substring) -> Bool) -> Range<String.Index>? {
         var quote: Character?
         var i = line.startIndex
         while i < line.endIndex {
@@ -128,10 +138,8 @@ public struct TermsFile: Sendable {
                 quote = "\""
             } else if c == "“" {
                 quote = "”"
-            } else if c == " ", line[i...].hasPrefix(" = ") {
-                return i..<line.index(i, offsetBy: 3)
-            } else if c == " ", line[i...] == " =" {
-                return nil
+            } else if matches(line[i...]) {
+                return i..<line.index(after: i)
             }
             i = line.index(after: i)
         }

@@ -35,6 +35,9 @@ enum SearchPage {
         var facetGroups: [FacetGroupView] = []
         var hits: [HitView] = []
         var hasPager = false
+        /// More matches than the server lists (`ServerLimits.maxResults`).
+        var capped = false
+        var shownLimit = 0
         var hasPrevious = false
         var previousURL = ""
         var page = 1
@@ -152,6 +155,9 @@ enum SearchPage {
         v.page = state.page
         v.pages = max(1, min((results.total + size - 1) / size, limits.maxResults / size))
         v.hasPager = v.pages > 1
+        // Pages stop at the server's result limit: say so, rather than let the last pages vanish.
+        v.capped = results.total > limits.maxResults
+        v.shownLimit = limits.maxResults
         v.hasPrevious = state.page > 1
         v.previousURL = Links.search(state.on(page: state.page - 1))
         v.hasNext = state.page < v.pages

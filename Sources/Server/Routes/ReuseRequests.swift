@@ -54,7 +54,7 @@ enum ReuseRequests {
                     pairs: try finder.similar(toText: text, threshold: threshold, limit: limit))
             }
         default:
-            throw ServerError.badRequest("give id (a passage FILE#N) or text, not both")
+            throw ServerError.badRequest("give either id (a passage FILE#N) or text: one of them, not both and not neither")
         }
     }
 }

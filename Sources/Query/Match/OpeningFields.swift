@@ -1,0 +1,43 @@
+/// The labelled fields that government websites print above a published document (政务公开
+/// pages: 发布机构：…, 发文字号：…, 成文日期：…), kept when the page is saved as text or HTML. The value
+/// follows the colon or stands on the next line; labels are read with their spaces removed
+/// (发 布 机 构 ：). They give an issuer, a document number and a date where no catalog does.
+struct OpeningFields: Equatable {
+    init(issuer: String? = nil, number: String? = nil, date: String? = nil) {
+        self.issuer = issuer
+        self.number = number
+        self.date = date
+    }
+
+    var issuer: String?
+    var number: String?
+    var date: String?
+
+    static let issuerLabels = ["发布机构", "发文机关", "发文单位", "发布单位", "制发机关"]
+    static let numberLabels = ["发文字号", "文号"]
+    static let dateLabels = ["成文日期", "发文日期", "发布日期", "印发日期"]
+
+    /// Opening passages looked at: a saved page puts its navigation before the fields.
+    static let openingPassages = 40
+
+    init(lines: [String]) {
+        for (i, raw) in lines.enumerated() {
+            let line = raw.filter { !$0.isWhitespace }
+            guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
+            let label = String(line[..<colon])
+            var value = String(line[line.index(after: colon)...])
+            if value.isEmpty, i + 1 < lines.count, !Self.isLabel(lines[i + 1]) { value = lines[i + 1].trimmingCharacters(in: .whitespaces) }
+            guard !value.isEmpty, value.count <= 60 else { continue }
+            if Self.issuerLabels.contains(label), issuer == nil { issuer = value }
+            if Self.numberLabels.contains(label), number == nil { number = value }
+            if Self.dateLabels.contains(label), date == nil { date = value }
+        }
+    }
+
+    /// A line that is itself a label (its value missing), so it is not taken as the value above it.
+    static func isLabel(_ line: String) -> Bool {
+        let s = line.filter { !$0.isWhitespace }
+        guard let colon = s.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        return s.distance(from: s.startIndex, to: colon) <= 6
+    }
+}
