@@ -29,7 +29,7 @@ public final class Analyzer {
     public func normalize(_ text: String) -> NormalizedText { normalizer.normalize(text) }
 
     /// Number of ICU word tokens: the length unit of BM25.
-    public func wordCount(_ text: String) -> Int { breaker.countWords(Array(text.utf16)) }
+    public func wordCount(_ text: String) -> Int { breaker.countWords(text) }
 
     /// ICU word tokens with scalar offsets; punctuation and spaces included only if asked.
     public func tokens(_ text: String, includePunctuation: Bool = false) -> [Token] {

@@ -43,21 +43,49 @@ public final class Normalizer {
     deinit { bmp.deallocate() }
 
     public func normalize(_ text: String) -> NormalizedText {
-        var out: [UInt32] = []
-        var offsets: [Int32] = []
-        out.reserveCapacity(text.utf8.count / 2)
-        offsets.reserveCapacity(text.utf8.count / 2)
-        var i: Int32 = 0
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v >= 0x3400, TraditionalFolding.isCandidate(v) {
-                // Traditional characters: fold the whole text through OpenCC, then normalize.
-                if let folded = traditional.fold(Array(text.unicodeScalars)) { return normalize(folded.scalars, from: folded.from) }
+        if let plain = normalizeUnlessTraditional(text) { return plain }
+        // Traditional characters: fold the whole text through OpenCC, then normalize.
+        if let folded = traditional.fold(Array(text.unicodeScalars)) { return normalize(folded.scalars, from: folded.from) }
+        return normalizeUnlessTraditional(text, checkTraditional: false)!
+    }
+
+    /// The text normalized scalar by scalar, or nil at the first candidate for Traditional folding
+    /// (when `checkTraditional`). Scalars are decoded from the string's UTF-8 by hand: iterating
+    /// `unicodeScalars` cost as much as the folding.
+    private func normalizeUnlessTraditional(_ text: String, checkTraditional: Bool = true) -> NormalizedText? {
+        var text = text
+        return text.withUTF8 { utf8 -> NormalizedText? in
+            var out: [UInt32] = []
+            var offsets: [Int32] = []
+            out.reserveCapacity(utf8.count / 2)
+            offsets.reserveCapacity(utf8.count / 2)
+            var i = 0
+            var k: Int32 = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                let v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b)
+                    i += 1
+                } else if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v =
+                        UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                if checkTraditional, v >= 0x3400, TraditionalFolding.isCandidate(v) { return nil }
+                append(v, k, &out, &offsets)
+                k += 1
             }
-            append(v, Int32(i), &out, &offsets)
-            i += 1
+            return NormalizedText(scalars: out, sourceOffsets: offsets)
         }
-        return NormalizedText(scalars: out, sourceOffsets: offsets)
     }
 
     /// Normalizes scalars that came from other positions of the original text (`from`).

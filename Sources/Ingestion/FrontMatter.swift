@@ -34,7 +34,7 @@ enum FrontMatter {
                 let text = TitleBlock.comparable(lines[i].text)
                 let repeated =
                     text == key || (text.hasPrefix(key) && text.count <= key.count + 12)
-                    || (text.hasSuffix(key) && text.count <= key.count + 30 && !text.contains("印发"))
+                    || (text.hasSuffix(key) && text.count <= key.count + 30 && !text.containsText("印发"))
                 if repeated, i > 0, i > (title.lines?.lowerBound ?? 0) || title.issuedTitle != nil {
                     let front = 0..<i
                     return BodyLayout(
@@ -85,7 +85,7 @@ enum FrontMatter {
             defer { i += 1 }
             guard lines[i].kind == .text else { continue }
             var titleEnd = i + 1
-            var titled = isContentsTitle(compact(lines[i].text))
+            var titled = isContentsTitle(lines[i].scalars)
             if !titled, lines[i].scalars.count == 1, let next = nextText(lines, after: i),
                 isContentsTitle(compact(lines[i].text + lines[next].text))
             {
@@ -165,6 +165,17 @@ enum FrontMatter {
     }
 
     private static func isContentsTitle(_ t: String) -> Bool { t == "目录" || t == "目次" || t == "目錄" }
+
+    /// `isContentsTitle(compact(text))` without building strings: it is asked of every line.
+    private static func isContentsTitle(_ s: [Unicode.Scalar]) -> Bool {
+        var first: Unicode.Scalar? = nil, second: Unicode.Scalar? = nil
+        for c in s where !CharacterClass.isSpace(c) {
+            guard second == nil else { return false }
+            if first == nil { first = c } else { second = c }
+        }
+        guard first == "目", let second else { return false }
+        return second == "录" || second == "次" || second == "錄"
+    }
 
     private static func nextText(_ lines: [CleanLine], after i: Int) -> Int? {
         var j = i + 1

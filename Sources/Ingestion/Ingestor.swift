@@ -123,25 +123,29 @@ public enum Ingestor {
     /// Splits at \n, \r\n and \r by scanning UTF-8 bytes (splitting by Character is ~10× slower).
     /// A form feed (pdftotext's page break) ends a line and a page: such text is paged.
     static func cleanLines(_ text: String) -> (lines: [CleanLine], paged: Bool) {
+        var text = text
+        return text.withUTF8 { cleanLines(utf8: $0) }
+    }
+
+    private static func cleanLines(utf8: UnsafeBufferPointer<UInt8>) -> (lines: [CleanLine], paged: Bool) {
         var result: [CleanLine] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
+        var start = 0
+        var i = 0
         var number = 0
         var page = 1
         var sawFormFeed = false
-        func append(_ end: String.Index) {
+        func append(_ end: Int) {
             number += 1
-            var line = LineCleaner.clean(text[start..<end], line: number)
+            var line = LineCleaner.clean(scalars(utf8, start..<end), line: number)
             line.page = page
             result.append(line)
         }
-        while i != utf8.endIndex {
+        while i < utf8.count {
             let b = utf8[i]
             if b == 0x0A || b == 0x0D {
                 append(i)
-                var next = utf8.index(after: i)
-                if b == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                var next = i + 1
+                if b == 0x0D, next < utf8.count, utf8[next] == 0x0A { next += 1 }
                 start = next
                 i = next
             } else if b == 0x0C {
@@ -149,17 +153,50 @@ public enum Ingestor {
                 if start != i { append(i) }
                 page += 1
                 sawFormFeed = true
-                i = utf8.index(after: i)
+                i += 1
                 start = i
             } else {
-                i = utf8.index(after: i)
+                i += 1
             }
         }
-        append(utf8.endIndex)
+        append(utf8.count)
         if !sawFormFeed {
             for k in result.indices { result[k].page = nil }
         }
         return (result, sawFormFeed)
+    }
+
+    /// The scalars of valid UTF-8 (a Swift string's bytes), decoded straight into an array:
+    /// `Array(substring.unicodeScalars)` per line cost more than the line splitting.
+    static func scalars(_ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: range.count) { buffer, count in
+            var i = range.lowerBound
+            var o = 0
+            let end = range.upperBound
+            while i < end {
+                let b = utf8[i]
+                let v: UInt32
+                if b < 0x80 {
+                    v = UInt32(b)
+                    i += 1
+                } else if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v =
+                        UInt32(b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                        | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                // Valid UTF-8 decodes to valid scalars only.
+                buffer[o] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                o += 1
+            }
+            count = o
+        }
     }
 
     /// Word 97–2003 (.doc), WPS and RTF files, which LibreOffice converts but no library here

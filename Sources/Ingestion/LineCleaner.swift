@@ -34,7 +34,11 @@ enum LineCleaner {
     /// - Parameter markup: the line may carry markdown or HTML marks (plain text); false for text a
     ///   format reader already extracted, where `<`, `*` and `|` are content.
     static func clean(_ raw: Substring, line: Int, markup: Bool = true) -> CleanLine {
-        var s = Array(raw.unicodeScalars)
+        clean(Array(raw.unicodeScalars), line: line, markup: markup)
+    }
+
+    static func clean(_ scalars: [Unicode.Scalar], line: Int, markup: Bool = true) -> CleanLine {
+        var s = scalars
         if s.last == "\r" { s.removeLast() }
         let softBreak = s.count >= 2 && s[s.count - 1] == " " && s[s.count - 2] == " "
         if let note = footnote(s) {
@@ -42,7 +46,7 @@ enum LineCleaner {
             if !text.isEmpty { return CleanLine(kind: .footnote, scalars: text, line: line) }
         }
         // A rule (***, ___) must be recognised before emphasis marks are stripped from it.
-        if isRule(trim(s)) { return CleanLine(kind: .blank, scalars: [], line: line) }
+        if isRule(s[trimmedBounds(s)]) { return CleanLine(kind: .blank, scalars: [], line: line) }
         if markup {
             s = stripHTML(s)
             s = stripMarkdown(s)
@@ -100,6 +104,9 @@ enum LineCleaner {
     /// A footnote line: `<sup>n</sup>text` or `¹text` at the start of a line. Returns the text
     /// without its marker (the number is layout, the text is content).
     static func footnote(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        // Asked of every line: decide on the first visible character before copying anything.
+        let lo = trimmedBounds(s).lowerBound
+        guard lo < s.count, s[lo] == "<" || superscriptDigits.contains(s[lo]) else { return nil }
         let t = trim(s)
         if let first = t.first, superscriptDigits.contains(first) {
             let rest = t.drop { superscriptDigits.contains($0) }
@@ -142,25 +149,29 @@ enum LineCleaner {
         return cells
     }
 
-    static func trim(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func trim(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] { Array(s[trimmedBounds(s)]) }
+
+    /// The range of `s` without its leading and trailing spaces.
+    static func trimmedBounds(_ s: [Unicode.Scalar]) -> Range<Int> {
         var lo = 0, hi = s.count
         while lo < hi, CharacterClass.isSpace(s[lo]) { lo += 1 }
         while hi > lo, CharacterClass.isSpace(s[hi - 1]) { hi -= 1 }
-        return Array(s[lo..<hi])
+        return lo..<hi
     }
 
     /// Removes runs of spaces that touch a wide (CJK) character; other runs become one space.
-    static func collapseSpaces(_ input: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let s = trim(input)
+    static func collapseSpaces(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let bounds = trimmedBounds(s)
+        let end = bounds.upperBound
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        while i < s.count {
+        out.reserveCapacity(bounds.count)
+        var i = bounds.lowerBound
+        while i < end {
             if CharacterClass.isSpace(s[i]) {
                 var j = i
-                while j < s.count, CharacterClass.isSpace(s[j]) { j += 1 }
+                while j < end, CharacterClass.isSpace(s[j]) { j += 1 }
                 let before = out.last
-                let after = j < s.count ? s[j] : nil
+                let after = j < end ? s[j] : nil
                 let wide = (before.map(CharacterClass.isWide) ?? true) || (after.map(CharacterClass.isWide) ?? true)
                 if !wide { out.append(" ") }
                 i = j
@@ -260,7 +271,7 @@ enum LineCleaner {
     }
 
     /// Markdown horizontal rules and extraction separators: ---, ***, ____, ------.
-    static func isRule(_ s: [Unicode.Scalar]) -> Bool {
+    static func isRule(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         s.count >= 3 && s.allSatisfy { $0 == "-" || $0 == "*" || $0 == "_" || $0 == "=" || $0 == " " }
     }
 
@@ -268,6 +279,12 @@ enum LineCleaner {
     static let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "－", "─", "一"]
 
     static func isPageMark(_ s: [Unicode.Scalar]) -> Bool {
+        // Asked of every line: most are too long to be one, known without copying.
+        var visible = 0
+        for c in s where !CharacterClass.isSpace(c) {
+            visible += 1
+            if visible > 12 { return false }
+        }
         let t = s.filter { !CharacterClass.isSpace($0) }
         guard !t.isEmpty, t.count <= 12 else { return false }
         var i = 0

@@ -21,8 +21,10 @@ enum RunningHeaders {
         var counts: [[Unicode.Scalar]: Int] = [:]
         var keys: [[Unicode.Scalar]?] = Array(repeating: nil, count: lines.count)
         for (i, l) in lines.enumerated() where l.kind == .text {
+            // The mark first: it rules out nearly every line before a key is built.
+            guard hasFurnitureMark(l.scalars) else { continue }
             let key = self.key(l.scalars)
-            guard key.count >= 6, hasFurnitureMark(l.scalars) else { continue }
+            guard key.count >= 6 else { continue }
             keys[i] = key
             counts[key, default: 0] += 1
         }

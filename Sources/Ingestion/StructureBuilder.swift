@@ -193,6 +193,8 @@ struct StructureBuilder {
         if var p = pending, p.kind == kind, p.last.headingLevel == nil, line.indented != true || !indentsParagraphs,
             shouldJoin(p, line, acrossBlank: paragraphBreak)
         {
+            // `p` must hold the only reference to the paragraph's scalars, or each joined line copies them all.
+            pending = nil
             if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b),
                 !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b)
             {

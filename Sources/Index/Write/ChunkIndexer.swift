@@ -124,7 +124,7 @@ final class ChunkIndexer {
         }
         flush()
         var compressed = ByteBuffer()
-        ((try? encoder.encode(info)) ?? Data()).withUnsafeBytes { texts.compress($0, into: &compressed) }
+        ((try? DocumentInfoJSON.encode(info, with: encoder)) ?? []).withUnsafeBytes { texts.compress($0, into: &compressed) }
         state.chunk.documents.append(.init(name: info.name, title: info.title, info: compressed.bytes, passages: passages.count))
     }
 }

@@ -75,11 +75,37 @@ final class PostingsAccumulator: @unchecked Sendable {
         var capacity = 1 << 12
         var initialized = 0
 
-        init() { terms = .allocate(capacity: capacity) }
+        /// Term ids of the BMP characters' unigrams (-1: not seen yet), so that half of the hot
+        /// loop's lookups index an array instead of probing the hash table.
+        var unigramIDs: UnsafeMutablePointer<Int32>
+
+        init() {
+            terms = .allocate(capacity: capacity)
+            unigramIDs = .allocate(capacity: 0x10000)
+            unigramIDs.initialize(repeating: -1, count: 0x10000)
+        }
+
+        @inline(__always)
+        mutating func addUnigram(_ c: UInt32, passage: Int32) {
+            if c < 0x10000 {
+                var id = unigramIDs[Int(c)]
+                if id < 0 {
+                    id = table.id(TermKey.unigram(c))
+                    unigramIDs[Int(c)] = id
+                }
+                add(id: Int(id), passage: passage, position: 0, positional: false)
+            } else {
+                add(id: Int(table.id(TermKey.unigram(c))), passage: passage, position: 0, positional: false)
+            }
+        }
 
         @inline(__always)
         mutating func add(_ key: UInt64, passage: Int32, position: UInt32, positional: Bool) {
-            let id = Int(table.id(key))
+            add(id: Int(table.id(key)), passage: passage, position: position, positional: positional)
+        }
+
+        @inline(__always)
+        mutating func add(id: Int, passage: Int32, position: UInt32, positional: Bool) {
             if id == initialized {
                 // A new term: ids are dense and handed out in order.
                 if id == capacity { grow() }
@@ -113,6 +139,7 @@ final class PostingsAccumulator: @unchecked Sendable {
         state.arena.free()
         state.terms.deinitialize(count: state.initialized)
         state.terms.deallocate()
+        state.unigramIDs.deallocate()
     }
 
     var count: Int { state.table.count }
@@ -136,7 +163,7 @@ final class PostingsAccumulator: @unchecked Sendable {
 extension PostingsAccumulator.State {
     fileprivate mutating func addAll(_ s: UnsafeBufferPointer<UInt32>, passage: Int32) {
         for i in 0..<s.count {
-            add(TermKey.unigram(s[i]), passage: passage, position: UInt32(i), positional: false)
+            addUnigram(s[i], passage: passage)
             let next = i + 1 < s.count ? s[i + 1] : TermKey.end
             add(TermKey.bigram(s[i], next), passage: passage, position: UInt32(i), positional: true)
         }
