@@ -56,17 +56,22 @@ enum IndexWriter {
         var passageOffsets: [UInt32] = []
 
         init(_ chunks: [IndexChunk]) {
+            // Every heading path first, then every document's strings: the bytes then depend on
+            // the files and their order only, not on how they were grouped into chunks (which
+            // follows the thread count).
             var pathIDs: [String: Int] = [:]
-            var textOffset: UInt32 = 0
-            for c in chunks {
-                let first = records.count, firstDocument = documentCount
-                passageOffsets.append(UInt32(first))
-                let globalPaths = c.paths.map { key -> Int in
+            let chunkPaths = chunks.map { c in
+                c.paths.map { key -> Int in
                     if let id = pathIDs[key] { return id }
                     pathIDs[key] = pathIDs.count
                     PathRecord.encode(string(key), into: &paths)
                     return pathIDs.count - 1
                 }
+            }
+            var textOffset: UInt32 = 0
+            for (c, globalPaths) in zip(chunks, chunkPaths) {
+                let first = records.count, firstDocument = documentCount
+                passageOffsets.append(UInt32(first))
                 var start = first
                 for d in c.documents {
                     DocumentRecord(
