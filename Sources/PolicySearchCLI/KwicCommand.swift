@@ -72,7 +72,7 @@ struct KwicCommand: ParsableCommand {
         case .text: rendered = KwicText(terminal: terminal, width: width).render(concordance)
         }
         try ResearchOutput.write(
-            rendered, to: out, summary: "\(concordance.lines.count) occurrences",
+            rendered, to: out, summary: counted(concordance.lines.count, "occurrence"),
             protecting: .init(reader: searcher.reader, files: synonymOptions.files))
         try failEmpty.check(found: concordance.lines.count)
     }

@@ -102,6 +102,6 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
                 bold: { t.bold($0) }, dim: { t.dim($0) }, removed: { t.removed($0) }, added: { t.added($0) }, markerWidth: t.color ? 0 : 4)
             rendered = ReuseText(width: t.width, style: style, shortenSharedBeyond: shorten ? 60 : nil).render(report)
         }
-        try ResearchOutput.write(rendered, to: path, summary: "\(report.pairCount) pairs", protecting: inputs)
+        try ResearchOutput.write(rendered, to: path, summary: counted(report.pairCount, "pair"), protecting: inputs)
     }
 }
