@@ -21,9 +21,14 @@ import Testing
         #expect((try? QueryParser.parse("http://example")) == .term(QueryPart(text: "http://example", quoted: false)))
     }
 
-    @Test(arguments: ["year:abc", "year:2023..2021", "year:20211", "date:十一月"])
+    @Test(arguments: ["year:abc", "year:2023..2021", "year:20211", "date:十一月", "date:2021-13", "date:2021-02-30", "date:2021-04-31"])
     func malformedYearsAndDates(_ filter: String) {
         #expect(throws: QueryError.self) { try QueryParser.parse("电商 \(filter)") }
+    }
+
+    @Test(arguments: ["date:2021", "date:2021-1", "date:2021-11", "date:2021-02-29", "date:2021年11月", "date:2021-12-31"])
+    func wellFormedDates(_ filter: String) throws {
+        _ = try QueryParser.parse("电商 \(filter)")
     }
 
     @Test func openYearRanges() throws {

@@ -80,6 +80,10 @@ import Testing
         #expect(try QueryParser.parse("NEAR／１０（跨境电商，\"海外仓\"）") == .near(distance: 10, a, b))
         #expect(try QueryParser.parse("NEAR (跨境电商, \"海外仓\")") == .near(distance: QueryLexer.defaultNearDistance, a, b))
         #expect(throws: QueryError.self) { try QueryParser.parse("NEAR / (跨境电商, 海外仓)") }
+        // NEAR alone is the keyword without its parts; quoted, or inside a word, it is text.
+        for q in ["NEAR", "跨境电商 NEAR 海外仓", "near", "(电商 NEAR)"] { #expect(throws: QueryError.self, "\(q)") { try QueryParser.parse(q) } }
+        #expect(try QueryParser.parse("\"near\"") == .term(QueryPart(text: "near", quoted: true)))
+        #expect(try QueryParser.parse("nearby") == Self.w("nearby"))
     }
 
     @Test(arguments: [

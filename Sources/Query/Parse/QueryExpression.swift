@@ -117,10 +117,20 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
             let ok =
                 v.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-./年月日".unicodeScalars.contains($0) }
                 && v.first?.isNumber == true
-            return ok ? nil : "date: takes a date or its start (2021, 2021-11, 2021-11-12), not “\(value)”"
+            // A month or day written whole must exist (2021-13 and 2021-02-30 select nothing).
+            let parts = v.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? 0 }
+            let complete = v.split(whereSeparator: { !$0.isNumber }).map(\.count)
+            let month = parts.count > 1 && (complete[1] == 2 || parts.count > 2) ? parts[1] : nil
+            let day = parts.count > 2 && complete[2] == 2 ? parts[2] : nil
+            let exists =
+                month.map { (1...12).contains($0) } != false && day.map { d in (1...Self.days(inMonth: month ?? 1)).contains(d) } != false
+            return ok && exists ? nil : "date: takes a date or its start (2021, 2021-11, 2021-11-12), not “\(value)”"
         default: return nil
         }
     }
+
+    /// Days a month can have (29 for February: the year may be a leap year).
+    static func days(inMonth m: Int) -> Int { [4, 6, 9, 11].contains(m) ? 30 : m == 2 ? 29 : 31 }
 
     /// A whole year or a prefix of one (202 → the 2020s).
     static func year(_ v: String) -> Int? {

@@ -204,6 +204,14 @@ struct QueryLexer {
         // NEAR/N( — the slash, digits and parenthesis may be full-width, as an IME in Chinese mode
         // types them, and spaces may stand between the pieces (NEAR /5 (…)).
         let afterName = skipSpaces(from: j)
+        // NEAR standing alone as a part is the keyword without its parts, as OR alone is.
+        if name == "near", j == s.count || Self.isSpace(s[j]) || s[j] == ")",
+            afterName == s.count || !(Self.isOpen(s[afterName]) || s[afterName] == "/" || s[afterName] == "／")
+        {
+            throw QueryError(
+                message: "NEAR needs a distance and two parts, as in NEAR/10(跨境电商, 海外仓); quote it (\"near\") to search for the word",
+                column: start + 1)
+        }
         if name == "near", afterName < s.count, Self.isOpen(s[afterName]) || s[afterName] == "/" || s[afterName] == "／" {
             var distance = Self.defaultNearDistance
             j = afterName
