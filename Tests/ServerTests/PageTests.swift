@@ -112,6 +112,9 @@ import Testing
         try #require(count > 1000, "the fixture needs more than 1,000 matches: \(count)")
         #expect(many.contains("class=\"capped\"") && many.contains("前 1000 段"))
         #expect(try await !page(f, "/?q=\(enc("跨境电商"))").contains("class=\"capped\""))
+        // A page past the last is refused with the range, not answered empty.
+        let past = try await f.get("/?q=\(enc("海外仓"))&page=3")
+        #expect(past.status == 400 && past.text.contains("from 1 to 2"), "\(past.status) \(past.text.prefix(300))")
     }
 
     @Test func documentViewAnchorsEveryPassageAndHeading() async throws {

@@ -130,6 +130,11 @@ enum SearchPage {
         let (results, matches) = try generation.withSearcher(exact: state.exact) { s in
             (try s.search(state.query, options: SearchOptions(limit: offset + size)), try s.matches(try s.plan(state.query)))
         }
+        let last = max(1, (min(results.total, limits.maxResults) + size - 1) / size)
+        guard state.page <= last else {
+            throw ServerError.badRequest(
+                "page must be from 1 to \(last) for this query (\(results.total) passages, \(size) a page), not \(state.page)")
+        }
         v.hasResults = true
         v.total = results.total
         v.engineQuery = results.query
