@@ -41,6 +41,11 @@ import Testing
         #expect(Set(r.hits.map(\.passage.id)) == expected)
         // Quoted, the phrase is exact and finds nothing.
         #expect(try Fixture.search("\"跨境电商海外仓建设\"").total == 0)
+        // Excluded, it is not split (an exclusion of words would change the answer), and the note
+        // says that excluding it leaves out nothing.
+        let excluded = try Fixture.search("电商 -跨境电商海外仓建设", limit: nil)
+        #expect(excluded.total == (try Fixture.search("电商", limit: nil)).total)
+        #expect(excluded.notes.contains { $0.contains("跨境电商海外仓建设") && $0.contains("leaves out nothing") }, "\(excluded.notes)")
     }
 
     @Test(arguments: ["", "   ", "\"未闭合", "OR 电商", "电商 OR", "(电商", "doc:", "- 电商", "跨境电商\""])

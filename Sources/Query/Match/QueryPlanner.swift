@@ -51,6 +51,11 @@ struct QueryPlanner {
                 )
                 return .and(try words.map { .term(add(try term($0, positive: true))) })
             }
+            if !positive, t.matches.count == 0 {
+                // Excluding what occurs nowhere excludes nothing (a misspelling, or a long word whose
+                // exact form no plan prints): say so rather than answer as if it had worked.
+                notes.append("“\(part.text)” occurs nowhere, so excluding it leaves out nothing")
+            }
             return .term(add(t))
         case .near(let distance, let a, let b):
             let ta = try term(a, positive: positive), tb = try term(b, positive: positive)
