@@ -3,15 +3,15 @@
 /// follows the colon or stands on the next line; labels are read with their spaces removed
 /// (发 布 机 构 ：). They give an issuer, a document number and a date where no catalog does.
 struct OpeningFields: Equatable {
+    var issuer: String?
+    var number: String?
+    var date: String?
+
     init(issuer: String? = nil, number: String? = nil, date: String? = nil) {
         self.issuer = issuer
         self.number = number
         self.date = date
     }
-
-    var issuer: String?
-    var number: String?
-    var date: String?
 
     static let issuerLabels = ["发布机构", "发文机关", "发文单位", "发布单位", "制发机关"]
     static let numberLabels = ["发文字号", "文号"]
