@@ -96,21 +96,26 @@ extension ReliabilityTests {
             #expect(Self.strayFiles(idx).isEmpty, "left behind: \(Self.strayFiles(idx))")
         }
 
+        /// Returns once `writer` holds the index lock (the lock file then holds its pid); fails
+        /// when it finished before that could be seen.
+        static func waitUntilItHoldsTheLock(_ writer: Support.Child, _ idx: URL) throws {
+            let lock = idx.appendingPathComponent(".lock")
+            let deadline = Date().addingTimeInterval(30)
+            while writer.process.isRunning, Date() < deadline,
+                (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != "\(writer.pid)"
+            {
+                usleep(1_000)
+            }
+            try #require(writer.process.isRunning, "the first writer finished before the second could start; make the source bigger")
+        }
+
         /// Two `index` processes on one folder: the second waits for the first (and says so).
         @Test func concurrentWritersSerialize() throws {
             let src = try Self.bigSource()
             let idx = try Support.temporaryDirectory("writers-idx")
             defer { Support.remove(src, idx) }
             let a = try Support.Child(["index", "--rebuild", "--index", idx.path, src.path])
-            // Wait until A holds the lock: the lock file then holds A's pid.
-            let lock = idx.appendingPathComponent(".lock")
-            let deadline = Date().addingTimeInterval(30)
-            while a.process.isRunning, Date() < deadline,
-                (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != "\(a.pid)"
-            {
-                usleep(1_000)
-            }
-            try #require(a.process.isRunning, "the first writer finished before the second could start; make the source bigger")
+            try Self.waitUntilItHoldsTheLock(a, idx)
             let b = try Support.Child(["index", "--rebuild", "--index", idx.path, src.path])
             let ra = a.wait(), rb = b.wait()
             #expect(ra.exited && ra.status == 0, "A: \(ra.stderr)")
@@ -131,14 +136,7 @@ extension ReliabilityTests {
             defer { Support.remove(src, extra, idx) }
             try Support.write("第一章 总则\n\n另一份文件，标记词辰巳午未申。\n", to: extra.appendingPathComponent("extra.txt"))
             let a = try Support.Child(["index", "--index", idx.path, src.path])
-            let lock = idx.appendingPathComponent(".lock")
-            let deadline = Date().addingTimeInterval(30)
-            while a.process.isRunning, Date() < deadline,
-                (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) != "\(a.pid)"
-            {
-                usleep(1_000)
-            }
-            try #require(a.process.isRunning, "the first writer finished before the second could start; make the source bigger")
+            try Self.waitUntilItHoldsTheLock(a, idx)
             let b = try Support.Child(["index", "--index", idx.path, extra.path])
             let ra = a.wait(), rb = b.wait()
             #expect(ra.exited && ra.status == 0 && rb.exited && rb.status == 0, "\(ra.stderr) \(rb.stderr)")

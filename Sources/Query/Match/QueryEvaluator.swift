@@ -72,7 +72,24 @@ public enum Proximity {
 }
 
 /// Operations on ascending arrays of passage ids.
-enum SortedSet {
+public enum SortedSet {
+    /// How many ids the two arrays share, without building the intersection.
+    public static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, c = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] {
+                i += 1
+            } else if a[i] > b[j] {
+                j += 1
+            } else {
+                c += 1
+                i += 1
+                j += 1
+            }
+        }
+        return c
+    }
+
     static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
         var r: [Int32] = []
         r.reserveCapacity(min(a.count, b.count))

@@ -59,7 +59,7 @@ public struct RelatedTerms: Sendable, Codable {
         for (word, _) in pool {
             let wordPlan = try searcher.plan("\"\(word)\"")
             let withWord = try searcher.matches(wordPlan)
-            let k11 = intersectionCount(matched, withWord)
+            let k11 = SortedSet.intersectionCount(matched, withWord)
             let stats = table(k11: k11, query: matched.count, word: withWord.count, total: n)
             guard stats.positive else { continue }
             terms.append(Term(word: word, together: k11, passages: withWord.count, logLikelihood: stats.g2, pmi: stats.pmi))
@@ -108,22 +108,6 @@ public struct RelatedTerms: Sendable, Codable {
             }
         }
         return result
-    }
-
-    static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, c = 0
-        while i < a.count, j < b.count {
-            if a[i] < b[j] {
-                i += 1
-            } else if a[i] > b[j] {
-                j += 1
-            } else {
-                c += 1
-                i += 1
-                j += 1
-            }
-        }
-        return c
     }
 
     /// G² and PMI of the 2×2 table: k11 both, query passages, word passages, all passages.
