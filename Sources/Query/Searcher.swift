@@ -98,7 +98,7 @@ public final class Searcher {
         var hits: [Hit] = []
         for (rank, entry) in ranked.prefix(options.limit ?? Int.max).enumerated() {
             let explanation = try scorer.explain(
-                Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts)
+                Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts.boosts(in: plan))
             hits.append(try hit(Int(entry.passage), rank: rank + 1, score: entry.score, plan: plan, explanation: explanation))
         }
         var results = SearchResults(query: query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
@@ -106,7 +106,7 @@ public final class Searcher {
         return results
     }
 
-    typealias Ranked = TopK<(index: Int, boosts: [Boost])>.Entry
+    typealias Ranked = TopK<(index: Int, boosts: BoostMatch)>.Entry
 
     /// Final scores (BM25 × boosts) in ranking order: all of them when every hit or the document
     /// ranking is wanted; otherwise the best k, computing boosts (which read the passage record
@@ -115,7 +115,7 @@ public final class Searcher {
     private func rank(_ passages: [Int32], bm25: [Double], plan: QueryPlan, options: SearchOptions) throws -> [Ranked] {
         func entry(_ i: Int) throws -> Ranked {
             let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts)
-            return Ranked(passage: passages[i], score: boosts.reduce(bm25[i]) { $0 * $1.factor }, payload: (i, boosts))
+            return Ranked(passage: passages[i], score: boosts.apply(to: bm25[i]), payload: (i, boosts))
         }
         let maxBoost = options.boosts?.maximum ?? 1
         guard let limit = options.limit, !options.rankDocuments else {
@@ -125,23 +125,22 @@ public final class Searcher {
         for i in passages.indices where byBM25.admits(passages[i], bm25[i]) {
             byBM25.insert(.init(passage: passages[i], score: bm25[i], payload: i))
         }
-        var top = TopK<(index: Int, boosts: [Boost])>(limit)
-        var seen = Set<Int>()
+        var top = TopK<(index: Int, boosts: BoostMatch)>(limit)
+        var seen = [Bool](repeating: false, count: passages.count)
         for e in byBM25.entries {
-            seen.insert(e.payload)
+            seen[e.payload] = true
             top.insert(try entry(e.payload))
         }
         // The rest only where the largest boost could lift them in; their text only where the
         // boosts their record and path allow could (ties with a lower id win: `TopK.admits`).
-        for i in passages.indices where !seen.contains(i) && BoostRules.mayEnter(top, passage: passages[i], score: bm25[i], bound: maxBoost)
-        {
+        for i in passages.indices where !seen[i] && BoostRules.mayEnter(top, passage: passages[i], score: bm25[i], bound: maxBoost) {
             let p = passages[i]
             guard
                 let boosts = try scorer.boosts(
                     for: Int(p), plan: plan, rules: options.boosts,
                     reaches: { BoostRules.mayEnter(top, passage: p, score: bm25[i], bound: $0) })
             else { continue }
-            top.insert(Ranked(passage: p, score: boosts.reduce(bm25[i]) { $0 * $1.factor }, payload: (i, boosts)))
+            top.insert(Ranked(passage: p, score: boosts.apply(to: bm25[i]), payload: (i, boosts)))
         }
         return top.entries
     }

@@ -44,7 +44,7 @@ extension Searcher {
             return bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl) * maxBoost
         }
         let order = bounds.indices.sorted { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : $0 < $1 }
-        var top = TopK<[Boost]>(limit)
+        var top = TopK<BoostMatch>(limit)
         for b in order {
             if top.isFull, bounds[b] < top.threshold { break }
             for i in b * size..<min(matches.count, (b + 1) * size) {
@@ -55,13 +55,13 @@ extension Searcher {
                         for: Int(p), plan: plan, rules: options.boosts,
                         reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
                 else { continue }
-                top.insert(.init(passage: p, score: boosts.reduce(score) { $0 * $1.factor }, payload: boosts))
+                top.insert(.init(passage: p, score: boosts.apply(to: score), payload: boosts))
             }
         }
         let idfs = [idf]
         var hits: [Hit] = []
         for (r, e) in top.entries.enumerated() {
-            let explanation = try scorer.explain(Int(e.passage), plan: plan, bm25: bm25, idfs: idfs, boosts: e.payload)
+            let explanation = try scorer.explain(Int(e.passage), plan: plan, bm25: bm25, idfs: idfs, boosts: e.payload.boosts(in: plan))
             hits.append(try hit(Int(e.passage), rank: r + 1, score: e.score, plan: plan, explanation: explanation))
         }
         return SearchResults(query: plan.query, total: info.df, hits: hits, notes: plan.notes, documents: [])

@@ -86,15 +86,19 @@ struct PassageTable {
     func decode(_ id: Int, section: UnsafeRawPointer, words: Int) throws -> PassageRecord {
         let base = section + headerSize
         let bit = id * recordWidth
-        func field(_ f: Int) -> Int {
-            widths[f] == 0 ? 0 : Int(BitPacking.get(base, bit: bit + fieldOffsets[f], width: widths[f]))
+        // Top-k reads a record per candidate: the layout is read without bounds checks (both
+        // arrays hold `fieldCount` entries, checked when the table was made).
+        return try widths.withUnsafeBufferPointer { w in
+            try fieldOffsets.withUnsafeBufferPointer { o in
+                func field(_ f: Int) -> Int { w[f] == 0 ? 0 : Int(BitPacking.get(base, bit: bit &+ o[f], width: w[f])) }
+                let kind = field(1)
+                guard kind < Self.kinds.count else { throw MalformedRecord(detail: "passage \(id) has an unknown kind") }
+                let firstPage = field(6) == 0 ? nil : field(6)
+                return PassageRecord(
+                    document: field(0), kind: Self.kinds[kind], ordinal: field(2), firstLine: field(3), lastLine: field(3) + field(4),
+                    words: words, pathID: field(5), firstPage: firstPage, lastPage: firstPage.map { $0 + field(7) })
+            }
         }
-        let kind = field(1)
-        guard kind < Self.kinds.count else { throw MalformedRecord(detail: "passage \(id) has an unknown kind") }
-        let firstPage = field(6) == 0 ? nil : field(6)
-        return PassageRecord(
-            document: field(0), kind: Self.kinds[kind], ordinal: field(2), firstLine: field(3), lastLine: field(3) + field(4),
-            words: words, pathID: field(5), firstPage: firstPage, lastPage: firstPage.map { $0 + field(7) })
     }
 }
 

@@ -2,15 +2,25 @@ extension IndexReader {
     /// Passage records read in place, for callers that read many per query (top-k reads the record
     /// of every candidate it boosts): the records and lengths sections are checksummed whole once,
     /// when the view is made, so a read is bounds checks and bit unpacking, without the lock and
-    /// per-block bookkeeping of `passageRecord`. Holds the mapping, like `Lengths`.
-    public struct PassageRecords: @unchecked Sendable {
+    /// per-block bookkeeping of `passageRecord`. Holds the mapping, like `Lengths`. A class: top-k
+    /// keeps one and reads through it per candidate, without copying its references each time.
+    public final class PassageRecords: @unchecked Sendable {
         let storage: IndexStorage
         let section: UnsafeRawPointer
         let table: PassageTable
         let lengths: Lengths
         let documents: Int
-        let paths: Int
+        /// Heading paths in the index: record path ids are below it.
+        public let paths: Int
         let path: String
+
+        init(
+            storage: IndexStorage, section: UnsafeRawPointer, table: PassageTable, lengths: Lengths, documents: Int, paths: Int,
+            path: String
+        ) {
+            (self.storage, self.section, self.table, self.lengths) = (storage, section, table, lengths)
+            (self.documents, self.paths, self.path) = (documents, paths, path)
+        }
 
         /// The same record as `IndexReader.passageRecord(id)`, checked the same way.
         public func record(_ id: Int) throws -> PassageRecord {

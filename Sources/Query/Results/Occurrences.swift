@@ -37,6 +37,24 @@ public enum Occurrences {
         return forms.count == 1 ? all : merged(all)
     }
 
+    /// Whether any of `forms` occurs in `text` (the same matching as `spans`, stopping at the first
+    /// occurrence and allocating nothing): ranking asks it of many candidates' leads and paths.
+    public static func occurs(_ forms: [[UInt32]], in text: [UInt32]) -> Bool {
+        text.withUnsafeBufferPointer { h in
+            forms.contains { form in
+                form.withUnsafeBufferPointer { n in
+                    guard let first = n.first, h.count >= n.count else { return false }
+                    for i in 0...(h.count - n.count) where h[i] == first {
+                        var j = 1
+                        while j < n.count, h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    return false
+                }
+            }
+        }
+    }
+
     /// Whether occurrences of `needle` can overlap (it has a proper prefix that is also a suffix,
     /// as 哈哈 or 发展发): then the index's positional count, which counts overlaps, must be redone.
     public static func canOverlap(_ needle: [UInt32]) -> Bool {

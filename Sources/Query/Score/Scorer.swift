@@ -33,6 +33,43 @@ public struct BoostRules: Sendable, Equatable {
     }
 }
 
+/// The rules a passage meets, kept compact while top-k compares candidates: a boost's reason is
+/// spelled out (`boosts(in:)`) only for the hits shown.
+struct BoostMatch {
+    let rules: BoostRules?
+    var heading = false
+    var shortLine = false
+    /// The term its heading path names, and the term its lead sentence names.
+    var section: Int?
+    var lead: Int?
+
+    /// `score` × each boost's factor, in the order `boosts(in:)` lists them (so an explanation
+    /// multiplied out by hand gives the same number).
+    func apply(to score: Double) -> Double {
+        guard let rules else { return score }
+        var s = score
+        if heading { s *= rules.headingLine }
+        if shortLine { s *= rules.shortLine }
+        if section != nil { s *= rules.sectionMention }
+        if lead != nil { s *= rules.leadSentence }
+        return s
+    }
+
+    func boosts(in plan: QueryPlan) -> [Boost] {
+        guard let rules else { return [] }
+        var boosts: [Boost] = []
+        if heading { boosts.append(Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")) }
+        if shortLine {
+            boosts.append(Boost(factor: rules.shortLine, reason: "short line without a sentence: a box or list item's title"))
+        }
+        if let t = section {
+            boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
+        }
+        if let t = lead { boosts.append(Boost(factor: rules.leadSentence, reason: "lead sentence names “\(plan.terms[t].part.text)”")) }
+        return boosts
+    }
+}
+
 /// Scores matched passages: BM25 over the plan's wanted parts, then the `BoostRules`.
 final class Scorer {
     let reader: IndexReader
@@ -77,7 +114,7 @@ final class Scorer {
     }
 
     /// The boosts of a passage under `rules` (none when nil: plain BM25).
-    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?) throws -> [Boost] {
+    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?) throws -> BoostMatch {
         try boosts(for: passage, plan: plan, rules: rules) { _ in true }!
     }
 
@@ -85,35 +122,44 @@ final class Scorer {
     /// an upper bound from what is cheap to read — the record (a heading line's factor is exact) and
     /// the cached heading path — is checked before the stored text is decompressed for the
     /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
-    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?, reaches: (Double) -> Bool) throws -> [Boost]? {
-        guard let rules else { return reaches(1) ? [] : nil }
+    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?, reaches: (Double) -> Bool) throws -> BoostMatch? {
+        guard let rules else { return reaches(1) ? BoostMatch(rules: nil) : nil }
+        var match = BoostMatch(rules: rules)
         let record = try records().record(passage)
         if record.kind == .heading {
             guard reaches(rules.headingLine) else { return nil }
-            return [Boost(factor: rules.headingLine, reason: "heading line: the section's paragraphs carry the content")]
+            match.heading = true
+            return match
         }
-        var matched: [Int] = []
-        for (t, term) in plan.terms.enumerated() where term.positive && term.matches.index(of: Int32(passage)) != nil {
-            matched.append(t)
-        }
-        let inSection = try matched.first { try mentions(path: record.pathID, term: $0, plan.terms[$0].variants) }
-        let sectionFactor = inSection == nil ? 1 : rules.sectionMention
+        let p = Int32(passage)
+        match.section = try sectionTerm(p, path: record.pathID, plan: plan)
+        let sectionFactor = match.section == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
         let lead = try self.lead(passage)
         if shortLinePossible, !lead.hasSentence {
-            return [Boost(factor: rules.shortLine, reason: "short line without a sentence: a box or list item's title")]
-        }
-        var boosts: [Boost] = []
-        if let t = inSection {
-            boosts.append(Boost(factor: rules.sectionMention, reason: "section heading mentions “\(plan.terms[t].part.text)”"))
+            return BoostMatch(rules: rules, shortLine: true)
         }
         if let lead = lead.folded {
-            if let t = matched.first(where: { !Occurrences.spans(of: plan.terms[$0].variants, in: lead).isEmpty }) {
-                boosts.append(Boost(factor: rules.leadSentence, reason: "lead sentence names “\(plan.terms[t].part.text)”"))
+            match.lead = plan.terms.indices.first { t in
+                Self.matches(plan.terms[t], p) && Occurrences.occurs(plan.terms[t].variants, in: lead)
             }
         }
-        return boosts
+        return match
+    }
+
+    /// Whether a wanted term occurs in the passage.
+    private static func matches(_ term: QueryPlan.Term, _ passage: Int32) -> Bool {
+        term.positive && term.matches.index(of: passage) != nil
+    }
+
+    /// The first wanted term (in query order) that occurs in the passage and that its heading path
+    /// names: the path check first, as it is cached per path and most paths name no term.
+    private func sectionTerm(_ passage: Int32, path: Int, plan: QueryPlan) throws -> Int? {
+        for t in plan.terms.indices where plan.terms[t].positive {
+            if try mentions(path: path, term: t, plan.terms[t].variants), Self.matches(plan.terms[t], passage) { return t }
+        }
+        return nil
     }
 
     /// What the short-line and lead-sentence rules read of a passage's text: whether it has a
@@ -167,20 +213,29 @@ final class Scorer {
             terms: parts, bm25: sum, boosts: boosts, score: boosts.reduce(sum) { $0 * $1.factor })
     }
 
-    /// Whether a path's headings or box hold one of a term's forms, by path and term index, for
-    /// the query being ranked (`startQuery` forgets them): its candidates share few paths.
+    /// Whether a path's headings or box hold one of a term's forms, for the query being ranked
+    /// (`startQuery` forgets them): its candidates share few paths. Kept per path as two bit sets
+    /// over the plan's first 64 terms (looked up, found), in arrays indexed by path id: a
+    /// candidate's check costs an array read, not a hash.
     private func mentions(path id: Int, term t: Int, _ forms: [[UInt32]]) throws -> Bool {
-        let key = id &* 64 &+ t
-        if t < 64, let hit = pathMentions[key] { return hit }
-        let found = !Occurrences.spans(of: forms, in: try foldedPath(id)).isEmpty
-        if t < 64 { pathMentions[key] = found }
+        guard t < 64 else { return try pathNames(id, forms) }
+        if mentionSets == nil { mentionSets = MentionSets(paths: try records().paths) }
+        let sets = mentionSets!
+        let bit = UInt64(1) << UInt64(t)
+        if let known = sets.lookup(id, bit) { return known }
+        let found = try pathNames(id, forms)
+        sets.record(id, bit, found)
         return found
     }
 
-    private var pathMentions: [Int: Bool] = [:]
+    private func pathNames(_ id: Int, _ forms: [[UInt32]]) throws -> Bool {
+        Occurrences.occurs(forms, in: try foldedPath(id))
+    }
 
-    /// Called before ranking a new plan: term indices in `pathMentions` belong to one plan.
-    func startQuery() { pathMentions.removeAll(keepingCapacity: true) }
+    private var mentionSets: MentionSets?
+
+    /// Called before ranking a new plan: term indices in the mention sets belong to one plan.
+    func startQuery() { mentionSets?.clear() }
 
     /// The records view, made on first use (it checksums the records section once).
     private func records() throws -> IndexReader.PassageRecords {
@@ -199,5 +254,41 @@ final class Scorer {
         let folded = normalizer.fold(([path.box ?? ""] + path.headings).joined(separator: "\u{1F}"))
         foldedPaths[id] = folded
         return folded
+    }
+}
+
+/// Per heading path, two bit sets over a plan's first 64 terms: looked up, and named. Flat
+/// arrays indexed by path id (no hashing and no exclusivity checks per candidate); only the paths
+/// touched by a query are cleared for the next.
+private final class MentionSets {
+    private let known: UnsafeMutablePointer<UInt64>
+    private let found: UnsafeMutablePointer<UInt64>
+    private var touched: [Int32] = []
+
+    init(paths: Int) {
+        known = .allocate(capacity: max(paths, 1))
+        found = .allocate(capacity: max(paths, 1))
+        known.initialize(repeating: 0, count: max(paths, 1))
+        found.initialize(repeating: 0, count: max(paths, 1))
+    }
+
+    deinit {
+        known.deallocate()
+        found.deallocate()
+    }
+
+    func lookup(_ path: Int, _ bit: UInt64) -> Bool? {
+        known[path] & bit == 0 ? nil : found[path] & bit != 0
+    }
+
+    func record(_ path: Int, _ bit: UInt64, _ named: Bool) {
+        if known[path] == 0 { touched.append(Int32(path)) }
+        known[path] |= bit
+        if named { found[path] |= bit }
+    }
+
+    func clear() {
+        for p in touched { (known[Int(p)], found[Int(p)]) = (0, 0) }
+        touched.removeAll(keepingCapacity: true)
     }
 }
