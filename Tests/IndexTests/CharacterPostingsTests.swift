@@ -32,7 +32,7 @@ import Testing
             let cursor = try reader.cursor(term)
             var found: [Int32: Int32] = [:]
             while let p = cursor.passage {
-                found[p] = Int32(cursor.tf)
+                found[p] = Int32(try cursor.tf)
                 try cursor.next()
             }
             #expect(found == counts, "\(character)")
@@ -63,7 +63,7 @@ import Testing
             try c.seek(block: b)
             let bound = c.blockBound(b)
             if c.blockCount > 1 {
-                #expect(c.blockTFs.max().map(Int.init) == bound.maxTF)
+                #expect(try c.blockTFs.max().map(Int.init) == bound.maxTF)
                 #expect(c.blockPassages.map { Int(lengths[Int($0)]) }.min() == bound.minLength)
             }
         }

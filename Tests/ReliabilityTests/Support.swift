@@ -17,20 +17,6 @@ extension Support {
     }
 }
 
-/// A deterministic pseudo-random sequence (SplitMix64), so kill times are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
 extension Support {
     /// An index image (as a fuzzer input) made current: the header's format version set to this
     /// build's, then every block CRC and the table CRC recomputed, as Fuzz/'s fuzz-index does (both

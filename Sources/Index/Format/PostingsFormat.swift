@@ -163,17 +163,39 @@ enum PostingsFormat {
         passageCount: Int, passages: UnsafeMutablePointer<Int32>, tfs: UnsafeMutablePointer<Int32>,
         positionStarts: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
     ) throws -> Block {
+        let offset = try decodePassages(
+            list, start: start, end: end, count: count, previous: previous, passageCount: passageCount, passages: passages,
+            scratch: scratch)
+        return try decodeTFs(
+            list, at: offset, end: end, count: count, positional: positional, tfs: tfs, positionStarts: positionStarts, scratch: scratch)
+    }
+
+    /// The first half of `decodeBlock`: the passages. Returns where the tfs start. A cursor
+    /// stepping through a list to a target passage needs only these for most blocks it decodes.
+    static func decodePassages(
+        _ list: UnsafeRawBufferPointer, start: Int, end: Int, count: Int, previous: Int64, passageCount: Int,
+        passages: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
+    ) throws -> Int {
         guard start >= 0, start <= end, end <= list.count - BitPacking.padding else {
             throw MalformedRecord(detail: "block bounds invalid")
         }
-        var offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
+        let offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
         var p = previous
         for i in 0..<count {
             p &+= Int64(scratch[i]) &+ 1
             passages[i] = Int32(truncatingIfNeeded: p)
         }
         guard p < passageCount else { throw MalformedRecord(detail: "passage id out of range") }
-        offset = try PatchedPacking.unpack(list, at: offset, end: end, count: count, into: scratch)
+        return offset
+    }
+
+    /// The second half of `decodeBlock`, from `offset` (where `decodePassages` stopped): the tfs,
+    /// the position starts and where the positions lie; checks the block's length.
+    static func decodeTFs(
+        _ list: UnsafeRawBufferPointer, at start: Int, end: Int, count: Int, positional: Bool, tfs: UnsafeMutablePointer<Int32>,
+        positionStarts: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
+    ) throws -> Block {
+        var offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
         var largest: UInt32 = 0
         for i in 0..<count {
             largest |= scratch[i]

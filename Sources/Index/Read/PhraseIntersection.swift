@@ -20,6 +20,9 @@ public enum PhraseIntersection {
         let firstCursor = first.cursor, firstOffset = first.offset
         let rest = ContiguousArray(others.dropFirst().map(\.cursor))
         let restOffsets = ContiguousArray(others.dropFirst().map(\.offset))
+        // One position probe per other list, reused from passage to passage (no allocation).
+        let probes = UnsafeMutablePointer<PostingsCursor.PositionProbe>.allocate(capacity: max(rest.count, 1))
+        defer { probes.deallocate() }
         outer: while let p = driver.passage {
             try firstCursor.advance(to: p)
             guard let q0 = firstCursor.passage else { break }
@@ -36,12 +39,15 @@ public enum PhraseIntersection {
                     continue outer
                 }
             }
+            // Phrase starts ascend with the driver's positions, so each probe only steps forward.
+            var firstProbe = try firstCursor.positionProbe()
+            for k in 0..<rest.count { (probes + k).initialize(to: try rest[k].positionProbe()) }
             var count: Int32 = 0
             for pos in try driver.positions() {
                 let start = pos - driverOffset
-                guard start >= 0, try firstCursor.hasPosition(start + firstOffset) else { continue }
+                guard start >= 0, firstProbe.has(start + firstOffset) else { continue }
                 var aligned = true
-                for k in 0..<rest.count where try !rest[k].hasPosition(start + restOffsets[k]) {
+                for k in 0..<rest.count where !probes[k].has(start + restOffsets[k]) {
                     aligned = false
                     break
                 }

@@ -2,7 +2,9 @@
 /// last passage is below a target without decoding them, and decoding a posting's positions only
 /// when asked (an intersection needs them for few of the postings it passes). Every value read is
 /// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
-/// an out-of-range id. A class: cursors are used in place, never copied.
+/// an out-of-range id. (The order of a posting's positions is checked where they are decoded,
+/// `positions()` and `verify`; a `PositionProbe` reads them in place.) A class: cursors are used
+/// in place, never copied.
 ///
 /// A character without a list of its own is walked the same way over its merged postings
 /// (`IndexReader.mergedCursor`), in blocks of the same size with their bounds computed.
@@ -22,8 +24,11 @@ public final class PostingsCursor {
     /// Merged postings, and each block's largest tf and shortest length.
     private let merged: (passages: [Int32], tfs: [Int32], maxTF: [Int], minLength: [Int])?
 
-    /// The decoded block: passages and tfs; positions stay packed until asked for.
+    /// The decoded block: passages; tfs decoded on first use (`tfsStart` ≥ 0 until then),
+    /// positions stay packed until asked for.
     private var block = -1
+    private var tfsStart = -1
+    private var blockEnd = 0
     private var count = 0
     private var index = 0
     private var current = PostingsFormat.Block()
@@ -101,7 +106,12 @@ public final class PostingsCursor {
 
     /// The current passage, or nil when the list is exhausted.
     public var passage: Int32? { index < count ? passages[index] : nil }
-    public var tf: Int { Int(tfs[index]) }
+    public var tf: Int {
+        get throws {
+            try decodeTFs()
+            return Int(tfs[index])
+        }
+    }
 
     public func next() throws {
         index += 1
@@ -131,16 +141,33 @@ public final class PostingsCursor {
 
     // MARK: Positions
 
-    /// Whether the current posting has position `v` (bigrams only).
-    public func hasPosition(_ v: Int32) throws -> Bool {
-        try decodePositions()
-        var lo = 0, hi = decodedCount
-        let p = positionBuffer
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if p[mid] < v { lo = mid + 1 } else { hi = mid }
+    /// The current posting's positions, packed in place, to be probed in ascending order (an
+    /// intersection checks a list at ascending phrase starts): a probe steps forward instead of
+    /// searching again, so a posting costs its tf at most.
+    public struct PositionProbe {
+        let base: UnsafeRawPointer
+        let width: Int
+        var next: Int
+        let end: Int
+
+        /// Whether the posting has position `v`; `v` must not be below an earlier probe's.
+        public mutating func has(_ v: Int32) -> Bool {
+            while next < end {
+                let x = Int32(truncatingIfNeeded: BitPacking.get(base, next, width: width))
+                if x >= v { return x == v }
+                next += 1
+            }
+            return false
         }
-        return lo < decodedCount && p[lo] == v
+    }
+
+    /// A probe of the current posting's positions (bigrams only). Valid until the cursor moves.
+    public func positionProbe() throws -> PositionProbe {
+        guard positional, index < count else { throw corrupted("positions requested of a list without them") }
+        try decodeTFs()
+        let first = Int(positionStarts[index])
+        return PositionProbe(
+            base: raw.baseAddress! + current.positionsStart, width: current.positionWidth, next: first, end: first + Int(tfs[index]))
     }
 
     /// Positions of the current posting (bigrams only).
@@ -153,6 +180,7 @@ public final class PostingsCursor {
     private func decodePositions() throws {
         guard decodedFor != index else { return }
         guard positional, index < count else { throw corrupted("positions requested of a list without them") }
+        try decodeTFs()
         let tf = Int(tfs[index])
         reservePositions(tf)
         let first = Int(positionStarts[index])
@@ -193,10 +221,16 @@ public final class PostingsCursor {
 
     /// Passages and tfs of the decoded block.
     public var blockPassages: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: passages, count: count) }
-    public var blockTFs: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: tfs, count: count) }
+    public var blockTFs: UnsafeBufferPointer<Int32> {
+        get throws {
+            try decodeTFs()
+            return UnsafeBufferPointer(start: tfs, count: count)
+        }
+    }
 
     /// Decodes every position of the current block, to check its structure (`IndexReader.verify`).
     public func validateBlock() throws {
+        try decodeTFs()
         guard positional else { return }
         let saved = index
         for i in 0..<count {
@@ -219,7 +253,7 @@ public final class PostingsCursor {
             let lo = b * PostingsFormat.blockSize, n = min(PostingsFormat.blockSize, df - lo)
             merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
             merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
-            (block, count, index, decodedFor, decodedCount) = (b, n, 0, -1, 0)
+            (block, count, index, decodedFor, decodedCount, tfsStart) = (b, n, 0, -1, 0, -1)
             return
         }
         let start = bodyStart + (b == 0 ? 0 : Int(skip!.end[b - 1]))
@@ -228,10 +262,10 @@ public final class PostingsCursor {
         // Blocks may be loaded out of order (block-max search): the previous block's entry is checked.
         let previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
         let n = min(PostingsFormat.blockSize, df - b * PostingsFormat.blockSize)
+        let tfsAt: Int
         do {
-            current = try PostingsFormat.decodeBlock(
-                raw, start: start, end: end, count: n, previous: previous, positional: positional, passageCount: passageCount,
-                passages: passages, tfs: tfs, positionStarts: positionStarts, scratch: scratch)
+            tfsAt = try PostingsFormat.decodePassages(
+                raw, start: start, end: end, count: n, previous: previous, passageCount: passageCount, passages: passages, scratch: scratch)
         } catch let e as MalformedRecord {
             throw corrupted(e.detail)
         }
@@ -241,5 +275,21 @@ public final class PostingsCursor {
         index = 0
         decodedFor = -1
         decodedCount = 0
+        (tfsStart, blockEnd) = (tfsAt, end)
+    }
+
+    /// Decodes the current block's tfs (and where its positions lie) once: an intersection
+    /// stepping past a block to reach its target needs only its passages.
+    @inline(__always)
+    private func decodeTFs() throws {
+        guard tfsStart >= 0 else { return }
+        do {
+            current = try PostingsFormat.decodeTFs(
+                raw, at: tfsStart, end: blockEnd, count: count, positional: positional, tfs: tfs, positionStarts: positionStarts,
+                scratch: scratch)
+        } catch let e as MalformedRecord {
+            throw corrupted(e.detail)
+        }
+        tfsStart = -1
     }
 }
