@@ -22,7 +22,15 @@ public final class PostingsCursor {
     private let skip: PostingsFormat.SkipTable?
     private let bodyStart: Int
     /// Merged postings, and each block's largest tf and shortest length.
-    private let merged: (passages: [Int32], tfs: [Int32], maxTF: [Int], minLength: [Int])?
+    private let merged: Merged?
+
+    /// A class, so that the hot paths' `if let merged` retains one reference, not four arrays.
+    private final class Merged {
+        let passages: [Int32], tfs: [Int32], maxTF: [Int], minLength: [Int]
+        init(_ passages: [Int32], _ tfs: [Int32], _ maxTF: [Int], _ minLength: [Int]) {
+            (self.passages, self.tfs, self.maxTF, self.minLength) = (passages, tfs, maxTF, minLength)
+        }
+    }
 
     /// The decoded block: passages; tfs decoded on first use (`tfsStart` ≥ 0 until then),
     /// positions stay packed until asked for.
@@ -90,7 +98,7 @@ public final class PostingsCursor {
             maxTF.append(Int(tfs[block].max()!))
             minLength.append(block.reduce(Int.max) { min($0, Int(lengths[Int(passages[$1])])) })
         }
-        merged = (passages, tfs, maxTF, minLength)
+        merged = Merged(passages, tfs, maxTF, minLength)
         guard df > 0 else { throw corrupted("empty postings list") }
         try load(0)
     }

@@ -93,16 +93,21 @@ public enum SortedSet {
     static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
         var r: [Int32] = []
         r.reserveCapacity(min(a.count, b.count))
-        var i = 0, j = 0
-        while i < a.count, j < b.count {
-            if a[i] < b[j] {
-                i += 1
-            } else if a[i] > b[j] {
-                j += 1
-            } else {
-                r.append(a[i])
-                i += 1
-                j += 1
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var i = 0, j = 0
+                while i < a.count, j < b.count {
+                    let x = a[i], y = b[j]
+                    if x < y {
+                        i &+= 1
+                    } else if x > y {
+                        j &+= 1
+                    } else {
+                        r.append(x)
+                        i &+= 1
+                        j &+= 1
+                    }
+                }
             }
         }
         return r
