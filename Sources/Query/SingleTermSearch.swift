@@ -45,17 +45,29 @@ extension Searcher {
         }
         let order = bounds.indices.sorted { bounds[$0] != bounds[$1] ? bounds[$0] > bounds[$1] : $0 < $1 }
         var top = TopK<BoostMatch>(limit)
-        for b in order {
-            if top.isFull, bounds[b] < top.threshold { break }
-            for i in b * size..<min(matches.count, (b + 1) * size) {
-                let p = matches.passages[i]
-                let score = bm25.termScore(tf: Int(matches.tfs[i]), idf: idf, length: Int(lengths[Int(p)]), averageLength: avgdl)
-                guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
-                    let boosts = try scorer.boosts(
-                        for: Int(p), plan: plan, rules: options.boosts,
-                        reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
-                else { continue }
-                top.insert(.init(passage: p, score: boosts.apply(to: score), payload: boosts))
+        // A posting whose score × the largest boost is below the k-th final score cannot enter:
+        // tested as gain·tf < cut·(tf + norm(dl)), without BM25's divisions (the margin keeps the
+        // test conservative; `mayEnter` then decides exactly, ties included).
+        let gain = idf * (bm25.k1 + 1) * maxBoost * (1 + 1e-9)
+        let (base, slope) = avgdl > 0 ? (bm25.k1 * (1 - bm25.b), bm25.k1 * bm25.b / avgdl) : (bm25.k1, 0)
+        var cut = -Double.infinity
+        try matches.passages.withUnsafeBufferPointer { passages in
+            try matches.tfs.withUnsafeBufferPointer { tfs in
+                for b in order {
+                    if top.isFull, bounds[b] < top.threshold { break }
+                    for i in b * size..<min(passages.count, (b + 1) * size) {
+                        let p = passages[i], tf = Int(tfs[i]), dl = Int(lengths[Int(p)])
+                        if gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) { continue }
+                        let score = bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl)
+                        guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
+                            let boosts = try scorer.boosts(
+                                for: Int(p), plan: plan, rules: options.boosts,
+                                reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
+                        else { continue }
+                        top.insert(.init(passage: p, score: boosts.apply(to: score), payload: boosts))
+                        if top.isFull { cut = top.threshold }
+                    }
+                }
             }
         }
         let idfs = [idf]
