@@ -47,7 +47,7 @@ enum ResearchOutput {
             if files.map(Self.resolved).contains(target) {
                 throw CLIError("--out \(path) is a file this command reads; choose another name")
             }
-            if let reader, let sources = try? (0..<reader.documentCount).map({ try reader.documentInfo($0).source.path }),
+            if let reader, let sources = try? (0..<reader.documentCount).map({ try reader.documentSource($0).path }),
                 sources.map(Self.resolved).contains(target)
             {
                 throw CLIError("--out \(path) is an indexed document; choose another name")

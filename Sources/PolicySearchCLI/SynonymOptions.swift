@@ -31,12 +31,16 @@ struct SynonymOptions: ParsableArguments {
         }
     }
 
-    /// synonyms.txt in a folder that holds an indexed document, else the bundled corpus's.
+    /// synonyms.txt in a folder that holds an indexed document (the first such folder in document
+    /// order), else the bundled corpus's. The folders are in the index's manifest; an index
+    /// written before they were kept has them read from every document's information.
     static func defaultFile(for reader: IndexReader) throws -> URL? {
-        var folders: [URL] = []
-        for d in 0..<reader.documentCount {
-            let folder = URL(fileURLWithPath: try reader.documentInfo(d).source.path).deletingLastPathComponent()
-            if !folders.contains(folder) { folders.append(folder) }
+        var folders = try reader.manifest().folders.map { $0.map { URL(fileURLWithPath: $0) } } ?? []
+        if folders.isEmpty {
+            for d in 0..<reader.documentCount {
+                let folder = URL(fileURLWithPath: try reader.documentSource(d).path).deletingLastPathComponent()
+                if !folders.contains(folder) { folders.append(folder) }
+            }
         }
         for folder in folders + [IndexOptions.bundledCorpus] {
             let url = folder.appendingPathComponent(SynonymTable.fileName)

@@ -268,3 +268,24 @@ extension IndexSourcesTests {
         #expect(line.components(separatedBy: "default").count - 1 == 1, "\(line)")
     }
 }
+
+extension IndexSourcesTests {
+    /// The synonyms.txt beside the indexed documents is used — here in the folder of the second
+    /// root's document, found through the folders the index keeps — and an edit to it is seen by
+    /// the next search without reindexing.
+    @Test func synonymsBesideTheDocumentsAreFoundAndFollowEdits() throws {
+        let (src, idx) = try Self.custom()
+        let base = src.deletingLastPathComponent()
+        defer { Support.remove(base) }
+        let other = base.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Support.write("第一章 总则\n\n发展量子通信产业，标记词辰巳午未。\n", to: other.appendingPathComponent("comm.txt"))
+        try Support.write("量子纠缠通信 = 量子通信\n", to: other.appendingPathComponent("synonyms.txt"))
+        try #require(try Support.run(["index", src.path, other.path, "--index", idx.path]).status == 0)
+        #expect(try Self.total("量子纠缠通信", idx) == 2, "both forms of the group beside comm.txt")
+        #expect(try Self.total("\"量子纠缠通信\"", idx) == 1)
+
+        try Support.write("# emptied\n", to: other.appendingPathComponent("synonyms.txt"))
+        #expect(try Self.total("量子纠缠通信", idx) == 1)
+    }
+}

@@ -3,16 +3,21 @@ import Foundation
 /// What an index was built from, kept in its own section so that `index --index DIR` can rebuild
 /// or update it without being told again (and never from anything else).
 ///
-///     JSON (sorted keys): {"excluded": [path], "roots": [path]}
+///     JSON (sorted keys): {"excluded": [path], "folders": [path], "roots": [path]}
 public struct IndexManifest: Codable, Equatable, Sendable {
     /// The paths given to `index`, files or folders, absolute, in the order first given.
     public var roots: [String]
     /// Files inside a root folder that `index --remove` took out; they stay out of updates.
     public var excluded: [String]
+    /// The folders the indexed files lie in, in document order, written with the index (nil in an
+    /// index written before it was kept): where synonyms.txt is looked for, without decoding
+    /// every document's information.
+    public var folders: [String]?
 
-    public init(roots: [String] = [], excluded: [String] = []) {
+    public init(roots: [String] = [], excluded: [String] = [], folders: [String]? = nil) {
         self.roots = roots
         self.excluded = excluded
+        self.folders = folders
     }
 
     /// `path` made absolute (against the current directory) and standardized; symbolic links are

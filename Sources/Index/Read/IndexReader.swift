@@ -276,14 +276,26 @@ public final class IndexReader: @unchecked Sendable {
     /// Full document information (metadata, source, outline), decoded from JSON on demand.
     public func documentInfo(_ doc: Int) throws -> DocumentInfo {
         if let hit = lock.withLock({ documentInfoCache[doc] }) { return hit }
+        let info = try decodeDocumentInfo(doc, as: DocumentInfo.self)
+        lock.withLock { documentInfoCache[doc] = info }
+        return info
+    }
+
+    /// Where a document was read from, without decoding its outline (most of its information):
+    /// the CLI looks for synonyms.txt beside every document on each search.
+    public func documentSource(_ doc: Int) throws -> SourceInfo {
+        if let hit = lock.withLock({ documentInfoCache[doc] }) { return hit.source }
+        struct Source: Decodable { var source: SourceInfo }
+        return try decodeDocumentInfo(doc, as: Source.self).source
+    }
+
+    private func decodeDocumentInfo<T: Decodable>(_ doc: Int, as type: T.Type) throws -> T {
         let r = try documentRecord(doc)
         let frame = try bytes(.documentInfo, r.info.offset, r.info.length)
-        guard let json = try textStore.decompress(frame, limit: 64 << 20),
-            let info = try? JSONDecoder().decode(DocumentInfo.self, from: Data(json))
+        guard let json = try textStore.decompress(frame, limit: 64 << 20), let info = try? JSONDecoder().decode(T.self, from: Data(json))
         else {
             throw IndexError.corrupted(path: path, part: IndexFormat.Section.documentInfo.name, detail: "document \(doc) info unreadable")
         }
-        lock.withLock { documentInfoCache[doc] = info }
         return info
     }
 }

@@ -125,6 +125,9 @@ final class ChunkIndexer {
         flush()
         var compressed = ByteBuffer()
         ((try? DocumentInfoJSON.encode(info, with: encoder)) ?? []).withUnsafeBytes { texts.compress($0, into: &compressed) }
-        state.chunk.documents.append(.init(name: info.name, title: info.title, info: compressed.bytes, passages: passages.count))
+        state.chunk.documents.append(
+            .init(
+                name: info.name, title: info.title, info: compressed.bytes, passages: passages.count,
+                folder: URL(fileURLWithPath: info.source.path).deletingLastPathComponent().path))
     }
 }

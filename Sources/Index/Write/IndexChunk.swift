@@ -11,6 +11,8 @@ struct IndexChunk: Sendable {
         /// The `DocumentInfo` JSON, zstd-compressed.
         var info: [UInt8]
         var passages: Int
+        /// The folder its source file lies in (for `IndexManifest.folders`).
+        var folder: String
     }
 
     var documents: [Document] = []

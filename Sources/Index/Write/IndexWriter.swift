@@ -32,7 +32,11 @@ enum IndexWriter {
         try file.section(.documentInfo, tables.infos.bytes)
         try file.section(.paths, tables.paths.bytes)
         try file.section(.strings, tables.strings.bytes)
-        try file.section(.manifest) { manifest.encode(into: &$0) }
+        var folders: [String] = []
+        for d in chunks.flatMap(\.documents) where !folders.contains(d.folder) { folders.append(d.folder) }
+        var written = manifest
+        written.folders = folders
+        try file.section(.manifest) { written.encode(into: &$0) }
         let terms = try PostingsMerger.merge(
             chunks.map(\.postings), offsets: tables.passageOffsets, lengths: lengths, threads: threads, into: file)
         let dictionarySections = TermDictionary.encode(terms)
