@@ -43,6 +43,20 @@ import Testing
     }
 
     /// 哈哈 occurs once in 哈哈哈 (non-overlapping), though the index's positional count sees two.
+    /// A synonym group's index counts are summed without reading texts only when no two
+    /// occurrences of its forms can overlap; every way they can is caught.
+    @Test func groupsWhoseFormsCanOverlapAreRecounted() {
+        func can(_ forms: [String]) -> Bool { Occurrences.canOverlap(forms.map { $0.unicodeScalars.map(\.value) }) }
+        #expect(!can(["跨境电商", "跨境电子商务"]))
+        #expect(!can(["综保区", "综合保税区"]))
+        #expect(can(["电商", "跨境电商"]), "one form inside another")
+        #expect(can(["发展", "展会"]), "a suffix of one is a prefix of the other")
+        #expect(can(["会展", "展会"]))
+        #expect(can(["哈哈"]), "a form that overlaps itself")
+        #expect(can(["服贸会", "服贸会"]), "the same form twice")
+        #expect(!can(["港"]))
+    }
+
     @Test func overlappingOccurrencesOfOnePartCountOnce() throws {
         let dir = try Support.temporaryDirectory("counting")
         defer { Support.remove(dir) }

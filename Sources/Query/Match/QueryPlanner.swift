@@ -121,15 +121,14 @@ struct QueryPlanner {
             }
         }
         var matches = try PhraseMatcher.match(scalars, in: reader)
-        var recount = Occurrences.canOverlap(scalars)
         if variants.count > 1 {
-            let all = try variants.map { try PhraseMatcher.match($0, in: reader) }
+            let all = [matches] + (try variants.dropFirst().map { try PhraseMatcher.match($0, in: reader) })
             matches = PhraseMatches.union(all)
-            recount = true
         }
-        if recount {
+        if Occurrences.canOverlap(variants) {
             // The index counts overlapping occurrences (哈哈 twice in 哈哈哈), and forms of a group
-            // may overlap one another; the counting definition does not count overlaps.
+            // may overlap one another; the counting definition does not count overlaps. (Forms
+            // that cannot overlap have exact counts in the index: summed, they are the tf.)
             for (i, p) in matches.passages.enumerated() {
                 matches.tfs[i] = Int32(Occurrences.spans(of: variants, in: try self.texts.get(Int(p)).normalized.scalars).count)
             }

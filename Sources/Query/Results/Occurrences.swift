@@ -63,6 +63,24 @@ public enum Occurrences {
         return false
     }
 
+    /// Whether occurrences of a term's forms can overlap one another or themselves: a form holds
+    /// another (or equals it), or a proper suffix of one is a proper prefix of one (itself
+    /// included). Only then can the index's per-form counts, summed, differ from the counting
+    /// definition (跨境电商 = 跨境电子商务 cannot: their counts add up; 电商 = 跨境电商 can).
+    public static func canOverlap(_ forms: [[UInt32]]) -> Bool {
+        for (i, a) in forms.enumerated() {
+            for (j, b) in forms.enumerated() {
+                if i == j {
+                    if canOverlap(a) { return true }
+                    continue
+                }
+                if !starts(of: b, in: a).isEmpty { return true }
+                for k in 1..<max(1, min(a.count, b.count)) where a[(a.count - k)...].elementsEqual(b[..<k]) { return true }
+            }
+        }
+        return false
+    }
+
     /// Sorted spans with overlapping ones merged (touching spans stay apart: two occurrences).
     public static func merged(_ spans: [Range<Int>]) -> [Range<Int>] {
         let sorted = spans.sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }
