@@ -276,12 +276,14 @@ struct QueryLexer {
 
     /// A run of content characters; OR/AND/NOT alone are keywords.
     private mutating func word(_ start: Int) {
+        let first = i
         var j = i
         while j < s.count, !endsWord(s[j]) { j += 1 }
         let text = String(String.UnicodeScalarView(s[i..<j]))
         i = j
-        // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too.
-        switch text.precomposedStringWithCompatibilityMapping.lowercased() {
+        // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too. (Only a word of two
+        // or three scalars can be one: the others skip Foundation's normalization.)
+        switch j - first <= 3 ? text.precomposedStringWithCompatibilityMapping.lowercased() : "" {
         case "or": emit(.or, start)
         case "and": emit(.and, start)
         case "not": emit(.not, start)
