@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Index
 import TestSupport
@@ -18,28 +19,60 @@ import Testing
         }
     }
 
-    /// In an OR of overlapping parts, overlapping occurrences merge into one highlight; each
-    /// part's tf still counts its own occurrences.
-    @Test func overlappingPartsOfAnOrMerge() throws {
+    /// In an OR of overlapping parts, the highlights are what `grep -o '跨境电商\|电商'` finds (at
+    /// each position the longest part, then on from its end); each part's tf still counts its own
+    /// occurrences.
+    @Test func overlappingPartsOfAnOrCountAsGrepDoes() throws {
         let r = try Fixture.search("跨境电商 OR 电商", limit: nil)
         #expect(r.total == Fixture.oracle("电商").count)
+        let long = Array("跨境电商".unicodeScalars), short = Array("电商".unicodeScalars)
         for hit in r.hits {
             let p = hit.passage.id
-            var spans = (Fixture.grep.occurrences(of: "跨境电商", inPassage: p) + Fixture.grep.occurrences(of: "电商", inPassage: p))
-                .sorted { $0.lowerBound < $1.lowerBound }
-            var merged: [Range<Int>] = []
-            for s in spans {
-                if let last = merged.last, s.lowerBound < last.upperBound {
-                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, s.upperBound)
+            let text = Array(Fixture.grep.passages[p].unicodeScalars)
+            var spans: [Range<Int>] = []
+            var i = 0
+            while i < text.count {
+                if let form = [long, short].first(where: { i + $0.count <= text.count && text[i..<(i + $0.count)].elementsEqual($0) }) {
+                    spans.append(i..<(i + form.count))
+                    i += form.count
                 } else {
-                    merged.append(s)
+                    i += 1
                 }
             }
-            spans = merged
             #expect(hit.highlights == spans)
             let tfs = Dictionary(uniqueKeysWithValues: hit.explanation.terms.map { ($0.part, $0.tf) })
             #expect(tfs["电商"] == Fixture.grep.occurrences(of: "电商", inPassage: p).count)
         }
+    }
+
+    /// Forms of a group that chain (会展 = 展会 on 会展会展会) count as `grep -o -E '会展|展会'` counts
+    /// them, and every highlight is one of the forms (a merged run of overlapping matches was one
+    /// occurrence, highlighted as 会展会展会展会, and counted 4 where grep counts 7).
+    @Test func chainedFormsOfAGroupCountAsGrepDoes() throws {
+        let dir = try Support.temporaryDirectory("chained")
+        defer { Support.remove(dir) }
+        let text = "会展会展会展会。会展会。展会展会。举办会展会议。"
+        let file = dir.appendingPathComponent("chain.txt")
+        try "第一章 总则\n\n\(text)\n".write(to: file, atomically: true, encoding: .utf8)
+        let groups = dir.appendingPathComponent("groups.txt")
+        try "会展 = 展会\n".write(to: groups, atomically: true, encoding: .utf8)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        searcher.synonyms = try SynonymTable.load(groups, normalizer: Normalizer())
+        let hit = try #require(try searcher.search("会展", options: SearchOptions(limit: nil)).hits.first { $0.passage.text == text })
+        // Read off the text: 会展|会展|会展|会 。会展|会 。展会|展会 。举办|会展|会议 → 3 + 1 + 2 + 1.
+        let grep = Process()
+        grep.executableURL = URL(fileURLWithPath: "/usr/bin/grep")
+        grep.arguments = ["-o", "-E", "会展|展会", file.path]
+        let out = Pipe()
+        grep.standardOutput = out
+        try grep.run()
+        let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+        grep.waitUntilExit()
+        #expect(lines.count == 7)
+        #expect(hit.explanation.terms.first?.tf == 7)
+        let scalars = Array(text.unicodeScalars)
+        #expect(hit.highlights.map { String(String.UnicodeScalarView(scalars[$0])) } == lines.map(String.init))
     }
 
     /// 哈哈 occurs once in 哈哈哈 (non-overlapping), though the index's positional count sees two.

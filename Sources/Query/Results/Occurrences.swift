@@ -4,9 +4,11 @@
 /// normalized text in the passage's normalized text (cleaned as ingestion cleaned it, then
 /// NFKC_Casefold with dash/tilde/quote folding) — what `grep -o` counts. A part's tf (BM25), the
 /// highlights of a hit, the lines of a KWIC concordance and the cells of a report all follow it.
-/// For a whole query, a passage's occurrences are the occurrences of its wanted parts (not those
-/// under NOT), with overlapping spans of different parts merged into one (跨境电商 OR 电商 on the
-/// text 跨境电商 is one occurrence), and for NEAR only the occurrences that stand near each other.
+/// Several forms together — a synonym group's, or the wanted parts of a whole query (not those
+/// under NOT) — are matched as `grep -o 'A\|B'` matches them: from the left, at each position the
+/// longest form that matches there, then on from its end (跨境电商 OR 电商 on 跨境电商 is one
+/// occurrence, 跨境电商; 会展 OR 展会 on 会展会 is one, 会展). For NEAR only the occurrences that
+/// stand near each other count.
 public enum Occurrences {
     /// Start offsets of the leftmost non-overlapping occurrences of `needle` in `haystack`.
     public static func starts(of needle: [UInt32], in haystack: [UInt32]) -> [Int] {
@@ -30,11 +32,30 @@ public enum Occurrences {
         return result
     }
 
-    /// The spans (normalized offsets) of a term's forms — the part and its synonyms — in `text`: each
-    /// form's occurrences, with overlapping occurrences of different forms merged into one.
+    /// The spans (normalized offsets) of a term's forms — the part and its synonyms — in `text`:
+    /// one form's leftmost non-overlapping occurrences; several forms' as `grep -o` finds their
+    /// alternation (`leftmostLongest`).
     public static func spans(of forms: [[UInt32]], in text: [UInt32]) -> [Range<Int>] {
-        let all = forms.flatMap { f in starts(of: f, in: text).map { $0..<($0 + f.count) } }
-        return forms.count == 1 ? all : merged(all)
+        if forms.count == 1 { return starts(of: forms[0], in: text).map { $0..<($0 + forms[0].count) } }
+        return leftmostLongest(forms.flatMap { f in everyStart(of: f, in: text).map { $0..<($0 + f.count) } })
+    }
+
+    /// Every start of `needle` in `haystack`, overlapping ones included.
+    static func everyStart(of needle: [UInt32], in haystack: [UInt32]) -> [Int] {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
+        return (0...(haystack.count - needle.count)).filter { i in
+            haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    /// Of candidate spans (overlapping in any way), the ones `grep -o` reports for the alternation
+    /// of their forms: ordered by start, the longest first; each kept when it starts at or after
+    /// the end of the last one kept. Every kept span is one form's match.
+    public static func leftmostLongest(_ spans: [Range<Int>]) -> [Range<Int>] {
+        let sorted = spans.sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound }
+        var out: [Range<Int>] = []
+        for s in sorted where s.lowerBound >= (out.last?.upperBound ?? 0) { out.append(s) }
+        return out
     }
 
     /// Whether any of `forms` occurs in `text` (the same matching as `spans`, stopping at the first
@@ -81,17 +102,4 @@ public enum Occurrences {
         return false
     }
 
-    /// Sorted spans with overlapping ones merged (touching spans stay apart: two occurrences).
-    public static func merged(_ spans: [Range<Int>]) -> [Range<Int>] {
-        let sorted = spans.sorted { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound < $1.upperBound }
-        var out: [Range<Int>] = []
-        for s in sorted {
-            if let last = out.last, s.lowerBound < last.upperBound {
-                out[out.count - 1] = last.lowerBound..<max(last.upperBound, s.upperBound)
-            } else {
-                out.append(s)
-            }
-        }
-        return out
-    }
 }

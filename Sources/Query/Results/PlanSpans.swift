@@ -7,21 +7,16 @@ extension QueryPlan {
         labeledOccurrences(in: normalized).map(\.span)
     }
 
-    /// The same, each with the form it matched (the part as typed, or a form of its synonym group;
-    /// the first of several when occurrences of different parts overlap).
+    /// The same, each with the form it matched (the part as typed, or a form of its synonym group).
+    /// Candidates are every match of every wanted form, overlapping ones included; kept as
+    /// `Occurrences.leftmostLongest` keeps them (what `grep -o` finds for their alternation).
     public func labeledOccurrences(in normalized: NormalizedText) -> [(span: Range<Int>, form: String)] {
         var spans: [(Range<Int>, String)] = []
         collect(root, normalized.scalars, positive: true, into: &spans)
         spans.sort { $0.0.lowerBound != $1.0.lowerBound ? $0.0.lowerBound < $1.0.lowerBound : $0.0.upperBound > $1.0.upperBound }
-        var merged: [(Range<Int>, String)] = []
-        for (s, form) in spans {
-            if let last = merged.last, s.lowerBound < last.0.upperBound {
-                merged[merged.count - 1].0 = last.0.lowerBound..<max(last.0.upperBound, s.upperBound)
-            } else {
-                merged.append((s, form))
-            }
-        }
-        return merged.map { s, form in
+        var kept: [(Range<Int>, String)] = []
+        for (s, form) in spans where s.lowerBound >= (kept.last?.0.upperBound ?? 0) { kept.append((s, form)) }
+        return kept.map { s, form in
             (Int(normalized.sourceOffsets[s.lowerBound])..<(Int(normalized.sourceOffsets[s.upperBound - 1]) + 1), form)
         }
     }
@@ -33,7 +28,7 @@ extension QueryPlan {
         case .term(let t):
             guard positive else { return }
             for (form, label) in zip(terms[t].variants, terms[t].variantTexts) {
-                spans += Occurrences.starts(of: form, in: text).map { ($0..<($0 + form.count), label) }
+                spans += Occurrences.everyStart(of: form, in: text).map { ($0..<($0 + form.count), label) }
             }
         case .near(let d, let a, let b):
             guard positive else { return }
