@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
-    @Flag(help: "Print JSON (the shape of StatsJSON: documents, formats, sections, characters, pairs, sources).")
+    @Flag(help: "Print JSON: documents, formats, sections, characters, pairs, sources.")
     var json = false
 
     func run() throws {

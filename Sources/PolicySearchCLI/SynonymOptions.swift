@@ -9,7 +9,7 @@ import Query
 struct SynonymOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Synonym groups to expand plain parts with (default: synonyms.txt beside the documents, else the bundled starter set).",
+            "Synonym groups to expand plain parts with (default: synonyms.txt beside the documents or at the top of an indexed folder, else the bundled starter set).",
             valueName: "FILE"))
     var synonyms: String?
 
@@ -32,15 +32,23 @@ struct SynonymOptions: ParsableArguments {
     }
 
     /// synonyms.txt in a folder that holds an indexed document (the first such folder in document
-    /// order), else the bundled corpus's. The folders are in the index's manifest; an index
+    /// order), else at the top of a folder given to `index` (documents may lie in its subfolders),
+    /// else the bundled corpus's. The documents' folders are in the index's manifest; an index
     /// written before they were kept has them read from every document's information.
     static func defaultFile(for reader: IndexReader) throws -> URL? {
-        var folders = try reader.manifest().folders.map { $0.map { URL(fileURLWithPath: $0) } } ?? []
+        let manifest = try reader.manifest()
+        var folders = manifest.folders.map { $0.map { URL(fileURLWithPath: $0) } } ?? []
         if folders.isEmpty {
             for d in 0..<reader.documentCount {
                 let folder = URL(fileURLWithPath: try reader.documentSource(d).path).deletingLastPathComponent()
                 if !folders.contains(folder) { folders.append(folder) }
             }
+        }
+        for root in manifest.roots {
+            var isFolder: ObjCBool = false
+            let url = URL(fileURLWithPath: root)
+            let exists = FileManager.default.fileExists(atPath: root, isDirectory: &isFolder)
+            folders.append(exists && isFolder.boolValue ? url : url.deletingLastPathComponent())
         }
         for folder in folders + [IndexOptions.bundledCorpus] {
             let url = folder.appendingPathComponent(SynonymTable.fileName)

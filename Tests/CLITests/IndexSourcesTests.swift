@@ -289,3 +289,23 @@ extension IndexSourcesTests {
         #expect(try Self.total("量子纠缠通信", idx) == 1)
     }
 }
+
+extension IndexSourcesTests {
+    /// A synonyms.txt at the top of an indexed folder applies to documents in its subfolders; an
+    /// excluded part excludes its group's forms too, and says so.
+    @Test func synonymsAtTheTopOfAnIndexedFolderApply() throws {
+        let base = try Support.temporaryDirectory("sources-top")
+        defer { Support.remove(base) }
+        let top = base.appendingPathComponent("plans"), sub = top.appendingPathComponent("2021")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Support.write("第一章 总则\n\n推进量子纠缠通信产业发展。\n\n发展量子通信网络。\n", to: sub.appendingPathComponent("q.txt"))
+        try Support.write("量子纠缠通信 = 量子通信\n", to: top.appendingPathComponent("synonyms.txt"))
+        let idx = base.appendingPathComponent("idx")
+        try #require(try Support.run(["index", top.path, "--index", idx.path]).status == 0)
+        #expect(try Self.total("量子纠缠通信", idx) == 2)
+        let excluded = try Support.run(["search", "发展 -量子通信", "--index", idx.path, "--json"])
+        #expect(Support.json(excluded)?["total"] as? Int == 0)
+        let notes = Support.json(excluded)?["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.contains("excluding “量子通信” also excludes “量子纠缠通信”") }, "\(notes)")
+    }
+}

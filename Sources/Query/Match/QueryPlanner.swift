@@ -96,10 +96,13 @@ struct QueryPlanner {
     /// 跨境电子商务 with synonyms on) is that term, so BM25 does not count it twice.
     private mutating func add(_ t: QueryPlan.Term) -> Int {
         if let same = terms.firstIndex(where: { $0.positive == t.positive && Set($0.variants) == Set(t.variants) }) { return same }
-        if t.isGroup, t.positive {
+        if t.isGroup {
             let others = t.variantTexts.dropFirst().map { "“\($0)”" }.joined(separator: ", ")
             let source = synonyms.map { " (\(URL(fileURLWithPath: $0.source).lastPathComponent))" } ?? ""
-            notes.append("“\(t.part.text)” also searched as \(others)\(source); quote it or use --exact for only what was typed")
+            notes.append(
+                t.positive
+                    ? "“\(t.part.text)” also searched as \(others)\(source); quote it or use --exact for only what was typed"
+                    : "excluding “\(t.part.text)” also excludes \(others)\(source); quote it or use --exact to exclude only what was typed")
         }
         terms.append(t)
         return terms.count - 1
