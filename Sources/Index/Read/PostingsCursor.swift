@@ -151,15 +151,16 @@ public final class PostingsCursor {
 
     /// The current posting's positions, packed in place, to be probed in ascending order (an
     /// intersection checks a list at ascending phrase starts): a probe steps forward instead of
-    /// searching again, so a posting costs its tf at most.
-    public struct PositionProbe {
+    /// searching again, so a posting costs its tf at most. Internal: it points into the mapping
+    /// the cursor keeps alive, valid while the cursor stays on the posting.
+    struct PositionProbe {
         let base: UnsafeRawPointer
         let width: Int
         var next: Int
         let end: Int
 
         /// Whether the posting has position `v`; `v` must not be below an earlier probe's.
-        public mutating func has(_ v: Int32) -> Bool {
+        mutating func has(_ v: Int32) -> Bool {
             while next < end {
                 let x = Int32(truncatingIfNeeded: BitPacking.get(base, next, width: width))
                 if x >= v { return x == v }
@@ -170,7 +171,7 @@ public final class PostingsCursor {
     }
 
     /// A probe of the current posting's positions (bigrams only). Valid until the cursor moves.
-    public func positionProbe() throws -> PositionProbe {
+    func positionProbe() throws -> PositionProbe {
         guard positional, index < count else { throw corrupted("positions requested of a list without them") }
         try decodeTFs()
         let first = Int(positionStarts[index])

@@ -30,8 +30,8 @@ public struct PhraseMatches: Sendable {
 ///
 /// One character: its unigram postings. Two: its bigram postings. Longer: bigrams that together
 /// hold every character (the cheapest such set, `cover`) are checked at their offsets; the rarest
-/// bigram drives, the others are advanced to its passages through their skip tables. The result is exactly the
-/// passages whose normalized text contains the string, with exact occurrence counts.
+/// bigram drives, the others are advanced to its passages through their skip tables. The result
+/// is exactly the passages whose normalized text contains the string, with exact occurrence counts.
 public enum PhraseMatcher {
     public static func match(_ phrase: [UInt32], in reader: IndexReader) throws -> PhraseMatches {
         if phrase.isEmpty { return PhraseMatches() }
