@@ -99,6 +99,17 @@ import Testing
         #expect(error("数字 =  = 数码\n")?.description.contains("empty form") == true)
         #expect(error("电商 = 网商 = 电商\n")?.description.contains("twice") == true)
         #expect(try SynonymTable.parse("跨境电商 = 跨境电子商务\r\n网商 = 电商\r\n", source: "s.txt", normalizer: n).groups.count == 2)
+        // A form written in quotes, as a query part might be, is the text inside them.
+        let quoted = try SynonymTable.parse("\"跨境\" = “出境” = 「境外」\n", source: "s.txt", normalizer: n)
+        #expect(quoted.group(of: n.fold("跨境"))?.forms == ["跨境", "出境", "境外"])
+        // A file that cannot be read is named without a line number.
+        let missing = URL(fileURLWithPath: "/nonexistent/synonyms.txt")
+        do {
+            _ = try SynonymTable.load(missing, normalizer: n)
+            Issue.record("a missing file was read")
+        } catch let e as SynonymTable.ParseError {
+            #expect(e.description.hasPrefix("/nonexistent/synonyms.txt: cannot be read"), "\(e)")
+        }
     }
 
     /// Every group of the starter set names forms of which at least one occurs in the corpus, or is

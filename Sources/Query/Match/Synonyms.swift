@@ -23,7 +23,8 @@ public struct SynonymTable: Sendable {
         public var file: String
         public var line: Int
         public var message: String
-        public var description: String { "\(file):\(line): \(message)" }
+        /// "file:line: message", or "file: message" for the file as a whole (line 0).
+        public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
     }
 
     public static let fileName = "synonyms.txt"
@@ -51,7 +52,7 @@ public struct SynonymTable: Sendable {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
             let forms = line.split(separator: /[=＝]/, omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespacesAndNewlines)
+                unquoted($0.trimmingCharacters(in: .whitespacesAndNewlines))
             }
             guard forms.count >= 2 else {
                 throw ParseError(
@@ -79,6 +80,16 @@ public struct SynonymTable: Sendable {
             for n in normalized { table.groupOf[n] = g }
         }
         return table
+    }
+
+    /// A form written in quotes ("跨境" or “跨境”), as a query part might be, is the text inside:
+    /// quotes kept would make a form no query part ever equals.
+    static func unquoted(_ form: String) -> String {
+        let pairs: [(Character, Character)] = [("\"", "\""), ("“", "”"), ("「", "」")]
+        guard form.count >= 2, let first = form.first, let last = form.last,
+            pairs.contains(where: { $0.0 == first && $0.1 == last })
+        else { return form }
+        return String(form.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
     }
 
     /// The group a normalized form belongs to.
