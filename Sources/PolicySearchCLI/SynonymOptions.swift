@@ -46,9 +46,9 @@ struct SynonymOptions: ParsableArguments {
         }
         for root in manifest.roots {
             var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { continue }
             let url = URL(fileURLWithPath: root)
-            let exists = FileManager.default.fileExists(atPath: root, isDirectory: &isFolder)
-            folders.append(exists && isFolder.boolValue ? url : url.deletingLastPathComponent())
+            folders.append(isFolder.boolValue ? url : url.deletingLastPathComponent())
         }
         for folder in folders + [IndexOptions.bundledCorpus] {
             let url = folder.appendingPathComponent(SynonymTable.fileName)
