@@ -11,25 +11,35 @@
 /// stand near each other count.
 public enum Occurrences {
     /// Start offsets of the leftmost non-overlapping occurrences of `needle` in `haystack`.
-    public static func starts(of needle: [UInt32], in haystack: [UInt32]) -> [Int] {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
-        var result: [Int] = []
-        let first = needle[0], n = needle.count
-        var i = 0
-        let last = haystack.count - n
-        outer: while i <= last {
-            if haystack[i] != first {
-                i += 1
-                continue
+    public static func starts(of needle: [UInt32], in haystack: [UInt32]) -> [Int] { matches(needle, haystack, overlapping: false) }
+
+    /// Every start of `needle` in `haystack`, overlapping ones included.
+    static func everyStart(of needle: [UInt32], in haystack: [UInt32]) -> [Int] { matches(needle, haystack, overlapping: true) }
+
+    private static func matches(_ needle: [UInt32], _ haystack: [UInt32], overlapping: Bool) -> [Int] {
+        needle.withUnsafeBufferPointer { n in
+            haystack.withUnsafeBufferPointer { h in
+                var result: [Int] = []
+                var i = 0
+                while let s = firstStart(n, in: h, from: i) {
+                    result.append(s)
+                    i = s + (overlapping ? 1 : n.count)
+                }
+                return result
             }
-            for j in 1..<n where haystack[i + j] != needle[j] {
-                i += 1
-                continue outer
-            }
-            result.append(i)
-            i += n
         }
-        return result
+    }
+
+    /// The first start at or after `from` of `n` in `h`: the one matching loop of this file.
+    @inline(__always)
+    private static func firstStart(_ n: UnsafeBufferPointer<UInt32>, in h: UnsafeBufferPointer<UInt32>, from: Int) -> Int? {
+        guard let first = n.first, h.count >= n.count, from <= h.count - n.count else { return nil }
+        for i in from...(h.count - n.count) where h[i] == first {
+            var j = 1
+            while j < n.count, h[i + j] == n[j] { j += 1 }
+            if j == n.count { return i }
+        }
+        return nil
     }
 
     /// The spans (normalized offsets) of a term's forms — the part and its synonyms — in `text`:
@@ -38,14 +48,6 @@ public enum Occurrences {
     public static func spans(of forms: [[UInt32]], in text: [UInt32]) -> [Range<Int>] {
         if forms.count == 1 { return starts(of: forms[0], in: text).map { $0..<($0 + forms[0].count) } }
         return leftmostLongest(forms.flatMap { f in everyStart(of: f, in: text).map { $0..<($0 + f.count) } })
-    }
-
-    /// Every start of `needle` in `haystack`, overlapping ones included.
-    static func everyStart(of needle: [UInt32], in haystack: [UInt32]) -> [Int] {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return [] }
-        return (0...(haystack.count - needle.count)).filter { i in
-            haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle)
-        }
     }
 
     /// Of candidate spans (overlapping in any way), the ones `grep -o` reports for the alternation
@@ -61,19 +63,7 @@ public enum Occurrences {
     /// Whether any of `forms` occurs in `text` (the same matching as `spans`, stopping at the first
     /// occurrence and allocating nothing): ranking asks it of many candidates' leads and paths.
     public static func occurs(_ forms: [[UInt32]], in text: [UInt32]) -> Bool {
-        text.withUnsafeBufferPointer { h in
-            forms.contains { form in
-                form.withUnsafeBufferPointer { n in
-                    guard let first = n.first, h.count >= n.count else { return false }
-                    for i in 0...(h.count - n.count) where h[i] == first {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
-                    }
-                    return false
-                }
-            }
-        }
+        text.withUnsafeBufferPointer { h in forms.contains { f in f.withUnsafeBufferPointer { firstStart($0, in: h, from: 0) != nil } } }
     }
 
     /// Whether occurrences of `needle` can overlap (it has a proper prefix that is also a suffix,
@@ -95,11 +85,10 @@ public enum Occurrences {
                     if canOverlap(a) { return true }
                     continue
                 }
-                if !starts(of: b, in: a).isEmpty { return true }
+                if occurs([b], in: a) { return true }
                 for k in 1..<max(1, min(a.count, b.count)) where a[(a.count - k)...].elementsEqual(b[..<k]) { return true }
             }
         }
         return false
     }
-
 }
