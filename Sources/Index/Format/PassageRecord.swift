@@ -81,6 +81,18 @@ struct PassageTable {
         return first..<(headerSize + ((id + 1) * recordWidth + 7) >> 3 + BitPacking.padding)
     }
 
+    /// Only the kind and path of record `id` (what ranking reads of every candidate): two fields
+    /// unpacked instead of eight. The kind is checked here; the caller checks the path range.
+    func kindAndPath(_ id: Int, section: UnsafeRawPointer) throws -> (kind: Passage.Kind, pathID: Int) {
+        let base = section + headerSize
+        let bit = id * recordWidth
+        let (kw, pw) = (widths[1], widths[5])
+        let kind = kw == 0 ? 0 : Int(BitPacking.get(base, bit: bit &+ fieldOffsets[1], width: kw))
+        guard kind < Self.kinds.count else { throw MalformedRecord(detail: "passage \(id) has an unknown kind") }
+        let path = pw == 0 ? 0 : Int(BitPacking.get(base, bit: bit &+ fieldOffsets[5], width: pw))
+        return (Self.kinds[kind], path)
+    }
+
     /// Record `id` from `section` (the section's start; `byteRange(id)` readable), with `words`
     /// from the lengths section. The caller checks document and path ranges; the kind is checked here.
     func decode(_ id: Int, section: UnsafeRawPointer, words: Int) throws -> PassageRecord {

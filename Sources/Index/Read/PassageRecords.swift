@@ -1,3 +1,5 @@
+import Ingestion
+
 extension IndexReader {
     /// Passage records read in place, for callers that read many per query (top-k reads the record
     /// of every candidate it boosts): the records and lengths sections are checksummed whole once,
@@ -36,6 +38,23 @@ extension IndexReader {
                 throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) has an invalid record")
             }
             return record
+        }
+
+        /// What ranking reads of a candidate: its kind, length in words and heading path id, checked
+        /// as `record` checks them (without unpacking the fields ranking does not read).
+        public func rankingFields(_ id: Int) throws -> (kind: Passage.Kind, words: Int, pathID: Int) {
+            let part = IndexFormat.Section.passages.name
+            guard id >= 0, id < lengths.count else {
+                throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) out of range")
+            }
+            let fields: (kind: Passage.Kind, pathID: Int)
+            do { fields = try table.kindAndPath(id, section: section) } catch let e as MalformedRecord {
+                throw IndexError.corrupted(path: path, part: part, detail: e.detail)
+            }
+            guard fields.pathID < paths else {
+                throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) has an invalid record")
+            }
+            return (fields.kind, Int(lengths[id]), fields.pathID)
         }
     }
 
