@@ -33,6 +33,7 @@ public final class Searcher {
     let scorer: Scorer
     private var analyzer: Analyzer?
     private var facts: [DocumentFacts]?
+    private var summaries: [Int: (summary: DocumentSummary, firstPassage: Int)] = [:]
     /// Synonym groups that plain (unquoted) parts expand to; nil searches every part exactly as typed.
     public var synonyms: SynonymTable?
 
@@ -58,6 +59,12 @@ public final class Searcher {
     }
 
     public func plan(_ query: String, _ expression: QueryExpression) throws -> QueryPlan {
+        try plan(query, expression, deferringDirectTerms: false)
+    }
+
+    /// `search`'s own plan: terms of one or two characters are left unread (`Term.deferred`) for
+    /// the steps that walk their postings lists; `materialize` reads them for the others.
+    func plan(_ query: String, _ expression: QueryExpression, deferringDirectTerms: Bool) throws -> QueryPlan {
         var planner = QueryPlanner(
             reader: reader, normalizer: normalizer, texts: texts, documents: { [self] in try documents() }, synonyms: synonyms
         ) { [self] in
@@ -66,7 +73,18 @@ public final class Searcher {
             analyzer = made
             return made
         }
+        planner.deferDirectTerms = deferringDirectTerms
         return try planner.plan(query, expression)
+    }
+
+    /// The plan with every deferred term's matches read.
+    func materialize(_ plan: QueryPlan) throws -> QueryPlan {
+        var plan = plan
+        for t in plan.terms.indices where plan.terms[t].deferred {
+            plan.terms[t].matches = try PhraseMatcher.match(plan.terms[t].scalars, in: reader)
+            (plan.terms[t].deferred, plan.terms[t].dfOverride) = (false, nil)
+        }
+        return plan
     }
 
     /// The passages the plan matches, ascending.
@@ -87,10 +105,18 @@ public final class Searcher {
     // MARK: Search
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        let plan = try plan(query)
+        let deferred = try plan(query, QueryParser.parse(query), deferringDirectTerms: true)
         scorer.startQuery()
-        if let fast = try searchSingleTerm(plan, options: options) { return fast }
-        let passages = try matches(plan)
+        if let fast = try searchSingleTerm(deferred, options: options) { return fast }
+        if let conjunction = try conjunction(deferred) {
+            return try results(conjunction.plan, passages: conjunction.passages, options: options)
+        }
+        let plan = try materialize(deferred)
+        return try results(plan, passages: try matches(plan), options: options)
+    }
+
+    /// Scores and ranks the passages a plan selects, and makes the hits shown.
+    private func results(_ plan: QueryPlan, passages: [Int32], options: SearchOptions) throws -> SearchResults {
         let idfs = scorer.idfs(plan, bm25: options.bm25)
         let bm25 = try scorer.bm25(passages, plan: plan, bm25: options.bm25, idfs: idfs)
         let ranked = try rank(passages, bm25: bm25, plan: plan, options: options)
@@ -101,7 +127,7 @@ public final class Searcher {
                 Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts.boosts(in: plan))
             hits.append(try hit(Int(entry.passage), rank: rank + 1, score: entry.score, plan: plan, explanation: explanation))
         }
-        var results = SearchResults(query: query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
+        var results = SearchResults(query: plan.query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
         if passages.isEmpty { results.suggestions = try suggestions(for: plan) }
         return results
     }
@@ -164,13 +190,23 @@ public final class Searcher {
         }
     }
 
+    /// A hit shown: its passage, document and occurrences come from caches kept across searches
+    /// (the shown passages of one query are mostly those of the next, and share few documents).
     func hit(_ p: Int, rank: Int, score: Double, plan: QueryPlan, explanation: Explanation) throws -> Hit {
-        let stored = try reader.passage(p)
-        let document = try reader.documentSummary(stored.record.document)
+        let stored = try texts.stored(p)
+        let document = try summary(stored.record.document)
         let occurrences = try labeledOccurrences(of: plan, inPassage: p)
         return Hit(
-            rank: rank, score: score, document: document, passage: stored,
-            passageID: try PassageReference.format(reader, passage: p, document: document),
+            rank: rank, score: score, document: document.summary, passage: stored,
+            passageID: PassageReference.format(name: document.summary.name, passage: p, firstPassage: document.firstPassage),
             highlights: occurrences.map(\.span), matched: occurrences.map(\.form), explanation: explanation)
+    }
+
+    /// A document's summary and first passage (for `PassageReference` ids), read once.
+    private func summary(_ d: Int) throws -> (summary: DocumentSummary, firstPassage: Int) {
+        if let known = summaries[d] { return known }
+        let entry = (try reader.documentSummary(d), try reader.passageRange(ofDocument: d).lowerBound)
+        summaries[d] = entry
+        return entry
     }
 }

@@ -21,7 +21,8 @@ extension IndexReader {
                 }
             }
         }
-        return try PostingsCursor(storage: storage, merged: merged.passages, tfs: merged.tfs, lengths: try lengths(), path: path)
+        return try PostingsCursor(
+            storage: storage, merged: merged.passages, tfs: merged.tfs, lengths: try lengths(), passageCount: passageCount, path: path)
     }
 
     private func merge(_ term: TermInfo) throws -> (passages: [Int32], tfs: [Int32]) {

@@ -36,6 +36,15 @@ extension IndexReader {
         }
     }
 
+    /// A cursor over a list decoded elsewhere (a phrase's matches: passages ascending, with their
+    /// tfs), to walk in step with postings lists (`ListIntersection`). Its blocks have no bounds.
+    public func cursor(passages: [Int32], tfs: [Int32]) throws -> PostingsCursor {
+        guard !passages.isEmpty, passages.count == tfs.count, passages.last! < passageCount else {
+            throw IndexError.corrupted(path: path, part: "postings", detail: "a decoded list is empty or out of range")
+        }
+        return try PostingsCursor(storage: storage, merged: passages, tfs: tfs, lengths: nil, passageCount: passageCount, path: path)
+    }
+
     /// A cursor over a term's postings; for a character without a list of its own, over its pairs'
     /// postings merged (`PostingsFormat.storesUnigram`).
     public func cursor(_ term: TermInfo) throws -> PostingsCursor {

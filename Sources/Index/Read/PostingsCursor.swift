@@ -80,20 +80,24 @@ public final class PostingsCursor {
     }
 
     /// A cursor over postings already decoded and merged (ascending, non-empty, checked by the
-    /// caller); `lengths` give each block's shortest passage.
-    init(storage: IndexStorage, merged passages: [Int32], tfs: [Int32], lengths: IndexReader.Lengths, path: String) throws {
+    /// caller); `lengths` give each block's shortest passage (without them, a block's bound is
+    /// unknown: `blockBound` answers the largest).
+    init(
+        storage: IndexStorage, merged passages: [Int32], tfs: [Int32], lengths: IndexReader.Lengths?, passageCount: Int, path: String
+    ) throws {
         self.storage = storage
         raw = UnsafeRawBufferPointer(start: nil, count: 0)
         length = 0
         df = passages.count
         positional = false
-        passageCount = lengths.count
+        self.passageCount = passageCount
         self.path = path
         blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
         skip = nil
         bodyStart = 0
         var maxTF: [Int] = [], minLength: [Int] = []
         for lo in stride(from: 0, to: df, by: PostingsFormat.blockSize) {
+            guard let lengths else { break }
             let block = lo..<min(df, lo + PostingsFormat.blockSize)
             maxTF.append(Int(tfs[block].max()!))
             minLength.append(block.reduce(Int.max) { min($0, Int(lengths[Int(passages[$1])])) })
@@ -159,6 +163,15 @@ public final class PostingsCursor {
         var next: Int
         let end: Int
 
+        /// The next position, or nil after the last: the driver of an intersection reads each of its
+        /// positions once, in place. (Their order is checked by `positions()` and `verify`; a
+        /// list out of order cannot pass its block's checksum.)
+        mutating func nextPosition() -> Int32? {
+            guard next < end else { return nil }
+            defer { next += 1 }
+            return Int32(truncatingIfNeeded: BitPacking.get(base, next, width: width))
+        }
+
         /// Whether the posting has position `v`; `v` must not be below an earlier probe's.
         mutating func has(_ v: Int32) -> Bool {
             while next < end {
@@ -218,7 +231,7 @@ public final class PostingsCursor {
     /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
         guard blocks > 1, b >= 0, b < blocks else { return (Int(Int32.max), 0) }
-        if let merged { return (merged.maxTF[b], merged.minLength[b]) }
+        if let merged { return merged.maxTF.isEmpty ? (Int(Int32.max), 0) : (merged.maxTF[b], merged.minLength[b]) }
         return (Int(skip!.maxTF[b]), Int(skip!.minLength[b]))
     }
 

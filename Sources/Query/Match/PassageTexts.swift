@@ -1,12 +1,12 @@
 import Analysis
 import Index
 
-/// Stored passage texts and their normalized forms, read and normalized once per query (NEAR
-/// checks, tf recounts and highlights all look at the same few passages).
+/// Stored passages and their normalized texts, read and normalized once (NEAR checks, tf
+/// recounts, highlights and the hits shown all look at the same few passages, query after query).
 final class PassageTexts {
     let reader: IndexReader
     let normalizer: Normalizer
-    private var cache: [Int: (text: String, normalized: NormalizedText)] = [:]
+    private var cache: [Int: (passage: StoredPassage, normalized: NormalizedText)] = [:]
 
     init(reader: IndexReader, normalizer: Normalizer) {
         self.reader = reader
@@ -14,9 +14,17 @@ final class PassageTexts {
     }
 
     func get(_ passage: Int) throws -> (text: String, normalized: NormalizedText) {
+        let entry = try self.entry(passage)
+        return (entry.passage.text, entry.normalized)
+    }
+
+    /// The stored passage (`IndexReader.passage`), from the cache.
+    func stored(_ passage: Int) throws -> StoredPassage { try entry(passage).passage }
+
+    private func entry(_ passage: Int) throws -> (passage: StoredPassage, normalized: NormalizedText) {
         if let hit = cache[passage] { return hit }
-        let text = try reader.passage(passage).text
-        let entry = (text, normalizer.normalize(text))
+        let stored = try reader.passage(passage)
+        let entry = (stored, normalizer.normalize(stored.text))
         if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
         cache[passage] = entry
         return entry

@@ -27,9 +27,17 @@ public struct QueryPlan: Sendable {
         /// The forms as typed or written in the synonym file, parallel to `variants`.
         public var variantTexts: [String]
         /// Passages containing any form and their tf (its non-overlapping occurrences), ascending.
+        /// In the plans `search` makes for itself, a term of one or two characters may be deferred
+        /// (not read yet) or narrowed to the passages the query selects; `df` stays the whole count.
         public var matches: PhraseMatches
         /// Wanted (under an even number of NOTs): scored and highlighted.
         public var positive: Bool
+        /// Passages containing any form (BM25's df), also when `matches` is deferred or narrowed.
+        public var df: Int { dfOverride ?? matches.count }
+        var dfOverride: Int?
+        /// The matches are not read (a direct 1–2 character term, answered from its postings list
+        /// by `search`'s single-term and conjunction steps); `Searcher.materialize` reads them.
+        var deferred = false
 
         /// Expanded by the synonym table.
         public var isGroup: Bool { variants.count > 1 }
@@ -49,6 +57,20 @@ public struct QueryPlan: Sendable {
 
     /// Indices of the wanted terms: those that score and are highlighted.
     public var scoringTerms: [Int] { terms.indices.filter { terms[$0].positive } }
+
+    /// The same plan with each wanted term's matches narrowed to `passages` (every one of which
+    /// holds every wanted term), with `tfs[k]` the tfs of `scoringTerms[k]` there; dfs unchanged.
+    /// Unwanted terms are left empty: scoring does not read them.
+    func narrowed(to passages: [Int32], tfs: [[Int32]]) -> QueryPlan {
+        var plan = self
+        for t in plan.terms.indices {
+            plan.terms[t].dfOverride = terms[t].df
+            plan.terms[t].deferred = false
+            plan.terms[t].matches = PhraseMatches()
+        }
+        for (k, t) in scoringTerms.enumerated() { plan.terms[t].matches = PhraseMatches(passages: passages, tfs: tfs[k]) }
+        return plan
+    }
 
     /// The plan is one wanted part and nothing else (the block-max fast path applies).
     public var singleTerm: Int? {

@@ -12,6 +12,10 @@ struct QueryPlanner {
     let loadDocuments: () throws -> [DocumentFacts]
     let synonyms: SynonymTable?
     var makeAnalyzer: () throws -> Analyzer
+    /// Leave the matches of direct 1–2 character terms unread (`QueryPlan.Term.deferred`): only
+    /// `search` asks for it, and it reads them (`Searcher.materialize`) unless a step that walks
+    /// their postings lists answers the query.
+    var deferDirectTerms = false
 
     private var terms: [QueryPlan.Term] = []
     private var notes: [String] = []
@@ -44,14 +48,14 @@ struct QueryPlanner {
         switch e {
         case .term(let part):
             let t = try term(part, positive: positive)
-            if positive, t.matches.count == 0 { unmatched.append((part, t.scalars)) }
-            if positive, !part.quoted, t.matches.count == 0, let words = try fallback(part, t.scalars) {
+            if positive, t.df == 0 { unmatched.append((part, t.scalars)) }
+            if positive, !part.quoted, t.df == 0, let words = try fallback(part, t.scalars) {
                 notes.append(
                     "No exact match for “\(part.text)”; searched its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)"
                 )
                 return .and(try words.map { .term(add(try term($0, positive: true))) })
             }
-            if !positive, t.matches.count == 0 {
+            if !positive, t.df == 0 {
                 // Excluding what occurs nowhere excludes nothing (a misspelling, or a long word whose
                 // exact form no plan prints): say so rather than answer as if it had worked.
                 notes.append("“\(part.text)” occurs nowhere, so excluding it leaves out nothing")
@@ -59,7 +63,7 @@ struct QueryPlanner {
             return .term(add(t))
         case .near(let distance, let a, let b):
             let ta = try term(a, positive: positive), tb = try term(b, positive: positive)
-            for t in [ta, tb] where positive && t.matches.count == 0 { unmatched.append((t.part, t.scalars)) }
+            for t in [ta, tb] where positive && t.df == 0 { unmatched.append((t.part, t.scalars)) }
             return .near(distance: distance, add(ta), add(tb))
         case .filter(let f):
             let documents = try loadDocuments()
@@ -122,6 +126,12 @@ struct QueryPlanner {
                 variants.append(n)
                 texts.append(form)
             }
+        }
+        if deferDirectTerms, variants.count == 1, !Occurrences.canOverlap(scalars), let key = PhraseMatcher.directKey(scalars) {
+            var t = QueryPlan.Term(
+                part: part, scalars: scalars, variants: variants, variantTexts: texts, matches: PhraseMatches(), positive: positive)
+            (t.dfOverride, t.deferred) = (try reader.term(key)?.df ?? 0, true)
+            return t
         }
         var matches = try PhraseMatcher.match(scalars, in: reader)
         if variants.count > 1 {

@@ -9,8 +9,11 @@ public enum PassageReference {
 
     /// The same, when the caller already has the passage's document.
     static func format(_ reader: IndexReader, passage: Int, document: DocumentSummary) throws -> String {
-        document.name + "#\(passage - (try reader.passageRange(ofDocument: document.index)).lowerBound + 1)"
+        format(name: document.name, passage: passage, firstPassage: try reader.passageRange(ofDocument: document.index).lowerBound)
     }
+
+    /// The same, given the document's name and first passage.
+    static func format(name: String, passage: Int, firstPassage: Int) -> String { name + "#\(passage - firstPassage + 1)" }
 
     /// The global passage number for `FILE#N`; nil if there is no such passage.
     /// A trailing `:LINE` (as `kwic` prints, `FILE#N:LINE`) is allowed and ignored.

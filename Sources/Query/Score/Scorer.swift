@@ -13,35 +13,46 @@ final class Scorer {
         self.normalizer = normalizer
     }
 
-    /// BM25 of each candidate (ascending ids), walking each wanted term's matches in step.
+    /// BM25 of each candidate (ascending ids): term by term, each walking its matches in step
+    /// with the candidates. The formula is `BM25.termScore`'s, with the length part computed once
+    /// per candidate (`termScore` gives the same number: the same operations in the same order).
     func bm25(_ passages: [Int32], plan: QueryPlan, bm25: BM25, idfs: [Double]) throws -> [Double] {
         let lengths = try reader.lengths()
         let avgdl = reader.averageLength
-        let terms = plan.scoringTerms
-        var cursors = [Int](repeating: 0, count: terms.count)
+        let k1 = bm25.k1, b = bm25.b
+        // k1·(1 − b + b·dl/avgdl), per candidate.
+        let norms = passages.map { p in
+            k1 * (1 - b + b * (avgdl > 0 ? Double(lengths[Int(p)]) / avgdl : 1))
+        }
         var scores = [Double](repeating: 0, count: passages.count)
-        for (i, p) in passages.enumerated() {
-            let dl = Int(lengths[Int(p)])
-            var sum = 0.0
-            for (k, t) in terms.enumerated() {
-                let matches = plan.terms[t].matches
-                var c = cursors[k]
-                matches.passages.withUnsafeBufferPointer { ps in
-                    while c < ps.count, ps[c] < p { c += 1 }
-                    if c < ps.count, ps[c] == p {
-                        sum += bm25.termScore(tf: Int(matches.tfs[c]), idf: idfs[k], length: dl, averageLength: avgdl)
+        for (k, t) in plan.scoringTerms.enumerated() {
+            let matches = plan.terms[t].matches
+            let gain = idfs[k]
+            matches.passages.withUnsafeBufferPointer { ps in
+                matches.tfs.withUnsafeBufferPointer { tfs in
+                    passages.withUnsafeBufferPointer { candidates in
+                        norms.withUnsafeBufferPointer { norms in
+                            scores.withUnsafeMutableBufferPointer { scores in
+                                var c = 0
+                                for i in 0..<candidates.count {
+                                    let p = candidates[i]
+                                    while c < ps.count, ps[c] < p { c &+= 1 }
+                                    guard c < ps.count, ps[c] == p else { continue }
+                                    let tf = Double(tfs[c])
+                                    scores[i] += gain * tf * (k1 + 1) / (tf + norms[i])
+                                }
+                            }
+                        }
                     }
                 }
-                cursors[k] = c
             }
-            scores[i] = sum
         }
         return scores
     }
 
     /// The idf of each wanted term, in `plan.scoringTerms` order.
     func idfs(_ plan: QueryPlan, bm25: BM25) -> [Double] {
-        plan.scoringTerms.map { bm25.idf(documentFrequency: plan.terms[$0].matches.count, count: reader.passageCount) }
+        plan.scoringTerms.map { bm25.idf(documentFrequency: plan.terms[$0].df, count: reader.passageCount) }
     }
 
     /// The boosts of a passage under `rules` (none when nil: plain BM25).
@@ -53,17 +64,21 @@ final class Scorer {
     /// an upper bound from what is cheap to read — the record (a heading line's factor is exact) and
     /// the cached heading path — is checked before the stored text is decompressed for the
     /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
-    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?, reaches: (Double) -> Bool) throws -> BoostMatch? {
+    /// `holdsEveryTerm`: the caller knows the passage holds every wanted term (the single-term
+    /// and conjunction steps, whose plans leave the matches unread), so they are not looked up.
+    func boosts(
+        for passage: Int, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, reaches: (Double) -> Bool
+    ) throws -> BoostMatch? {
         guard let rules else { return reaches(1) ? BoostMatch(rules: nil) : nil }
         var match = BoostMatch(rules: rules)
-        let record = try records().record(passage)
+        let record = try records().rankingFields(passage)
         if record.kind == .heading {
             guard reaches(rules.headingLine) else { return nil }
             match.heading = true
             return match
         }
         let p = Int32(passage)
-        match.section = try sectionTerm(p, path: record.pathID, plan: plan)
+        match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm)
         let sectionFactor = match.section == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
@@ -73,22 +88,24 @@ final class Scorer {
         }
         if let lead = lead.folded {
             match.lead = plan.terms.indices.first { t in
-                Self.matches(plan.terms[t], p) && Occurrences.occurs(plan.terms[t].variants, in: lead)
+                Self.matches(plan.terms[t], p, holdsEveryTerm) && Occurrences.occurs(plan.terms[t].variants, in: lead)
             }
         }
         return match
     }
 
     /// Whether a wanted term occurs in the passage.
-    private static func matches(_ term: QueryPlan.Term, _ passage: Int32) -> Bool {
-        term.positive && term.matches.index(of: passage) != nil
+    private static func matches(_ term: QueryPlan.Term, _ passage: Int32, _ holdsEveryTerm: Bool) -> Bool {
+        term.positive && (holdsEveryTerm || term.matches.index(of: passage) != nil)
     }
 
     /// The first wanted term (in query order) that occurs in the passage and that its heading path
     /// names: the path check first, as it is cached per path and most paths name no term.
-    private func sectionTerm(_ passage: Int32, path: Int, plan: QueryPlan) throws -> Int? {
+    private func sectionTerm(_ passage: Int32, path: Int, plan: QueryPlan, holdsEveryTerm: Bool) throws -> Int? {
         for t in plan.terms.indices where plan.terms[t].positive {
-            if try mentions(path: path, term: t, plan.terms[t].variants), Self.matches(plan.terms[t], passage) { return t }
+            if try mentions(path: path, term: t, plan.terms[t].variants), Self.matches(plan.terms[t], passage, holdsEveryTerm) {
+                return t
+            }
         }
         return nil
     }
@@ -136,7 +153,7 @@ final class Scorer {
             sum += score
             parts.append(
                 .init(
-                    part: term.part.text, variants: term.isGroup ? term.variantTexts : nil, tf: tf, df: term.matches.count,
+                    part: term.part.text, variants: term.isGroup ? term.variantTexts : nil, tf: tf, df: term.df,
                     idf: idfs[k], score: score))
         }
         return Explanation(
