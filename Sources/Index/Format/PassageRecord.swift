@@ -34,6 +34,9 @@ struct PassageTable {
     /// Bit offset of each field within a record, and the record's width.
     let fieldOffsets: [Int]
     let recordWidth: Int
+    /// Where the kind and the path id lie in a record (read per ranking candidate).
+    let kindField: (offset: Int, width: Int)
+    let pathField: (offset: Int, width: Int)
     let count: Int
     /// Bytes before the first record.
     let headerSize = 1 + fieldCount
@@ -69,6 +72,7 @@ struct PassageTable {
         self.widths = widths
         fieldOffsets = widths.indices.map { widths[..<$0].reduce(0, +) }
         recordWidth = widths.reduce(0, +)
+        (kindField, pathField) = ((fieldOffsets[1], widths[1]), (fieldOffsets[5], widths[5]))
         self.count = count
         guard length == headerSize + BitPacking.byteCount(count, width: recordWidth) + BitPacking.padding else {
             throw MalformedRecord(detail: "length \(length) does not hold \(count) records")
@@ -85,12 +89,11 @@ struct PassageTable {
     /// unpacked instead of eight. The kind is checked here; the caller checks the path range.
     func kindAndPath(_ id: Int, section: UnsafeRawPointer) throws -> (kind: Passage.Kind, pathID: Int) {
         let base = section + headerSize
-        let bit = id * recordWidth
-        let (kw, pw) = (widths[1], widths[5])
-        let kind = kw == 0 ? 0 : Int(BitPacking.get(base, bit: bit &+ fieldOffsets[1], width: kw))
+        let bit = id &* recordWidth
+        let kind = Int(BitPacking.get(base, bit: bit &+ kindField.offset, width: kindField.width))
         guard kind < Self.kinds.count else { throw MalformedRecord(detail: "passage \(id) has an unknown kind") }
-        let path = pw == 0 ? 0 : Int(BitPacking.get(base, bit: bit &+ fieldOffsets[5], width: pw))
-        return (Self.kinds[kind], path)
+        let path = Int(BitPacking.get(base, bit: bit &+ pathField.offset, width: pathField.width))
+        return (Self.kinds.withUnsafeBufferPointer { $0[kind] }, path)
     }
 
     /// Record `id` from `section` (the section's start; `byteRange(id)` readable), with `words`

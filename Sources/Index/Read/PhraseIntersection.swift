@@ -43,7 +43,8 @@ public enum PhraseIntersection {
             var firstProbe = try firstCursor.positionProbe()
             for k in 0..<rest.count { (probes + k).initialize(to: try rest[k].positionProbe()) }
             var count: Int32 = 0
-            for pos in try driver.positions() {
+            var positions = try driver.positionProbe()
+            while let pos = positions.nextPosition() {
                 let start = pos - driverOffset
                 guard start >= 0, firstProbe.has(start + firstOffset) else { continue }
                 var aligned = true

@@ -118,21 +118,43 @@ final class Scorer {
     }
 
     /// Leads by passage, kept across searches (bounded): a passage's lead costs a decompressed
-    /// text block, and the same candidates come back in repeated and related queries.
-    private var leads: [Int32: Lead] = [:]
-    private static let leadCacheSize = 8192
+    /// text block, and the same candidates come back in repeated and related queries. Found
+    /// through a slot per passage (top-k looks one up per candidate: an array read, not a hash).
+    private var leads = LeadCache()
 
     /// The stored text up to its first sentence end is all the boosts read: most passages have one
     /// early, and only that lead is normalized (a whole passage is not).
     private func lead(_ passage: Int) throws -> Lead {
-        if let hit = leads[Int32(passage)] { return hit }
+        if let hit = leads.get(passage) { return hit }
         let raw = try reader.passage(passage).text.unicodeScalars
         let end = raw.firstIndex { Self.isSentenceEnd($0.value) }
         var lead = Lead(hasSentence: end != nil, folded: nil)
         if let end, raw.index(after: end) != raw.endIndex { lead.folded = normalizer.fold(String(raw[...end])) }
-        if leads.count >= Self.leadCacheSize { leads.removeAll(keepingCapacity: true) }
-        leads[Int32(passage)] = lead
+        leads.set(passage, lead, passages: reader.passageCount)
         return lead
+    }
+
+    /// Up to `capacity` leads, with a slot per passage (−1: not kept); emptied when full.
+    private struct LeadCache {
+        static let capacity = 8192
+        private var slots: [Int32] = []
+        private var kept: [(passage: Int32, lead: Lead)] = []
+
+        func get(_ passage: Int) -> Lead? {
+            guard passage < slots.count else { return nil }
+            let slot = slots[passage]
+            return slot < 0 ? nil : kept[Int(slot)].lead
+        }
+
+        mutating func set(_ passage: Int, _ lead: Lead, passages: Int) {
+            if slots.isEmpty { slots = [Int32](repeating: -1, count: passages) }
+            if kept.count >= Self.capacity {
+                for k in kept { slots[Int(k.passage)] = -1 }
+                kept.removeAll(keepingCapacity: true)
+            }
+            slots[passage] = Int32(kept.count)
+            kept.append((Int32(passage), lead))
+        }
     }
 
     /// 。！？； and their ASCII forms.
