@@ -2,14 +2,16 @@ extension IndexReader {
     /// The postings of a character whose own list was left out: the passages of its pairs (the end
     /// pair included: `TermKey.end`) with the pairs' counts summed, which are exactly the
     /// character's passages and counts. Checked against the df the dictionary keeps. Merged once
-    /// per reader and kept (up to `mergedCacheLimit` postings in all): a list of a few thousand
-    /// postings costs its pairs' lists decoded and summed, every query again otherwise.
+    /// per reader and kept with its blocks' bounds (up to `mergedCacheLimit` postings in all): a
+    /// list of a few thousand postings costs its pairs' lists decoded and summed, every query
+    /// again otherwise.
     func mergedCursor(_ term: TermInfo) throws -> PostingsCursor {
-        let merged: (passages: [Int32], tfs: [Int32])
+        let merged: PostingsCursor.Merged
         if let hit = lock.withLock({ mergedCache[term.key] }) {
             merged = hit
         } else {
-            merged = try merge(term)
+            let lists = try merge(term)
+            merged = PostingsCursor.Merged(passages: lists.passages, tfs: lists.tfs, lengths: try lengths())
             lock.withLock {
                 if mergedCachePostings + merged.passages.count > Self.mergedCacheLimit {
                     mergedCache.removeAll()
@@ -21,8 +23,7 @@ extension IndexReader {
                 }
             }
         }
-        return try PostingsCursor(
-            storage: storage, merged: merged.passages, tfs: merged.tfs, lengths: try lengths(), passageCount: passageCount, path: path)
+        return try PostingsCursor(storage: storage, merged: merged, passageCount: passageCount, path: path)
     }
 
     private func merge(_ term: TermInfo) throws -> (passages: [Int32], tfs: [Int32]) {

@@ -42,7 +42,8 @@ extension IndexReader {
         guard !passages.isEmpty, passages.count == tfs.count, passages.last! < passageCount else {
             throw IndexError.corrupted(path: path, part: "postings", detail: "a decoded list is empty or out of range")
         }
-        return try PostingsCursor(storage: storage, merged: passages, tfs: tfs, lengths: nil, passageCount: passageCount, path: path)
+        return try PostingsCursor(
+            storage: storage, merged: .init(passages: passages, tfs: tfs, lengths: nil), passageCount: passageCount, path: path)
     }
 
     /// A cursor over a term's postings; for a character without a list of its own, over its pairs'

@@ -57,7 +57,7 @@ public final class IndexReader: @unchecked Sendable {
     let lock = NSLock()
     /// Merged postings of characters without a list of their own (`mergedCursor`), bounded by
     /// `mergedCacheLimit` postings in all.
-    var mergedCache: [UInt64: (passages: [Int32], tfs: [Int32])] = [:]
+    var mergedCache: [UInt64: PostingsCursor.Merged] = [:]
     var mergedCachePostings = 0
     static let mergedCacheLimit = 1 << 21
 

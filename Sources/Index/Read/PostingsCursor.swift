@@ -24,10 +24,23 @@ public final class PostingsCursor {
     /// Merged postings, and each block's largest tf and shortest length.
     private let merged: Merged?
 
-    /// A class, so that the hot paths' `if let merged` retains one reference, not four arrays.
-    private final class Merged {
+    /// Postings decoded elsewhere (ascending, non-empty, checked by the maker), with each block's
+    /// largest tf and shortest passage when `lengths` are given (without them a block's bound is
+    /// unknown: `blockBound` answers the largest). Immutable: the reader keeps a character's
+    /// merged postings, bounds included, for every later cursor. A class, so that the hot paths'
+    /// `if let merged` retains one reference, not four arrays.
+    final class Merged: Sendable {
         let passages: [Int32], tfs: [Int32], maxTF: [Int], minLength: [Int]
-        init(_ passages: [Int32], _ tfs: [Int32], _ maxTF: [Int], _ minLength: [Int]) {
+
+        init(passages: [Int32], tfs: [Int32], lengths: IndexReader.Lengths?) {
+            var maxTF: [Int] = [], minLength: [Int] = []
+            if let lengths {
+                for lo in stride(from: 0, to: passages.count, by: PostingsFormat.blockSize) {
+                    let block = lo..<min(passages.count, lo + PostingsFormat.blockSize)
+                    maxTF.append(Int(tfs[block].max()!))
+                    minLength.append(block.reduce(Int.max) { min($0, Int(lengths[Int(passages[$1])])) })
+                }
+            }
             (self.passages, self.tfs, self.maxTF, self.minLength) = (passages, tfs, maxTF, minLength)
         }
     }
@@ -79,30 +92,19 @@ public final class PostingsCursor {
         try load(0)
     }
 
-    /// A cursor over postings already decoded and merged (ascending, non-empty, checked by the
-    /// caller); `lengths` give each block's shortest passage (without them, a block's bound is
-    /// unknown: `blockBound` answers the largest).
-    init(
-        storage: IndexStorage, merged passages: [Int32], tfs: [Int32], lengths: IndexReader.Lengths?, passageCount: Int, path: String
-    ) throws {
+    /// A cursor over postings already decoded (`Merged`).
+    init(storage: IndexStorage, merged: Merged, passageCount: Int, path: String) throws {
         self.storage = storage
         raw = UnsafeRawBufferPointer(start: nil, count: 0)
         length = 0
-        df = passages.count
+        df = merged.passages.count
         positional = false
         self.passageCount = passageCount
         self.path = path
         blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
         skip = nil
         bodyStart = 0
-        var maxTF: [Int] = [], minLength: [Int] = []
-        for lo in stride(from: 0, to: df, by: PostingsFormat.blockSize) {
-            guard let lengths else { break }
-            let block = lo..<min(df, lo + PostingsFormat.blockSize)
-            maxTF.append(Int(tfs[block].max()!))
-            minLength.append(block.reduce(Int.max) { min($0, Int(lengths[Int(passages[$1])])) })
-        }
-        merged = Merged(passages, tfs, maxTF, minLength)
+        self.merged = merged
         guard df > 0 else { throw corrupted("empty postings list") }
         try load(0)
     }
