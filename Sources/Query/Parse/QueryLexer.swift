@@ -274,6 +274,11 @@ struct QueryLexer {
         }
     }
 
+    /// CJK ideographs (unified, extensions, compatibility): none folds to a Latin letter.
+    private static func isIdeograph(_ v: UInt32) -> Bool {
+        (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
+    }
+
     /// A run of content characters; OR/AND/NOT alone are keywords.
     private mutating func word(_ start: Int) {
         let first = i
@@ -282,8 +287,10 @@ struct QueryLexer {
         let text = String(String.UnicodeScalarView(s[i..<j]))
         i = j
         // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too. (Only a word of two
-        // or three scalars can be one: the others skip Foundation's normalization.)
-        switch j - first <= 3 ? text.precomposedStringWithCompatibilityMapping.lowercased() : "" {
+        // or three scalars without an ideograph can be one: the others skip Foundation's
+        // normalization, which costs more than the rest of parsing.)
+        let couldBeKeyword = j - first <= 3 && !s[first..<j].contains { Self.isIdeograph($0.value) }
+        switch couldBeKeyword ? text.precomposedStringWithCompatibilityMapping.lowercased() : "" {
         case "or": emit(.or, start)
         case "and": emit(.and, start)
         case "not": emit(.not, start)
