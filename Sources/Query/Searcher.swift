@@ -22,7 +22,9 @@ public struct SearchOptions: Sendable {
 /// Runs queries against an index, in steps that the research views and the server reuse:
 /// `plan` (parse, match every part exactly, resolve filters) → `matches` (the passages the
 /// expression selects) → score (BM25 + boosts, `Scorer`) → top-k (`TopK`) → hits (text,
-/// provenance, `occurrences` as highlights). `search` runs them all.
+/// provenance, `occurrences` as highlights). `search` runs them all, with two shortcuts that walk
+/// postings lists instead of reading them whole: a single short term (`searchSingleTerm`) and a
+/// conjunction driven by a rare part (`conjunction`).
 ///
 /// One `Searcher` per thread (it caches normalized texts and heading paths); the `IndexReader`
 /// underneath may be shared.
