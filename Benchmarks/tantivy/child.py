@@ -1,11 +1,14 @@
 """tantivy peer for policy-bench: builds a character n-gram index over the passages the FTS5 child
-gets and times the benchmark queries in process. Run by policy-bench (Sources/policy-bench/Tantivy.swift):
+gets, then times queries in process as policy-bench asks for them, so that each query is timed for
+tantivy right after policy-bench timed it for the engine (a shared machine's load then weighs on
+both alike). Run by policy-bench (Sources/policy-bench/Tantivy.swift):
 
-    python child.py PASSAGES.jsonl INDEXDIR QUERIES.json BUDGET_SECONDS
+    python child.py PASSAGES.jsonl INDEXDIR
 
-PASSAGES.jsonl: one JSON string per line (passage i = line i). QUERIES.json: a list of tantivy query
-strings. Prints one JSON object on stdout: build time, index bytes, the per-call overhead of the Python
-binding, and per query p50/p99 (seconds) and the exact hit count.
+PASSAGES.jsonl: one JSON string per line (passage i = line i). After building it prints one JSON line:
+version, build time, index bytes, the per-call overhead of the Python binding. Then, for each line
+{"query": Q, "budget": SECONDS} read on stdin, one JSON line: the exact hit count and the top-10
+timing (p50/p99… in seconds). It exits at the end of its input.
 
 Analysis: two indexed fields over the same text, each with tantivy's NgramTokenizer and a LowerCaser:
 `bi` (min_gram = max_gram = 2: character bigrams) and `uni` (min = max = 1), the latter only for
@@ -83,28 +86,34 @@ def stats(samples):
 
 
 def main():
-    passages_path, index_dir, queries_path, budget = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    passages_path, index_dir = sys.argv[1], sys.argv[2]
     index, count, build_seconds = build(passages_path, index_dir)
     searcher = index.searcher()
-    with open(queries_path, encoding="utf-8") as f:
-        queries = json.load(f)
 
     # The binding's own cost per call: an empty Python call, and one round trip into the extension
     # that does no search (num_docs).
     def empty():
         pass
 
-    overhead_empty = stats(measure(empty, 0.05))
-    overhead_binding = stats(measure(lambda: searcher.num_docs, 0.05))
-
     def no_match():
         # parse + search + count of a bigram no passage holds: the floor of every query.
         return searcher.search(index.parse_query('bi:"\u3400\u3401"'), 10, count=True).count
 
-    overhead_no_match = stats(measure(no_match, 0.05))
+    header = {
+        "tantivy": importlib.metadata.version("tantivy"),
+        "passages": count,
+        "buildSeconds": build_seconds,
+        "indexBytes": sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(index_dir) for f in fs),
+        "overheadEmptyCall": stats(measure(empty, 0.05)),
+        "overheadBindingCall": stats(measure(lambda: searcher.num_docs, 0.05)),
+        "overheadNoMatch": stats(measure(no_match, 0.05)),
+    }
+    print(json.dumps(header), flush=True)
 
-    results = []
-    for q in queries:
+    for line in sys.stdin:
+        request = json.loads(line)
+        q = request["query"]
+
         # What is timed: parse + search(q, 10) with an exact count + the 10 stored texts.
         def run():
             parsed = index.parse_query(q)
@@ -115,24 +124,7 @@ def main():
             return r.count
 
         hits = searcher.search(index.parse_query(q), 10, count=True).count
-        results.append({"query": q, "hits": hits, "top10": stats(measure(run, budget))})
-
-    print(
-        json.dumps(
-            {
-                "tantivy": importlib.metadata.version("tantivy"),
-                "passages": count,
-                "buildSeconds": build_seconds,
-                "indexBytes": sum(
-                    os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(index_dir) for f in fs
-                ),
-                "overheadEmptyCall": overhead_empty,
-                "overheadBindingCall": overhead_binding,
-                "overheadNoMatch": overhead_no_match,
-                "queries": results,
-            }
-        )
-    )
+        print(json.dumps({"query": q, "hits": hits, "top10": stats(measure(run, float(request["budget"])))}), flush=True)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ struct QueryResult: Codable {
     var tantivy: String? = nil
     var tantivyHits: Int? = nil
     var tantivyTop10: Stats? = nil
+    /// Ours timed right before tantivy, in the same rounds (the lowest p50 of the rounds): the
+    /// ratio to tantivy uses it.
+    var top10BesideTantivy: Stats? = nil
 }
 
 struct ScaleResult: Codable {

@@ -8,7 +8,8 @@ import Index
 enum TantivyPeer {
     static var enabled = true
 
-    struct Report: Codable {
+    /// What the child says once its index is built.
+    struct Header: Codable {
         var tantivy: String
         var passages: Int
         var buildSeconds: Double
@@ -18,7 +19,6 @@ enum TantivyPeer {
         var overheadBindingCall: Stats
         /// parse + search + count for a query whose bigram no passage holds: the floor per query.
         var overheadNoMatch: Stats
-        var queries: [QueryReport]
     }
 
     struct QueryReport: Codable {
@@ -42,37 +42,86 @@ enum TantivyPeer {
         return nil
     }
 
-    /// Writes the reader's passages and the queries, runs the child, returns its report (nil with a
-    /// note if the child fails).
-    static func run(python: String, bench: URL, reader: IndexReader, scale: Int, budget: Double) throws -> Report? {
-        let dir = bench.appendingPathComponent(".data/tantivy-x\(scale)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        var lines = Data()
-        for i in 0..<reader.passageCount {
-            lines.append(try JSONEncoder().encode(try reader.passage(i).text))
-            lines.append(0x0A)
+    /// A running child over one scale's passages: it has built its index and times a query
+    /// whenever asked (`measure`), so the bench can time each query for both engines in turn.
+    final class Session {
+        let header: Header
+        private let process: Process
+        private let requests: FileHandle
+        private let replies: FileHandle
+        private var buffer = Data()
+        private let dir: URL
+
+        /// Writes the reader's passages, starts the child and waits for its index; nil (with a
+        /// note) if the child fails.
+        static func start(python: String, bench: URL, reader: IndexReader, scale: Int) throws -> Session? {
+            let dir = bench.appendingPathComponent(".data/tantivy-x\(scale)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            var lines = Data()
+            for i in 0..<reader.passageCount {
+                lines.append(try JSONEncoder().encode(try reader.passage(i).text))
+                lines.append(0x0A)
+            }
+            let passages = dir.appendingPathComponent("passages.jsonl")
+            try lines.write(to: passages)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: python)
+            p.arguments = [bench.appendingPathComponent("tantivy/child.py").path, passages.path, dir.appendingPathComponent("index").path]
+            let input = Pipe(), output = Pipe()
+            (p.standardInput, p.standardOutput) = (input, output)
+            try p.run()
+            let session = Session(process: p, requests: input.fileHandleForWriting, replies: output.fileHandleForReading, dir: dir)
+            guard let session else {
+                note("tantivy: the child failed at ×\(scale); column skipped")
+                p.terminate()
+                try? FileManager.default.removeItem(at: dir)
+                return nil
+            }
+            return session
         }
-        let passages = dir.appendingPathComponent("passages.jsonl"), queries = dir.appendingPathComponent("queries.json")
-        try lines.write(to: passages)
-        try JSONEncoder().encode(benchQueries.map(\.tantivy)).write(to: queries)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = [
-            bench.appendingPathComponent("tantivy/child.py").path, passages.path, dir.appendingPathComponent("index").path,
-            queries.path, "\(budget)"
-        ]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        guard p.terminationStatus == 0, let report = try? JSONDecoder().decode(Report.self, from: data) else {
-            note("tantivy: the child failed (status \(p.terminationStatus)); column skipped at ×\(scale)")
-            return nil
+
+        private init?(process: Process, requests: FileHandle, replies: FileHandle, dir: URL) {
+            (self.process, self.requests, self.replies, self.dir) = (process, requests, replies, dir)
+            var first = Data()
+            while true {
+                let chunk = replies.availableData
+                if chunk.isEmpty { return nil }
+                first.append(chunk)
+                if let nl = first.firstIndex(of: 0x0A) {
+                    buffer = Data(first[(nl + 1)...])
+                    guard let header = try? JSONDecoder().decode(Header.self, from: first[..<nl]) else { return nil }
+                    self.header = header
+                    return
+                }
+            }
         }
-        return report
+
+        /// The child's timing of one query (`budget` seconds, as ours).
+        func measure(_ query: String, budget: Double) throws -> QueryReport {
+            struct Request: Encodable { var query: String, budget: Double }
+            var line = try JSONEncoder().encode(Request(query: query, budget: budget))
+            line.append(0x0A)
+            requests.write(line)
+            while buffer.firstIndex(of: 0x0A) == nil {
+                let chunk = replies.availableData
+                guard !chunk.isEmpty else { throw ChildFailure(description: "tantivy child ended while timing \(query)") }
+                buffer.append(chunk)
+            }
+            let nl = buffer.firstIndex(of: 0x0A)!
+            let reply = buffer[..<nl]
+            buffer = Data(buffer[(nl + 1)...])
+            return try JSONDecoder().decode(QueryReport.self, from: reply)
+        }
+
+        /// Ends the child and deletes its index.
+        func close() {
+            try? requests.close()
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: dir)
+        }
     }
+
+    struct ChildFailure: Error, CustomStringConvertible { var description: String }
 
     private static func runQuiet(_ exe: String, _ args: [String]) -> Bool {
         let p = Process()

@@ -75,7 +75,7 @@ func usage() -> Never {
     print(
         """
         usage: policy-bench [--scales 1,10,100] [--with-1000] [--index-reps N] [--query-budget SECONDS]
-                            [--process-runs N] [--cold-runs N] [--no-fts] [--no-tantivy] [--keep-fts] [--cli PATH]
+                            [--tantivy-rounds N] [--process-runs N] [--cold-runs N] [--no-fts] [--no-tantivy] [--keep-fts] [--cli PATH]
                             [--out PATH] [--baseline PATH] [--reuse-only]
                             [--server | --server-only] [--server-seconds N] [--server-connections N]
         Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000;
@@ -99,6 +99,8 @@ let rootDir = benchDir.deletingLastPathComponent()
 var scales = [1, 10, 100]
 var indexReps: Int? = nil
 var queryBudget = 0.25
+/// Rounds in which each query is timed for the engine and then for tantivy.
+var tantivyRounds = 3
 var processRuns = 20
 var runFTS = true
 var keepFTS = false
@@ -118,6 +120,7 @@ while i < args.count {
     case "--with-1000": if !scales.contains(1000) { scales.append(1000) }
     case "--index-reps": indexReps = Int(value())
     case "--query-budget": queryBudget = Double(value()) ?? queryBudget
+    case "--tantivy-rounds": tantivyRounds = max(1, Int(value()) ?? tantivyRounds)
     case "--process-runs": processRuns = Int(value()) ?? processRuns
     case "--no-fts": runFTS = false
     case "--no-tantivy": TantivyPeer.enabled = false
@@ -299,19 +302,30 @@ for scale in scales {
                 top10: Stats(top10), all: all.map { Stats($0) }, ftsTop10: ftsStats))
     }
 
-    // tantivy on the same passages and queries, in its own process.
-    var tantivy: TantivyPeer.Report? = nil
-    if let tantivyPython {
-        note("×\(scale): tantivy (Python child): build and \(benchQueries.count) queries")
-        tantivy = try TantivyPeer.run(python: tantivyPython, bench: benchDir, reader: reader, scale: scale, budget: queryBudget)
-        if let tantivy {
-            for k in queryResults.indices {
-                let t = tantivy.queries[k]
-                queryResults[k].tantivy = t.query
-                queryResults[k].tantivyHits = t.hits
-                queryResults[k].tantivyTop10 = t.top10
+    // tantivy on the same passages and queries, in its own process. Each query is timed for the
+    // engine and then for tantivy, in three rounds over the queries; each keeps its lowest p50
+    // (the machine is shared: a burst of load then weighs on both, and the best round is the
+    // least disturbed one).
+    var tantivy: TantivyPeer.Header? = nil
+    if let tantivyPython, let session = try TantivyPeer.Session.start(python: tantivyPython, bench: benchDir, reader: reader, scale: scale)
+    {
+        note(
+            "×\(scale): tantivy (Python child) built; \(tantivyRounds) rounds of \(benchQueries.count) queries, each timed for both in turn"
+        )
+        tantivy = session.header
+        for _ in 0..<tantivyRounds {
+            for (k, q) in benchQueries.enumerated() {
+                var sink = 0
+                let ours = Stats(
+                    try measure(budget: queryBudget) { sink &+= try searcher.search(q.ours, options: SearchOptions(limit: 10)).hits.count })
+                if sink == 42 { print("") }
+                let theirs = try session.measure(q.tantivy, budget: queryBudget)
+                if queryResults[k].top10BesideTantivy.map({ ours.p50 < $0.p50 }) ?? true { queryResults[k].top10BesideTantivy = ours }
+                if queryResults[k].tantivyTop10.map({ theirs.top10.p50 < $0.p50 }) ?? true { queryResults[k].tantivyTop10 = theirs.top10 }
+                (queryResults[k].tantivy, queryResults[k].tantivyHits) = (theirs.query, theirs.hits)
             }
         }
+        session.close()
     }
 
     // Whole process: policy-search search 跨境电商 --index DIR vs hello, interleaved.
@@ -374,7 +388,7 @@ for scale in scales {
         cliProcess: cli, helloProcess: hello, processRatio: cli.p50 / hello.p50)
     var withTantivy = r
     if let tantivy {
-        let ratios = queryResults.map { $0.top10.p50 / $0.tantivyTop10!.p50 }
+        let ratios = queryResults.map { $0.top10BesideTantivy!.p50 / $0.tantivyTop10!.p50 }
         withTantivy.tantivyVersion = tantivy.tantivy
         withTantivy.tantivyBuildSeconds = tantivy.buildSeconds
         withTantivy.tantivyIndexBytes = tantivy.indexBytes
