@@ -6,7 +6,8 @@ extension Searcher {
     /// lists in step from the rarest wanted part (`ListIntersection`): a long list is decoded only
     /// in the blocks the rarer one reaches, and tfs only for passages every wanted part holds.
     /// Returns the plan narrowed to those passages (dfs from the dictionary, or the longer parts'
-    /// full matches), or nil when the query is not of this shape.
+    /// full matches); nil when the query is not of this shape, has no deferred part, or its other
+    /// lists are not long enough beside the rarest for walking to pay.
     func conjunction(_ plan: QueryPlan) throws -> (plan: QueryPlan, passages: [Int32])? {
         guard case .and(let items) = plan.root else { return nil }
         var wanted: [Int] = [], unwanted: [Int] = []
@@ -32,7 +33,8 @@ extension Searcher {
         let excluded = try unwanted.filter { plan.terms[$0].df > 0 }.map { try cursor(plan.terms[$0]) }
         let walked = try ListIntersection.run(wanted: lists, excluded: excluded)
         // Narrowed tfs in `scoringTerms` order (every wanted term is one of `wanted`).
-        let byTerm = plan.scoringTerms.map { t in walked.tfs[wanted.firstIndex(of: t)!] }
+        let byTerm = plan.scoringTerms.compactMap { t in wanted.firstIndex(of: t).map { walked.tfs[$0] } }
+        guard byTerm.count == plan.scoringTerms.count else { return nil }
         return (plan.narrowed(to: walked.passages, tfs: byTerm), walked.passages)
     }
 

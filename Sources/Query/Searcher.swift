@@ -22,12 +22,13 @@ public struct SearchOptions: Sendable {
 /// Runs queries against an index, in steps that the research views and the server reuse:
 /// `plan` (parse, match every part exactly, resolve filters) → `matches` (the passages the
 /// expression selects) → score (BM25 + boosts, `Scorer`) → top-k (`TopK`) → hits (text,
-/// provenance, `occurrences` as highlights). `search` runs them all, with two shortcuts that walk
-/// postings lists instead of reading them whole: a single short term (`searchSingleTerm`) and a
-/// conjunction driven by a rare part (`conjunction`).
+/// provenance, `occurrences` as highlights). `search` runs them on a plan whose 1–2 character
+/// terms are left unread, with two shortcuts that walk postings lists instead of reading them
+/// whole: a single short term (`searchSingleTerm`) and a conjunction driven by a rare part
+/// (`conjunction`); otherwise it reads them (`materialize`) and takes the steps above.
 ///
-/// One `Searcher` per thread (it caches normalized texts and heading paths); the `IndexReader`
-/// underneath may be shared.
+/// One `Searcher` per thread (it caches stored passages and their normalized texts, heading paths,
+/// lead sentences and document summaries, all bounded); the `IndexReader` underneath may be shared.
 public final class Searcher {
     public let reader: IndexReader
     let normalizer = Normalizer()

@@ -21,7 +21,8 @@ extension Searcher {
         let maxBoost = options.boosts?.maximum ?? 1
         let lengths = try reader.lengths()
         // Each block's largest tf and shortest passage, from the skip table (or, for a character
-        // without a list of its own, computed when its pairs' postings were merged).
+        // without a list of its own, computed when its pairs' postings were merged); a list of
+        // one block has no skip table, and its bound (the largest) has it read in full.
         let bounds = (0..<cursor.blockCount).map { b -> Double in
             let (tf, dl) = cursor.blockBound(b)
             return bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl) * maxBoost
@@ -34,21 +35,24 @@ extension Searcher {
         let gain = idf * (bm25.k1 + 1) * maxBoost * (1 + 1e-9)
         let (base, slope) = avgdl > 0 ? (bm25.k1 * (1 - bm25.b), bm25.k1 * bm25.b / avgdl) : (bm25.k1, 0)
         var cut = -Double.infinity
-        for b in order {
-            if top.isFull, bounds[b] < top.threshold { break }
-            try cursor.seek(block: b)
-            let passages = cursor.blockPassages, tfs = try cursor.blockTFs
-            for i in passages.indices {
-                let p = passages[i], tf = Int(tfs[i]), dl = Int(lengths[Int(p)])
-                if gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) { continue }
-                let score = bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl)
-                guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
-                    let boosts = try scorer.boosts(
-                        for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: true,
-                        reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
-                else { continue }
-                top.insert(.init(passage: p, score: boosts.apply(to: score), payload: (boosts: boosts, tf: tfs[i])))
-                if top.isFull { cut = top.threshold }
+        // The block buffers below point into the cursor: it stays alive until the loop ends.
+        try withExtendedLifetime(cursor) {
+            for b in order {
+                if top.isFull, bounds[b] < top.threshold { break }
+                try cursor.seek(block: b)
+                let passages = cursor.blockPassages, tfs = try cursor.blockTFs
+                for i in passages.indices {
+                    let p = passages[i], tf = Int(tfs[i]), dl = Int(lengths[Int(p)])
+                    if gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) { continue }
+                    let score = bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl)
+                    guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
+                        let boosts = try scorer.boosts(
+                            for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: true,
+                            reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
+                    else { continue }
+                    top.insert(.init(passage: p, score: boosts.apply(to: score), payload: (boosts: boosts, tf: tfs[i])))
+                    if top.isFull { cut = top.threshold }
+                }
             }
         }
         // The hits' explanations read their tfs from the plan narrowed to them.

@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: [
         "成都 重庆", "海外仓", "数字经济 服务贸易", "\"推动跨境电商\"", "\"加快发展\"", "电商", "的", "港", "发展", "电商 -跨境",
-        "冷链物流 OR 中欧班列", "跨境电商 海外仓", "蒲江县"
+        "冷链物流 OR 中欧班列", "跨境电商 海外仓", "蒲江县", "蒲江", "蒲江 发展", "港 -的"
     ])
     func topKIsThePrefixOfTheFullRanking(_ query: String) throws {
         let searcher = Searcher(reader: Self.reader)

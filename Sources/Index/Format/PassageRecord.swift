@@ -85,15 +85,17 @@ struct PassageTable {
         return first..<(headerSize + ((id + 1) * recordWidth + 7) >> 3 + BitPacking.padding)
     }
 
-    /// Only the kind and path of record `id` (what ranking reads of every candidate): two fields
-    /// unpacked instead of eight. The kind is checked here; the caller checks the path range.
-    func kindAndPath(_ id: Int, section: UnsafeRawPointer) throws -> (kind: Passage.Kind, pathID: Int) {
+    /// Only the kind and path of record `id` (what ranking reads of every candidate), and its
+    /// document for the caller's range check: three fields unpacked instead of eight. The kind is
+    /// checked here; the caller checks the path and document ranges.
+    func kindAndPath(_ id: Int, section: UnsafeRawPointer) throws -> (kind: Passage.Kind, pathID: Int, document: Int) {
         let base = section + headerSize
         let bit = id &* recordWidth
         let kind = Int(BitPacking.get(base, bit: bit &+ kindField.offset, width: kindField.width))
         guard kind < Self.kinds.count else { throw MalformedRecord(detail: "passage \(id) has an unknown kind") }
         let path = Int(BitPacking.get(base, bit: bit &+ pathField.offset, width: pathField.width))
-        return (Self.kinds.withUnsafeBufferPointer { $0[kind] }, path)
+        let document = Int(BitPacking.get(base, bit: bit, width: widths.withUnsafeBufferPointer { $0[0] }))
+        return (Self.kinds.withUnsafeBufferPointer { $0[kind] }, path, document)
     }
 
     /// Record `id` from `section` (the section's start; `byteRange(id)` readable), with `words`

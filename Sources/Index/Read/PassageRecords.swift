@@ -47,11 +47,11 @@ extension IndexReader {
             guard id >= 0, id < lengths.count else {
                 throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) out of range")
             }
-            let fields: (kind: Passage.Kind, pathID: Int)
+            let fields: (kind: Passage.Kind, pathID: Int, document: Int)
             do { fields = try table.kindAndPath(id, section: section) } catch let e as MalformedRecord {
                 throw IndexError.corrupted(path: path, part: part, detail: e.detail)
             }
-            guard fields.pathID < paths else {
+            guard fields.pathID < paths, fields.document < documents else {
                 throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) has an invalid record")
             }
             return (fields.kind, Int(lengths[id]), fields.pathID)

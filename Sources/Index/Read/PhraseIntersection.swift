@@ -44,7 +44,10 @@ public enum PhraseIntersection {
             for k in 0..<rest.count { (probes + k).initialize(to: try rest[k].positionProbe()) }
             var count: Int32 = 0
             var positions = try driver.positionProbe()
-            while let pos = positions.nextPosition() {
+            var pos: Int32 = -1
+            while let next = positions.nextPosition() {
+                guard next > pos else { throw driver.outOfOrder() }
+                pos = next
                 let start = pos - driverOffset
                 guard start >= 0, firstProbe.has(start + firstOffset) else { continue }
                 var aligned = true

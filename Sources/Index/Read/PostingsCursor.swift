@@ -2,12 +2,13 @@
 /// last passage is below a target without decoding them, and decoding a posting's positions only
 /// when asked (an intersection needs them for few of the postings it passes). Every value read is
 /// validated: a damaged list throws `IndexError.corrupted`; it never reads out of bounds or returns
-/// an out-of-range id. (The order of a posting's positions is checked where they are decoded,
-/// `positions()` and `verify`; a `PositionProbe` reads them in place.) A class: cursors are used
-/// in place, never copied.
+/// an out-of-range id. (The order of a posting's positions is checked where they are read in full,
+/// `positions()`, `PositionProbe.nextPosition` and `verify`; a probe's `has` steps through them in
+/// place.) A class: cursors are used in place, never copied.
 ///
 /// A character without a list of its own is walked the same way over its merged postings
-/// (`IndexReader.mergedCursor`), in blocks of the same size with their bounds computed.
+/// (`IndexReader.mergedCursor`), in blocks of the same size with their bounds computed; so is a
+/// phrase's decoded match list (`IndexReader.cursor(passages:tfs:)`), whose blocks have no bounds.
 public final class PostingsCursor {
     /// Holds the mapping `raw` points into, so the cursor stays valid after its reader is released.
     private let storage: IndexStorage
@@ -109,6 +110,9 @@ public final class PostingsCursor {
         try load(0)
     }
 
+    /// The error for a posting whose positions do not ascend.
+    func outOfOrder() -> IndexError { corrupted("positions out of order") }
+
     private func corrupted(_ detail: String) -> IndexError { .corrupted(path: path, part: "postings", detail: detail) }
 
     private func reservePositions(_ n: Int) {
@@ -166,8 +170,8 @@ public final class PostingsCursor {
         let end: Int
 
         /// The next position, or nil after the last: the driver of an intersection reads each of its
-        /// positions once, in place. (Their order is checked by `positions()` and `verify`; a
-        /// list out of order cannot pass its block's checksum.)
+        /// positions once, in place. The caller checks that each follows the one before, as
+        /// `positions()` does (`outOfOrder` is the error to throw).
         mutating func nextPosition() -> Int32? {
             guard next < end else { return nil }
             defer { next += 1 }
@@ -230,7 +234,8 @@ public final class PostingsCursor {
     public static var blockSize: Int { PostingsFormat.blockSize }
 
     /// The largest tf and the smallest passage length in block `b`: with them BM25 gives an upper
-    /// bound of any score in the block. Single-block lists have no skip table: (max, 0).
+    /// bound of any score in the block. Single-block lists have no skip table, and a decoded list
+    /// without lengths no bounds: (max, 0).
     public func blockBound(_ b: Int) -> (maxTF: Int, minLength: Int) {
         guard blocks > 1, b >= 0, b < blocks else { return (Int(Int32.max), 0) }
         if let merged { return merged.maxTF.isEmpty ? (Int(Int32.max), 0) : (merged.maxTF[b], merged.minLength[b]) }

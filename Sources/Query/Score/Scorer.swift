@@ -65,7 +65,7 @@ final class Scorer {
     /// the cached heading path — is checked before the stored text is decompressed for the
     /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
     /// `holdsEveryTerm`: the caller knows the passage holds every wanted term (the single-term
-    /// and conjunction steps, whose plans leave the matches unread), so they are not looked up.
+    /// step, whose plan leaves the term's matches unread), so they are not looked up.
     func boosts(
         for passage: Int, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, reaches: (Double) -> Bool
     ) throws -> BoostMatch? {
