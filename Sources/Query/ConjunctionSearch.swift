@@ -1,7 +1,7 @@
 import Index
 
 extension Searcher {
-    /// The passages of a conjunction (`成都 重庆`, `电商 -跨境`: wanted parts and excluded parts,
+    /// The passages of a conjunction (`蒲江县 发展`, `港 -的`: wanted parts and excluded parts,
     /// nothing else) of which some part is a deferred 1–2 character term, found by walking the
     /// lists in step from the rarest wanted part (`ListIntersection`): a long list is decoded only
     /// in the blocks the rarer one reaches, and tfs only for passages every wanted part holds.

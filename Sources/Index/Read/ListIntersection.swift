@@ -1,5 +1,5 @@
 /// The passages every wanted list holds and no excluded list holds, with each wanted list's tf
-/// there: a conjunction walked in step (`成都 重庆`, `电商 -跨境`). The first wanted list drives (the
+/// there: a conjunction walked in step (`蒲江县 发展`, `港 -的`). The first wanted list drives (the
 /// caller puts the rarest first); the others are advanced to its passage through their skip
 /// tables, and one that lands beyond it moves the driver up to where it landed (leapfrog), so a
 /// long list is decoded only in the blocks the rarer ones reach, and tfs only where all agree.

@@ -28,7 +28,8 @@ public struct QueryPlan: Sendable {
         public var variantTexts: [String]
         /// Passages containing any form and their tf (its non-overlapping occurrences), ascending.
         /// In the plans `search` makes for itself, a term of one or two characters may be deferred
-        /// (not read yet) or narrowed to the passages the query selects; `df` stays the whole count.
+        /// (not read yet), and the wanted terms narrowed to the passages the query selects
+        /// (`narrowed`); `df` stays the whole count.
         public var matches: PhraseMatches
         /// Wanted (under an even number of NOTs): scored and highlighted.
         public var positive: Bool
