@@ -3,8 +3,9 @@ import Index
 import TestSupport
 import Testing
 
-/// The records view top-k reads candidates through must give exactly what `passageRecord` gives,
-/// for every passage, and keep the mapping alive after its reader is released.
+/// The records view top-k reads candidates through must give exactly what `passageRecord` gives
+/// (whole records, and the three fields ranking reads), for every passage, and keep the mapping
+/// alive after its reader is released.
 @Suite struct PassageRecordsTests {
     @Test func theViewAgreesWithPassageRecordEverywhere() throws {
         let dir = try Support.temporaryDirectory("index-records")
@@ -16,8 +17,15 @@ import Testing
         #expect(expected.count > 1000)
         #expect(Set(expected.map(\.kind)).count >= 3, "headings, paragraphs and more kinds are read")
         reader = nil
-        for (id, record) in expected.enumerated() { #expect(try view.record(id) == record) }
+        for (id, record) in expected.enumerated() {
+            #expect(try view.record(id) == record)
+            // What ranking reads of every candidate: the same kind, length and path.
+            let fields = try view.rankingFields(id)
+            #expect(fields.kind == record.kind && fields.words == record.words && fields.pathID == record.pathID)
+        }
         #expect(throws: IndexError.self) { try view.record(expected.count) }
         #expect(throws: IndexError.self) { try view.record(-1) }
+        #expect(throws: IndexError.self) { try view.rankingFields(expected.count) }
+        #expect(throws: IndexError.self) { try view.rankingFields(-1) }
     }
 }
