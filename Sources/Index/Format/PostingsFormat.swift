@@ -197,19 +197,24 @@ enum PostingsFormat {
     ) throws -> Block {
         var offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
         var largest: UInt32 = 0
-        for i in 0..<count {
-            largest |= scratch[i]
-            tfs[i] = Int32(truncatingIfNeeded: scratch[i]) &+ 1
-        }
-        guard largest < UInt32(maxValue) else { throw MalformedRecord(detail: "bad term frequency") }
         var total = 0
         if positional {
+            // One pass: tfs and where each posting's positions start (their running sum).
             for i in 0..<count {
+                let v = scratch[i]
+                largest |= v
                 positionStarts[i] = Int32(truncatingIfNeeded: total)
-                total += Int(tfs[i])
+                total &+= Int(v) &+ 1
+                tfs[i] = Int32(truncatingIfNeeded: v) &+ 1
             }
             positionStarts[count] = Int32(truncatingIfNeeded: total)
+        } else {
+            for i in 0..<count {
+                largest |= scratch[i]
+                tfs[i] = Int32(truncatingIfNeeded: scratch[i]) &+ 1
+            }
         }
+        guard largest < UInt32(maxValue) else { throw MalformedRecord(detail: "bad term frequency") }
         var positionWidth = 0
         if positional {
             guard offset < end else { throw MalformedRecord(detail: "block truncated") }

@@ -131,18 +131,28 @@ public final class PostingsCursor {
         }
     }
 
+    @inline(__always)
     public func next() throws {
         index += 1
         if index >= count, block + 1 < blocks { try load(block + 1) }
     }
 
-    /// Moves to the first posting whose passage ≥ target.
+    /// Moves to the first posting whose passage ≥ target. The target is mostly in the decoded
+    /// block (an intersection's candidates are dense): that check is inlined into the caller's
+    /// loop, the step to a later block is not.
+    @inline(__always)
     public func advance(to target: Int32) throws {
         if index < count, passages[index] >= target { return }
         if count > 0, passages[count - 1] >= target {
             while passages[index] < target { index += 1 }
             return
         }
+        try advanceBlocks(to: target)
+    }
+
+    /// `advance(to:)` past the decoded block: skips whole blocks by their last passage.
+    @inline(never)
+    private func advanceBlocks(to target: Int32) throws {
         var b = block + 1
         while b < blocks {
             if try lastPassage(of: b) >= target { break }
@@ -190,9 +200,10 @@ public final class PostingsCursor {
     }
 
     /// A probe of the current posting's positions (bigrams only). Valid until the cursor moves.
+    @inline(__always)
     func positionProbe() throws -> PositionProbe {
         guard positional, index < count else { throw corrupted("positions requested of a list without them") }
-        try decodeTFs()
+        if tfsStart >= 0 { try decodeBlockTFs() }
         let first = Int(positionStarts[index])
         return PositionProbe(
             base: raw.baseAddress! + current.positionsStart, width: current.positionWidth, next: first, end: first + Int(tfs[index]))
@@ -277,6 +288,7 @@ public final class PostingsCursor {
         return Int32(l)
     }
 
+    @inline(never)
     private func load(_ b: Int) throws {
         if let merged {
             let lo = b * PostingsFormat.blockSize, n = min(PostingsFormat.blockSize, df - lo)
@@ -311,7 +323,12 @@ public final class PostingsCursor {
     /// stepping past a block to reach its target needs only its passages.
     @inline(__always)
     private func decodeTFs() throws {
-        guard tfsStart >= 0 else { return }
+        if tfsStart >= 0 { try decodeBlockTFs() }
+    }
+
+    /// `decodeTFs` proper, out of line: once per block, not in every caller's loop.
+    @inline(never)
+    private func decodeBlockTFs() throws {
         do {
             current = try PostingsFormat.decodeTFs(
                 raw, at: tfsStart, end: blockEnd, count: count, positional: positional, tfs: tfs, positionStarts: positionStarts,
