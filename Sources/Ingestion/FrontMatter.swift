@@ -97,6 +97,7 @@ enum FrontMatter {
             var end = titled ? titleEnd : i
             var entries = 0
             var openEntry = false
+            var lastPage = 0
             var j = end
             while j < lines.count {
                 let l = lines[j]
@@ -124,15 +125,17 @@ enum FrontMatter {
                     end = j
                     continue
                 }
-                if titled, isPageNumber(l) {
-                    // A page number on its own line (a contents table read cell by cell) closes its entry.
+                if titled, isPageNumber(l), let page = pageNumber(l), page >= lastPage {
+                    // A page number on its own line (a contents table read cell by cell) closes its
+                    // entry. Pages only ascend: a smaller number is body text (a year, a 文号).
+                    lastPage = page
                     entries += 1
                     openEntry = false
                     j += 1
                     end = j
                     continue
                 }
-                if titled, l.kind == .text, l.scalars.count <= 40,
+                if titled, l.kind == .text, l.scalars.count <= 40, readsAsEntryTitle(l.scalars),
                     leadersAhead(lines, from: j + 1, within: 4) || pageNumberAhead(lines, from: j + 1)
                 {
                     j += 1
@@ -218,6 +221,23 @@ enum FrontMatter {
         let digits = l.scalars.filter { $0 != " " && $0 != "(" && $0 != ")" && $0 != "（" && $0 != "）" }
         return !digits.isEmpty && digits.count <= 4 && digits.allSatisfy(CharacterClass.isDigit)
     }
+
+    /// The number of a page-number line (`isPageNumber`).
+    private static func pageNumber(_ l: CleanLine) -> Int? {
+        let digits = l.scalars.filter(CharacterClass.isDigit)
+        return digits.isEmpty ? nil : digits.reduce(0) { $0 * 10 + CharacterClass.digitValue($1) }
+    }
+
+    /// Text that can be (part of) an entry's title: no clause punctuation, and not cut at an open
+    /// bracket. The body's first sentence, split into fragments by an HTML export (根据《…办法》（…〔 /
+    /// 2017 / 〕 / 1690 / 号）等文件要求，…), looks like entries followed by page numbers otherwise.
+    private static func readsAsEntryTitle(_ s: [Unicode.Scalar]) -> Bool {
+        guard let last = s.last, !openingMarks.contains(last) else { return false }
+        return !s.contains { clausePunctuation.contains($0) }
+    }
+
+    private static let openingMarks: Set<Unicode.Scalar> = ["〔", "《", "（", "(", "【", "“", "‘", "["]
+    private static let clausePunctuation: Set<Unicode.Scalar> = ["，", "。", "；", "！", "？", ","]
 
     /// A page number within the next three lines (an entry read cell by cell: 第九章 / title / ( 47 )).
     private static func pageNumberAhead(_ lines: [CleanLine], from start: Int) -> Bool {

@@ -23,6 +23,8 @@ struct StructureBuilder {
     private let wrapThreshold: Int
     /// The source marks paragraphs by indenting their first line (a PDF that says where lines start).
     private let indentsParagraphs: Bool
+    /// The source puts inline runs on lines of their own (`breaksAtInlineRuns`).
+    private let breaksAtInlineRuns: Bool
 
     var headings: [Heading] = []
     private(set) var passages: [Passage] = []
@@ -68,6 +70,7 @@ struct StructureBuilder {
         let body = lines[layout.bodyStart...].filter { $0.kind == .text }
         let indented = body.filter { $0.indented == true }.count, flush = body.filter { $0.indented == false }.count
         self.indentsParagraphs = indented >= 3 && flush >= 3 && indented * 20 >= body.count
+        self.breaksAtInlineRuns = StructureBuilder.breaksAtInlineRuns(lines[layout.bodyStart...])
     }
 
     mutating func build() {
@@ -222,6 +225,8 @@ struct StructureBuilder {
         let previous = p.last.scalars, next = nextLine.scalars
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
+        if !acrossBlank, Self.noLineStart.contains(first) { return true }
+        if breaksAtInlineRuns, !acrossBlank, Self.continuesInlineRun(previous, next) { return true }
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
         if CharacterClass.endsParagraph(previous[k]) {
             // A sentence (or clause, or lead-in：) that ends at the right margin, and the next line
@@ -248,7 +253,7 @@ struct StructureBuilder {
     static let fullLineAcrossBlank = 40
 
     /// Characters a sentence cannot end on: a line ending in one was cut by layout.
-    static let cutMarks: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "—", "-", ",", "/", "和", "及", "与", "的"]
+    static let cutMarks: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "〔", "—", "-", ",", "/", "和", "及", "与", "的"]
 
     /// An opening quote or bracket without its closing partner: the sentence is not over.
     static func hasOpenQuote(_ s: [Unicode.Scalar]) -> Bool {

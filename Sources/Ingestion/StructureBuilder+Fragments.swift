@@ -1,0 +1,56 @@
+/// Sentences broken at every inline run. Some HTML exports put each inline element on a line of
+/// its own, so a sentence reads 依据《…开展 / 2021 / 年电力需求响应工作的通知》（津工信电力〔 / 2021 / 〕 / 2 /
+/// 号）等文件: the numbers and marks stand alone, and neither width nor a cut mark says the line
+/// goes on. Such a document is recognised by how often a number sits alone between two lines of a
+/// sentence that has not ended; in it, a fragment joins the line before it and the line after it.
+/// Elsewhere a number alone on a line (a table cell, a page number) keeps its own line.
+extension StructureBuilder {
+    /// An inline fragment: a number with its signs (2021, 1.5, 10%, 0:00, 2018~2020, 2 2021) or one or two
+    /// marks (〕, ）、, /).
+    static func isFragment(_ s: [Unicode.Scalar]) -> Bool {
+        guard !s.isEmpty, s.count <= 12 else { return false }
+        if s.count <= 2, s.allSatisfy({ !CharacterClass.isHan($0) && !CharacterClass.isLatin($0) && !CharacterClass.isDigit($0) }) {
+            return true
+        }
+        return s.contains(where: CharacterClass.isDigit) && s.allSatisfy { CharacterClass.isDigit($0) || numberSigns.contains($0) }
+    }
+    static let numberSigns: Set<Unicode.Scalar> = [" ", ".", "．", "-", "~", "～", "%", "％", ",", "+", "/", ":", "："]
+
+    /// Marks Chinese typesetting never sets at the start of a line: a line starting with one
+    /// continues the line before it, whatever the document's shape.
+    static let noLineStart: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "？", "！", "）", "〕", "》", "】", "」", "』"]
+
+    /// Whether the lines break sentences at inline runs: at least five numbers alone on a line
+    /// between a line whose sentence goes on and another text line, and at least one such line in
+    /// twenty.
+    static func breaksAtInlineRuns(_ lines: ArraySlice<CleanLine>) -> Bool {
+        var text = 0, sandwiched = 0
+        var i = lines.startIndex
+        while i < lines.endIndex {
+            defer { i += 1 }
+            guard lines[i].kind == .text else { continue }
+            text += 1
+            guard i > lines.startIndex, i + 1 < lines.endIndex else { continue }
+            let before = lines[i - 1], after = lines[i + 1]
+            guard before.kind == .text, after.kind == .text, !endsSentence(before.scalars),
+                lines[i].scalars.contains(where: CharacterClass.isDigit), isFragment(lines[i].scalars)
+            else { continue }
+            sandwiched += 1
+        }
+        return sandwiched >= 5 && sandwiched * 20 >= text
+    }
+
+    /// In a document that breaks at inline runs: `next` continues the paragraph whose last line is
+    /// `previous` when either is a fragment and the sentence has not ended.
+    static func continuesInlineRun(_ previous: [Unicode.Scalar], _ next: [Unicode.Scalar]) -> Bool {
+        guard !endsSentence(previous) else { return false }
+        return isFragment(next) || isFragment(previous)
+    }
+
+    /// Ends in 。！？； (closing quotes and brackets aside).
+    static func endsSentence(_ s: [Unicode.Scalar]) -> Bool {
+        guard var k = s.indices.last else { return true }
+        while k > 0, CharacterClass.isClosing(s[k]) { k -= 1 }
+        return sentenceStops.contains(s[k]) || s[k] == "!" || s[k] == "?"
+    }
+}
