@@ -49,7 +49,9 @@ struct TargetsCommand: ParsableCommand {
         switch try format {
         case .json: rendered = try JSON.encode(TargetsJSON(tables, alignment: alignment)) + "\n"
         case .csv: rendered = TargetsCSV.render(alignment, kind: achieved ? .achieved : .target)
-        case .text: rendered = TargetsText.render(alignment, tables: tables, left: left, documents: scope.documents.count)
+        case .text:
+            rendered = TargetsText.render(
+                alignment, tables: tables, left: left, kind: achieved ? .achieved : .target, documents: scope.documents.count)
         }
         let rows = tables.reduce(0) { $0 + $1.rows.count }
         try ResearchOutput.write(

@@ -80,6 +80,9 @@ import Testing
         #expect(malformed.stderr.contains("quote"))
         #expect(Self.run(["search", "电商", "--index", Self.index, "--limit", "-1"]).status == 2)
         #expect(Self.run(["search", "电商", "--bogus-flag"]).status == 2)
+        // A k1 so large that the score overflows (inf, nan) is a usage error, not a JSON encoding failure.
+        let huge = Self.run(["search", "电商", "--index", Self.index, "--k1", "1e308", "--json"])
+        #expect(huge.status == 2 && huge.stderr.contains("k1 must be a number from 0 to 100"), "\(huge.stderr)")
         let missing = Self.run(["search", "电商", "--index", "/nonexistent/index"])
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("policy-search index"))

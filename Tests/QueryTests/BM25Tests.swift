@@ -18,6 +18,16 @@ import Testing
         return try IndexReader(directory: dir.appendingPathComponent("index"))
     }
 
+    /// Parameters outside the ranges where the formula means "more occurrences → higher score",
+    /// or where it overflows (k1 = 1e308: tf·(k1 + 1) is inf, the score nan), are refused.
+    @Test func parametersAreChecked() throws {
+        for k1 in [-0.1, 100.5, 1e308, .infinity, .nan] { #expect(throws: BM25.InvalidParameter.self) { try BM25(k1: k1, b: 0.5) } }
+        for b in [-0.1, 1.1, .nan] { #expect(throws: BM25.InvalidParameter.self) { try BM25(k1: 1.2, b: b) } }
+        let widest = try BM25(k1: BM25.maxK1, b: 1)
+        let score = widest.termScore(tf: 1_000_000, idf: 1, length: 1_000_000, averageLength: 1)
+        #expect(score.isFinite && score > 0)
+    }
+
     @Test func scoresMatchHandComputation() throws {
         let reader = try Self.fixture()
         #expect(reader.passageCount == 3)

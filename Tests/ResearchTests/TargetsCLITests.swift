@@ -172,6 +172,16 @@ import Testing
         #expect(r.exited && r.status == 0 && r.stdout == "No indicator table in the document.\n", "\(r.stderr)")
     }
 
+    /// --achieved where a document has only a target table: nothing listed, and the message names
+    /// the table it left out by its own kind (it once called the target table "achieved values").
+    @Test func achievedWithOnlyATargetTable() throws {
+        let r = try ResearchFixture.run(["targets", "--docs", "chengdu-services", "--achieved"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "No table of achieved values in the document; 1 indicator table (listed without --achieved).\n")
+        let json = try ResearchFixture.run(["targets", "--docs", "chengdu-services", "--achieved", "--format", "json"])
+        #expect(json.status == 0 && json.stdout.filter { !$0.isWhitespace } == "[]")
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try ResearchFixture.run(["targets", "--format", "xlsx"]).status == 2)
         let unknown = try ResearchFixture.run(["targets", "--docs", "doc:不存在的文件"])

@@ -21,10 +21,16 @@ public struct BM25: Equatable, Sendable {
         public var description: String
     }
 
+    /// The largest k1 accepted. Past it BM25 is raw tf in effect (k1 = 100 leaves a tf of 10 at
+    /// 92 % of its linear weight), and near Double's range tf·(k1 + 1) overflows to inf and nan.
+    public static let maxK1 = 100.0
+
     /// Refuses parameters for which the formula stops meaning "more occurrences, shorter passage
-    /// → higher score" (as Lucene's BM25Similarity does): k1 ≥ 0 and finite, 0 ≤ b ≤ 1.
+    /// → higher score" (as Lucene's BM25Similarity does): 0 ≤ k1 ≤ `maxK1`, 0 ≤ b ≤ 1.
     public init(k1: Double = 1.2, b: Double = 0.75) throws {
-        guard k1 >= 0, k1.isFinite else { throw InvalidParameter(description: "k1 must be a finite number ≥ 0 (got \(k1))") }
+        guard k1 >= 0, k1 <= Self.maxK1 else {
+            throw InvalidParameter(description: "k1 must be a number from 0 to \(Int(Self.maxK1)) (got \(k1))")
+        }
         guard b >= 0, b <= 1 else { throw InvalidParameter(description: "b must be between 0 and 1 (got \(b))") }
         self.k1 = k1
         self.b = b

@@ -33,16 +33,24 @@ public enum TargetsCSV {
 /// `targets` on a terminal: the documents with their tables, then one line per indicator with each
 /// plan's `baseline → target` in its column, aligned in display columns (CJK characters take two).
 public enum TargetsText {
-    public static func render(_ a: IndicatorAlignment, tables: [IndicatorTable], left: [IndicatorTable], documents: Int) -> String {
-        let kind = tables.first?.kind ?? .target
+    /// - Parameters:
+    ///   - kind: what was asked for (targets, or achieved values with `--achieved`): `tables` are
+    ///     of that kind, `left` of the other.
+    public static func render(
+        _ a: IndicatorAlignment, tables: [IndicatorTable], left: [IndicatorTable], kind: IndicatorTable.Kind, documents: Int
+    ) -> String {
         let noun = kind == .target ? "indicator table" : "table of achieved values"
         let plural = kind == .target ? "indicator tables" : "tables of achieved values"
         let rowCount = tables.reduce(0) { $0 + $1.rows.count }
         if tables.isEmpty {
             var out = "No \(noun) in \(documents == 1 ? "the document" : "the \(documents) documents")"
-            if !left.isEmpty, kind == .target {
+            if !left.isEmpty {
+                let other = kind == .target ? "table" : "indicator table"
+                out += "; \(left.count) \(other)\(left.count == 1 ? "" : "s")"
                 out +=
-                    "; \(left.count) table\(left.count == 1 ? "" : "s") of achieved values (--achieved lists \(left.count == 1 ? "it" : "them"))"
+                    kind == .target
+                    ? " of achieved values (--achieved lists \(left.count == 1 ? "it" : "them"))"
+                    : " (listed without --achieved)"
             }
             return out + ".\n"
         }

@@ -34,7 +34,8 @@ struct APIRoutes: Sendable {
         let limit = try p.int("limit", default: 10, in: 0...max)
         let offset = try p.int("offset", default: 0, in: 0...max)
         guard offset + limit <= max else { throw ServerError.badRequest("offset + limit must be at most \(max)") }
-        let k1 = try p.double("k1", default: BM25.standard.k1, where: { $0 >= 0 && $0 <= 100 }, expected: "a number from 0 to 100")
+        let k1 = try p.double(
+            "k1", default: BM25.standard.k1, where: { $0 >= 0 && $0 <= BM25.maxK1 }, expected: "a number from 0 to \(Int(BM25.maxK1))")
         let b = try p.double("b", default: BM25.standard.b, where: { $0 >= 0 && $0 <= 1 }, expected: "a number from 0 to 1")
         let options = SearchOptions(
             limit: offset + limit, bm25: try BM25(k1: k1, b: b), rankDocuments: try p.bool("documents"),
