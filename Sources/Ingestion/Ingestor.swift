@@ -120,8 +120,11 @@ public enum Ingestor {
         return line
     }
 
-    /// Splits at \n, \r\n and \r by scanning UTF-8 bytes (splitting by Character is ~10× slower).
-    /// A form feed (pdftotext's page break) ends a line and a page: such text is paged.
+    /// Splits into lines by scanning UTF-8 bytes (splitting by Character is ~10× slower). Lines end
+    /// at \n (with any \r before it): the lines `grep -n` and `sed -n` count, so a stray CR (CR CR
+    /// LF, an exporter's doubled line end) neither adds a line nor shifts the numbers after it; a CR
+    /// inside a line is a space. A file without \n (classic Mac text) ends its lines at \r. A form
+    /// feed (pdftotext's page break) ends a line and a page: such text is paged.
     static func cleanLines(_ text: String) -> (lines: [CleanLine], paged: Bool) {
         var text = text
         return text.withUTF8 { cleanLines(utf8: $0) }
@@ -134,20 +137,29 @@ public enum Ingestor {
         var number = 0
         var page = 1
         var sawFormFeed = false
+        let lineEnd: UInt8 = utf8.contains(0x0A) ? 0x0A : 0x0D
+        var sawCR = false
         func append(_ end: Int) {
             number += 1
-            var line = LineCleaner.clean(scalars(utf8, start..<end), line: number)
+            var s = scalars(utf8, start..<end)
+            if sawCR {
+                while s.last == "\r" { s.removeLast() }
+                for k in s.indices where s[k] == "\r" { s[k] = " " }
+                sawCR = false
+            }
+            var line = LineCleaner.clean(s, line: number)
             line.page = page
             result.append(line)
         }
         while i < utf8.count {
             let b = utf8[i]
-            if b == 0x0A || b == 0x0D {
+            if b == lineEnd {
                 append(i)
-                var next = i + 1
-                if b == 0x0D, next < utf8.count, utf8[next] == 0x0A { next += 1 }
-                start = next
-                i = next
+                start = i + 1
+                i += 1
+            } else if b == 0x0D {
+                sawCR = true
+                i += 1
             } else if b == 0x0C {
                 // The page break ends the line it interrupts; an empty remainder is not a line.
                 if start != i { append(i) }

@@ -140,6 +140,24 @@ import Testing
         #expect(doc.passages == base.passages)
     }
 
+    /// Mixed line ends as exporters leave them (CR CR LF, a bare LF among CRLF, a CR inside a
+    /// line): lines end at LF, so every line number is the one `grep -n` prints. Expected numbers
+    /// from splitting the bytes at LF here, by Foundation.
+    @Test func mixedLineEndsNumberLikeGrep() throws {
+        let text = "第一章　总则\r\r\n第一条　为了规范管理，\r\n制定本办法。\n\r\n第二条　本办法适用于\r本市。\r\r\n第三条　施行日期。\n"
+        let doc = try Ingestor.ingest(bytes: Array(text.utf8), name: "mixed.txt")
+        // Split the bytes, not the String: Swift reads CR LF as one Character.
+        let grepLines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        func grepLine(_ s: String) -> Int? { grepLines.firstIndex { $0.contains(s) }.map { $0 + 1 } }
+        for label in ["第一章", "第一条", "第二条", "第三条"] {
+            let heading = try #require(doc.headings.first { $0.label == label }, "\(label)")
+            #expect(heading.line == grepLine(label), "\(label)")
+        }
+        // The CR inside a line is a space between its words, not a line end.
+        #expect(doc.passages.contains { $0.text.contains("本办法适用于本市") || $0.text.contains("本办法适用于 本市") })
+        #expect(doc.passages.allSatisfy { !$0.text.unicodeScalars.contains("\r") })
+    }
+
     // MARK: Refusals
 
     @Test func emptyInputs() throws {
