@@ -23,7 +23,10 @@ public enum Ingestor {
         if sniffed == nil, let legacy = legacyWordFormat(bytes, name: name) {
             throw IngestionError.legacyWordFormat(file: name, kind: legacy)
         }
-        let format = sniffed ?? DocumentFormat.from(fileName: name) ?? .text
+        var format = sniffed ?? DocumentFormat.from(fileName: name) ?? .text
+        // A .pdf or .docx without its signature is not that format: text saved under the wrong
+        // name is read as text; anything else is reported as the damaged file it claims to be.
+        if sniffed == nil, format == .pdf || format == .docx, (try? TextDecoder.decode(bytes, file: name)) != nil { format = .text }
         switch format {
         case .text, .markdown:
             let decoded = try TextDecoder.decode(bytes, file: name)

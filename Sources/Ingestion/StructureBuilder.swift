@@ -25,6 +25,8 @@ struct StructureBuilder {
     private let indentsParagraphs: Bool
     /// The source puts inline runs on lines of their own (`breaksAtInlineRuns`).
     private let breaksAtInlineRuns: Bool
+    /// The source's lines are whole paragraphs (`linesAreParagraphs`).
+    private let linesAreParagraphs: Bool
 
     var headings: [Heading] = []
     private(set) var passages: [Passage] = []
@@ -71,6 +73,7 @@ struct StructureBuilder {
         let indented = body.filter { $0.indented == true }.count, flush = body.filter { $0.indented == false }.count
         self.indentsParagraphs = indented >= 3 && flush >= 3 && indented * 20 >= body.count
         self.breaksAtInlineRuns = StructureBuilder.breaksAtInlineRuns(lines[layout.bodyStart...])
+        self.linesAreParagraphs = StructureBuilder.linesAreParagraphs(lines[...])
     }
 
     mutating func build() {
@@ -226,6 +229,7 @@ struct StructureBuilder {
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
         if !acrossBlank, Self.noLineStart.contains(first) { return true }
+        if Self.endsInAddress(previous, before: next) { return false }
         if breaksAtInlineRuns, !acrossBlank, Self.continuesInlineRun(previous, next) { return true }
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
         if CharacterClass.endsParagraph(previous[k]) {
@@ -241,7 +245,7 @@ struct StructureBuilder {
         // paragraph already holds a finished sentence, so it is running text, not a title.
         if acrossBlank && p.scalars.dropLast().contains(where: { Self.sentenceStops.contains($0) }) { return true }
         let width = StructureBuilder.width(previous)
-        if acrossBlank && width < Self.fullLineAcrossBlank { return false }
+        if acrossBlank && (width < Self.fullLineAcrossBlank || linesAreParagraphs && Self.readsAsTitle(p.scalars)) { return false }
         if width >= wrapThreshold { return true }
         return p.earlierWidth >= 20 && width * 10 >= p.earlierWidth * 9 && width <= p.earlierWidth + 4
     }

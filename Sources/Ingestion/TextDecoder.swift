@@ -16,22 +16,33 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
     /// A PDF, DOCX or HTML file that its parser could not read.
     case damaged(file: String, format: String, reason: String)
 
-    public var description: String {
+    public var description: String { "\(file): \(reason)" }
+
+    /// The file the error is about, as it was named.
+    public var file: String {
         switch self {
-        case .empty(let f): return "\(f): the file is empty (no text to read)"
-        case .binary(let f, let r): return "\(f): not a text file (\(r)); skipped"
-        case .undecodable(let f, let e, let o):
-            return "\(f): not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
-        case .unreadable(let f, let r): return "\(f): cannot be read (\(r))"
-        case .tooLarge(let f, let b, let l): return "\(f): \(b) bytes exceeds the \(l)-byte limit for one document"
+        case .empty(let f), .binary(let f, _), .undecodable(let f, _, _), .unreadable(let f, _), .tooLarge(let f, _, _),
+            .legacyWordFormat(let f, _), .noTextLayer(let f, _), .encrypted(let f), .damaged(let f, _, _):
+            return f
+        }
+    }
+
+    /// What is wrong and what to do, without the file's name (an index's report puts its path first).
+    public var reason: String {
+        switch self {
+        case .empty: return "the file is empty (no text to read)"
+        case .binary(_, let r): return "not a text file (\(r))"
+        case .undecodable(_, let e, let o):
+            return "not valid UTF-8, UTF-16 or GB18030 text (invalid \(e) byte sequence at byte \(o)); convert it to UTF-8 and retry"
+        case .unreadable(_, let r): return "cannot be read (\(r))"
+        case .tooLarge(_, let b, let l): return "\(b) bytes exceeds the \(l)-byte limit for one document"
         case .legacyWordFormat(let f, let k):
-            return "\(f): \(k), which cannot be read; convert it with "
-                + "`libreoffice --headless --convert-to docx \(f)` and index the .docx; skipped"
+            return "\(k), which cannot be read; convert it with `libreoffice --headless --convert-to docx \(f)` and index the .docx"
         case .noTextLayer(let f, let p):
-            return "\(f): a scanned PDF (\(p) page\(p == 1 ? "" : "s") without a text layer); run OCR on it "
-                + "(e.g. `ocrmypdf -l chi_sim \(f) out.pdf`) and index the result; skipped"
-        case .encrypted(let f): return "\(f): the PDF is password-protected; save an unprotected copy and index that; skipped"
-        case .damaged(let f, let format, let r): return "\(f): not a readable \(format) file (\(r)); skipped"
+            return "a scanned PDF (\(p) page\(p == 1 ? "" : "s") without a text layer); run OCR on it "
+                + "(e.g. `ocrmypdf -l chi_sim \(f) out.pdf`) and index the result"
+        case .encrypted: return "the PDF is password-protected; save an unprotected copy and index that"
+        case .damaged(_, let format, let r): return "not a readable \(format) file (\(r))"
         }
     }
 }

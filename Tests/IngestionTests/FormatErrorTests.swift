@@ -71,6 +71,15 @@ import TestSupport
         let docx = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("sichuan-trade-power-opinions-draft.docx")))
         // Same archive bytes under a name: still DOCX by content.
         #expect(try Ingestor.ingest(bytes: docx, name: "renamed.txt").format == "docx")
+        // Text under a .docx or .pdf name (no ZIP or %PDF signature) is read as the text it is.
+        let text = Array("一、总体要求\n\n到2025年，基本建成现代流通体系。\n".utf8)
+        for name in ["saved.docx", "saved.pdf"] {
+            let doc = try Ingestor.ingest(bytes: text, name: name)
+            #expect(doc.format == "text" && doc.passages.contains { $0.text == "到2025年，基本建成现代流通体系。" }, "\(name)")
+        }
+        // Bytes that are not text either stay the damaged file their name says.
+        let junk: [UInt8] = (0..<512).map { UInt8(($0 * 37 + 11) % 256) }
+        #expect(Self.error(junk, name: "junk.pdf").map { if case .damaged(_, "PDF", _) = $0 { true } else { false } } == true)
     }
 
     @Test func emptyAndScriptOnlyHTMLAreEmpty() {

@@ -52,7 +52,7 @@ final class ChunkIndexer {
                 add(info, doc.passages, words: doc.passages.map { analyzer.wordCount($0.text) }, to: &state)
                 state.chunk.analyzed.append(job.name)
             } catch {
-                state.chunk.skipped.append((job.url.path, "\(error)"))
+                state.chunk.skipped.append((job.url.path, (error as? IngestionError)?.reason ?? "\(error)"))
             }
         }
         state.chunk.postings = ChunkPostings(state.postings, lengths: state.chunk.lengths, budget: budget)

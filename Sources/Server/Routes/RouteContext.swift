@@ -26,7 +26,7 @@ struct RouteContext: Sendable {
     /// A document by file name, or a 404.
     func document(_ name: String, in generation: IndexGeneration) throws -> DocumentFacts {
         guard let d = generation.document(named: name) else {
-            throw ServerError.notFound("no document “\(name)” in the index (the list is at /documents)")
+            throw ServerError.notFound("no document “\(name)” in the index (they are listed at /api/documents, and on the page /documents)")
         }
         return d
     }

@@ -1,3 +1,6 @@
+/// Rules for whether a line continues the line before it, beside `shouldJoin`'s width and cut
+/// marks.
+///
 /// Sentences broken at every inline run. Some HTML exports put each inline element on a line of
 /// its own, so a sentence reads 依据《…开展 / 2021 / 年电力需求响应工作的通知》（津工信电力〔 / 2021 / 〕 / 2 /
 /// 号）等文件: the numbers and marks stand alone, and neither width nor a cut mark says the line
@@ -52,5 +55,39 @@ extension StructureBuilder {
         guard var k = s.indices.last else { return true }
         while k > 0, CharacterClass.isClosing(s[k]) { k -= 1 }
         return sentenceStops.contains(s[k]) || s[k] == "!" || s[k] == "?"
+    }
+
+    /// Whether the lines are whole paragraphs (a web page's text, markdown): most wide lines end
+    /// a sentence. There a wide line that reads as a title (`readsAsTitle`: a headline, an
+    /// attachment's title) ends at a blank line; prose still continues across one (a paragraph a
+    /// page break cut: …乘势而上开启全 / 局，促进…). In text wrapped at a width (a PDF's extraction
+    /// with blank lines between lines) a wrapped line often has no clause mark either, so there
+    /// width alone still says a line goes on.
+    static func linesAreParagraphs(_ lines: ArraySlice<CleanLine>) -> Bool {
+        var wide = 0, ended = 0
+        for l in lines where l.kind == .text && width(l.scalars) >= fullLineAcrossBlank {
+            wide += 1
+            var k = l.scalars.count - 1
+            while k > 0, CharacterClass.isClosing(l.scalars[k]) { k -= 1 }
+            if CharacterClass.endsParagraph(l.scalars[k]) { ended += 1 }
+        }
+        return wide >= 5 && ended * 2 >= wide
+    }
+
+    /// A line with no clause punctuation reads as a title (关于…的意见).
+    static func readsAsTitle(_ s: [Unicode.Scalar]) -> Bool {
+        !s.contains { clauseMarks.contains($0) }
+    }
+
+    static let clauseMarks: Set<Unicode.Scalar> = ["，", "、", "。", "；", "：", "！", "？", ",", ";"]
+
+    /// A line ending in a web address (原文链接：https://…html): the address is whole, and Chinese
+    /// text after it starts something new.
+    static func endsInAddress(_ s: [Unicode.Scalar], before next: [Unicode.Scalar]) -> Bool {
+        guard let first = next.first, CharacterClass.isHan(first) else { return false }
+        var k = s.count
+        while k > 0, !CharacterClass.isSpace(s[k - 1]), !CharacterClass.isWide(s[k - 1]) { k -= 1 }
+        let token = String(String.UnicodeScalarView(s[k...]))
+        return token.contains("://") || token.hasPrefix("www.")
     }
 }
