@@ -90,4 +90,27 @@ extension StructureBuilder {
         let token = String(String.UnicodeScalarView(s[k...]))
         return token.contains("://") || token.hasPrefix("www.")
     }
+
+    /// The longest passage, in characters: over three times the longest paragraph of the bundled
+    /// plans (589). A text with no paragraph breaks (a page dumped on one line, 280,000 characters)
+    /// would otherwise be one passage: one BM25 length for everything, one hit the size of the file.
+    static let maxPassageLength = 2000
+
+    /// `text` in pieces of at most `maxPassageLength`, each ending at the last sentence stop (else
+    /// clause mark) that fits, cut at the limit only where there is none.
+    static func pieces(of text: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {
+        guard text.count > maxPassageLength else { return [text[...]] }
+        var out: [ArraySlice<Unicode.Scalar>] = []
+        var start = 0
+        while text.count - start > maxPassageLength {
+            let window = start..<(start + maxPassageLength)
+            let end =
+                text[window].lastIndex { sentenceStops.contains($0) }.map { $0 + 1 }
+                ?? text[window].lastIndex { clauseMarks.contains($0) }.map { $0 + 1 } ?? window.upperBound
+            out.append(text[start..<end])
+            start = end
+        }
+        out.append(text[start...])
+        return out
+    }
 }

@@ -371,6 +371,10 @@ struct StructureBuilder {
 
     mutating func emit(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int, pages: (Int?, Int?)) {
         guard !scalars.isEmpty else { return }
+        for piece in Self.pieces(of: scalars) { emitPassage(kind: kind, scalars: Array(piece), first: first, last: last, pages: pages) }
+    }
+
+    private mutating func emitPassage(kind: Passage.Kind, scalars: [Unicode.Scalar], first: Int, last: Int, pages: (Int?, Int?)) {
         if kind != .heading { boxIsEmpty = false }
         ordinal += 1
         var path = kind == .frontMatter ? [layout.frontMatterName] : stack.map(\.display)

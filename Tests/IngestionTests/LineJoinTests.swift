@@ -48,4 +48,19 @@ import TestSupport
         let shanghai = try Ingestor.ingest(fileAt: dev.appendingPathComponent("shanghai_lingang_new_area_measures_2019.txt")).passages
         #expect(shanghai.contains { $0.text == "原文链接：https://www.pkulaw.com/lar/7d920e1816db6cdd81e6141142bae24abdfb.html" })
     }
+
+    /// A page dumped on one line (no paragraph breaks) is cut into passages at sentence stops, of
+    /// at most `maxPassageLength` characters; nothing is lost or repeated.
+    @Test func aLineWithoutBreaksIsCutAtSentences() throws {
+        let sentence = "这是一段没有换行的很长的文字，内容关于数据安全与跨境电商的发展。"
+        let text = String(repeating: sentence, count: 3000)
+        let p = try Self.passages(text + "\n")
+        #expect(p.count > 1 && p.allSatisfy { $0.count <= StructureBuilder.maxPassageLength })
+        #expect(p.dropLast().allSatisfy { $0.hasSuffix("。") })
+        #expect(p.joined() == text)
+        // Without any stop or clause mark: cut at the limit.
+        let bare = String(repeating: "数据安全", count: 1200)
+        let q = try Self.passages(bare + "\n")
+        #expect(q.map(\.count) == [2000, 2000, 800] && q.joined() == bare)
+    }
 }
