@@ -13,8 +13,10 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bm25-fixture-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("fixture.txt")
-        try "apple banana apple。\n\nbanana cherry。\n\ncherry durian egg fig。\n".write(to: file, atomically: true, encoding: .utf8)
+        try "apple banana apple。\n\nbanana cherry。\n\ncherry durian egg fig。\n".write(to: file, atomically: false, encoding: .utf8)
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        // The reader keeps its mapping: the files can go now.
+        defer { try? FileManager.default.removeItem(at: dir) }
         return try IndexReader(directory: dir.appendingPathComponent("index"))
     }
 
