@@ -46,6 +46,26 @@ import Testing
 
     /// Every character of the phrase lies in a chosen bigram; junction bigrams, far rarer than the
     /// words' own, are preferred over a fixed cover of every other offset.
+    /// The union of a synonym group's match lists, against a dictionary of passage → summed tf.
+    @Test func unionMergesAscendingLists() {
+        var rng = SplitMix64(state: 0x51_0A)
+        for _ in 0..<200 {
+            let lists = (0..<(1 + rng.below(4))).map { _ in
+                var m = PhraseMatches()
+                for p in 0..<60 where rng.below(3) == 0 {
+                    m.passages.append(Int32(p))
+                    m.tfs.append(Int32(1 + rng.below(5)))
+                }
+                return m
+            }
+            var expected: [Int32: Int32] = [:]
+            for l in lists { for (p, t) in zip(l.passages, l.tfs) { expected[p, default: 0] += t } }
+            let u = PhraseMatches.union(lists)
+            #expect(u.passages == expected.keys.sorted())
+            #expect(u.tfs == u.passages.map { expected[$0]! })
+        }
+    }
+
     @Test func theCoverHoldsEveryCharacterAndPrefersRareBigrams() {
         // 建设|设国|国际|际消|消费|费中|中心|心城|城市: the words common, the junctions rare.
         let dfs = [60_000, 300, 50_000, 200, 40_000, 250, 55_000, 280, 45_000]

@@ -9,11 +9,33 @@ public struct PhraseMatches: Sendable {
     public var count: Int { passages.count }
 
     /// Passages in any of `lists`, ascending (tfs summed; callers that need exact counts recount).
+    /// The lists are ascending: merged pairwise, linear in their lengths (a synonym group's forms
+    /// are unioned on every search of the group).
     static func union(_ lists: [PhraseMatches]) -> PhraseMatches {
-        var tf: [Int32: Int32] = [:]
-        for l in lists { for (p, t) in zip(l.passages, l.tfs) { tf[p, default: 0] += t } }
-        let passages = tf.keys.sorted()
-        return PhraseMatches(passages: passages, tfs: passages.map { tf[$0]! })
+        lists.reduce(PhraseMatches()) { merge($0, $1) }
+    }
+
+    private static func merge(_ a: PhraseMatches, _ b: PhraseMatches) -> PhraseMatches {
+        if a.passages.isEmpty { return b }
+        if b.passages.isEmpty { return a }
+        var out = PhraseMatches()
+        out.passages.reserveCapacity(a.count + b.count)
+        out.tfs.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let pa = i < a.count ? a.passages[i] : Int32.max, pb = j < b.count ? b.passages[j] : Int32.max
+            if pa <= pb {
+                out.passages.append(pa)
+                out.tfs.append(a.tfs[i] &+ (pa == pb ? b.tfs[j] : 0))
+                if pa == pb { j += 1 }
+                i += 1
+            } else {
+                out.passages.append(pb)
+                out.tfs.append(b.tfs[j])
+                j += 1
+            }
+        }
+        return out
     }
 
     public func index(of passage: Int32) -> Int? {
