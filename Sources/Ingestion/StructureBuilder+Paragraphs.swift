@@ -1,5 +1,5 @@
-/// Rules for whether a line continues the line before it, beside `shouldJoin`'s width and cut
-/// marks.
+/// How lines become paragraphs, beside `shouldJoin`'s width and cut marks: which shapes of
+/// document say a line goes on or ends, and the longest passage a paragraph makes.
 ///
 /// Sentences broken at every inline run. Some HTML exports put each inline element on a line of
 /// its own, so a sentence reads 依据《…开展 / 2021 / 年电力需求响应工作的通知》（津工信电力〔 / 2021 / 〕 / 2 /
