@@ -77,6 +77,14 @@ import Testing
         #expect(zip(both.hits, one.hits).allSatisfy { $0.score == $1.score && $0.explanation.terms.count == 1 })
     }
 
+    /// The listed White_Space set is Unicode's: every scalar of the BMP checked against the property.
+    @Test func spacesAreUnicodesWhiteSpace() {
+        for v in 0..<0x10000 {
+            guard let c = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(SynonymTable.isSpace(c) == c.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test func malformedFilesNameTheLine() throws {
         let n = Normalizer()
         #expect(throws: SynonymTable.ParseError.self) { try SynonymTable.parse("跨境电商 = 跨境电子商务\n孤单\n", source: "s.txt", normalizer: n) }
