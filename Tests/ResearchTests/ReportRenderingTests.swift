@@ -22,7 +22,15 @@ import Testing
     @Test func markdownEscapesSyntax() {
         let p = Self.pair("**加粗** [链接](x) 发展智慧医疗", "# 标题 发展智慧医疗")
         let md = ReuseMarkdown.render(ReuseReport(similarTo: p.a, pairs: [p], threshold: 0.5))
-        #expect(md.contains("\\*\\*加粗\\*\\*") && md.contains("\\[链接\\]\\(x\\)") && md.contains("\\# 标题"))
+        #expect(md.contains("\\*\\*加粗\\*\\*") && md.contains("\\[链接\\](x)") && md.contains("\\# 标题"))
+    }
+
+    /// Only what Markdown would read as syntax where it stands is escaped: file names, options and
+    /// brackets in running text stay as typed; a list or heading mark at the start does not.
+    @Test func markdownEscapesOnlySyntax() {
+        #expect(Markdown.escape("见 gz.docx 与 --exact（2021-2025）(注)") == "见 gz.docx 与 --exact（2021-2025）(注)")
+        #expect(Markdown.escape("- 列表") == "\\- 列表" && Markdown.escape("12. 第十二") == "12\\. 第十二")
+        #expect(Markdown.escape("a|b <i> &amp; ![x](y)") == "a\\|b \\<i\\> \\&amp; \\!\\[x\\](y)")
     }
 
     @Test func textWrapsWithinWidthAndBalancesMarks() {

@@ -1,20 +1,33 @@
 /// Markdown (GitHub flavour) building blocks for the research reports: escaped text and tables
 /// that paste into a report or an issue.
 public enum Markdown {
-    /// Text with a backslash before every ASCII character Markdown could read as syntax (| included,
-    /// so text is safe in a table cell); line breaks become spaces.
+    /// Text with a backslash before every character Markdown could read as syntax where it
+    /// stands, and no other (a report's file names and options stay readable: gz.docx, --exact):
+    /// emphasis, code, links, HTML, entities and table cells anywhere (\\ ` * _ [ ] < > | ~ &); a
+    /// heading, list or quote mark only at the start (# + - = and the . or ) after leading digits);
+    /// ! only before [. Line breaks become spaces.
     public static func escape(_ s: String) -> String {
+        let scalars = Array(s.unicodeScalars)
         var out = ""
-        for c in s.unicodeScalars {
+        var leadingDigits = true
+        for (i, c) in scalars.enumerated() {
             if c == "\n" || c == "\r" {
                 out += " "
+                leadingDigits = false
                 continue
             }
-            if "\\`*_{}[]<>()#+-.!|~".unicodeScalars.contains(c) { out += "\\" }
+            let escaped =
+                anywhere.contains(c) || (i == 0 && atStart.contains(c)) || (c == "!" && i + 1 < scalars.count && scalars[i + 1] == "[")
+                || (i > 0 && leadingDigits && (c == "." || c == ")"))
+            if escaped { out += "\\" }
             out.unicodeScalars.append(c)
+            leadingDigits = leadingDigits && c.value >= 0x30 && c.value <= 0x39
         }
         return out
     }
+
+    private static let anywhere: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
+    private static let atStart: Set<Unicode.Scalar> = ["#", "+", "-", "="]
 
     /// `text` escaped, with the scalar ranges in `marks` in bold.
     public static func marked(_ text: String, _ marks: [Range<Int>]) -> String {
