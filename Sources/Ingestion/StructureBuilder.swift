@@ -201,11 +201,9 @@ struct StructureBuilder {
         {
             // `p` must hold the only reference to the paragraph's scalars, or each joined line copies them all.
             pending = nil
-            if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b),
-                !CharacterClass.isDigit(a) || !CharacterClass.isDigit(b)
-            {
-                p.scalars.append(" ")
-            }
+            // Two words of letters or digits stay two words: 515.9 / 1168 (table cells one per
+            // line) is not the number 515.91168.
+            if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b) { p.scalars.append(" ") }
             p.scalars.append(contentsOf: line.scalars)
             p.lastLine = line.line
             p.lastPage = line.page ?? p.lastPage
