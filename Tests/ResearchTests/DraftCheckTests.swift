@@ -44,6 +44,26 @@ import Testing
         for t in Self.newText { #expect(result.contains { $0.passage.text == t && $0.matches.isEmpty }) }
     }
 
+    /// A short indexed clause copied into a long draft paragraph: the whole clause is in the draft
+    /// (containment 1), but it is a small share of the paragraph, and that share (`found`) is what
+    /// --min compares and what the report shows beside the other figures.
+    @Test func foundIsTheShareOfTheDraftPassage() throws {
+        let clause = ReuseFixture.text(Self.chongqing)
+        let paragraph = clause + Self.newText.joined()
+        let draft = Ingestor.ingest(text: "一、总体要求\n\n" + paragraph + "\n", name: "draft.txt")
+        let reuse = try ClauseReuse(reader: ReuseFixture.reader)
+        let loose = try reuse.check(draft: draft, threshold: 0.1).flatMap(\.matches).filter { $0.b.id == Self.chongqing }
+        let pair = try #require(loose.first)
+        let found = try #require(pair.found)
+        #expect(pair.containment > 0.95 && found < 0.5 && found >= 0.1)
+        // The clause's share of the paragraph's letters and digits, roughly what the shingles measure.
+        func letters(_ t: String) -> Double { Double(t.filter { $0.isLetter || $0.isNumber }.count) }
+        let share = letters(clause) / letters(paragraph)
+        #expect(abs(found - share) < 0.05, "found \(found), letters \(share)")
+        #expect(pair.figuresLine.hasSuffix(String(format: "· %.0f %% of the draft passage found", found * 100)))
+        #expect(try reuse.check(draft: draft, threshold: 0.5).allSatisfy { $0.matches.isEmpty })
+    }
+
     @Test func cliReportsTheSourcesAsJSON() throws {
         let url = try Self.writeDraft()
         defer { Support.remove(url.deletingLastPathComponent()) }

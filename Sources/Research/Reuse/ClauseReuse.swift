@@ -110,12 +110,13 @@ public final class ClauseReuse {
         var result: [DraftPassage] = []
         for p in draft.passages where filter.admits(p.kind, letters: corpus.shingler.content(p.text).count) {
             let passage = ReusePassage(doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
-            result.append(DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil)))
+            result.append(DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil, draft: true)))
         }
         return result
     }
 
-    private func matches(for query: ReusePassage, threshold: Double, limit: Int?) throws -> [ReusePair] {
+    /// - Parameter draft: `query` is a draft passage: each pair carries the share of it found.
+    private func matches(for query: ReusePassage, threshold: Double, limit: Int?, draft: Bool = false) throws -> [ReusePair] {
         try Self.check(threshold)
         let set = corpus.shingleSet(query.text)
         guard set.count > 0 else { throw ReuseError.noContent }
@@ -124,10 +125,11 @@ public final class ClauseReuse {
         for m in PrefixFilter.containing(set, threshold: threshold, in: corpus, postings: postings!) {
             let y = Int(m.y)
             if let d = query.document, Int(corpus.documents[y]) == d { continue }
-            pairs.append(
-                try makePair(
-                    a: query, b: try ReusePassage.stored(corpus.passages[y], in: reader), sizes: (set.count, corpus.size(y)),
-                    overlap: Int(m.overlap)))
+            var pair = try makePair(
+                a: query, b: try ReusePassage.stored(corpus.passages[y], in: reader), sizes: (set.count, corpus.size(y)),
+                overlap: Int(m.overlap))
+            if draft { pair.found = Double(m.overlap) / Double(set.count) }
+            pairs.append(pair)
         }
         let sorted = Self.sorted(pairs)
         return limit.map { Array(sorted.prefix($0)) } ?? sorted

@@ -13,7 +13,7 @@ public enum ReuseHTML {
     }
 
     static func pair(_ p: ReusePair, number: Int) -> String {
-        var s = "<h3>\(number). similarity \(ReuseMarkdown.format(p.similarity)), containment \(ReuseMarkdown.format(p.containment))</h3>\n"
+        var s = "<h3>\(number). \(HTML.escape(p.figuresLine))</h3>\n"
         s += "<table><tr><th>A</th><th>B</th></tr><tr>"
         s += cell(p.a, marks: p.alignment.spans.map(\.a)) + cell(p.b, marks: p.alignment.spans.map(\.b)) + "</tr></table>\n"
         let diff = p.alignment.pieces(p.a.text, p.b.text).map { piece -> String in

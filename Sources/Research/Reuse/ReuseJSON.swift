@@ -27,6 +27,8 @@ public struct PairJSON: Encodable, Sendable {
 
     var similarity: Double
     var containment: Double
+    /// Share of the draft passage found (`check-draft` only).
+    var found: Double?
     var a: Side
     var b: Side
     var spans: [[Int]]
@@ -34,6 +36,7 @@ public struct PairJSON: Encodable, Sendable {
     public init(_ p: ReusePair) {
         similarity = (p.similarity * 10_000).rounded() / 10_000
         containment = (p.containment * 10_000).rounded() / 10_000
+        found = p.found.map { ($0 * 10_000).rounded() / 10_000 }
         a = Side(p.a)
         b = Side(p.b)
         spans = p.alignment.spans.map { [$0.a.lowerBound, $0.a.upperBound, $0.b.lowerBound, $0.b.upperBound] }

@@ -8,7 +8,7 @@ public enum ReuseMarkdown {
             for line in group.summary { out += "- \(escape(line))\n" }
             if !group.summary.isEmpty { out += "\n" }
             for (i, p) in group.pairs.enumerated() {
-                out += "### \(i + 1). similarity \(format(p.similarity)), containment \(format(p.containment))\n\n"
+                out += "### \(i + 1). \(p.figuresLine)\n\n"
                 for (label, side) in [("A", p.a), ("B", p.b)] {
                     let path = side.path + (side.box.map { [$0] } ?? [])
                     out +=

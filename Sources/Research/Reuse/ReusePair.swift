@@ -53,17 +53,29 @@ public struct ReusePair: Equatable, Sendable {
     /// Share of the smaller shingle set found in the other (the overlap coefficient), 0…1: 1 when
     /// one passage stands whole inside the other.
     public var containment: Double
+    /// Share of `a`'s shingles found in `b`, 0…1, for a draft passage `a` (`check-draft`): what its
+    /// `--min` compares. nil for pairs of indexed passages (`similar`, `reuse`).
+    public var found: Double?
     public var a: ReusePassage
     public var b: ReusePassage
     /// The shared runs of `a.text` and `b.text`.
     public var alignment: Alignment
 
-    public init(similarity: Double, containment: Double, a: ReusePassage, b: ReusePassage, alignment: Alignment) {
+    public init(similarity: Double, containment: Double, found: Double? = nil, a: ReusePassage, b: ReusePassage, alignment: Alignment) {
         self.similarity = similarity
         self.containment = containment
+        self.found = found
         self.a = a
         self.b = b
         self.alignment = alignment
+    }
+
+    /// "similarity 0.17 · containment 1.00", and for a draft passage "· 17 % of the draft passage
+    /// found": the figure `--min` compares named beside the others.
+    public var figuresLine: String {
+        var s = String(format: "similarity %.2f · containment %.2f", similarity, containment)
+        if let found { s += String(format: " · %.0f %% of the draft passage found", found * 100) }
+        return s
     }
 
     /// The figures from set sizes and their overlap.

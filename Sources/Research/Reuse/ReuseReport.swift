@@ -17,7 +17,11 @@ public struct ReuseReport: Sendable {
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
 
-    static func name(_ p: ReusePassage) -> String { p.passage ?? p.doc.map { "\($0):\(p.line ?? 0)" } ?? "text" }
+    /// FILE#N (line L) for an indexed passage, FILE:L for a draft's, "text" for --text.
+    static func name(_ p: ReusePassage) -> String {
+        if let id = p.passage { return p.line.map { "\(id) (line \($0))" } ?? id }
+        return p.doc.map { "\($0):\(p.line ?? 0)" } ?? "text"
+    }
 
     /// `reuse`: one group per document pair.
     public init(documentPairs: [DocumentPair], threshold: Double, compared: Int) {
@@ -52,8 +56,8 @@ public struct ReuseReport: Sendable {
         let matched = passages.filter { !$0.matches.isEmpty }
         notes = [
             String(
-                format: "%d of %d passages of the draft already stand in the index (containment ≥ %.2f)", matched.count, passages.count,
-                threshold)
+                format: "%d of %d draft passages already stand in the index (≥ %.0f %% found)", matched.count, passages.count,
+                threshold * 100)
         ]
         groups = matched.map { d in
             Group(heading: "\(name):\(d.passage.line ?? 0) " + d.passage.text, summary: [], pairs: d.matches)

@@ -55,7 +55,7 @@ public struct ReuseText {
 
     /// One pair: figures, where each passage stands, the diff from a to b.
     public func pair(_ p: ReusePair, number: Int) -> [String] {
-        var lines = [style.bold(String(format: "%d. similarity %.2f · containment %.2f", number, p.similarity, p.containment))]
+        var lines = [style.bold("\(number). " + p.figuresLine)]
         for (label, side) in [("A", p.a), ("B", p.b)] {
             var head = "   \(label) " + ReuseReport.name(side)
             if let t = side.title { head += "  " + t }
