@@ -53,7 +53,7 @@ struct ReuseCommand: ParsableCommand {
 struct ComparisonOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Only documents whose file name or title contains one of these comma-separated fragments.", valueName: "SPEC"))
+        help: ArgumentHelp("Only these documents: filters (region:四川 -doc:草案) or comma-separated names.", valueName: "SPEC"))
     var docs: String?
 
     @Option(name: .customLong("min-length"), help: "Leave out passages with fewer letters and digits than this.")

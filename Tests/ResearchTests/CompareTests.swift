@@ -22,6 +22,10 @@ import Testing
         #expect(Self.quantities("跨境电商交易额达到1,200亿元，年均增长１５％。", term: "跨境电商") == ["1,200亿元", "１５％"])
         #expect(Self.quantities("跨境电商 交易额超过 35.5 亿美元。", term: "跨境电商") == ["35.5 亿美元"])
         #expect(Self.quantities("引进跨境电商企业100余家。", term: "跨境电商") == ["100余家"])
+        // Energy, prices and areas (the Tianjin demand-response rules of the development set).
+        #expect(Self.quantities("固定补贴价格模式的补贴价格为1.2元/千瓦时，竞价上限为2.0元/千瓦时。", term: "补贴价格") == ["1.2元/千瓦时", "2.0元/千瓦时"])
+        #expect(Self.quantities("需求响应日申报量不低于4800千瓦时（平均响应功率不低于800千瓦）。", term: "申报量") == ["4800千瓦时", "800千瓦"])
+        #expect(Self.quantities("新增高标准农田建设面积30万亩。", term: "高标准农田") == ["30万亩"])
         // Not quantities: a year, an ordinal, a figure two clauses away, another sentence, units not listed.
         #expect(Self.quantities("到2025年，跨境电商加快发展。", term: "跨境电商").isEmpty)
         #expect(Self.quantities("第3个五年规划提出跨境电商。", term: "跨境电商").isEmpty)

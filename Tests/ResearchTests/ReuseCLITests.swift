@@ -95,6 +95,16 @@ import Testing
         #expect(try Self.run(["reuse", "--docs", "无此文件"]).status == 2)
     }
 
+    /// A text too short to compare says so instead of an unexplained "0 passage(s)".
+    @Test func aShortTextSaysWhyNothingWasFound() throws {
+        let tiny = try Self.run(["similar", "--text", "短"])
+        #expect(tiny.status == 0 && tiny.stdout.hasPrefix("0 passage(s)") && tiny.stderr.contains("too short to compare"))
+        let short = try Self.run(["similar", "--text", "县域数字乡村集市建设方案"])
+        #expect(short.stderr.contains("under --min-length 20"), "\(short.stderr)")
+        let long = try Self.run(["similar", "--text", "发展智慧文旅。整合产学研等各相关机构、业内企业和专业人士共同创建"])
+        #expect(long.status == 0 && !long.stderr.contains("note:"), "\(long.stderr)")
+    }
+
     @Test func exitCodes() throws {
         #expect(try Self.run(["similar", "nothing.txt#3"]).status == 2)
         #expect(try Self.run(["similar", "chengdu-ecommerce-14th-fyp.txt#9999"]).status == 2)

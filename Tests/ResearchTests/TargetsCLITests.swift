@@ -182,6 +182,23 @@ import Testing
         #expect(json.status == 0 && json.stdout.filter { !$0.isWhitespace } == "[]")
     }
 
+    /// Two plans with one title (a draft and its final version): the CSV's columns name the file.
+    @Test func csvColumnsOfSameTitledPlansNameTheFile() throws {
+        let dir = try Support.temporaryDirectory("targets-same-title")
+        defer { Support.remove(dir) }
+        let source = Support.corpus.appendingPathComponent("chengdu-services-14th-fyp.txt")
+        for name in ["draft.txt", "final.txt"] {
+            try FileManager.default.copyItem(at: source, to: dir.appendingPathComponent(name))
+        }
+        let index = dir.appendingPathComponent("index")
+        #expect(try Support.run(["index", dir.path, "--index", index.path]).status == 0)
+        let r = try Support.run(["targets", "--index", index.path, "--format", "csv"])
+        // CSV lines end in CR LF (one Character in Swift).
+        let header = try #require(r.stdout.components(separatedBy: "\r\n").first).split(separator: ",").map(String.init)
+        #expect(r.status == 0 && header.count == 9 && Set(header).count == 9, "\(header)")
+        #expect(header[1].hasSuffix("(draft.txt) unit") && header[5].hasSuffix("(final.txt) unit"), "\(header)")
+    }
+
     @Test func badOptionsAreUsageErrors() throws {
         #expect(try ResearchFixture.run(["targets", "--format", "xlsx"]).status == 2)
         let unknown = try ResearchFixture.run(["targets", "--docs", "doc:不存在的文件"])

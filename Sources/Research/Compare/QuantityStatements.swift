@@ -12,8 +12,9 @@ public enum QuantityStatements {
     /// Units of the quantities plans set goals in; longer units first where one is a suffix-extension
     /// of another (万亿元 before 亿元, 个百分点 before 个).
     public static let units: [String] = [
-        "万亿元", "亿美元", "万美元", "亿元", "万元", "个百分点", "亿人次", "万人次", "万人", "万家", "万个", "万平方米", "平方米",
-        "万吨", "万标箱", "%", "％", "‰", "个", "家"
+        "万亿元", "亿美元", "万美元", "亿元", "万元", "元/千瓦时", "元/吨", "元", "个百分点", "亿人次", "万人次", "万人", "万家", "万户", "户",
+        "万个", "万平方米", "平方米", "万亩", "亩", "公顷", "公里", "万吨标准煤", "万吨", "吨", "万标箱", "亿千瓦时", "万千瓦时", "千瓦时",
+        "万千瓦", "千瓦", "兆瓦", "项", "%", "％", "‰", "个", "家"
     ]
 
     /// A sentence with its qualifying quantities, in Unicode scalar offsets of the passage text.

@@ -6,8 +6,11 @@ import Analysis
 public enum TargetsCSV {
     public static func render(_ a: IndicatorAlignment, kind: IndicatorTable.Kind = .target) -> String {
         var header: [CSV.Cell] = [.text("indicator")]
+        // A title two columns share (a draft and its final version) is told apart by file name, as `report` does.
+        let titles = Dictionary(a.columns.map { ($0.title, 1) }, uniquingKeysWith: +)
         for c in a.columns {
-            header += ["unit", "baseline", kind.rawValue, "extra"].map { CSV.Cell.text(c.title + " " + $0) }
+            let label = titles[c.title]! > 1 ? "\(c.title) (\(c.name))" : c.title
+            header += ["unit", "baseline", kind.rawValue, "extra"].map { CSV.Cell.text(label + " " + $0) }
         }
         var rows: [[CSV.Cell]] = [header]
         for line in a.lines {
