@@ -97,7 +97,7 @@ struct KwicText {
             ) + "\n"
         guard !c.lines.isEmpty else { return out }
         out += "\n"
-        let refs = c.lines.map { "\($0.passageID):\($0.line)" }
+        let refs = c.lines.map { "\($0.passageID):\($0.line)" + ($0.page.map { " p.\($0)" } ?? "") }
         let refWidth = refs.map { DisplayWidth.of($0) }.max() ?? 0
         let matches = c.lines.map { Self.flat($0.match) }
         let matchWidth = matches.map { DisplayWidth.of($0) }.max() ?? 0

@@ -72,7 +72,8 @@ import Testing
                     $0 + ResearchFixture.oracle.occurrences(of: "海外仓", inPassage: $1).count
                 })
         for l in lines {
-            #expect(Set(l.keys) == ["doc", "title", "passage", "line", "left", "match", "right", "path"])
+            #expect(Set(l.keys) == ["doc", "title", "passage", "line", "page", "left", "match", "right", "path"])
+            #expect(l["page"] is NSNull)  // text sources have no pages
             #expect(l["match"] as? String == "海外仓")
             let left = try #require(l["left"] as? String), right = try #require(l["right"] as? String)
             #expect(Self.columns(left) <= 20 && Self.columns(right) <= 20)
@@ -84,6 +85,28 @@ import Testing
             #expect(l["path"] as? [String] == passage.path + (passage.box.map { [$0] } ?? []))
             #expect((l["passage"] as? String)?.hasPrefix((l["doc"] as? String ?? "") + "#") == true)
         }
+    }
+
+    /// A PDF's lines carry their passage's page, in every format, as search gives it.
+    @Test func pdfLinesCarryTheirPage() throws {
+        let dir = try Support.temporaryDirectory("kwic-pdf")
+        defer { Support.remove(dir) }
+        let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
+        let index = dir.appendingPathComponent("index")
+        #expect(try Support.run(["index", pdf.path, "--index", index.path]).status == 0)
+        let json = try Support.run(["kwic", "服务贸易", "--format", "json", "--index", index.path])
+        let lines = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let search = try Support.run(["search", "服务贸易", "--all", "--json", "--index", index.path])
+        let hits = try #require(
+            (try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])?["hits"] as? [[String: Any]])
+        let pageOf = Dictionary(hits.map { ($0["passage"] as? String ?? "", $0["page"] as? Int ?? -1) }, uniquingKeysWith: { a, _ in a })
+        #expect(!lines.isEmpty)
+        for l in lines {
+            let page = try #require(l["page"] as? Int)
+            #expect(page >= 1 && page == pageOf[l["passage"] as? String ?? ""], "\(l)")
+        }
+        let text = try Support.run(["kwic", "服务贸易", "--index", index.path])
+        #expect(text.stdout.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" p.") }, "\(text.stdout)")
     }
 
     /// Left sort reads the left context backwards; truncated to a common length, neighbours are in order.

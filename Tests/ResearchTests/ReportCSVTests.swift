@@ -78,7 +78,7 @@ import Testing
         let r = try Support.run(["kwic", "联盟", "--format", "csv", "--width", "40", "--index", Self.hostile])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try Self.parse(r.stdoutData)
-        #expect(rows[0] == ["doc", "title", "passage", "line", "left", "match", "right", "path"])
+        #expect(rows[0] == ["doc", "title", "passage", "line", "left", "match", "right", "path", "page"])
         #expect(rows.count == 2)
         let line = rows[1]
         #expect(line[0] == "hostile.txt" && line[1] == Self.title && line[2] == "hostile.txt#3")
@@ -86,6 +86,6 @@ import Testing
         let text = try ResearchFixture.hostileReader.passage(2).text
         #expect(text.contains(line[4] + line[5] + line[6]))
         #expect(line[4].contains("\"C, D\""))
-        #expect(line[7] == "一、总体要求")
+        #expect(line[7] == "一、总体要求" && line[8] == "")
     }
 }

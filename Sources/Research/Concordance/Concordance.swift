@@ -24,6 +24,8 @@ public struct Concordance: Sendable {
         public var passage: Int
         /// The passage's first source line.
         public var line: Int
+        /// The passage's first page (PDFs), nil for sources without pages.
+        public var page: Int?
         /// Heading path, with the 专栏 title last.
         public var path: [String]
         /// At most `width` display columns of the passage before the match, and after it.
@@ -72,7 +74,7 @@ public struct Concordance: Sendable {
                 lines.append(
                     Line(
                         documentName: document.name, documentTitle: document.title, passageID: id, passage: m.passage,
-                        line: stored.record.firstLine, path: stored.path + (stored.box.map { [$0] } ?? []),
+                        line: stored.record.firstLine, page: stored.record.firstPage, path: stored.path + (stored.box.map { [$0] } ?? []),
                         left: DisplayWidth.suffix(before, columns: width), match: text(o),
                         right: DisplayWidth.prefix(after, columns: width),
                         offset: o.lowerBound, column: m.column,
