@@ -68,6 +68,12 @@ import Testing
         let targets = try await f.get("/targets")
         #expect(targets.status == 200 && targets.text.contains("电子商务交易额"))
         #expect(try await f.get("/research").text.contains("action=\"/report\" method=\"post\""))
+        // A view's bare address, as typed, shows the forms; with a parameter missing it is still a 400.
+        for bare in ["/compare", "/kwic", "/report"] {
+            let reply = try await f.get(bare)
+            #expect(reply.status == 200 && reply.text.contains("action=\"/report\" method=\"post\""), "\(bare)")
+        }
+        #expect(try await f.get("/compare?docs=x").status == 400)
         let downloads: [(String, String, String)] = [
             ("/compare?q=\(enc("海外仓"))&format=md", "text/markdown", "compare.md"),
             ("/kwic?q=\(enc("海外仓"))&format=csv", "text/csv", "kwic.csv"),

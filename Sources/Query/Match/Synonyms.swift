@@ -52,7 +52,7 @@ public struct SynonymTable: Sendable {
         for (i, raw) in lines(text).enumerated() {
             let number = i + 1
             let line = raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw
-            guard !trimmed(line).isEmpty else { continue }
+            guard line.contains(where: { !isSpace($0) }) else { continue }
             let forms = line.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "=" || $0 == "＝" }).map {
                 unquoted(String(trimmed($0)))
             }
@@ -116,17 +116,9 @@ public struct SynonymTable: Sendable {
 
     /// Without leading and trailing white space (Foundation's `trimmingCharacters` costs tens of
     /// thousands of instructions a call, and every search reads the file).
-    static func trimmed<S: Collection<Unicode.Scalar>>(_ s: S) -> String {
-        guard let first = s.firstIndex(where: { !isSpace($0) }) else { return "" }
-        var last = first
-        var i = first
-        while i < s.endIndex {
-            if !isSpace(s[i]) { last = i }
-            i = s.index(after: i)
-        }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s[first...last])
-        return String(out)
+    static func trimmed(_ s: Substring.UnicodeScalarView) -> String {
+        guard let first = s.firstIndex(where: { !isSpace($0) }), let last = s.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(Substring(s[first...last]))
     }
 
     /// Unicode's White_Space set, listed (a property lookup costs hundreds of instructions a

@@ -42,9 +42,16 @@ enum ResearchViews {
             TermReportJSON(try await ResearchRequests.report(p, context.store.current(), withPassages: false, best: best)))
     }
 
+    /// The research forms: /research, and a view's address typed without parameters (/compare).
+    static func forms() -> Response { Responses.html(PageRenderer.shared.render(ResearchPage.View(), "research")) }
+
+    /// A view asked for with no parameters at all (its bare address) shows the forms, not a 400.
+    static func bare(_ request: Request) -> Bool { (request.uri.query ?? "").isEmpty }
+
     static func registerPages(on router: Router<some RequestContext>, context: RouteContext) {
-        router.get("/research") { _, _ in Responses.html(PageRenderer.shared.render(ResearchPage.View(), "research")) }
+        router.get("/research") { _, _ in forms() }
         router.get("/compare") { request, _ in
+            if bare(request) { return forms() }
             let p = try context.parameters(request)
             let c = try await ResearchRequests.comparison(p, context.store.current(), context: context)
             switch try format(p, ["html", "md", "json"]) {
@@ -54,6 +61,7 @@ enum ResearchViews {
             }
         }
         router.get("/kwic") { request, _ in
+            if bare(request) { return forms() }
             let p = try context.parameters(request)
             let c = try await ResearchRequests.concordance(p, context.store.current(), context: context)
             switch try format(p, ["html", "csv", "json"]) {
@@ -62,7 +70,10 @@ enum ResearchViews {
             default: return Responses.html(PageRenderer.shared.render(ResearchPage.kwic(c, p), "kwic"))
             }
         }
-        router.get("/report") { request, _ in try await report(try context.parameters(request), context) }
+        router.get("/report") { request, _ in
+            if bare(request) { return forms() }
+            return try await report(try context.parameters(request), context)
+        }
         router.post("/report") { request, _ in try await report(try await formParameters(request, context), context) }
         router.get("/targets") { request, _ in
             let p = try context.parameters(request)
