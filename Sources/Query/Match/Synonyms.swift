@@ -54,7 +54,7 @@ public struct SynonymTable: Sendable {
             let line = raw.firstIndex(of: "#").map { raw[..<$0] } ?? raw
             guard line.contains(where: { !isSpace($0) }) else { continue }
             let forms = line.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "=" || $0 == "＝" }).map {
-                unquoted(String(trimmed($0)))
+                unquoted(trimmed($0))
             }
             guard forms.count >= 2 else {
                 throw ParseError(

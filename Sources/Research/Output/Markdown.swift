@@ -4,7 +4,7 @@ public enum Markdown {
     /// Text with a backslash before every character Markdown could read as syntax where it
     /// stands, and no other (a report's file names and options stay readable: gz.docx, --exact):
     /// emphasis, code, links, HTML, entities and table cells anywhere (\\ ` * _ [ ] < > | ~ &); a
-    /// heading, list or quote mark only at the start (# + - = and the . or ) after leading digits);
+    /// heading or list mark only at the start (# + - = and the . or ) after leading digits);
     /// ! only before [. Line breaks become spaces.
     public static func escape(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
