@@ -4,8 +4,8 @@ import Ingestion
 
 /// What the filters and the research views need to know about each document, read once per
 /// searcher: names, title, region (catalog, else inferred from the title, issuer or document
-/// number), issuer, date (catalog, else the date line or document number of its opening), and its
-/// passages.
+/// number), issuer (catalog, else the opening's labelled fields, else the organ its title names),
+/// date (catalog, else the date line or document number of its opening), and its passages.
 public struct DocumentFacts: Sendable {
     public var index: Int
     public var name: String
@@ -31,7 +31,7 @@ public struct DocumentFacts: Sendable {
                 // saved page's labelled fields.
                 let texts = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(200)) }
                 let fields = OpeningFields(lines: texts)
-                issuer = issuer ?? fields.issuer
+                issuer = issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
                 opening = [fields.number, fields.date].compactMap { $0 } + texts.prefix(8)
             }
             let regionInferred = region == nil

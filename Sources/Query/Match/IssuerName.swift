@@ -1,0 +1,28 @@
+/// The issuing organ a title names before what it issues: 北京市经济和信息化局印发《…》的通知,
+/// 市工业和信息化局关于印发…的通知, 国务院办公厅关于…的意见. Read where neither the catalog nor the
+/// opening's labelled fields (发布机构：…) give an issuer, so `issuer:` filters work on documents
+/// without a catalog. Only a name that ends as an organ's name does (…局, …厅, …政府, …委员会): a
+/// title that starts with its subject (关于…的意见) names none.
+enum IssuerName {
+    static func infer(fromTitle title: String) -> String? {
+        let s = Array(title.unicodeScalars)
+        guard let cut = firstMarker(in: s), cut >= 2, cut <= 60 else { return nil }
+        var end = cut
+        while end > 0, s[end - 1] == " " || s[end - 1] == "\u{3000}" { end -= 1 }
+        let name = String(String.UnicodeScalarView(s[..<end]))
+        return organSuffixes.contains(where: name.hasSuffix) ? name : nil
+    }
+
+    /// Where 关于, 印发 or 转发 first starts.
+    private static func firstMarker(in s: [Unicode.Scalar]) -> Int? {
+        for i in 0..<max(0, s.count - 1) {
+            let pair = (s[i], s[i + 1])
+            if pair == ("关", "于") || pair == ("印", "发") || pair == ("转", "发") { return i }
+        }
+        return nil
+    }
+
+    static let organSuffixes = [
+        "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "院", "署", "办", "银行", "中心", "总局", "联合会", "协会"
+    ]
+}

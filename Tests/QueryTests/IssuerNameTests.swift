@@ -1,0 +1,39 @@
+import Foundation
+import Index
+import TestSupport
+import Testing
+
+@testable import Query
+
+/// The issuing organ read from a title, where no catalog or labelled field gives one; titles as
+/// official documents print them (and the development set's notices, read by eye).
+@Suite struct IssuerNameTests {
+    @Test(arguments: [
+        ("北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知", "北京市经济和信息化局"),
+        ("国务院办公厅关于加快发展外贸新业态新模式的意见", "国务院办公厅"),
+        ("四川省人民政府关于印发四川省“十四五”商务发展规划的通知", "四川省人民政府"),
+        ("中国人民银行 农业农村部印发《关于加强金融服务农村改革 推进乡村全面振兴的意见》", "中国人民银行 农业农村部"),
+        ("成都市发展和改革委员会转发国家发展改革委关于…的通知", "成都市发展和改革委员会")
+    ])
+    func organBeforeWhatItIssues(_ title: String, _ issuer: String) {
+        #expect(IssuerName.infer(fromTitle: title) == issuer)
+    }
+
+    /// A title that starts with its subject names no issuer.
+    @Test(arguments: ["关于推进北京市数据专区建设的指导意见", "成都市“十四五”服务业发展规划", "推动跨境电商高质量发展的若干措施关于", "数字经济关于"])
+    func subjectFirstNamesNone(_ title: String) {
+        #expect(IssuerName.infer(fromTitle: title) == nil)
+    }
+
+    /// Documents of the development set without a catalog: `issuer:` finds the Beijing notice by its organ.
+    @Test(.enabled(if: Support.corpusDev != nil, "the development set ../shared/corpus-dev is absent"))
+    func developmentSetIssuers() throws {
+        let dir = try Support.temporaryDirectory("issuer")
+        defer { Support.remove(dir) }
+        let file = try #require(Support.corpusDev).appendingPathComponent("beijing_data_zone_guiding_opinions_2022.txt")
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        #expect(try searcher.search("数据专区 issuer:经济和信息化局").total > 0)
+        #expect(try searcher.search("数据专区 issuer:人民政府").total == 0)
+    }
+}
