@@ -299,7 +299,13 @@ struct StructureBuilder {
             if case .standalone = shape, boxIsEmpty { return n.number == 1 }
             return false
         }
-        return continues || (n.style < innermost && n.number == 1)
+        if n.style == innermost { return continues }
+        // A higher rank closes the box only by continuing a sequence already open in this part, or
+        // by starting above everything open (a first 第一章 after a preface's box): under 二、 ›
+        // （一） or 第三部分 › (一), a box's 一、 二、 三、 are its items.
+        let inParent = lastInParent[n.style] ?? 0, seen = lastSeen[n.style] ?? 0
+        return (inParent > 0 && n.number == inParent + 1) || (seen > 0 && n.number == seen + 1)
+            || (n.number == 1 && n.style < (stack.first?.style ?? innermost))
     }
 
     /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence

@@ -72,6 +72,27 @@ import TestSupport
         #expect(Self.outline(runIn) == ["1|第一章 总则", "2|第一条", "2|第二条"])
     }
 
+    /// A box whose items are numbered with a higher rank than the section it stands in (一、 under
+    /// 二、 › （一）, or under 第二部分 › (一) where 一、 is not used at all) keeps them as its items;
+    /// the next （二） and the next top heading are the document's headings again.
+    @Test(arguments: [
+        (["一、发展基础", "二、重点任务", "三、保障措施"], ["1|一、发展基础", "1|二、重点任务", "2|（一）发展跨境电商", "3|专栏 3 重大平台", "2|（二）扩大服务贸易", "1|三、保障措施"]),
+        (
+            ["第一部分 发展基础", "第二部分 重点任务", "第三部分 保障措施"],
+            ["1|第一部分 发展基础", "1|第二部分 重点任务", "2|（一）发展跨境电商", "3|专栏 3 重大平台", "2|（二）扩大服务贸易", "1|第三部分 保障措施"]
+        )
+    ])
+    func higherRankedItemsStayInTheirBox(_ tops: [String], _ expected: [String]) {
+        let text = [
+            "某市商务发展规划", "", tops[0], "近年来全市商务发展取得明显成效。", tops[1], "（一）发展跨境电商", "支持企业建设海外仓。", "专栏3　重大平台",
+            "一、跨境电商综合试验区", "二、综合保税区", "三、国际物流枢纽", "（二）扩大服务贸易", "推动服务贸易创新发展。", tops[2], "加强组织领导。"
+        ].joined(separator: "\n")
+        let d = Self.ingest(text + "\n")
+        #expect(Self.outline(d) == expected)
+        let item = d.passages.first { $0.text.hasPrefix("二、综合保税区") }
+        #expect(item?.box == "专栏 3 重大平台")
+    }
+
     @Test func twoIsNotANumeralInABoxTitle() throws {
         let d = Self.ingest(
             """
