@@ -50,6 +50,23 @@ import TestSupport
         #expect(d.passages.contains { $0.text.contains("“构筑向西开放战略高地和参与国际竞争新基地”") })
     }
 
+    /// A box's items set in one table cell, broken by <br> (as gov.cn pages set a 专栏), are the
+    /// items' own passages; a row of several cells stays one row.
+    @Test func aOneCellRowWithBreaksIsItsLines() throws {
+        let html = """
+            <html><head><title>某市数字经济实施方案</title></head><body><div class="content">
+            <p>一、重点任务</p><p>加快建设新型基础设施，推动数字经济高质量发展，打造数字经济发展高地。</p>
+            <table><tr><td>专栏1 重点工程</td></tr>
+            <tr><td>1.算力基础设施工程。建设成都智算中心二期。<br>2.千兆光网工程。新增10G-PON端口5万个。</td></tr>
+            <tr><td>指标</td><td>2025年<br>目标</td></tr></table></div></body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "page.html")
+        let texts = d.passages.map(\.text)
+        #expect(texts.contains("1.算力基础设施工程。建设成都智算中心二期。"), "\(texts)")
+        #expect(texts.contains("2.千兆光网工程。新增10G-PON端口5万个。"), "\(texts)")
+        #expect(texts.contains("指标 | 2025年 目标") || texts.contains("指标 | 2025年目标"), "\(texts)")
+    }
+
     @Test func inlineElementsDoNotBreakLinesAndBlocksDo() throws {
         let html = """
             <html><head><title>某市关于促进消费的若干措施 - 某市人民政府门户网站</title></head><body>

@@ -229,9 +229,11 @@ struct HTMLLines {
     }
 
     /// A table row of data: each cell's text, when no cell holds blocks of its own (a layout table
-    /// that holds the whole page is read as blocks instead).
+    /// that holds the whole page is read as blocks instead). A row of one cell whose lines are
+    /// broken (`1.…<br>2.…`, a 专栏 box's items set in a table) is read as those lines.
     private func dataRow(_ row: Int) -> [String]? {
         var cells: [String] = []
+        var broken = false
         for c in tree.children[row] where !tree.isText[c] && (tree.value[c] == "td" || tree.value[c] == "th") {
             var text = ""
             for k in (c + 1)..<tree.end[c] {
@@ -240,6 +242,7 @@ struct HTMLLines {
                 } else if ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "br"].contains(tree.value[k]) {
                     if tree.value[k] == "p" || tree.value[k] == "br" || tree.value[k] == "div" {
                         text += " "
+                        broken = broken || !Self.collapse(text).isEmpty
                         continue
                     }
                     return nil
@@ -249,6 +252,7 @@ struct HTMLLines {
             if collapsed.count > 300 { return nil }
             cells.append(collapsed)
         }
+        if cells.count == 1 && broken { return nil }
         return cells.isEmpty ? nil : cells
     }
 
