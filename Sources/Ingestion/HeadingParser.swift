@@ -132,7 +132,9 @@ enum HeadingParser {
         guard p <= maxLead else { return .item }
         var after = p + 1
         while after < rest.count, CharacterClass.isClosing(rest[after]) { after += 1 }
-        if after >= rest.count { return .standalone(title: Array(rest[..<p])) }
+        // One whole sentence with a clause in it (1.完善…补贴政策，对…给予补助。) is a list item; a
+        // heading's lead alone on its line is a title (1.推进数字化转型。).
+        if after >= rest.count { return rest[..<p].contains("，") ? .item : .standalone(title: Array(rest[..<p])) }
         return .runIn(title: Array(rest[..<p]))
     }
 

@@ -75,7 +75,11 @@ import Testing
         #expect(HeadingParser.shape(of: m) == .runIn(title: Self.scalars("极核功能进一步增强")))
     }
 
-    @Test(arguments: ["1.开展试点；", "（2）完善县乡村三级物流配送体系；", "3.支持企业开展跨境电商业务，"])
+    @Test(arguments: [
+        "1.开展试点；", "（2）完善县乡村三级物流配送体系；", "3.支持企业开展跨境电商业务，",
+        // One whole sentence with a clause: an item of a list, not a heading.
+        "1.完善居家适老化改造补贴政策，对特殊困难老年人家庭给予补助。", "2.推广“家庭养老床位”，提供专业照护服务。"
+    ])
     func listItemsAreItems(_ line: String) throws {
         let n = try #require(HeadingParser.parse(Self.scalars(line)))
         #expect(HeadingParser.shape(of: n) == .item)
