@@ -17,7 +17,7 @@ enum RunningHeaders {
     @discardableResult
     static func remove(from lines: inout [CleanLine], paged: Bool) -> [String] {
         var furniture: [[Unicode.Scalar]: Int] = [:]
-        let headers = paged ? markPagedRepeats(&lines) : []
+        let headers = paged ? markPagedRepeats(&lines) : markRepeatsBetweenFooters(&lines)
         var counts: [[Unicode.Scalar]: Int] = [:]
         var keys: [[Unicode.Scalar]?] = Array(repeating: nil, count: lines.count)
         for (i, l) in lines.enumerated() where l.kind == .text {
@@ -34,6 +34,21 @@ enum RunningHeaders {
             lines[i].kind = .pageMark
         }
         recoverInterleaved(&lines, patterns: Array(furniture.keys))
+        return headers
+    }
+
+    /// Text without form feeds whose pages still end in printed page numbers (- 2 -, — 3 —, as a
+    /// gazette's text export keeps them): the page numbers stand for page breaks, and a line
+    /// repeated at the top or bottom of those pages (成都市人民政府公报 2024年第6期) is found as in a
+    /// paged source. The pages are only for this: the lines keep no page.
+    private static func markRepeatsBetweenFooters(_ lines: inout [CleanLine]) -> [String] {
+        guard lines.lazy.filter({ $0.kind == .pageMark }).count >= 2 else { return [] }
+        var page = 1
+        for i in lines.indices {
+            if lines[i].kind == .pageMark { page += 1 } else { lines[i].page = page }
+        }
+        let headers = markPagedRepeats(&lines)
+        for i in lines.indices { lines[i].page = nil }
         return headers
     }
 

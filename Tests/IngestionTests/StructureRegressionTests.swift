@@ -93,6 +93,30 @@ import TestSupport
         #expect(item?.box == "专栏 3 重大平台")
     }
 
+    /// A gazette's text export without form feeds: pages end in "- N -" and start with the
+    /// gazette's running header. The header is furniture (not in the title, not in a paragraph),
+    /// and the paragraph a page break cut is one passage again.
+    @Test func runningHeaderBetweenPrintedPageNumbers() {
+        let header = "成都市人民政府公报　　　　　　　　　　　2024年第6期"
+        var lines = [header, "", "成都市优化营商环境条例实施细则", "", "第一章　总则", ""]
+        let subjects = ["中小企业", "个体工商户", "外商投资企业", "科技型企业"], numbers = ["一", "二", "三", "四"]
+        // Lines wrapped at one width (28 characters), as the export prints them.
+        func wrapped(_ s: String) -> String { String(s.prefix(28)) }
+        let cut = subjects.map { wrapped($0 + "在融资、用地、人才引进、技术改造、市场开拓、品牌建设、数字化转型") }
+        for page in 0..<4 {
+            lines += [
+                wrapped("第\(numbers[page])条　为持续优化营商环境，激发市场主体活力，增强发展信心，支持"), cut[page], "", "- \(page + 1) -", "",
+                header, "", "等方面给予支持，推动各项政策落地见效。", ""
+            ]
+        }
+        let d = Self.ingest(lines.joined(separator: "\n"))
+        #expect(d.title == "成都市优化营商环境条例实施细则")
+        #expect(!d.passages.contains { $0.text.contains("公报") }, "\(d.passages.map(\.text))")
+        for line in cut {
+            #expect(d.passages.contains { $0.text.contains(line + "等方面给予支持") }, "\(d.passages.map(\.text))")
+        }
+    }
+
     @Test func twoIsNotANumeralInABoxTitle() throws {
         let d = Self.ingest(
             """
