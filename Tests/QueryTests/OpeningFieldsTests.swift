@@ -45,4 +45,28 @@ import Ingestion
         #expect(facts.region == "天津市" && facts.regionInferred)
         #expect(facts.date == "2021" && facts.dateInferred)
     }
+
+    /// A gov.cn page's 信息公开 table stands above the article block, outside it: its fields are
+    /// still read (the table was dropped with the page chrome).
+    @Test func fieldsAboveTheArticleBlockAreRead() throws {
+        let html = """
+            <html><head><meta charset="utf-8"><title>某市关于促进消费的若干措施_某市人民政府</title></head><body>
+            <div class="nav"><a href="/">首页</a> &gt; <a href="/zc">政策文件</a></div>
+            <table class="xxgk"><tr><td>索引号：</td><td>11510100MB1234567X/2024-00123</td><td>发布机构：</td><td>某市人民政府办公厅</td></tr>
+            <tr><td>发文字号：</td><td>川办发〔2024〕15号</td><td>成文日期：</td><td>2024年03月18日</td></tr></table>
+            <div class="article"><h2>某市关于促进消费的若干措施</h2>
+            <p>一、扩大汽车消费</p><p>对购买新能源汽车的个人给予3000元补贴，补贴资金由市级财政承担，鼓励汽车企业开展促销活动。</p>
+            <p>二、促进餐饮消费</p><p>支持餐饮企业开展促销活动，对符合条件的企业给予一次性奖励，鼓励夜间经济发展。</p></div>
+            <div class="footer">网站标识码：5101000001 蜀ICP备0000000号</div></body></html>
+            """
+        let dir = try Support.temporaryDirectory("fields-above")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("page.html")
+        try Support.write(html, to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
+        let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir.appendingPathComponent("index"))).first)
+        #expect(facts.issuer == "某市人民政府办公厅")
+        #expect(facts.date == "2024-03-18" && facts.region == "四川省", "\(facts.date ?? "-") \(facts.region ?? "-")")
+        #expect(facts.title == "某市关于促进消费的若干措施")
+    }
 }

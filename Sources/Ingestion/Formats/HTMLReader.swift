@@ -10,7 +10,9 @@ enum HTMLReader {
         let tree = HTMLTree(page)
         let root = MainBlock.select(in: tree)
         var reader = HTMLLines(tree)
-        var lines = reader.lines(under: root)
+        // The page's fields about the document (a 信息公开 table above the article) come first, as
+        // they would in the article: issuer, number and date are read from them.
+        var lines = Self.fieldRows(tree, outside: root).flatMap { reader.lines(under: $0) } + reader.lines(under: root)
         for i in lines.indices { lines[i].line = i + 1 }
         guard lines.contains(where: { $0.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) && $0 != "\n" }) })
         else { throw IngestionError.empty(file: file) }
@@ -18,6 +20,16 @@ enum HTMLReader {
         if let h1 = tree.firstText(of: "h1") { evidence.append(h1) }
         if let title = tree.firstText(of: "title") { evidence.append(title) }
         return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
+    }
+
+    /// Table rows outside the main block (and outside page chrome) that print labelled fields.
+    static func fieldRows(_ tree: HTMLTree, outside root: Int?) -> [Int] {
+        guard let root else { return [] }
+        return (0..<tree.count).filter { i in
+            guard !tree.isText[i], tree.value[i] == "tr", !tree.inChrome[i], i < root || i >= tree.end[root] else { return false }
+            let text = ((i + 1)..<tree.end[i]).filter { tree.isText[$0] }.map { tree.value[$0] }.joined()
+            return PageFields.labels(text)
+        }
     }
 }
 

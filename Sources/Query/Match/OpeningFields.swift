@@ -1,3 +1,5 @@
+import Ingestion
+
 /// The labelled fields that government websites print above a published document (政务公开
 /// pages: 发布机构：…, 发文字号：…, 成文日期：…), kept when the page is saved as text or HTML. The value
 /// follows the colon or stands on the next line; labels are read with their spaces removed
@@ -13,9 +15,9 @@ struct OpeningFields: Equatable {
         self.date = date
     }
 
-    static let issuerLabels = ["发布机构", "发文机关", "发文单位", "发布单位", "制发机关"]
-    static let numberLabels = ["发文字号", "文号"]
-    static let dateLabels = ["成文日期", "发文日期", "发布日期", "印发日期"]
+    static let issuerLabels = PageFields.issuerLabels
+    static let numberLabels = PageFields.numberLabels
+    static let dateLabels = PageFields.dateLabels
 
     /// Opening passages looked at: a saved page puts its navigation before the fields.
     static let openingPassages = 40

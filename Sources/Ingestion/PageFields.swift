@@ -1,0 +1,17 @@
+/// The labelled fields a government page prints about the document (发布机构：成都市人民政府办公厅,
+/// 发文字号：…, 成文日期：…), usually in a 信息公开 table above the article. Defined once: the HTML
+/// reader keeps rows that carry them (outside the article block too), and the query layer reads
+/// issuer, number and date from them where no catalog gives those.
+public enum PageFields {
+    public static let issuerLabels = ["发布机构", "发文机关", "发文单位", "发布单位", "制发机关"]
+    public static let numberLabels = ["发文字号", "文号"]
+    public static let dateLabels = ["成文日期", "发文日期", "发布日期", "印发日期"]
+
+    public static var allLabels: [String] { issuerLabels + numberLabels + dateLabels }
+
+    /// Whether `text` (spaces removed) holds a label followed by its colon: 发 布 机 构 ： counts.
+    public static func labels(_ text: String) -> Bool {
+        let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterClass.isSpace($0) }))
+        return allLabels.contains { compact.contains($0 + "：") || compact.contains($0 + ":") }
+    }
+}
