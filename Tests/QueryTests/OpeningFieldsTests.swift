@@ -68,5 +68,26 @@ import Ingestion
         #expect(facts.issuer == "某市人民政府办公厅")
         #expect(facts.date == "2024-03-18" && facts.region == "四川省", "\(facts.date ?? "-") \(facts.region ?? "-")")
         #expect(facts.title == "某市关于促进消费的若干措施")
+        // The fields come once, before the article, and the article once.
+        let reader = try IndexReader(directory: dir.appendingPathComponent("index"))
+        let texts = try (0..<reader.passageCount).map { try reader.passage($0).text }
+        #expect(texts.filter { $0.contains("某市人民政府办公厅") }.count == 1, "\(texts)")
+        #expect(texts.filter { $0.contains("对购买新能源汽车的个人给予3000元补贴") }.count == 1, "\(texts)")
+    }
+
+    /// The same fields in a layout table that also holds the article (old sites lay pages out in
+    /// tables): the article is read once, the fields once.
+    @Test func aLayoutTableAroundTheArticleIsNotReadTwice() throws {
+        let html = """
+            <html><head><meta charset="utf-8"><title>某市关于促进消费的若干措施</title></head><body><table><tr><td>
+            <table><tr><td>发布机构：</td><td>某市人民政府办公厅</td></tr></table>
+            <div class="article"><p>一、扩大汽车消费</p><p>对购买新能源汽车的个人给予3000元补贴，补贴资金由市级财政承担，鼓励汽车企业开展促销活动。</p>
+            <p>二、促进餐饮消费</p><p>支持餐饮企业开展促销活动，对符合条件的企业给予一次性奖励，鼓励夜间经济发展。</p></div>
+            </td></tr></table></body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "page.html")
+        let texts = d.passages.map(\.text)
+        #expect(texts.filter { $0.contains("某市人民政府办公厅") }.count == 1, "\(texts)")
+        #expect(texts.filter { $0.contains("对购买新能源汽车的个人给予3000元补贴") }.count == 1, "\(texts)")
     }
 }

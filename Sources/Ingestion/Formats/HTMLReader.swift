@@ -22,13 +22,17 @@ enum HTMLReader {
         return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
     }
 
-    /// Table rows outside the main block (and outside page chrome) that print labelled fields.
+    /// Table rows wholly outside the main block (not around it: a layout table may hold the
+    /// article) and outside page chrome, holding no row of their own, that print labelled fields.
     static func fieldRows(_ tree: HTMLTree, outside root: Int?) -> [Int] {
         guard let root else { return [] }
         return (0..<tree.count).filter { i in
-            guard !tree.isText[i], tree.value[i] == "tr", !tree.inChrome[i], i < root || i >= tree.end[root] else { return false }
-            let text = ((i + 1)..<tree.end[i]).filter { tree.isText[$0] }.map { tree.value[$0] }.joined()
-            return PageFields.labels(text)
+            guard !tree.isText[i], tree.value[i] == "tr", !tree.inChrome[i], tree.end[i] <= root || i >= tree.end[root] else {
+                return false
+            }
+            let inside = (i + 1)..<tree.end[i]
+            guard !inside.contains(where: { !tree.isText[$0] && tree.value[$0] == "tr" }) else { return false }
+            return PageFields.labels(inside.filter { tree.isText[$0] }.map { tree.value[$0] }.joined())
         }
     }
 }
