@@ -36,4 +36,23 @@ import Testing
         #expect(facts.region == "北京市")
         #expect(try searcher.search("数据 year:2022").total > 0)
     }
+
+    /// A document issued alone (an 意见 with its signature and date at the end, GB/T 9704) dates
+    /// from that closing line, before its document number's year; a body sentence with a date in it
+    /// is no date line.
+    @Test func theClosingDateLineOfADocumentIssuedAlone() throws {
+        let body = (1...12).map { "（\($0)）加快推进重点任务第\($0)项，完善政策措施，强化要素保障，确保取得实效。" }
+        let text =
+            (["某省人民政府办公厅关于推进养老服务发展的实施意见", "", "川办发〔2024〕15号", "", "各市（州）人民政府："] + body
+            + ["本意见自2024年6月1日起施行。", "", "某省人民政府办公厅", "", "2024年5月10日"]).joined(separator: "\n")
+        let dir = try Support.temporaryDirectory("closing-date")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("yijian.txt")
+        try Support.write(text + "\n", to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        let facts = try #require(try searcher.documents().first)
+        #expect(facts.date == "2024-05-10" && facts.dateInferred, "\(String(describing: facts.date))")
+        #expect(try searcher.search("养老 date:2024-05").total > 0 || searcher.search("推进 date:2024-05").total > 0)
+    }
 }

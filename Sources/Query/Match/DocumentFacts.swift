@@ -37,7 +37,11 @@ public struct DocumentFacts: Sendable {
             let regionInferred = region == nil
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
             let dateInferred = date == nil
-            if date == nil { date = IssueDate.infer(title: info.title, opening: opening) }
+            if date == nil {
+                // The date line under the signature that closes a document (an 意见 or 办法 issued alone).
+                let closing = try range.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) }
+                date = IssueDate.infer(title: info.title, opening: opening, closing: closing)
+            }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
                 issuer: issuer, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)

@@ -2,10 +2,12 @@ import Ingestion
 
 /// A document's date when the catalog gives none, from what official documents print (GB/T 9704):
 /// the date line of an issuing notice (2021年12月21日, alone on its line, also in Chinese numerals
-/// 二〇二一年十二月二十一日), else the year of its document number (川府发〔2021〕12号).
+/// 二〇二一年十二月二十一日), else the date line under the signature that closes the document, else
+/// the year of its document number (川府发〔2021〕12号).
 enum IssueDate {
-    static func infer(title: String, opening: [String]) -> String? {
-        for line in opening {
+    /// - Parameter closing: the document's last passages, last first.
+    static func infer(title: String, opening: [String], closing: [String] = []) -> String? {
+        for line in opening + closing {
             if let d = dateLine(line) { return d }
         }
         for line in [title] + opening.filter(Regions.isDocumentNumberLine) {
