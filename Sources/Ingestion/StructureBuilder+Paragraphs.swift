@@ -52,9 +52,15 @@ extension StructureBuilder {
 
     /// Ends in 。！？； (closing quotes and brackets aside).
     static func endsSentence(_ s: [Unicode.Scalar]) -> Bool {
-        guard var k = s.indices.last else { return true }
+        guard let last = lastMark(s) else { return true }
+        return sentenceStops.contains(last) || last == "!" || last == "?"
+    }
+
+    /// The last character of `s` before its closing quotes and brackets (…。” → 。).
+    static func lastMark(_ s: [Unicode.Scalar]) -> Unicode.Scalar? {
+        guard var k = s.indices.last else { return nil }
         while k > 0, CharacterClass.isClosing(s[k]) { k -= 1 }
-        return sentenceStops.contains(s[k]) || s[k] == "!" || s[k] == "?"
+        return s[k]
     }
 
     /// Whether the lines are whole paragraphs (a web page's text, markdown): most wide lines end
@@ -67,9 +73,7 @@ extension StructureBuilder {
         var wide = 0, ended = 0
         for l in lines where l.kind == .text && width(l.scalars) >= fullLineAcrossBlank {
             wide += 1
-            var k = l.scalars.count - 1
-            while k > 0, CharacterClass.isClosing(l.scalars[k]) { k -= 1 }
-            if CharacterClass.endsParagraph(l.scalars[k]) { ended += 1 }
+            if let last = lastMark(l.scalars), CharacterClass.endsParagraph(last) { ended += 1 }
         }
         return wide >= 5 && ended * 2 >= wide
     }
