@@ -106,11 +106,11 @@ enum HeadingParser {
         return NumberedLine(style: .arabicDot, number: n, label: Array(s[0...i]), rest: Array(s[j...]))
     }
 
-    /// 一、 二十三、
+    /// 一、 二十三、 — and 一． 一. as documents typed in Word or converted from it write them.
     private static func parseChineseComma(_ s: [Unicode.Scalar]) -> NumberedLine? {
         var i = 0
         while i < s.count, i < 6, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
-        guard i < s.count, s[i] == "、", let n = ChineseNumeral.value(s[0..<i]), n > 0 else { return nil }
+        guard i < s.count, s[i] == "、" || s[i] == "．" || s[i] == ".", let n = ChineseNumeral.value(s[0..<i]), n > 0 else { return nil }
         return NumberedLine(style: .chineseComma, number: n, label: Array(s[0...i]), rest: LineCleaner.trim(Array(s[(i + 1)...])))
     }
 

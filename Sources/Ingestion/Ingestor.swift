@@ -6,8 +6,12 @@ public enum Ingestor {
     /// read whatever their extension. Legacy Word files (.doc, .wps) and RTF are picked up so that they are
     /// reported with the conversion to run, not silently passed over.
     public static let supportedExtensions: Set<String> = [
-        "txt", "md", "markdown", "text", "pdf", "docx", "html", "htm", "doc", "wps", "rtf"
+        "txt", "md", "markdown", "text", "pdf", "docx", "html", "htm", "mht", "mhtml", "doc", "wps", "rtf", "odt"
     ]
+
+    /// Formats read only through a conversion to .docx: a folder that holds the .docx beside one
+    /// (plan.doc and plan.docx, after the conversion the message suggests) indexes the .docx alone.
+    public static let convertedExtensions: Set<String> = ["doc", "wps", "rtf", "odt"]
 
     /// Files beside the documents that describe them and are never indexed as documents: the
     /// catalog (metadata) and the synonym groups (`SynonymTable` in the query layer).
@@ -19,9 +23,19 @@ public enum Ingestor {
     public static func ingest(bytes: [UInt8], name: String, metadata: DocumentMetadata? = nil) throws -> Document {
         if bytes.count > maxFileBytes { throw IngestionError.tooLarge(file: name, bytes: bytes.count, limit: maxFileBytes) }
         if bytes.isEmpty { throw IngestionError.empty(file: name) }
+        if MHTMLArchive.looks(bytes) {
+            guard let page = MHTMLArchive.htmlPart(bytes) else {
+                throw IngestionError.damaged(file: name, format: "MHTML", reason: "no text/html part: not a saved web page")
+            }
+            let decoded = try TextDecoder.decode(page, file: name)
+            return build(try HTMLReader.read(decoded.text, file: name), name: name, metadata: metadata, encoding: decoded.encoding)
+        }
         let sniffed = DocumentFormat.sniff(bytes)
         if sniffed == nil, let legacy = legacyWordFormat(bytes, name: name) {
             throw IngestionError.legacyWordFormat(file: name, kind: legacy)
+        }
+        if sniffed == .docx, isOpenDocument(bytes) {
+            throw IngestionError.legacyWordFormat(file: name, kind: "an OpenDocument file (LibreOffice, .odt)")
         }
         var format = sniffed ?? DocumentFormat.from(fileName: name) ?? .text
         // A .pdf or .docx without its signature is not that format: text saved under the wrong
@@ -212,6 +226,12 @@ public enum Ingestor {
             }
             count = o
         }
+    }
+
+    /// An OpenDocument package: a ZIP whose first entry, stored uncompressed, is `mimetype` naming
+    /// an application/vnd.oasis.opendocument type (ODF 1.2 §3.3).
+    static func isOpenDocument(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes.prefix(120), as: UTF8.self).contains("mimetypeapplication/vnd.oasis.opendocument")
     }
 
     /// Word 97–2003 (.doc), WPS and RTF files, which LibreOffice converts but no library here

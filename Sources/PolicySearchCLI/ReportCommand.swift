@@ -60,6 +60,10 @@ struct ReportCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: terms, isDirectory: &isFolder), isFolder.boolValue {
             throw CLIError("the terms file \(terms) is a folder; give a text file with one query per line")
         }
+        if terms != "-", !FileManager.default.fileExists(atPath: terms) {
+            throw CLIError(
+                "the terms file \(terms) does not exist; give a text file with one query per line (docs/examples/terms.txt is one)")
+        }
         let data: Data
         do {
             let handle = terms == "-" ? FileHandle.standardInput : try FileHandle(forReadingFrom: URL(fileURLWithPath: terms))

@@ -88,6 +88,43 @@ import TestSupport
         #expect(Self.body().titleEvidence() == ["关于加快发展外贸新业态的实施方案"])
     }
 
+    /// Word's multi-level list linked to the heading styles: the numbers (第一章, 第一节, 一、) come
+    /// with the style, not the paragraph; a style naming only the list takes its level from the
+    /// list's w:pStyle.
+    @Test func numberingLinkedToHeadingStylesIsDrawn() {
+        let styles = DOCXStyles()
+        _ = parseXML(
+            Data(
+                """
+                <w:styles \(Self.w)>
+                  <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+                  <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+                  <w:style w:type="paragraph" w:styleId="Sub"><w:name w:val="sub"/><w:basedOn w:val="Heading2"/></w:style>
+                  <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+                </w:styles>
+                """.utf8), delegate: styles)
+        let numbering = DOCXNumbering()
+        _ = parseXML(
+            Data(
+                """
+                <w:numbering \(Self.w)><w:abstractNum w:abstractNumId="4">
+                  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading1"/><w:lvlText w:val="第%1章"/></w:lvl>
+                  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading2"/><w:lvlText w:val="第%2节"/></w:lvl>
+                  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="Heading3"/><w:lvlText w:val="%3、"/></w:lvl>
+                </w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="4"/></w:num></w:numbering>
+                """.utf8), delegate: numbering)
+        let body = DOCXBody(styles: styles, numbering: numbering, footnotes: [:])
+        let document =
+            "<w:document \(Self.w)><w:body>"
+            + [
+                Self.paragraph("发展基础", style: "Heading1"), Self.paragraph("发展成就", style: "Heading2"),
+                Self.paragraph("跨境电商", style: "Heading3"), Self.paragraph("正文。"), Self.paragraph("面临形势", style: "Sub"),
+                Self.paragraph("总体要求", style: "Heading1"), Self.paragraph("指导思想", style: "Heading2")
+            ].joined() + "</w:body></w:document>"
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        #expect(body.lines.map(\.text) == ["第一章发展基础", "第一节发展成就", "一、跨境电商", "正文。", "第二节面临形势", "第二章总体要求", "第一节指导思想"])
+    }
+
     @Test func chineseCounting() {
         #expect(
             [1, 9, 10, 11, 19, 20, 23, 100, 105, 119].map(DOCXNumbering.chinese) == [

@@ -42,7 +42,19 @@ import TestSupport
     }
 
     @Test func legacyExtensionsAreScannedSoTheyAreReported() {
-        for ext in ["pdf", "docx", "html", "htm", "doc", "wps", "txt", "md"] { #expect(Ingestor.supportedExtensions.contains(ext)) }
+        for ext in ["pdf", "docx", "html", "htm", "doc", "wps", "txt", "md", "odt", "mht", "mhtml"] {
+            #expect(Ingestor.supportedExtensions.contains(ext))
+        }
+    }
+
+    /// An OpenDocument file is a ZIP like a .docx; its first entry, `mimetype`, says what it is
+    /// (the bytes of the local header as LibreOffice writes it).
+    @Test func openDocumentNamesTheConversion() throws {
+        var header: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x0A, 0x00, 0x00, 0x00, 0x00, 0x00] + [UInt8](repeating: 0, count: 16)
+        header += [0x08, 0x00, 0x00, 0x00]
+        let odt = header + Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8) + [UInt8](repeating: 0, count: 64)
+        let e = try #require(Self.error(odt, name: "plan.odt"))
+        #expect(e.description.contains("OpenDocument") && e.description.contains("--convert-to docx plan.odt"), "\(e)")
     }
 
     /// RTF is never indexed as its markup, whatever the file is called.

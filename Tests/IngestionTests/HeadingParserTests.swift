@@ -22,6 +22,8 @@ import Testing
         Case(line: "第一篇 奋力开启商务高质量发展新征程", style: .part, number: 1, label: "第一篇", rest: "奋力开启商务高质量发展新征程"),
         Case(line: "第二节 发展形势", style: .section, number: 2, label: "第二节", rest: "发展形势"),
         Case(line: "一、发展背景", style: .chineseComma, number: 1, label: "一、", rest: "发展背景"),
+        Case(line: "三．主要任务", style: .chineseComma, number: 3, label: "三．", rest: "主要任务"),
+        Case(line: "十二. 保障措施", style: .chineseComma, number: 12, label: "十二.", rest: "保障措施"),
         Case(line: "（一）指导思想", style: .chineseParen, number: 1, label: "（一）", rest: "指导思想"),
         Case(line: "(二) 存在问题", style: .chineseParen, number: 2, label: "(二)", rest: "存在问题"),
         Case(line: "1.做大优势产业贸易规模。", style: .arabicDot, number: 1, label: "1.", rest: "做大优势产业贸易规模。"),

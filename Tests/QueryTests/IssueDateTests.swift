@@ -21,6 +21,47 @@ import Testing
         #expect(IssueDate.infer(title: "关于…的通知（川府发〔2020〕5号）", opening: ["各市（州）人民政府：", "2021年1月4日"]) == "2021-01-04")
     }
 
+    /// Laws and regulations print how they were adopted and revised under their title; speeches
+    /// and reports their date and occasion; saved news pages a dated source line.
+    @Test func notesSubtitlesAndSourceLines() {
+        let note =
+            "（1999年4月29日第九届全国人民代表大会常务委员会第九次会议通过 根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正 2023年9月1日第十四届全国人民代表大会常务委员会第五次会议修订）"
+        #expect(IssueDate.noteDate(note) == "2023-09-01")
+        #expect(IssueDate.noteDate("(2019年8月6日上海市人民政府令第19号公布)") == "2019-08-06")
+        // A numbered heading or an aside that is no adoption note.
+        #expect(IssueDate.noteDate("（一）2024年3月1日前完成摸底。") == nil)
+        #expect(IssueDate.noteDate("（2024年3月1日）") == nil)
+        #expect(IssueDate.dateLine("（2024年3月1日）") == "2024-03-01")
+        #expect(IssueDate.subtitleDate("——2025年1月15日在某某市第十七届人民代表大会第五次会议上") == "2025-01-15")
+        #expect(IssueDate.subtitleDate("——以2025年为重点") == nil)
+        #expect(IssueDate.sourceLineDate("2023-09-01 21:50来源：新华社") == "2023-09-01")
+        #expect(IssueDate.sourceLineDate("发布时间：2024年03月08日　来源：市商务局") == "2024-03-08")
+        #expect(IssueDate.sourceLineDate("到2025年，服务业增加值达到1.7万亿元。") == nil)
+        #expect(IssueDate.dates(in: "12023-09-01 与 2021年12月3日、2022-13-01") == ["2021-12-03"])
+        // A page's labelled 成文日期 as the page prints it, ahead of anything in the text.
+        #expect(IssueDate.infer(title: "通知", field: "2024-03-15", opening: ["2021年1月4日"]) == "2024-03-15")
+        #expect(IssueDate.infer(title: "通知", field: "2024/3/15", opening: []) == "2024-03-15")
+        #expect(IssueDate.infer(title: "通知", field: "2024年03月15日", opening: []) == "2024-03-15")
+        #expect(IssueDate.infer(title: "通知", field: "见正文", opening: ["2021年1月4日"]) == "2021-01-04")
+        #expect(IssueDate.dates(in: "2023.9.1 和 2023.13.1") == ["2023-09-01"])
+        let opening = ["政府工作报告", "——2025年1月15日在某某市第十七届人民代表大会第五次会议上", "某某市市长 张三"]
+        #expect(IssueDate.infer(title: "政府工作报告", opening: opening) == "2025-01-15")
+    }
+
+    /// The development set's law (a printed web page's text) dates from its revision, 2023年9月1日.
+    @Test func developmentSetLawDatesFromItsRevision() throws {
+        guard let dev = Support.corpusDev else { return }
+        let dir = try Support.temporaryDirectory("issue-date-law")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("law.txt")
+        try FileManager.default.copyItem(
+            at: dev.appendingPathComponent("administrative_reconsideration_law_2023_pdf_extract.txt"), to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        let facts = try #require(try searcher.documents().first)
+        #expect(facts.date == "2023-09-01" && facts.dateInferred, "\(String(describing: facts.date))")
+    }
+
     /// The development set's Beijing notice prints 京经信发〔2022〕87号: without a catalog, year:2022 finds it.
     @Test func developmentSetDocumentsGetADate() throws {
         guard let dev = Support.corpusDev else { return }

@@ -112,6 +112,20 @@ extension ReliabilityTests {
             try Self.expectGoodIndexed(r)
         }
 
+        /// plan.doc beside the plan.docx converted from it (as the skip message suggests): the .doc
+        /// is not reported again; a .doc alone still is.
+        @Test func aLegacyFileBesideItsConversionIsPassedOver() throws {
+            let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
+            let docx = [UInt8](
+                try Data(
+                    contentsOf: Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.docx")
+                ))
+            let r = try Self.index(["plan.doc": ole, "plan.docx": docx, "other.doc": ole])
+            defer { r.remove() }
+            #expect(r.output.status == 1 && r.skipped.keys.sorted() == ["other.doc"], "\(r.output.stderr)")
+            try Self.expectGoodIndexed(r)
+        }
+
         /// A UTF-8 file cut inside a character (an interrupted download or copy).
         @Test func truncatedMultibyteSequenceIsSkippedWithItsOffset() throws {
             // A real document cut one byte into a three-byte character.

@@ -48,6 +48,13 @@ import Testing
         let gb18030 = String.Encoding(rawValue: 0x8000_0632)
         #expect(try TermsFile(data: "海外仓\n# 注释\n跨境电商 = 跨境电商（含全称）\n".data(using: gb18030)!).entries.map(\.name) == ["海外仓", "跨境电商（含全称）"])
         #expect(throws: TermsFile.FileError.binary) { try TermsFile(data: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])) }
+        // Windows line ends, as Notepad's "Unicode" and Excel's "Unicode text" save: two queries, not one.
+        let crlf = "海外仓\r\n跨境电商\r\n= 无查询\r\n"
+        #expect(try TermsFile(data: Data([0xFF, 0xFE]) + crlf.data(using: .utf16LittleEndian)!).entries.map(\.query) == ["海外仓", "跨境电商"])
+        #expect(try TermsFile(data: Data([0xFE, 0xFF]) + crlf.data(using: .utf16BigEndian)!).entries.map(\.query) == ["海外仓", "跨境电商"])
+        #expect(try TermsFile(data: crlf.data(using: gb18030)!).entries.map(\.query) == ["海外仓", "跨境电商"])
+        let utf8 = try TermsFile(data: Data(crlf.utf8))
+        #expect(utf8.entries.map(\.query) == ["海外仓", "跨境电商"] && utf8.problems.map(\.text) == ["= 无查询"])
     }
 
     /// Through the CLI: each bad line on stderr as FILE:LINE: message, the good rows written in

@@ -55,7 +55,17 @@ public enum SourceScanner {
             }
         }
         sources.sort { $0.url.path < $1.url.path }
-        return (sources, problems)
+        return (withoutConvertedOriginals(sources), problems)
+    }
+
+    /// plan.doc beside plan.docx: the .docx is the conversion the skip message asked for, so the
+    /// original is not reported again at every update.
+    static func withoutConvertedOriginals(_ sources: [Source]) -> [Source] {
+        let paths = Set(sources.map(\.url.path))
+        return sources.filter { s in
+            guard Ingestor.convertedExtensions.contains(s.url.pathExtension.lowercased()) else { return true }
+            return !paths.contains(s.url.deletingPathExtension().path + ".docx")
+        }
     }
 
     /// The owner file Word and WPS keep beside a document while it is open (~$plan.docx): a few

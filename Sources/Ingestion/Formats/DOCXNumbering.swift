@@ -20,6 +20,9 @@ final class DOCXNumbering: NSObject, XMLParserDelegate {
     private var level: Int?
     /// Counters per list instance and level.
     private var counters: [String: [Int: Int]] = [:]
+    /// The level a list gives a style linked to it (w:lvl/w:pStyle), for a style that names only
+    /// the list.
+    private(set) var styleLevels: [String: Int] = [:]
 
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
@@ -33,6 +36,7 @@ final class DOCXNumbering: NSObject, XMLParserDelegate {
         case "w:numFmt": update { $0.format = attributes["w:val"] ?? "decimal" }
         case "w:lvlText": update { $0.pattern = attributes["w:val"] ?? "" }
         case "w:start": update { $0.start = attributes["w:val"].flatMap(Int.init) ?? 1 }
+        case "w:pStyle": if abstractID != nil, let l = level, let style = attributes["w:val"] { styleLevels[style] = l }
         case "w:num": numID = attributes["w:numId"]
         case "w:abstractNumId": if let n = numID, abstractID == nil { instances[n] = attributes["w:val"] }
         default: break

@@ -20,7 +20,7 @@ struct DOCXPackage {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw IngestionError.damaged(file: file, format: "DOCX", reason: "not a ZIP archive: \(error)")
+            throw IngestionError.damaged(file: file, format: "DOCX", reason: "not a complete ZIP archive: truncated or damaged")
         }
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
@@ -57,12 +57,15 @@ func parseXML(_ data: Data, delegate: XMLParserDelegate) -> Bool {
     return parser.parse()
 }
 
-/// Paragraph styles: which are headings (and of what level) and which is the title.
+/// Paragraph styles: which are headings (and of what level), which is the title, and which carry
+/// list numbering (Word links a multi-level list to Heading 1–9: 第一章, 一、 drawn by the style).
 final class DOCXStyles: NSObject, XMLParserDelegate {
     struct Style {
         var name = ""
         var outlineLevel: Int?
         var basedOn: String?
+        var numID: String?
+        var numLevel: Int?
     }
     private(set) var styles: [String: Style] = [:]
     private var current: String?
@@ -78,6 +81,8 @@ final class DOCXStyles: NSObject, XMLParserDelegate {
         case "w:name": if let id = current { styles[id]?.name = attributes["w:val"] ?? "" }
         case "w:basedOn": if let id = current { styles[id]?.basedOn = attributes["w:val"] }
         case "w:outlineLvl": if let id = current, let v = attributes["w:val"].flatMap(Int.init), v < 9 { styles[id]?.outlineLevel = v + 1 }
+        case "w:numId": if let id = current { styles[id]?.numID = attributes["w:val"] }
+        case "w:ilvl": if let id = current { styles[id]?.numLevel = attributes["w:val"].flatMap(Int.init) }
         default: break
         }
     }
@@ -96,6 +101,18 @@ final class DOCXStyles: NSObject, XMLParserDelegate {
             for prefix in ["heading ", "标题 ", "标题"] where name.hasPrefix(prefix) {
                 if let n = Int(name.dropFirst(prefix.count)), n >= 1, n <= 9 { return n }
             }
+            id = s.basedOn
+            hops += 1
+        }
+        return nil
+    }
+
+    /// The list a style numbers its paragraphs with, inherited: its numId and, when given, level.
+    func numbering(_ id: String) -> (numID: String, level: Int?)? {
+        var id: String? = id
+        var hops = 0
+        while let s = id.flatMap({ styles[$0] }), hops < 10 {
+            if let n = s.numID { return (n, s.numLevel) }
             id = s.basedOn
             hops += 1
         }

@@ -126,6 +126,11 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         if let numID = p.numID {
             let label = numbering.nextLabel(numID: numID, level: p.level)
             if !label.isEmpty { p.text = label + p.text }
+        } else if let style = p.style, let linked = styles.numbering(style) {
+            // Numbering that comes with the paragraph's style (Heading 2 → 第一章).
+            let level = linked.level ?? numbering.styleLevels[style] ?? 0
+            let label = numbering.nextLabel(numID: linked.numID, level: level)
+            if !label.isEmpty { p.text = label + p.text }
         }
         if tableDepth > 0 {
             cellText += (cellText.isEmpty ? "" : " ") + p.text.replacingOccurrences(of: "\n", with: " ")

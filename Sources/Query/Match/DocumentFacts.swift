@@ -26,13 +26,17 @@ public struct DocumentFacts: Sendable {
             let range = try reader.passageRange(ofDocument: d)
             var region = info.metadata.region, date = info.metadata.date, issuer = info.metadata.issuer
             var opening: [String] = []
+            var dateField: String?
             if region == nil || date == nil || issuer == nil {
                 // The opening passages hold the issuing notice (document number, date line) or a
                 // saved page's labelled fields.
-                let texts = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(200)) }
+                // 400 characters hold a law's adoption note with its revisions (the date reads its end).
+                let long = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(400)) }
+                let texts = long.map { String($0.prefix(200)) }
                 let fields = OpeningFields(lines: texts)
                 issuer = issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
-                opening = [fields.number, fields.date].compactMap { $0 } + texts.prefix(8)
+                dateField = fields.date
+                opening = [fields.number].compactMap { $0 } + long.prefix(8)
             }
             let regionInferred = region == nil
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
@@ -40,7 +44,7 @@ public struct DocumentFacts: Sendable {
             if date == nil {
                 // The date line under the signature that closes a document (an 意见 or 办法 issued alone).
                 let closing = try range.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) }
-                date = IssueDate.infer(title: info.title, opening: opening, closing: closing)
+                date = IssueDate.infer(title: info.title, field: dateField, opening: opening, closing: closing)
             }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,

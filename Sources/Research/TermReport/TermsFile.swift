@@ -65,13 +65,20 @@ public struct TermsFile: Sendable {
         if bytes.contains(0) || valid * 2 < lines.count {
             do {
                 let decoded = try TextDecoder.decode([UInt8](data), file: "terms file")
-                self.init(lines: decoded.text.components(separatedBy: "\n").map { Optional($0) })
+                // Split by scalar: "\r\n" is one Character, so a Character split would keep CRLF lines whole.
+                let lines = decoded.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+                self.init(lines: lines.map { Optional(Self.droppingCR(String($0))) })
                 return
             } catch {
                 throw FileError.binary
             }
         }
-        self.init(lines: lines.map { String(validating: $0, as: UTF8.self) })
+        self.init(lines: lines.map { String(validating: $0, as: UTF8.self).map(Self.droppingCR) })
+    }
+
+    /// A line of a CRLF file without its CR.
+    private static func droppingCR(_ line: String) -> String {
+        line.unicodeScalars.last == "\r" ? String(String.UnicodeScalarView(line.unicodeScalars.dropLast())) : line
     }
 
     /// Lines, nil for a line that could not be decoded.
