@@ -93,6 +93,7 @@ import Testing
         let chongqing = try #require(docs.first { $0["doc"] as? String == "chongqing-commerce-14th-fyp.txt" })
         #expect(chongqing["region"] as? String == "重庆市" && chongqing["date"] as? String == "2021-11-12")
         #expect(chongqing["issuer"] as? String == "重庆市人民政府办公厅" && chongqing["regionInferred"] as? Bool == false)
+        #expect(chongqing["dateInferred"] as? Bool == false)
         let stats = try await f.json("/api/stats")
         #expect(docs.reduce(0) { $0 + ($1["passages"] as? Int ?? 0) } == stats["passages"] as? Int)
     }

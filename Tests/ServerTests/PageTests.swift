@@ -135,6 +135,14 @@ import Testing
             for form in Self.forms { occurrences += o.occurrences(of: form, inPassage: p).count }
         }
         #expect(html.components(separatedBy: "<mark>").count - 1 == occurrences)
+        // Exact mode, from a search's links: only the form typed (the oracle's count of 跨境电商 alone).
+        let search = try await page(f, "/?q=\(enc("跨境电商"))&exact=1")
+        let links = matches(#"href="(/(doc/|show\?)[^"]+)""#, in: search).map { $0[1] }.filter { $0.contains("q=") }
+        #expect(!links.isEmpty && links.allSatisfy { $0.contains("exact=1") }, "\(links.prefix(3))")
+        let exact = try await page(f, "/doc/\(name)?q=\(enc("跨境电商"))&exact=1")
+        var typed = 0
+        for p in o.passages.indices where o.documents[p] == name { typed += o.occurrences(of: "跨境电商", inPassage: p).count }
+        #expect(typed < occurrences && exact.components(separatedBy: "<mark>").count - 1 == typed)
     }
 
     @Test func showPageHasTheNeighboursWithTheirPaths() async throws {

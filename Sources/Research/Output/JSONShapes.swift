@@ -267,6 +267,8 @@ public struct DocumentsJSON: Encodable, Sendable {
         public var regionInferred: Bool
         @NullWhenAbsent public var issuer: String?
         @NullWhenAbsent public var date: String?
+        /// The date came from the text, not the catalog.
+        public var dateInferred: Bool
         public var format: String
         public var passages: Int
     }
@@ -277,7 +279,7 @@ public struct DocumentsJSON: Encodable, Sendable {
         documents = facts.map {
             Item(
                 doc: $0.name, title: $0.title, region: $0.region, regionInferred: $0.regionInferred, issuer: $0.issuer, date: $0.date,
-                format: $0.format, passages: $0.passages.count)
+                dateInferred: $0.dateInferred, format: $0.format, passages: $0.passages.count)
         }
     }
 }

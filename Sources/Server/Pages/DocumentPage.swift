@@ -24,6 +24,7 @@ enum DocumentPage {
         var outlineAPI: String
         var hasHighlight: Bool
         var highlightQuery: String
+        var exact: Bool
         var occurrenceCount: Int
         var plainURL: String
         var hasOutline: Bool
@@ -67,7 +68,9 @@ enum DocumentPage {
         var textHTML: String
     }
 
-    static func render(name: String, query: String?, _ generation: IndexGeneration, context: RouteContext) throws -> Response {
+    static func render(name: String, query: String?, exact: Bool, _ generation: IndexGeneration, context: RouteContext) throws
+        -> Response
+    {
         let facts = try context.document(name, in: generation)
         let reader = generation.reader
         let info = try reader.documentInfo(facts.index)
@@ -75,7 +78,7 @@ enum DocumentPage {
         let stored = try facts.passages.map { try reader.passage($0) }
         let marks: [[Range<Int>]] =
             try query.map { q in
-                try generation.withSearcher { s in
+                try generation.withSearcher(exact: exact) { s in
                     let plan = try s.plan(q)
                     return try facts.passages.map { try s.occurrences(of: plan, inPassage: $0) }
                 }
@@ -91,7 +94,7 @@ enum DocumentPage {
             formQuery: query ?? "", title: facts.title, name: facts.name, format: facts.format, hasRegion: facts.region != nil,
             region: facts.region ?? "", hasIssuer: facts.issuer != nil, issuer: facts.issuer ?? "", hasDate: facts.date != nil,
             date: facts.date ?? "", passageCount: stored.count, outlineAPI: "/api/outline?" + QueryParameters.encode([("doc", facts.name)]),
-            hasHighlight: query != nil, highlightQuery: query ?? "", occurrenceCount: marks.reduce(0) { $0 + $1.count },
+            hasHighlight: query != nil, highlightQuery: query ?? "", exact: exact, occurrenceCount: marks.reduce(0) { $0 + $1.count },
             plainURL: Links.document(facts.name), hasOutline: !outline.headings.isEmpty, outline: outline.headings.map(Node.init),
             passages: passages)
         return Responses.html(PageRenderer.shared.render(view, "document"))

@@ -16,6 +16,7 @@ enum DocumentsPage {
         var regionInferred: Bool
         var issuer: String
         var date: String
+        var dateInferred: Bool
         var passages: Int
         var doc: String
         var format: String
@@ -25,7 +26,8 @@ enum DocumentsPage {
         let rows = DocumentsJSON(generation.facts).documents.map {
             Row(
                 url: Links.document($0.doc), title: $0.title, region: $0.region ?? "", regionInferred: $0.regionInferred,
-                issuer: $0.issuer ?? "", date: $0.date ?? "", passages: $0.passages, doc: $0.doc, format: $0.format)
+                issuer: $0.issuer ?? "", date: $0.date ?? "", dateInferred: $0.dateInferred, passages: $0.passages, doc: $0.doc,
+                format: $0.format)
         }
         return Responses.html(PageRenderer.shared.render(View(count: rows.count, documents: rows), "documents"))
     }

@@ -42,7 +42,8 @@ enum ResearchPage {
             },
             lines: c.lines.map {
                 KwicLine(
-                    url: Links.passage($0.passageID, query: c.query), passage: $0.passageID, title: $0.documentTitle,
+                    url: Links.passage($0.passageID, query: c.query, exact: (try? p.bool("exact")) ?? false), passage: $0.passageID,
+                    title: $0.documentTitle,
                     path: $0.path.joined(separator: " › "), left: $0.left, match: $0.match, right: $0.right)
             })
     }

@@ -153,7 +153,7 @@ enum SearchPage {
         }
         v.hasActiveFilters = !v.activeFilters.isEmpty
         v.facetGroups = Facets.groups(state, matches: matches, in: generation)
-        v.hits = try results.hits.dropFirst(offset).map { try hit($0, query: state.query, generation) }
+        v.hits = try results.hits.dropFirst(offset).map { try hit($0, query: state.query, exact: state.exact, generation) }
         v.hasHits = !v.hits.isEmpty
         v.firstRank = offset + 1
         v.lastRank = offset + v.hits.count
@@ -170,7 +170,7 @@ enum SearchPage {
         return v
     }
 
-    static func hit(_ h: Hit, query: String, _ generation: IndexGeneration) throws -> HitView {
+    static func hit(_ h: Hit, query: String, exact: Bool, _ generation: IndexGeneration) throws -> HitView {
         let info = try generation.reader.documentInfo(h.document.index)
         let number = h.passage.id - generation.facts[h.document.index].passages.lowerBound + 1
         let trail = Breadcrumbs.crumbs(
@@ -179,9 +179,11 @@ enum SearchPage {
         let snippet = Snippet.window(h.passage.text, h.highlights)
         let e = h.explanation
         return HitView(
-            rank: h.rank, title: h.document.title, documentURL: Links.document(h.document.name, query: query), crumbs: trail.path,
+            rank: h.rank, title: h.document.title, documentURL: Links.document(h.document.name, query: query, exact: exact),
+            crumbs: trail.path,
             hasBox: trail.box != nil, box: h.passage.box ?? "", snippetHTML: HTML.marked(snippet.text, snippet.marks),
-            passage: h.passageID, passageURL: Links.passage(h.passageID, query: query), contextURL: Links.show(h.passageID, query: query),
+            passage: h.passageID, passageURL: Links.passage(h.passageID, query: query, exact: exact),
+            contextURL: Links.show(h.passageID, query: query, exact: exact),
             similarURL: Links.similar(h.passageID), line: h.passage.record.firstLine, hasPage: h.passage.record.firstPage != nil,
             pageNumber: h.passage.record.firstPage ?? 0, score: format(h.score), bm25: format(e.bm25),
             boosts: e.boosts.map { BoostView(factor: format($0.factor, digits: 2), reason: $0.reason) },

@@ -32,7 +32,9 @@ enum ShowPage {
         var pageNumber: Int
     }
 
-    static func render(reference: String, context n: Int, query: String?, _ generation: IndexGeneration, context: RouteContext) throws
+    static func render(
+        reference: String, context n: Int, query: String?, exact: Bool, _ generation: IndexGeneration, context: RouteContext
+    ) throws
         -> Response
     {
         let id = try context.passage(reference, in: generation)
@@ -44,7 +46,7 @@ enum ShowPage {
         let first = generation.facts[document].passages.lowerBound
         let marks: [[Range<Int>]] =
             try query.map { q in
-                try generation.withSearcher { s in
+                try generation.withSearcher(exact: exact) { s in
                     let plan = try s.plan(q)
                     return try window.map { try s.occurrences(of: plan, inPassage: $0) }
                 }
@@ -56,17 +58,16 @@ enum ShowPage {
                 document: p.doc, path: p.path, box: p.box, line: p.line, headings: headings, passageNumber: k - first + 1)
             return Item(
                 current: item.current, crumbs: trail.path, hasBox: p.box != nil, box: p.box ?? "", textHTML: HTML.marked(p.text, marks[i]),
-                url: Links.passage(p.passage, query: query), passage: p.passage, line: p.line, hasPage: p.page != nil,
+                url: Links.passage(p.passage, query: query, exact: exact), passage: p.passage, line: p.line, hasPage: p.page != nil,
                 pageNumber: p.page ?? 0)
         }
         let current = shown.passages.first { $0.current }?.passage
         let view = View(
             formQuery: query ?? "", passageID: reference, title: current?.title ?? "",
-            documentURL: Links.passage(current?.passage ?? reference, query: query),
+            documentURL: Links.passage(current?.passage ?? reference, query: query, exact: exact),
             apiURL: "/api/passage?" + QueryParameters.encode([("id", reference), ("context", "\(n)")]),
             similarURL: Links.similar(current?.passage ?? reference), items: items, hasWider: n < context.limits.maxContext,
-            widerURL: "/show?"
-                + QueryParameters.encode([("id", reference), ("context", "\(min(n + 5, context.limits.maxContext))"), ("q", query)]))
+            widerURL: Links.show(reference, query: query, exact: exact, context: min(n + 5, context.limits.maxContext)))
         return Responses.html(PageRenderer.shared.render(view, "show"))
     }
 }

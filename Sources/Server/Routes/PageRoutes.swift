@@ -18,15 +18,17 @@ struct PageRoutes: Sendable {
             guard let name = raw.removingPercentEncoding else {
                 throw ServerError.badRequest("the document name is not valid URL encoding")
             }
-            let q = try context.parameters(request).text("q", max: context.limits.maxQueryLength)
-            return try DocumentPage.render(name: name, query: q, context.store.current(), context: context)
+            let p = try context.parameters(request)
+            let q = try p.text("q", max: context.limits.maxQueryLength)
+            return try DocumentPage.render(name: name, query: q, exact: try p.bool("exact"), context.store.current(), context: context)
         }
         router.get("/show") { request, _ in
             let p = try context.parameters(request)
             guard let id = try p.text("id", max: 1000) else { throw ServerError.badRequest("id is required: a passage id FILE#N") }
             let n = try p.int("context", default: 2, in: 0...context.limits.maxContext)
             let q = try p.text("q", max: context.limits.maxQueryLength)
-            return try ShowPage.render(reference: id, context: n, query: q, context.store.current(), context: context)
+            return try ShowPage.render(
+                reference: id, context: n, query: q, exact: try p.bool("exact"), context.store.current(), context: context)
         }
         router.get("/similar") { request, _ in
             let p = try context.parameters(request)
