@@ -19,7 +19,9 @@ enum TargetsFixture {
         ("county-markdown.md", "丁县商贸流通体系建设实施方案", "2022-03", county),
         ("services-joined.txt", "戊市“十四五”服务贸易发展规划", nil, servicesJoined),
         ("outline-tabs.txt", "己省国民经济和社会发展第十四个五年规划纲要", nil, outlineTabs),
-        ("outline-spaces.txt", "庚省国民经济和社会发展第十四个五年规划纲要", nil, outlineSpaces)
+        ("outline-spaces.txt", "庚省国民经济和社会发展第十四个五年规划纲要", nil, outlineSpaces),
+        ("two-row-header.txt", "辛市“十四五”商务发展规划", nil, twoRowHeader),
+        ("outlook-column.txt", "壬市“十四五”现代服务业发展规划", nil, outlookColumn)
     ]
 
     static let corpus: URL = {
@@ -36,6 +38,47 @@ enum TargetsFixture {
     }()
     static let index: URL = ResearchFixture.build([corpus], "targets-fixture")
     static let reader = try! IndexReader(directory: index)
+
+    /// A header in two rows, as a merged cell prints it: 指标值 spans 2020年 and 2025年 of the row under it.
+    static let twoRowHeader = """
+        辛市“十四五”商务发展规划
+
+        二、发展目标
+
+        到2025年，全市社会消费品零售总额达到500亿元。
+
+        专栏1 “十四五”商务发展主要指标
+
+        序号\t指标\t单位\t指标值\t\t属性
+        \t\t\t2020年\t2025年\t
+        1\t社会消费品零售总额\t亿元\t336.4\t500\t预期性
+        2\t进出口总额\t亿美元\t2.1\t4\t预期性
+        3\t茶叶出口额\t万美元\t860\t2000\t预期性
+
+        三、主要任务
+
+        发展特色产业，扩大出口。
+
+        """
+
+    /// What was achieved in the base year (2020年实际值) beside the target, and a long-range
+    /// column (2035年远景目标) that is neither.
+    static let outlookColumn = """
+        壬市“十四五”现代服务业发展规划
+
+        一、发展目标
+
+        专栏2 现代服务业发展主要指标
+
+        序号\t指标名称\t单位\t2020年实际值\t2025年目标值\t2035年远景目标\t属性
+        1\t服务业增加值\t亿元\t1256.3\t1800\t3000\t预期性
+        2\t服务业从业人员占比\t%\t42\t48\t55\t预期性
+
+        二、重点任务
+
+        建设现代服务业集聚区。
+
+        """
 
     /// Tab-separated, as PDF-to-text tools print table cells: a category printed beside the middle
     /// row of its group (规模) or its first (效率), a page footer and the header repeated after the

@@ -38,6 +38,32 @@ import Testing
             ], reader: TargetsFixture.reader)
     }
 
+    /// A header in two rows (指标值 over 2020年 and 2025年, a merged cell): the years take its place.
+    @Test func twoRowHeader() throws {
+        let t = try #require(Self.tables("two-row-header.txt").first)
+        #expect(t.kind == .target && t.baselineColumn == "2020年" && t.targetColumn == "2025年" && t.extraColumns == ["属性"])
+        TargetsExpectation.check(
+            t.rows,
+            [
+                Row(11, nil, "社会消费品零售总额", "亿元", "336.4", "500", "预期性", 500),
+                Row(12, nil, "进出口总额", "亿美元", "2.1", "4", "预期性", 4),
+                Row(13, nil, "茶叶出口额", "万美元", "860", "2000", "预期性", 2000)
+            ], reader: TargetsFixture.reader)
+    }
+
+    /// 2020年实际值 is the baseline of 2025年目标值; 2035年远景目标 is kept beside, not taken as the target.
+    @Test func achievedBaseYearAndOutlookColumn() throws {
+        let t = try #require(Self.tables("outlook-column.txt").first)
+        #expect(t.kind == .target && t.baselineColumn == "2020年实际值" && t.targetColumn == "2025年目标值")
+        #expect(t.extraColumns == ["2035年远景目标", "属性"])
+        TargetsExpectation.check(
+            t.rows,
+            [
+                Row(8, nil, "服务业增加值", "亿元", "1256.3", "1800", "2035年远景目标：3000；属性：预期性", 1800),
+                Row(9, nil, "服务业从业人员占比", "%", "42", "48", "2035年远景目标：55；属性：预期性", 48)
+            ], reader: TargetsFixture.reader)
+    }
+
     /// Space-separated PDF text without 序号 (the ingestion joins caption, header and rows into one
     /// paragraph): units split off the names by the unit vocabulary, a name wrapped over two lines.
     @Test func spacesWithWrappedName() throws {

@@ -10,7 +10,8 @@ struct ColumnPlan: Equatable, Sendable {
     init?(header: TableHeader, period: PlanPeriod?, caption: String?) {
         let columns = header.valueColumns
         var stance = columns.map(\.stance)
-        let years = columns.compactMap(\.year)
+        // A long-range column (2035年远景目标) does not decide which of the plan's years is its end.
+        let years = columns.filter { $0.stance != .outlook }.compactMap(\.year)
         for (i, c) in columns.enumerated() where c.stance == .neutral {
             guard let y = c.year else { continue }
             if let period {
@@ -26,6 +27,10 @@ struct ColumnPlan: Equatable, Sendable {
             let atEnd = targets.first { columns[$0].year != nil && columns[$0].year == period?.end }
             let dated = targets.filter { columns[$0].year != nil }.min { columns[$0].year! < columns[$1].year! }
             main = atEnd ?? dated ?? targets[0]
+            // 2020年实际值 beside 2025年目标: what was achieved before the target's year is its baseline.
+            if let mainYear = columns[main].year {
+                for i in stance.indices where stance[i] == .achieved && (columns[i].year ?? mainYear) < mainYear { stance[i] = .baseline }
+            }
         } else {
             kind = .achieved
             let reached = stance.indices.filter { stance[$0] == .achieved }

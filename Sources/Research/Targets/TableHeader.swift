@@ -2,7 +2,8 @@
 public struct TableColumn: Equatable, Sendable {
     public enum Role: String, Equatable, Sendable { case category, serial, indicator, unit, value }
     /// What the header's words say a value column holds, before the plan's years are weighed.
-    public enum Stance: String, Equatable, Sendable { case baseline, target, achieved, neutral }
+    /// `outlook`: a long-range column beside the plan's (2035年远景目标, 2035年展望), never its target.
+    public enum Stance: String, Equatable, Sendable { case baseline, target, achieved, neutral, outlook }
 
     /// The header cell as printed (cleaned: spaces beside Chinese characters removed).
     public var label: String
@@ -35,6 +36,21 @@ public struct TableHeader: Equatable, Sendable {
     public var hasSerial: Bool { columns.contains { $0.role == .serial } }
     public var hasUnit: Bool { columns.contains { $0.role == .unit } }
     public var hasCategory: Bool { columns.contains { $0.role == .category } }
+
+    /// A two-row header (序号 | 指标 | 单位 | 指标值 | 属性 over 2020年 | 2025年): the columns with the
+    /// cell that spans the second row's (a value column without a year) replaced by them.
+    public func spanning(_ sub: [TableColumn]) -> TableHeader? {
+        guard !sub.isEmpty, sub.allSatisfy({ $0.role == .value && $0.year != nil }),
+            let group = columns.firstIndex(where: { $0.role == .value && $0.year == nil && HeaderWords.spanningWords.contains($0.label) })
+        else { return nil }
+        let stance = columns[group].stance
+        let spliced = sub.map { c in
+            var c = c
+            if c.stance == .neutral { c.stance = stance }
+            return c
+        }
+        return TableHeader(columns: Array(columns[..<group]) + spliced + Array(columns[(group + 1)...]))
+    }
 
     /// Whether these columns make an indicator table's header.
     public var isComplete: Bool {
@@ -79,7 +95,7 @@ enum HeaderWords {
         for w in achievedWords { list.append((w, .value, .achieved)) }
         for w in [
             "指标属性", "指标性质", "属性", "性质", "年均/累计", "年均增长率", "年均增长", "年均增速", "年均增幅", "五年累计", "累计", "年均",
-            "增速", "增幅", "备注", "说明"
+            "增速", "增幅", "备注", "说明", "指标数值", "指标值", "数值"
         ] {
             list.append((w, .value, .neutral))
         }
@@ -99,10 +115,13 @@ enum HeaderWords {
     static let baselineWords = ["基期值", "基期年", "基期", "基数", "基准值", "基准年", "基准", "现状值", "现状"]
     static let targetWords = ["规划目标值", "目标值", "预期目标", "规划目标", "规划值", "预期值", "目标", "预期", "规划"]
     static let achievedWords = ["完成情况", "完成值", "实际值", "实现值", "完成", "实际"]
+    /// Header cells that span the year columns of a second header row.
+    static let spanningWords: Set<String> = ["指标值", "指标数值", "数值", "目标值", "规划目标值", "规划目标", "预期目标", "目标", "规划值", "预期值"]
+    static let outlookWords = ["远景目标", "远景值", "远景", "展望值", "展望"]
     /// What may follow a year: its stance word, or a neutral 数值/值/末/底.
     static let yearSuffixes: [(String, TableColumn.Stance)] = {
         var list: [(String, TableColumn.Stance)] = baselineWords.map { ($0, .baseline) } + targetWords.map { ($0, .target) }
-        list += achievedWords.map { ($0, .achieved) }
+        list += achievedWords.map { ($0, .achieved) } + outlookWords.map { ($0, .outlook) }
         list += [("数值", .neutral), ("年末", .neutral), ("年底", .neutral), ("值", .neutral), ("末", .neutral), ("底", .neutral)]
         return list.sorted { $0.0.count > $1.0.count }
     }()

@@ -86,7 +86,13 @@ enum TableRecognizer {
             k += 1
             if passages[k - 1].isTableRow || cols.count > 1 { break }
         }
-        let header = TableHeader(columns: columns)
+        var header = TableHeader(columns: columns)
+        if k > i, passages[k - 1].isTableRow, k < passages.count, passages[k].isTableRow, passages[k].box == passages[i].box,
+            let sub = TableHeader.columns(ofCells: passages[k].cells), let spanned = header.spanning(sub), spanned.isComplete
+        {
+            header = spanned
+            k += 1
+        }
         return k > i && header.isComplete ? HeaderMatch(header: header, next: k) : nil
     }
 
