@@ -59,7 +59,7 @@ struct ComparisonOptions: ParsableArguments {
     @Option(name: .customLong("min-length"), help: "Leave out passages with fewer letters and digits than this.")
     var minLength: Int = PassageFilter.defaultMinLength
 
-    @Flag(name: .customLong("include-headings"), help: "Compare stand-alone heading lines too.")
+    @Flag(name: .customLong("include-headings"), help: "Compare stand-alone heading lines and table header rows too.")
     var includeHeadings = false
 
     static func validate(threshold: Double) throws {

@@ -78,13 +78,27 @@ import Testing
         var total = 0
         for id in try ReuseFixture.reader.passageRange(ofDocument: chengdu.a.index) {
             let p = try ReuseFixture.reader.passage(id)
-            if p.record.kind != .heading && p.text.filter({ $0.isLetter || $0.isNumber }).count >= 20 {
+            // Headings and the indicator table's header row (line 265: 序号 具体指标 2020年数值 2025年目标值) are not compared.
+            let headerRow = p.record.kind == .tableRow && p.record.firstLine == 265
+            if p.record.kind != .heading && !headerRow && p.text.filter({ $0.isLetter || $0.isNumber }).count >= 20 {
                 total += p.text.unicodeScalars.count
             }
         }
         let shared = chengdu.pairs.reduce(0) { $0 + $1.alignment.sharedA }  // one pair per A passage here
         #expect(Set(chengdu.pairs.compactMap(\.a.id)).count == chengdu.pairs.count)
         #expect(abs(chengdu.aShare - Double(shared) / Double(total)) < 1e-9)
+    }
+
+    /// Indicator tables print the same header row (类别 | 序号 | 指标 | 单位 | 2020年 | 2025年): not a
+    /// copied clause. The bundled Chongqing and Sichuan plans share nothing else at 0.5.
+    @Test func tableHeaderRowsAreNotClauses() throws {
+        let reuse = try ClauseReuse(reader: ReuseFixture.reader, filter: PassageFilter())
+        let pairs = try reuse.reuse(threshold: 0.5).flatMap(\.pairs)
+        #expect(
+            !pairs.contains { $0.a.text.contains("2025") && $0.a.text.contains("指标") && $0.a.text.contains(" | ") },
+            "\(pairs.map(\.a.text))")
+        let withHeadings = try ClauseReuse(reader: ReuseFixture.reader, filter: PassageFilter(includeHeadings: true))
+        #expect(try withHeadings.reuse(threshold: 0.5).flatMap(\.pairs).contains { $0.a.text.contains("序号") && $0.b.text.contains("序号") })
     }
 
     @Test func documentSelectionRestrictsPairs() throws {

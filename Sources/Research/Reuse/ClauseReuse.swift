@@ -108,7 +108,7 @@ public final class ClauseReuse {
     public func check(draft: Document, threshold: Double) throws -> [DraftPassage] {
         try Self.check(threshold)
         var result: [DraftPassage] = []
-        for p in draft.passages where filter.admits(p.kind, letters: corpus.shingler.content(p.text).count) {
+        for p in draft.passages where filter.admits(p.kind, text: p.text, letters: corpus.shingler.content(p.text).count) {
             let passage = ReusePassage(doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
             result.append(DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil, draft: true)))
         }

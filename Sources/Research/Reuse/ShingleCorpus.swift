@@ -6,7 +6,8 @@ public struct PassageFilter: Sendable, Equatable {
     /// Passages with fewer letters and digits than this are left out (identical short headings such
     /// as （一）指导思想 would otherwise flood every result).
     public var minLength: Int
-    /// Stand-alone heading lines are left out unless this is set.
+    /// Stand-alone heading lines, and a table's header row (序号 | 指标 | 单位 | 2020年 | 2025年, which
+    /// every plan's indicator table prints alike), are left out unless this is set.
     public var includeHeadings: Bool
     /// Document indices to compare; nil for all. (The query layer's shared document selection will
     /// produce this set.)
@@ -14,9 +15,12 @@ public struct PassageFilter: Sendable, Equatable {
 
     public static let defaultMinLength = 20
 
-    /// Whether a passage of this kind, with this many letters and digits, takes part.
-    public func admits(_ kind: Passage.Kind, letters: Int) -> Bool {
-        (kind != .heading || includeHeadings) && letters >= max(minLength, 1)
+    /// Whether a passage of this kind and text, with this many letters and digits, takes part.
+    public func admits(_ kind: Passage.Kind, text: String, letters: Int) -> Bool {
+        guard letters >= max(minLength, 1) else { return false }
+        if includeHeadings { return true }
+        if kind == .heading { return false }
+        return kind != .tableRow || TableHeader.columns(ofCells: text.components(separatedBy: " | ")) == nil
     }
 
     public init(minLength: Int = PassageFilter.defaultMinLength, includeHeadings: Bool = false, documents: Set<Int>? = nil) {
@@ -71,7 +75,7 @@ final class ShingleCorpus {
             for p in try reader.passageRange(ofDocument: d) {
                 let stored = try reader.passage(p)
                 let content = shingler.content(stored.text)
-                if !filter.admits(stored.record.kind, letters: content.count) { continue }
+                if !filter.admits(stored.record.kind, text: stored.text, letters: content.count) { continue }
                 let record = Int32(passages.count)
                 shingler.forEachShingle(content: content) { s in
                     let id: Int32
