@@ -25,6 +25,25 @@ import Testing
         #expect(IssuerName.infer(fromTitle: title) == nil)
     }
 
+    /// A plan's cover prints its issuer and month under the title; both are read when nothing else gives them.
+    @Test func coverLines() throws {
+        #expect(IssuerName.coverLine("长沙市人民政府") == "长沙市人民政府")
+        #expect(IssuerName.coverLine("中共长沙市委　长沙市人民政府") == "中共长沙市委　长沙市人民政府")
+        #expect(IssuerName.coverLine("各市州人民政府：") == nil)
+        #expect(IssuerName.coverLine("加快建设现代化产业体系，推动服务业发展") == nil)
+        #expect(IssueDate.monthLine("2021年9月") == "2021-09" && IssueDate.monthLine("2021年12月") == "2021-12")
+        #expect(IssueDate.monthLine("2021年13月") == nil && IssueDate.monthLine("到2021年9月") == nil)
+        let dir = try Support.temporaryDirectory("cover")
+        defer { Support.remove(dir) }
+        let body = (1...8).map { "（\($0)）加快推进数字经济重点任务第\($0)项，完善政策措施，强化要素保障。" }
+        let text = (["长沙市“十四五”数字经济发展规划", "", "长沙市人民政府", "", "2021年9月", "", "一、发展基础"] + body).joined(separator: "\n")
+        try Support.write(text + "\n", to: dir.appendingPathComponent("plan.txt"))
+        _ = try IndexBuilder.build(sources: [dir.appendingPathComponent("plan.txt")], into: dir.appendingPathComponent("index"))
+        let facts = try #require(try Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index"))).documents().first)
+        #expect(
+            facts.issuer == "长沙市人民政府" && facts.date == "2021-09", "\(String(describing: facts.issuer)) \(String(describing: facts.date))")
+    }
+
     /// Documents of the development set without a catalog: `issuer:` finds the Beijing notice by its organ.
     @Test(.enabled(if: Support.corpusDev != nil, "the development set ../shared/corpus-dev is absent"))
     func developmentSetIssuers() throws {

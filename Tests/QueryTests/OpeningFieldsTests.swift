@@ -75,6 +75,23 @@ import Ingestion
         #expect(texts.filter { $0.contains("对购买新能源汽车的个人给予3000元补贴") }.count == 1, "\(texts)")
     }
 
+    /// The fields as list items above the article, the date as the page prints it (2024-03-15).
+    @Test func fieldsAsListItemsWithAnISODate() throws {
+        let html = """
+            <html><head><meta charset="utf-8"><title>湖南省商务厅关于推进跨境电商发展的意见</title></head><body>
+            <div class="nav">首页 政务公开</div><ul><li>发布机构：湖南省商务厅</li><li>成文日期：2024-03-15</li></ul>
+            <div id="zoom"><h1>湖南省商务厅关于推进跨境电商发展的意见</h1><p>为推动跨境电商发展，现提出以下意见。一、总体要求。坚持以习近平新时代中国特色社会主义思想为指导，推动跨境电商高质量发展，打造内陆开放高地。</p></div>
+            </body></html>
+            """
+        let dir = try Support.temporaryDirectory("fields-li")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("page.html")
+        try Support.write(html, to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
+        let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir.appendingPathComponent("index"))).first)
+        #expect(facts.issuer == "湖南省商务厅" && facts.date == "2024-03-15", "\(facts.issuer ?? "-") \(facts.date ?? "-")")
+    }
+
     /// The same fields in a layout table that also holds the article (old sites lay pages out in
     /// tables): the article is read once, the fields once.
     @Test func aLayoutTableAroundTheArticleIsNotReadTwice() throws {

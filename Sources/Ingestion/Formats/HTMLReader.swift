@@ -22,16 +22,18 @@ enum HTMLReader {
         return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
     }
 
-    /// Table rows wholly outside the main block (not around it: a layout table may hold the
-    /// article) and outside page chrome, holding no row of their own, that print labelled fields.
+    /// Table rows, list items and paragraphs wholly outside the main block (not around it: a layout
+    /// table may hold the article) and outside page chrome, holding no such element of their own,
+    /// that print labelled fields.
     static func fieldRows(_ tree: HTMLTree, outside root: Int?) -> [Int] {
         guard let root else { return [] }
+        let rows: Set<String> = ["tr", "li", "p"]
         return (0..<tree.count).filter { i in
-            guard !tree.isText[i], tree.value[i] == "tr", !tree.inChrome[i], tree.end[i] <= root || i >= tree.end[root] else {
+            guard !tree.isText[i], rows.contains(tree.value[i]), !tree.inChrome[i], tree.end[i] <= root || i >= tree.end[root] else {
                 return false
             }
             let inside = (i + 1)..<tree.end[i]
-            guard !inside.contains(where: { !tree.isText[$0] && tree.value[$0] == "tr" }) else { return false }
+            guard !inside.contains(where: { !tree.isText[$0] && rows.contains(tree.value[$0]) }) else { return false }
             return PageFields.labels(inside.filter { tree.isText[$0] }.map { tree.value[$0] }.joined())
         }
     }

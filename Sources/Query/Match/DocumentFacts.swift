@@ -34,7 +34,9 @@ public struct DocumentFacts: Sendable {
                 let long = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(400)) }
                 let texts = long.map { String($0.prefix(200)) }
                 let fields = OpeningFields(lines: texts)
-                issuer = issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
+                issuer =
+                    issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
+                    ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
                 dateField = fields.date
                 opening = [fields.number].compactMap { $0 } + long.prefix(8)
             }

@@ -12,7 +12,7 @@ enum IssueDate {
     static func infer(title: String, field: String? = nil, opening: [String], closing: [String] = []) -> String? {
         if let field, let d = dateLine(field) ?? dates(in: field).first { return d }
         for line in opening {
-            if let d = dateLine(line) ?? noteDate(line) ?? subtitleDate(line) ?? sourceLineDate(line) { return d }
+            if let d = dateLine(line) ?? noteDate(line) ?? subtitleDate(line) ?? sourceLineDate(line) ?? monthLine(line) { return d }
         }
         for line in closing {
             if let d = dateLine(line) { return d }
@@ -39,6 +39,17 @@ enum IssueDate {
             let day = number(String(text[m.upperBound..<text.index(before: text.endIndex)])), (1...31).contains(day)
         else { return nil }
         return "\(year)-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+
+    /// 2021年9月 alone on a line, as a plan's cover prints it → "2021-09".
+    static func monthLine(_ line: String) -> String? {
+        let s = Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars)
+        guard (7...8).contains(s.count), let year = fixedNumber(s, 0, 4), (1949...2100).contains(year), s[4] == "年", s.last == "月" else {
+            return nil
+        }
+        let (month, end) = leadingNumber(s, 5)
+        guard let month, (1...12).contains(month), end == s.count - 1 else { return nil }
+        return "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
     }
 
     /// （1999年4月29日…会议通过 … 2023年9月1日…会议修订）: a parenthesized note that records how a

@@ -13,6 +13,16 @@ enum IssuerName {
         return organSuffixes.contains(where: name.hasSuffix) ? name : nil
     }
 
+    /// A cover's issuer line, wholly an organ's name (长沙市人民政府; 中共某市委 某市人民政府), as plans
+    /// print it under their title.
+    static func coverLine(_ line: String) -> String? {
+        let name = line.trimmingCharacters(in: .whitespaces)
+        guard (4...40).contains(name.count), organSuffixes.contains(where: name.hasSuffix),
+            name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "\u{3000}" || $0 == "、" })
+        else { return nil }
+        return name
+    }
+
     /// Where 关于, 印发 or 转发 first starts.
     private static func firstMarker(in s: [Unicode.Scalar]) -> Int? {
         for i in 0..<max(0, s.count - 1) {
