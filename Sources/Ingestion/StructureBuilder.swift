@@ -196,7 +196,8 @@ struct StructureBuilder {
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
-        if var p = pending, p.kind == kind, p.last.headingLevel == nil, line.indented != true || !indentsParagraphs,
+        if var p = pending, p.kind == kind, p.last.headingLevel == nil,
+            line.indented != true || !indentsParagraphs || Self.closesOpenQuote(p.scalars, line.scalars),
             shouldJoin(p, line, acrossBlank: paragraphBreak)
         {
             // `p` must hold the only reference to the paragraph's scalars, or each joined line copies them all.
@@ -268,6 +269,17 @@ struct StructureBuilder {
             }
         }
         return depth > 0
+    }
+
+    /// `next` closes a bracket or quote `text` left open before it opens one (a centred title's
+    /// last line: …行动方案（2024—2026 / 年）》的通知): it goes on, indented or not.
+    static func closesOpenQuote(_ text: [Unicode.Scalar], _ next: [Unicode.Scalar]) -> Bool {
+        guard hasOpenQuote(text) else { return false }
+        for c in next.prefix(40) {
+            if c == "“" || c == "（" || c == "《" || c == "【" { return false }
+            if c == "”" || c == "）" || c == "》" || c == "】" { return true }
+        }
+        return false
     }
 
     /// Marks that open an enumerated item: ——, 01, ①, •, or any numbering label.

@@ -25,6 +25,27 @@ import TestSupport
         #expect(joined.contains(cut + "千万工程经验，现提出如下意见。"), "\(joined)")
     }
 
+    /// A PDF whose paragraphs are indented (GB/T 9704) and whose notice title is centred over three
+    /// lines: the last line (年）》的通知) is indented like a paragraph start, yet it closes the 《 and
+    /// （ the title left open, so the title stays one passage.
+    @Test func aCentredTitleLineThatClosesItsBracketsGoesOn() throws {
+        func line(_ t: String, _ n: Int, indented: Bool) -> SourceLine { SourceLine(text: t, line: n, page: 1, indented: indented) }
+        var lines = [
+            line("湖南省人民政府文件", 1, indented: true), line("湘政发〔2024〕7号", 2, indented: true),
+            line("湖南省人民政府关于印发《湖南省推进跨境电商高质量发展三年行动方案（2024—2026", 3, indented: true),
+            line("年）》的通知", 4, indented: true), line("各市州人民政府，省政府各厅委、各直属机构：", 5, indented: false)
+        ]
+        for k in 0..<4 {
+            lines.append(line("现将行动方案印发给你们，请认真贯彻执行，推动跨境电商高质量发展第\(k)项重点任务落实到位，", 6 + 2 * k, indented: true))
+            lines.append(line("确保取得实效。", 7 + 2 * k, indented: false))
+        }
+        let d = Ingestor.build(SourceDocument(format: .pdf, lines: lines, paged: true), name: "t.pdf", metadata: nil, encoding: "PDF text")
+        let texts = d.passages.map(\.text)
+        #expect(texts.contains("湖南省人民政府关于印发《湖南省推进跨境电商高质量发展三年行动方案（2024—2026年）》的通知"), "\(texts)")
+        // A paragraph start that opens nothing new still starts a paragraph.
+        #expect(texts.filter { $0.hasPrefix("现将行动方案") }.count == 4, "\(texts)")
+    }
+
     @Test func anAddressEndsItsLine() throws {
         let p = try Self.passages(
             "【法宝引证码】CLI.11.1535062\n原文链接：https://www.pkulaw.com/lar/7d920e1816db6cdd81e6141142bae24abdfb.html\n中国（上海）自由贸易试验区临港新片区管理办法\n")
