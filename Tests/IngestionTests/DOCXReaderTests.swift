@@ -125,6 +125,20 @@ import TestSupport
         #expect(body.lines.map(\.text) == ["第一章发展基础", "第一节发展成就", "一、跨境电商", "正文。", "第二节面临形势", "第二章总体要求", "第一节指导思想"])
     }
 
+    /// A 专栏 drawn in Word as a one-cell table: its paragraphs are lines (title, then items), not
+    /// one row run together; a table of several columns stays rows.
+    @Test func aOneCellTableIsReadAsItsParagraphs() {
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        let cell = ["专栏2 新型基础设施重点工程", "1.5G网络建设工程：新建5G基站1万个。", "2.数据中心集聚工程：新增标准机架2万个。"]
+            .map { Self.paragraph($0) }.joined()
+        let document =
+            "<w:document \(Self.w)><w:body><w:tbl><w:tr><w:tc>\(cell)</w:tc></w:tr></w:tbl>"
+            + "<w:tbl><w:tr><w:tc>\(Self.paragraph("指标"))</w:tc><w:tc>\(Self.paragraph("2025年"))</w:tc></w:tr></w:tbl></w:body></w:document>"
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        #expect(body.lines.map(\.text) == ["专栏2 新型基础设施重点工程", "1.5G网络建设工程：新建5G基站1万个。", "2.数据中心集聚工程：新增标准机架2万个。", "指标 | 2025年"])
+        #expect(body.lines[0].role == .text && body.lines[3].role == .tableRow(cells: ["指标", "2025年"]))
+    }
+
     @Test func chineseCounting() {
         #expect(
             [1, 9, 10, 11, 19, 20, 23, 100, 105, 119].map(DOCXNumbering.chinese) == [

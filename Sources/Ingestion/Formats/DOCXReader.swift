@@ -49,6 +49,9 @@ final class DOCXBody: NSObject, XMLParserDelegate {
     private var tableDepth = 0
     private var rowCells: [String] = []
     private var cellText = ""
+    /// The paragraphs of the row's cells: a row of one cell (a 专栏 drawn as a one-cell table) is
+    /// read as its paragraphs, not as one row.
+    private var rowParagraphs: [String] = []
     /// Opening paragraphs: text, largest run size, centred, Title style.
     private var opening: [(text: String, size: Int, centered: Bool, title: Bool)] = []
 
@@ -82,7 +85,11 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:tbl":
             if tableDepth == 0 { rowCells = [] }
             tableDepth += 1
-        case "w:tr": if tableDepth == 1 { rowCells = [] }
+        case "w:tr":
+            if tableDepth == 1 {
+                rowCells = []
+                rowParagraphs = []
+            }
         case "w:tc": if tableDepth == 1 { cellText = "" }
         default: break
         }
@@ -103,7 +110,9 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:p": endParagraph()
         case "w:tc": if tableDepth == 1 { rowCells.append(cellText.trimmingCharacters(in: .whitespacesAndNewlines)) }
         case "w:tr":
-            if tableDepth == 1, !rowCells.allSatisfy(\.isEmpty) {
+            if tableDepth == 1, rowCells.count == 1 {
+                for p in rowParagraphs { add(SourceLine(text: p, line: 0)) }
+            } else if tableDepth == 1, !rowCells.allSatisfy(\.isEmpty) {
                 add(SourceLine(text: rowCells.joined(separator: " | "), line: 0, role: .tableRow(cells: rowCells)))
             }
         case "w:tbl": tableDepth -= 1
@@ -134,6 +143,7 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         }
         if tableDepth > 0 {
             cellText += (cellText.isEmpty ? "" : " ") + p.text.replacingOccurrences(of: "\n", with: " ")
+            if tableDepth == 1, !p.text.allSatisfy(\.isWhitespace) { rowParagraphs += p.text.split(separator: "\n").map(String.init) }
             return
         }
         let level = p.style.flatMap(styles.headingLevel)
