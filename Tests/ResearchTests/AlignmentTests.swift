@@ -39,7 +39,7 @@ import Testing
     static let pairs: [ReusePair] = try! ClauseReuse(reader: ReuseFixture.reader).reuse(threshold: 0.3).flatMap(\.pairs)
 
     @Test func spansAreSharedTextAscendingAndNoLongerThanTheLCS() throws {
-        #expect(Self.pairs.count >= 6)
+        #expect(Self.pairs.count >= 5)
         for p in Self.pairs {
             var ea = 0, eb = 0
             var shared = 0

@@ -13,13 +13,23 @@ import Testing
         var documents: [Int] = []
         var sets: [[Int32]] = []
 
+        /// A table's header row, told here by reading: a row that names an indicator column (指标)
+        /// and whose only figures are years (2020 年, 2025年目标值).
+        static func isIndicatorHeader(_ p: StoredPassage) -> Bool {
+            guard p.record.kind == .tableRow, p.text.contains("指") else { return false }
+            let cells = p.text.components(separatedBy: " | ").map { $0.filter { !$0.isWhitespace } }
+            guard cells.contains(where: { $0.contains("指标") }) else { return false }
+            let runs = p.text.split(whereSeparator: { !$0.isASCII || !$0.isNumber })
+            return !runs.isEmpty && runs.allSatisfy { $0.count == 4 && $0.hasPrefix("20") }
+        }
+
         init(reader: IndexReader, minLength: Int = 20) throws {
             var dictionary: [String: Int32] = [:]
             for d in 0..<reader.documentCount {
                 for id in try reader.passageRange(ofDocument: d) {
                     let p = try reader.passage(id)
                     let content = Array(Oracle.normalize(p.text).filter { $0.isLetter || $0.isNumber })
-                    guard p.record.kind != .heading, content.count >= minLength else { continue }
+                    guard p.record.kind != .heading, !Self.isIndicatorHeader(p), content.count >= minLength else { continue }
                     var set = Set<Int32>()
                     for i in 0...(content.count - 5) {
                         let key = String(content[i..<(i + 5)])
@@ -69,7 +79,7 @@ import Testing
         for p in try finder.pairs(threshold: threshold) { found["\(min(p.a, p.b))-\(max(p.a, p.b))"] = p.similarity }
         #expect(Set(found.keys) == Set(expected.keys))
         for (k, v) in expected { #expect(abs((found[k] ?? -1) - v) < 1e-12, "\(k)") }
-        if threshold <= 0.5 { #expect(expected.count >= 6) }  // the test compares something
+        if threshold <= 0.5 { #expect(expected.count >= 5) }  // the test compares something
     }
 
     /// `similar` by containment: every passage holding ≥ t of the query's shingles, by brute force.
