@@ -24,11 +24,15 @@ public enum Ingestor {
         if bytes.count > maxFileBytes { throw IngestionError.tooLarge(file: name, bytes: bytes.count, limit: maxFileBytes) }
         if bytes.isEmpty { throw IngestionError.empty(file: name) }
         if MHTMLArchive.looks(bytes) {
-            guard let page = MHTMLArchive.htmlPart(bytes) else {
+            if let page = MHTMLArchive.htmlPart(bytes) {
+                let decoded = try TextDecoder.decode(page, file: name)
+                return build(try HTMLReader.read(decoded.text, file: name), name: name, metadata: metadata, encoding: decoded.encoding)
+            }
+            // A MIME message without a page: refused when it claims to be one, else read as text (a mail saved as .txt).
+            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if ext == "mht" || ext == "mhtml" {
                 throw IngestionError.damaged(file: name, format: "MHTML", reason: "no text/html part: not a saved web page")
             }
-            let decoded = try TextDecoder.decode(page, file: name)
-            return build(try HTMLReader.read(decoded.text, file: name), name: name, metadata: metadata, encoding: decoded.encoding)
         }
         let sniffed = DocumentFormat.sniff(bytes)
         if sniffed == nil, let legacy = legacyWordFormat(bytes, name: name) {

@@ -69,6 +69,14 @@ import TestSupport
         #expect(!text.contains("=D") && !text.contains("MultipartBoundary") && !text.contains("首页"))
     }
 
+    /// A mail saved as text (MIME headers, a text/plain part) is no saved page: it is read as text.
+    @Test func aMailSavedAsTextIsReadAsText() throws {
+        let mail =
+            "MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b2\n\n--b2\nContent-Type: text/plain; charset=utf-8\n\n关于推进跨境电商发展的通知。\n--b2--\n"
+        let d = try Ingestor.ingest(bytes: Array(mail.utf8), name: "mail.txt")
+        #expect(d.format == "text" && d.passages.contains { $0.text.contains("关于推进跨境电商发展的通知") })
+    }
+
     @Test func aMessageWithoutAPageIsReported() {
         let boundary = "b1"
         let mail =
