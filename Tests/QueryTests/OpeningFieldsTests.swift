@@ -46,6 +46,18 @@ import Ingestion
         #expect(facts.date == "2021" && facts.dateInferred)
     }
 
+    /// `html` saved as page.html and indexed: its document's facts and every passage's text.
+    static func indexed(page html: String) throws -> (facts: DocumentFacts, texts: [String]) {
+        let dir = try Support.temporaryDirectory("fields-page")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("page.html")
+        try Support.write(html, to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
+        let reader = try IndexReader(directory: dir.appendingPathComponent("index"))
+        let facts = try #require(try DocumentFacts.load(reader).first)
+        return (facts, try (0..<reader.passageCount).map { try reader.passage($0).text })
+    }
+
     /// A gov.cn page's 信息公开 table stands above the article block, outside it: its fields are
     /// still read (the table was dropped with the page chrome).
     @Test func fieldsAboveTheArticleBlockAreRead() throws {
@@ -59,18 +71,11 @@ import Ingestion
             <p>二、促进餐饮消费</p><p>支持餐饮企业开展促销活动，对符合条件的企业给予一次性奖励，鼓励夜间经济发展。</p></div>
             <div class="footer">网站标识码：5101000001 蜀ICP备0000000号</div></body></html>
             """
-        let dir = try Support.temporaryDirectory("fields-above")
-        defer { Support.remove(dir) }
-        let file = dir.appendingPathComponent("page.html")
-        try Support.write(html, to: file)
-        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
-        let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir.appendingPathComponent("index"))).first)
+        let (facts, texts) = try Self.indexed(page: html)
         #expect(facts.issuer == "某市人民政府办公厅")
         #expect(facts.date == "2024-03-18" && facts.region == "四川省", "\(facts.date ?? "-") \(facts.region ?? "-")")
         #expect(facts.title == "某市关于促进消费的若干措施")
         // The fields come once, before the article, and the article once.
-        let reader = try IndexReader(directory: dir.appendingPathComponent("index"))
-        let texts = try (0..<reader.passageCount).map { try reader.passage($0).text }
         #expect(texts.filter { $0.contains("某市人民政府办公厅") }.count == 1, "\(texts)")
         #expect(texts.filter { $0.contains("对购买新能源汽车的个人给予3000元补贴") }.count == 1, "\(texts)")
     }
@@ -83,12 +88,7 @@ import Ingestion
             <div id="zoom"><h1>湖南省商务厅关于推进跨境电商发展的意见</h1><p>为推动跨境电商发展，现提出以下意见。一、总体要求。坚持以习近平新时代中国特色社会主义思想为指导，推动跨境电商高质量发展，打造内陆开放高地。</p></div>
             </body></html>
             """
-        let dir = try Support.temporaryDirectory("fields-li")
-        defer { Support.remove(dir) }
-        let file = dir.appendingPathComponent("page.html")
-        try Support.write(html, to: file)
-        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
-        let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir.appendingPathComponent("index"))).first)
+        let facts = try Self.indexed(page: html).facts
         #expect(facts.issuer == "湖南省商务厅" && facts.date == "2024-03-15", "\(facts.issuer ?? "-") \(facts.date ?? "-")")
     }
 
