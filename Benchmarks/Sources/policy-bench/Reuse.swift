@@ -83,7 +83,7 @@ enum ReuseBench {
             for p in try reader.passageRange(ofDocument: d) {
                 let stored = try reader.passage(p)
                 let content = shingler.content(stored.text)
-                guard filter.admits(stored.record.kind, letters: content.count) else { continue }
+                guard filter.admits(stored.record.kind, text: stored.text, letters: content.count) else { continue }
                 sets.append(
                     shingler.shingles(content: content).map { s in
                         if let id = ids[s] { return id }
