@@ -12,14 +12,26 @@ public enum PhraseIntersection {
         driver: PostingsCursor, driverOffset: Int32,
         others: [(cursor: PostingsCursor, offset: Int32)]
     ) throws -> (passages: [Int32], counts: [Int32]) {
+        // The first other list in a local (phrases of 3 characters have only it); the rest unmanaged
+        // (`others` keeps them alive): a class reference read out of an array in the loop would
+        // be retained and released on every access, two of each per candidate.
+        guard let first = others.first else { return ([], []) }
+        let firstCursor = first.cursor, firstOffset = first.offset
+        let rest = ContiguousArray(others.dropFirst().map { Unmanaged.passUnretained($0.cursor) })
+        let restOffsets = ContiguousArray(others.dropFirst().map(\.offset))
+        return try withExtendedLifetime(others) {
+            try run(
+                driver: driver, driverOffset: driverOffset, first: firstCursor, firstOffset: firstOffset, rest: rest,
+                restOffsets: restOffsets)
+        }
+    }
+
+    private static func run(
+        driver: PostingsCursor, driverOffset: Int32, first firstCursor: PostingsCursor, firstOffset: Int32,
+        rest: ContiguousArray<Unmanaged<PostingsCursor>>, restOffsets: ContiguousArray<Int32>
+    ) throws -> (passages: [Int32], counts: [Int32]) {
         var passages: [Int32] = []
         var counts: [Int32] = []
-        // The first other list in a local (phrases of 3–4 characters have only it): reading class
-        // references out of an array in the loop would retain and release them on every access.
-        guard let first = others.first else { return (passages, counts) }
-        let firstCursor = first.cursor, firstOffset = first.offset
-        let rest = ContiguousArray(others.dropFirst().map(\.cursor))
-        let restOffsets = ContiguousArray(others.dropFirst().map(\.offset))
         // One position probe per other list, reused from passage to passage (no allocation).
         let probes = UnsafeMutablePointer<PostingsCursor.PositionProbe>.allocate(capacity: max(rest.count, 1))
         defer { probes.deallocate() }
@@ -31,9 +43,12 @@ public enum PhraseIntersection {
                 continue
             }
             for k in 0..<rest.count {
-                let c = rest[k]
-                try c.advance(to: p)
-                guard let q = c.passage else { break outer }
+                guard
+                    let q = try rest[k]._withUnsafeGuaranteedRef({ c in
+                        try c.advance(to: p)
+                        return c.passage
+                    })
+                else { break outer }
                 if q != p {
                     try driver.advance(to: q)
                     continue outer
@@ -41,7 +56,7 @@ public enum PhraseIntersection {
             }
             // Phrase starts ascend with the driver's positions, so each probe only steps forward.
             var firstProbe = try firstCursor.positionProbe()
-            for k in 0..<rest.count { (probes + k).initialize(to: try rest[k].positionProbe()) }
+            for k in 0..<rest.count { (probes + k).initialize(to: try rest[k]._withUnsafeGuaranteedRef { try $0.positionProbe() }) }
             var count: Int32 = 0
             var positions = try driver.positionProbe()
             var pos: Int32 = -1
