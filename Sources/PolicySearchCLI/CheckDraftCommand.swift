@@ -9,8 +9,9 @@ struct CheckDraftCommand: ParsableCommand {
         abstract: "Check a draft against the index: which of its passages already stand in indexed documents, and where.",
         discussion: """
             The draft (any format `index` reads) is split into passages like an indexed document; each \
-            passage is reported with the indexed passages that hold at least --min of its text, shown as \
-            [-only in the draft-]{+only in the indexed passage+}.
+            passage is reported with the indexed passages that hold at least --min of its text, or, when \
+            none does alone, with those that together do (a paragraph stitched from copied clauses), \
+            shown as [-only in the draft-]{+only in the indexed passage+}.
             """)
 
     @Argument(help: "The draft file.")
@@ -58,7 +59,7 @@ struct CheckDraftCommand: ParsableCommand {
                 return try ReuseJSON.encode(
                     Out(
                         draft: draft.name, threshold: min, passages: passages.count, matched: passages.filter { !$0.matches.isEmpty }.count,
-                        pairs: passages.flatMap { $0.matches.map(PairJSON.init) }))
+                        pairs: passages.flatMap { d in d.matches.map { PairJSON($0, together: d.together) } }))
             }, to: out, protecting: .init(reader: reader, files: [file]))
     }
 }

@@ -89,3 +89,49 @@ enum PassageReferenceName {
         return try r.documentSummary(d).name + "#\(id - r.passageRange(ofDocument: d).lowerBound + 1)"
     }
 }
+
+/// A draft paragraph stitched from the first halves of the two corpus paragraphs above: neither
+/// holds half of it, together they hold nearly all of it.
+@Suite struct DraftPiecesTests {
+    static func paragraph() -> (text: String, pieces: [String]) {
+        let a = ReuseFixture.text(DraftCheckTests.chongqing), b = ReuseFixture.text(DraftCheckTests.sichuan)
+        let n = min(a.count, b.count) / 2
+        let pieces = [String(a.prefix(n)), String(b.prefix(n))]
+        return (pieces.joined() + "并纳入年度考核。", pieces)
+    }
+
+    @Test func aParagraphOfTwoCopiedClausesIsFoundInBoth() throws {
+        let (text, pieces) = Self.paragraph()
+        let draft = Ingestor.ingest(text: "一、总体要求\n\n" + text + "\n", name: "draft.txt")
+        let reuse = try ClauseReuse(reader: ReuseFixture.reader)
+        let checked = try #require(try reuse.check(draft: draft, threshold: 0.5).first { $0.passage.text == text })
+        #expect(Set(checked.matches.compactMap(\.b.id)) == [DraftCheckTests.chongqing, DraftCheckTests.sichuan])
+        // Each piece's share, and the two together, against the letters each piece is of the paragraph.
+        func letters(_ t: String) -> Double { Double(t.filter { $0.isLetter || $0.isNumber }.count) }
+        for pair in checked.matches {
+            let found = try #require(pair.found)
+            #expect(found < 0.5 && found > 0.35, "\(found)")
+        }
+        let together = try #require(checked.together)
+        // A text of L letters has L − 4 five-letter shingles; a piece holds those wholly inside it.
+        let share = pieces.map { letters($0) - 4 }.reduce(0, +) / (letters(text) - 4)
+        #expect(abs(together - share) < 0.02, "together \(together), letters \(share)")
+        // Not when --min asks for more than the two hold together.
+        let strict = try reuse.check(draft: draft, threshold: 0.97).first { $0.passage.text == text }
+        #expect(strict?.matches.isEmpty == true && strict?.together == nil)
+    }
+
+    @Test func cliSaysTheyHoldItTogether() throws {
+        let dir = try Support.temporaryDirectory("pieces")
+        defer { Support.remove(dir) }
+        let url = dir.appendingPathComponent("draft.txt")
+        try Support.write("一、总体要求\n\n" + Self.paragraph().text + "\n", to: url)
+        let text = try Support.run(["check-draft", url.path, "--index", ReuseFixture.indexDirectory.path])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("no one indexed passage holds 50 % of it; these 2 together hold"))
+        let json = try Support.run(["check-draft", url.path, "--index", ReuseFixture.indexDirectory.path, "--format", "json"])
+        let object = try #require(Support.json(json))
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        #expect(pairs.count == 2 && pairs.allSatisfy { ($0["together"] as? Double ?? 0) > 0.8 })
+    }
+}

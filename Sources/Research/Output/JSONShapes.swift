@@ -294,6 +294,6 @@ public struct SimilarJSON: Encodable, Sendable {
     public init(query: ReusePassage, threshold: Double, pairs: [ReusePair]) {
         self.query = PairJSON.Side(query)
         self.threshold = threshold
-        self.pairs = pairs.map(PairJSON.init)
+        self.pairs = pairs.map { PairJSON($0) }
     }
 }

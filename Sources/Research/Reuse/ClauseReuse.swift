@@ -103,16 +103,37 @@ public final class ClauseReuse {
     }
 
     /// A draft's passages (the same filter as the index's) with the corpus passages in which each
-    /// already stands (containment of the draft passage ≥ `threshold`). Passages without a match are
-    /// listed too, with no matches.
+    /// already stands (containment of the draft passage ≥ `threshold`), or, where none holds that
+    /// much alone, the passages that together do (`DraftPieces`: a paragraph stitched from two
+    /// copied clauses). Passages without a match are listed too, with no matches.
     public func check(draft: Document, threshold: Double) throws -> [DraftPassage] {
         try Self.check(threshold)
         var result: [DraftPassage] = []
         for p in draft.passages where filter.admits(p.kind, text: p.text, letters: corpus.shingler.content(p.text).count) {
             let passage = ReusePassage(doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
-            result.append(DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil, draft: true)))
+            var checked = DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil, draft: true))
+            if checked.matches.isEmpty { checked = try pieces(of: passage, threshold: threshold) }
+            result.append(checked)
         }
         return result
+    }
+
+    /// The draft passage with the indexed passages that together hold `threshold` of it, if any.
+    private func pieces(of passage: ReusePassage, threshold: Double) throws -> DraftPassage {
+        let set = corpus.shingleSet(passage.text)
+        guard set.count > 0 else { throw ReuseError.noContent }
+        if postings == nil { postings = PrefixFilter.Postings(corpus) }
+        let cover = DraftPieces.cover(set, threshold: threshold, in: corpus, postings: postings!, excluding: passage.document)
+        var pairs: [ReusePair] = []
+        for m in cover.records {
+            let y = Int(m.y)
+            var pair = try makePair(
+                a: passage, b: try ReusePassage.stored(corpus.passages[y], in: reader), sizes: (set.count, corpus.size(y)),
+                overlap: Int(m.overlap))
+            pair.found = Double(m.overlap) / Double(set.count)
+            pairs.append(pair)
+        }
+        return DraftPassage(passage: passage, matches: pairs, together: pairs.isEmpty ? nil : Double(cover.together) / Double(set.count))
     }
 
     /// - Parameter draft: `query` is a draft passage: each pair carries the share of it found.

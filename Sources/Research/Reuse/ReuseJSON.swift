@@ -29,11 +29,15 @@ public struct PairJSON: Encodable, Sendable {
     var containment: Double
     /// Share of the draft passage found (`check-draft` only).
     var found: Double?
+    /// Share of the draft passage found in all its pairs together, when only together they hold
+    /// `--min` of it (`check-draft` only).
+    var together: Double?
     var a: Side
     var b: Side
     var spans: [[Int]]
 
-    public init(_ p: ReusePair) {
+    public init(_ p: ReusePair, together: Double? = nil) {
+        self.together = together.map { ($0 * 10_000).rounded() / 10_000 }
         similarity = (p.similarity * 10_000).rounded() / 10_000
         containment = (p.containment * 10_000).rounded() / 10_000
         found = p.found.map { ($0 * 10_000).rounded() / 10_000 }
@@ -63,7 +67,7 @@ public struct ReuseJSON: Encodable, Sendable {
 
     public init(_ groups: [DocumentPair], threshold: Double) {
         self.threshold = threshold
-        pairs = groups.flatMap { $0.pairs.map(PairJSON.init) }
+        pairs = groups.flatMap { $0.pairs.map { PairJSON($0) } }
         documents = groups.map {
             DocumentPairJSON(
                 a: $0.a.name, b: $0.b.name, pairs: $0.pairs.count, aPassages: $0.aPassages, aMatched: $0.aMatched,

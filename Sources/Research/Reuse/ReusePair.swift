@@ -106,6 +106,16 @@ public struct DocumentPair: Equatable, Sendable {
 /// One passage of a draft and the corpus passages in which it already stands.
 public struct DraftPassage: Equatable, Sendable {
     public var passage: ReusePassage
-    /// Strongest first; `a` is the draft passage.
+    /// Strongest first; `a` is the draft passage. When no one passage holds `--min` of it, the
+    /// passages that together do, the one adding most first (`together` is then set).
     public var matches: [ReusePair]
+    /// Share of the draft passage found in the union of `matches`, when it stands in them only
+    /// together; nil when each match holds `--min` of it alone.
+    public var together: Double?
+
+    public init(passage: ReusePassage, matches: [ReusePair], together: Double? = nil) {
+        self.passage = passage
+        self.matches = matches
+        self.together = together
+    }
 }

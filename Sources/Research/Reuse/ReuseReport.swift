@@ -60,7 +60,14 @@ public struct ReuseReport: Sendable {
                 threshold * 100)
         ]
         groups = matched.map { d in
-            Group(heading: "\(name):\(d.passage.line ?? 0) " + d.passage.text, summary: [], pairs: d.matches)
+            let summary = d.together.map { t in
+                [
+                    String(
+                        format: "no one indexed passage holds %.0f %% of it; these %d together hold %.0f %%", threshold * 100,
+                        d.matches.count, t * 100)
+                ]
+            }
+            return Group(heading: "\(name):\(d.passage.line ?? 0) " + d.passage.text, summary: summary ?? [], pairs: d.matches)
         }
     }
 }
