@@ -29,7 +29,10 @@ import Testing
         Case(line: "1.做大优势产业贸易规模。", style: .arabicDot, number: 1, label: "1.", rest: "做大优势产业贸易规模。"),
         Case(line: "12.开展国家级经济技术开发区和高新区创新提升行动。", style: .arabicDot, number: 12, label: "12.", rest: "开展国家级经济技术开发区和高新区创新提升行动。"),
         Case(line: "2.2035年远景目标展望", style: .arabicDot, number: 2, label: "2.", rest: "2035年远景目标展望"),
-        Case(line: "（1）开展试点", style: .arabicParen, number: 1, label: "（1）", rest: "开展试点")
+        Case(line: "（1）开展试点", style: .arabicParen, number: 1, label: "（1）", rest: "开展试点"),
+        Case(line: "第一百零一条 本条例自公布之日起施行。", style: .article, number: 101, label: "第一百零一条", rest: "本条例自公布之日起施行。"),
+        Case(line: "第一千二百六十条 本法自2021年1月1日起施行。", style: .article, number: 1260, label: "第一千二百六十条", rest: "本法自2021年1月1日起施行。"),
+        Case(line: "第一千零五条 自然人享有生命权。", style: .article, number: 1005, label: "第一千零五条", rest: "自然人享有生命权。")
     ]
 
     @Test(arguments: numbered)

@@ -72,6 +72,37 @@ import TestSupport
         #expect(Self.outline(runIn) == ["1|第一章 总则", "2|第一条", "2|第二条"])
     }
 
+    /// A law of more than a hundred articles (公司法, 民法典): 第一百零一条 writes 零 for the missing
+    /// tens, and the articles go on past it (four-digit numbers: `HeadingParserTests`).
+    @Test func articlesPastOneHundred() throws {
+        func numeral(_ n: Int) -> String {
+            let d = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+            var s = "", zero = false
+            for (unit, name) in [(1000, "千"), (100, "百"), (10, "十"), (1, "")] where n >= unit || !s.isEmpty {
+                let k = n / unit % 10
+                if k == 0 {
+                    zero = !s.isEmpty
+                    continue
+                }
+                if zero { s += "零" }
+                zero = false
+                s += (unit == 10 && k == 1 && s.isEmpty ? "" : d[k]) + name  // 十二, not 一十二
+            }
+            return s
+        }
+        #expect(
+            [12, 99, 100, 101, 105, 110, 119, 1005, 1260].map(numeral) == [
+                "十二", "九十九", "一百", "一百零一", "一百零五", "一百一十", "一百一十九", "一千零五", "一千二百六十"
+            ])
+        let numbers = Array(1...112)
+        var lines = ["某省数据条例", "第一章 总则"]
+        for n in numbers { lines.append("第\(numeral(n))条 第\(n)项规定的内容，依照本条例执行。") }
+        let d = Self.ingest(lines.joined(separator: "\n"))
+        #expect(Self.outline(d) == ["1|第一章 总则"] + numbers.map { "2|第\(numeral($0))条" })
+        let p = try #require(d.passages.first { $0.text.contains("第103项") })
+        #expect(p.path == ["第一章 总则", "第一百零三条"])
+    }
+
     /// A box whose items are numbered with a higher rank than the section it stands in (一、 under
     /// 二、 › （一）, or under 第二部分 › (一) where 一、 is not used at all) keeps them as its items;
     /// the next （二） and the next top heading are the document's headings again.
