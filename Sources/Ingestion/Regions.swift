@@ -16,9 +16,14 @@ public enum Regions {
     /// The region of a document that names none in its catalog entry: the first province or city
     /// named in its title or issuer, else the province of a document number (京经信发〔2022〕87号)
     /// in its title or opening text, else 全国 for central-government documents; nil when unknown.
+    /// An issuing organ of a county or a city below the tables' level (青州市人民政府办公厅, 都江堰市
+    /// 发展和改革局) decides it: its region when the tables know its place, else unknown — its
+    /// document numbers use its own code (青政办发 for 青州), whose first character may be a province's.
     public static func infer(title: String, issuer: String?, opening: [String] = []) -> String? {
         let text = String(title.prefix(400)) + " " + String((issuer ?? "").prefix(200))
         if let named = firstNamed(in: text) { return named }
+        let organLines = [issuer ?? "", title] + opening.prefix(12).filter { $0.count <= 30 }
+        if let place = organLines.lazy.compactMap(localOrganPlace).first { return firstNamed(in: place) }
         for line in [title] + opening.filter(isDocumentNumberLine) {
             if let p = provinceOfDocumentNumber(in: line) { return p.name }
         }
@@ -28,6 +33,17 @@ public enum Regions {
         }
         return nil
     }
+
+    /// The place of a local organ a line starts with: 青州市 of 青州市人民政府办公厅(文件), 都江堰市 of
+    /// 都江堰市发展和改革局. Not an addressee list (各设区市人民政府) or a place not named (某市, 本市, 全市).
+    static func localOrganPlace(_ line: String) -> String? {
+        let s = line.filter { !$0.isWhitespace }
+        guard let m = s.prefixMatch(of: localOrgan), let first = m.output.1.first, !"各某本全".contains(first) else { return nil }
+        return String(m.output.1)
+    }
+
+    private nonisolated(unsafe) static let localOrgan =
+        /(\p{Han}{1,6}?(?:市|县|区|旗))(?:人民政府|政府|人大常委会|\p{Han}{0,10}?(?:局|委员会|办公室|办公厅))/
 
     /// Whether a document of region `region` is selected by the filter value `filter` (both
     /// normalized by the caller): the region names it (成都 in 成都市), or the filter names a

@@ -32,6 +32,22 @@ import Ingestion
         #expect(Regions.infer(title: "关于进一步加强数据安全管理的通知", issuer: nil, opening: ["浙政办发〔2022〕12号"]) == "浙江省")
     }
 
+    /// A county-level city numbers its documents with its own code: 青政办发 is 青州市's (山东), not
+    /// 青海省's; 都府办发 is 都江堰市's. Its region is its place when the tables list it, else unknown.
+    @Test func aLocalOrgansOwnCodeIsNotAProvince() {
+        let title = "青州市人民政府办公厅关于印发青州市跨境电子商务发展三年行动计划的通知"
+        #expect(Regions.infer(title: title, issuer: nil, opening: ["青政办发〔2023〕5号"]) == nil)
+        #expect(Regions.infer(title: "关于印发跨境电子商务发展三年行动计划的通知", issuer: "青州市人民政府办公厅", opening: ["青政办发〔2023〕5号"]) == nil)
+        #expect(
+            Regions.infer(title: "关于印发跨境电子商务发展三年行动计划的通知", issuer: nil, opening: ["青州市人民政府办公厅文件", "青政办发〔2023〕5号"]) == nil)
+        #expect(Regions.infer(title: "都江堰市发展和改革局关于做好2024年度项目申报工作的通知", issuer: nil, opening: ["都发改发〔2024〕3号"]) == nil)
+        // Listed places and provincial organs as before.
+        #expect(Regions.infer(title: "关于印发跨境电子商务发展三年行动计划的通知", issuer: nil, opening: ["青岛市人民政府办公厅", "青政办发〔2023〕5号"]) == "青岛市")
+        #expect(Regions.infer(title: "关于印发跨境电子商务发展三年行动计划的通知", issuer: nil, opening: ["青政办发〔2023〕5号"]) == "青海省")
+        // An addressee line is not an issuer.
+        #expect(Regions.infer(title: "关于进一步加强数据安全管理的通知", issuer: nil, opening: ["各设区市人民政府，省政府各部门：", "浙政办发〔2022〕12号"]) == "浙江省")
+    }
+
     /// The Tianjin notice of the development set, saved from its site without a catalog entry:
     /// its page says 发布机构 天津市工业和信息化局 and 发文字号 津工信电力〔2021〕3号 (read in the file).
     @Test func savedPageGetsItsRegionAndIssuer() throws {
