@@ -65,9 +65,15 @@ public final class Searcher {
         try plan(query, expression, deferringDirectTerms: false)
     }
 
+    /// A plan for counting: a plain part that occurs nowhere stays a part that counts 0 (with a
+    /// note naming its words), where `search` would search its words instead.
+    public func countingPlan(_ query: String) throws -> QueryPlan {
+        try plan(query, QueryParser.parse(query), deferringDirectTerms: false, wordFallback: false)
+    }
+
     /// `search`'s own plan: terms of one or two characters are left unread (`Term.deferred`) for
     /// the steps that walk their postings lists; `materialize` reads them for the others.
-    func plan(_ query: String, _ expression: QueryExpression, deferringDirectTerms: Bool) throws -> QueryPlan {
+    func plan(_ query: String, _ expression: QueryExpression, deferringDirectTerms: Bool, wordFallback: Bool = true) throws -> QueryPlan {
         var planner = QueryPlanner(
             reader: reader, normalizer: normalizer, texts: texts, documents: { [self] in try documents() }, synonyms: synonyms
         ) { [self] in
@@ -77,6 +83,7 @@ public final class Searcher {
             return made
         }
         planner.deferDirectTerms = deferringDirectTerms
+        planner.wordFallback = wordFallback
         return try planner.plan(query, expression)
     }
 

@@ -16,6 +16,9 @@ struct QueryPlanner {
     /// `search` asks for it, and it reads them (`Searcher.materialize`) unless a step that walks
     /// their postings lists answers the query.
     var deferDirectTerms = false
+    /// Search a plain part that occurs nowhere as its words instead (`search`'s fallback); the
+    /// counting views turn it off: a count is of the part as written, never of its words.
+    var wordFallback = true
 
     private var terms: [QueryPlan.Term] = []
     private var notes: [String] = []
@@ -50,6 +53,12 @@ struct QueryPlanner {
             let t = try term(part, positive: positive)
             if positive, t.df == 0 { unmatched.append((part, t.scalars)) }
             if positive, !part.quoted, t.df == 0, let words = try fallback(part, t.scalars) {
+                guard wordFallback else {
+                    notes.append(
+                        "“\(part.text)” occurs nowhere as written, so it counts 0; its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) do occur (count them as terms of their own if that is what you mean)"
+                    )
+                    return .term(add(t))
+                }
                 notes.append(
                     "No exact match for “\(part.text)”; searched its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)"
                 )

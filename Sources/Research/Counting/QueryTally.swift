@@ -3,7 +3,8 @@ import Query
 /// One query counted over the documents of a scope: the only place the research views count, so
 /// `compare`, `kwic` and `report` agree with each other and with `search --all`.
 ///
-/// A matching passage is one the whole query selects (`Searcher.matches`); its occurrences are the
+/// Parts count as written (`Searcher.countingPlan`: a part that occurs nowhere counts 0, never its
+/// words). A matching passage is one the whole query selects (`Searcher.matches`); its occurrences are the
 /// query's occurrences in it (`Searcher.occurrences`, the product's one counting definition in
 /// Sources/Query/Results/Occurrences.swift). A document's count is the sum over its matching
 /// passages; its passage count is how many there are.
@@ -20,7 +21,7 @@ public struct QueryTally: Sendable {
 
     public var query: String
     public var plan: QueryPlan
-    /// What the engine did that the reader should know (the word fallback, a filter that selects nothing).
+    /// What the reader should know (a part that occurs nowhere as written, a filter that selects nothing).
     public var notes: [String]
     /// Matching passages of the selected documents, ascending.
     public var matches: [Match]
@@ -35,7 +36,7 @@ public struct QueryTally: Sendable {
     /// Plans `query` (the query language, filters included) and counts it in every selected document.
     /// A query with nothing to count (only filters or exclusions) is an error.
     public init(_ query: String, searcher: Searcher, scope: DocumentScope) throws {
-        let plan = try searcher.plan(query)
+        let plan = try searcher.countingPlan(query)
         guard !plan.scoringTerms.isEmpty else {
             throw QueryError(message: "“\(query)” has no term to count (only filters or exclusions); add a word such as 跨境电商")
         }

@@ -18,7 +18,9 @@ public enum TermReportCSV {
 }
 
 /// `report --format xlsx`: sheet "Counts", the matrix as numbers with the header row and the query
-/// column frozen; sheet "Passages", every matching passage of every query.
+/// column frozen; sheet "Passages", every matching passage of every query; sheet "Notes", when
+/// there are any, what the Markdown and HTML reports say under the matrix (a part that occurs
+/// nowhere as written, a line not counted), so a workbook handed on carries them too.
 public enum TermReportXLSX {
     public static func workbook(_ report: TermReport) -> Workbook {
         let matrix = TermMatrix(report)
@@ -49,7 +51,19 @@ public enum TermReportXLSX {
             }
         }
         let sheet2 = Workbook.Sheet(name: "Passages", rows: passages, frozenRows: 1, widths: [24, 30, 30, 34, 40, 8, 12, 100])
-        return Workbook(sheets: [counts, sheet2])
+        let notes = Self.notes(report)
+        guard notes.count > 1 else { return Workbook(sheets: [counts, sheet2]) }
+        return Workbook(sheets: [counts, sheet2, Workbook.Sheet(name: "Notes", rows: notes, frozenRows: 1, widths: [8, 30, 120])])
+    }
+
+    /// Line of the terms file, its query, and the note or the reason it was not counted.
+    private static func notes(_ report: TermReport) -> [[Workbook.Cell]] {
+        var rows: [(line: Int, cells: [Workbook.Cell])] = []
+        for row in report.rows {
+            rows += row.notes.map { (row.entry.line, [.integer(row.entry.line), .text(row.entry.name), .text($0)]) }
+        }
+        rows += report.problems.map { ($0.line, [.integer($0.line), .text($0.text), .text("not counted: " + $0.message)]) }
+        return [["Line", "Term", "Note"].map(Workbook.Cell.text)] + rows.sorted { $0.line < $1.line }.map(\.cells)
     }
 
     public static func data(_ report: TermReport) throws -> Data { try workbook(report).data() }
