@@ -66,6 +66,19 @@ import Testing
         #expect(try QueryParser.parse("（十四五） 规划") == .and([Self.w("（十四五）"), Self.w("规划")]))
     }
 
+    /// ASCII parentheses glued inside a word, with no space or operator between them, are text as
+    /// the full-width ones are (中国(成都)… as a PDF extract or a keyboard writes it); a group
+    /// still groups.
+    @Test func asciiParenthesesInsideAWordAreText() throws {
+        #expect(try QueryParser.parse("中国(成都)跨境电子商务综合试验区") == Self.w("中国(成都)跨境电子商务综合试验区"))
+        #expect(try QueryParser.parse("外商直接投资(FDI) 成都") == .and([Self.w("外商直接投资(FDI)"), Self.w("成都")]))
+        #expect(try QueryParser.parse("电商(跨境 OR 海外仓)") == .and([Self.w("电商"), .or([Self.w("跨境"), Self.w("海外仓")])]))
+        #expect(try QueryParser.parse("(跨境电商) 成都") == .and([Self.w("跨境电商"), Self.w("成都")]))
+        let a = QueryPart(text: "中国(成都)自贸区", quoted: false), b = QueryPart(text: "海外仓", quoted: false)
+        #expect(try QueryParser.parse("NEAR/5(中国(成都)自贸区, 海外仓)") == .near(distance: 5, a, b))
+        #expect(throws: QueryError.self) { try QueryParser.parse("电商(海外仓") }
+    }
+
     @Test func near() throws {
         let a = QueryPart(text: "跨境电商", quoted: false), b = QueryPart(text: "海外仓", quoted: true)
         #expect(try QueryParser.parse("NEAR/10(跨境电商, \"海外仓\")") == .near(distance: 10, a, b))

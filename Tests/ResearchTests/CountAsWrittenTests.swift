@@ -48,4 +48,17 @@ import ZIPFoundation
         #expect(archive["xl/worksheets/sheet3.xml"] != nil, "a Notes sheet")
         #expect(String(decoding: strings, as: UTF8.self).contains("occurs nowhere as written"))
     }
+
+    /// Typed with ASCII parentheses, the zone's name counts what grep counts of it as the plans
+    /// print it (full-width): 3 in the e-commerce plan, 4 in the services plan, one line each.
+    @Test func asciiParenthesesCountAsTheirText() throws {
+        let json = try ResearchFixture.run(["kwic", "--exact", "中国(成都)跨境电子商务综合试验区", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let lines = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [[String: Any]])
+        var grep = 0
+        for file in try FileManager.default.contentsOfDirectory(at: Support.corpus, includingPropertiesForKeys: nil) {
+            grep += (try String(contentsOf: file, encoding: .utf8)).components(separatedBy: "中国（成都）跨境电子商务综合试验区").count - 1
+        }
+        #expect(grep == 7 && lines.count == grep)
+    }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Splits a query into tokens, each with its 1-based column.
 ///
-/// Syntax characters: whitespace separates parts; ASCII `(` `)` group; `|` `｜` and the keywords
+/// Syntax characters: whitespace separates parts; ASCII `(` `)` group (but are text glued inside a
+/// word without a space or operator between them: 中国(成都)自贸区); `|` `｜` and the keywords
 /// OR, AND, NOT (any case) are operators; `-` at the start of a part negates it; `"…"` (or `＂…＂`)
 /// is a phrase anywhere, and `“…”` is a phrase when it spans a whole part. A curly quote inside a
 /// part is content (“十四五”规划 is searched as written, quotes folded); one that opens a part and
@@ -147,6 +148,19 @@ struct QueryLexer {
         return false
     }
 
+    /// The closing `)` of an ASCII `(` at `k` inside a word that is text, not a group: glued to
+    /// the text before it, holding neither a space nor an operator, as in 中国(成都)跨境电子商务综合
+    /// 试验区 or 外商直接投资(FDI), the way the full-width （四川） is text. Nil for a group.
+    private func textParenthesis(at k: Int) -> Int? {
+        var j = k + 1
+        while j < s.count, s[j] != ")" {
+            if Self.isSpace(s[j]) || s[j] == "(" || s[j] == "|" || s[j] == "｜" || Self.isStraightQuote(s[j]) { return nil }
+            if inNear && (s[j] == "," || s[j] == "，") { return nil }
+            j += 1
+        }
+        return j < s.count && j > k + 1 ? j : nil
+    }
+
     /// `"…"`: everything up to the next straight quote.
     private mutating func straightPhrase() throws {
         let start = i
@@ -283,7 +297,14 @@ struct QueryLexer {
     private mutating func word(_ start: Int) {
         let first = i
         var j = i
-        while j < s.count, !endsWord(s[j]) { j += 1 }
+        while j < s.count {
+            if s[j] == "(", j > first, let close = textParenthesis(at: j) {
+                j = close + 1
+                continue
+            }
+            if endsWord(s[j]) { break }
+            j += 1
+        }
         let text = String(String.UnicodeScalarView(s[i..<j]))
         i = j
         // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too. (Only a word of two
