@@ -89,7 +89,7 @@ public enum TextDecoder {
         }
         // Big5 (Traditional, Taiwan and Hong Kong) reads as GB18030 without an error, as mojibake:
         // ICU's detector, which knows the two by their character statistics, tells them apart.
-        if detectedCharset(bytes) == "Big5", let big5 = try? finish(icu: "Big5", bytes, file: file, label: "Big5") {
+        if detectedCharset(bytes) == "Big5" || looksLikeBig5(bytes), let big5 = try? finish(icu: "Big5", bytes, file: file, label: "Big5") {
             return big5
         }
         do {
@@ -97,6 +97,30 @@ public enum TextDecoder {
         } catch IngestionError.undecodable(_, _, let offset) where utf8Error > offset {
             throw IngestionError.undecodable(file: file, encoding: "UTF-8", byteOffset: utf8Error)
         }
+    }
+
+    /// Big5 by its byte pairs, for texts too short for ICU's statistics (a terms file of three
+    /// Traditional words): a quarter or more of Big5's characters have a second byte below 0xA1
+    /// (電 is B9 71), which GB2312, where Simplified text lives, never has, or a first byte in
+    /// 0xAA–0xAF or 0xF8–0xF9, which GB18030 maps to private-use characters. A pair Big5 does not
+    /// have (a four-byte GB18030 sequence, a lead byte below 0xA1) rules it out.
+    static func looksLikeBig5(_ bytes: [UInt8]) -> Bool {
+        var pairs = 0, unlikeGB = 0, i = 0
+        let sample = bytes.prefix(1 << 16)
+        while i < sample.count {
+            let lead = sample[sample.startIndex + i]
+            guard lead >= 0x81, i + 1 < sample.count else {
+                i += 1
+                continue
+            }
+            let trail = sample[sample.startIndex + i + 1]
+            // Not a Big5 pair (a four-byte GB18030 sequence has a digit second).
+            guard (0xA1...0xF9).contains(lead), (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail) else { return false }
+            pairs += 1
+            if trail < 0xA1 || (0xAA...0xAF).contains(lead) || lead >= 0xF8 { unlikeGB += 1 }
+            i += 2
+        }
+        return pairs >= 2 && unlikeGB * 4 >= pairs
     }
 
     /// ICU's guess at the charset of a sample of the bytes.

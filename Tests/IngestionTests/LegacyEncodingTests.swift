@@ -23,6 +23,23 @@ import Testing
         #expect(decoded.text == Self.traditional)
     }
 
+    /// A terms file of three Traditional words saved as Big5 (Windows' Traditional default) is too
+    /// short for ICU's detector; it read as GB18030 mojibake (阁挂筿坝). The same words in GB18030,
+    /// and Simplified ones, stay GB18030.
+    @Test func aShortBig5TextIsReadAsBig5() throws {
+        // `printf '跨境電商\n海外倉\n發展\n' | iconv -t BIG5 | xxd -i`
+        let bytes: [UInt8] = [
+            0xb8, 0xf3, 0xb9, 0xd2, 0xb9, 0x71, 0xb0, 0xd3, 0x0a, 0xae, 0xfc, 0xa5, 0x7e, 0xad, 0xdc, 0x0a, 0xb5, 0x6f, 0xae, 0x69, 0x0a
+        ]
+        let decoded = try TextDecoder.decode(bytes, file: "terms.txt")
+        #expect(decoded.encoding == "Big5" && decoded.text == "跨境電商\n海外倉\n發展\n", "\(decoded.text)")
+        let gb = String.Encoding(rawValue: 0x8000_0632)
+        for text in ["跨境電商\n海外倉\n發展\n", "跨境电商\n海外仓\n发展\n", "营商环境\n"] {
+            let decoded = try TextDecoder.decode([UInt8](try #require(text.data(using: gb))), file: "terms.txt")
+            #expect(decoded.encoding == "GB18030" && decoded.text == text)
+        }
+    }
+
     @Test func gb18030IsNotMistakenForBig5() throws {
         for name in CorpusSupport.names {
             let text = try String(contentsOf: CorpusSupport.corpus.appendingPathComponent(name + ".txt"), encoding: .utf8)
