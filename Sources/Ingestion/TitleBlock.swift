@@ -137,8 +137,14 @@ enum TitleBlock {
         (text.containsText("印发") || text.containsText("转发")) && !["通知", "通告", "公告", "决定", "》"].contains { text.hasSuffix($0) }
     }
 
-    /// （2021—2025年）的通知, 的通知: the rest of a notice's title wrapped to the next line.
+    /// （2021—2025年）的通知, 的通知, 和《…》的通知: the rest of a notice's title wrapped to the
+    /// next line (a notice may issue several documents, each named in 《》).
     static func continuesNoticeTitle(_ next: String) -> Bool {
+        if let first = next.first, "和及与、".contains(first), next.dropFirst().first == "《", next.count <= 60,
+            next.hasSuffix("》") || endsWithDocumentType(next)
+        {
+            return true
+        }
         var rest = Substring(next)
         if rest.first == "（" || rest.first == "(", let close = rest.firstIndex(where: { $0 == "）" || $0 == ")" }) {
             rest = rest[rest.index(after: close)...]
@@ -207,7 +213,9 @@ enum TitleBlock {
 
     private static let documentTypeScalars = documentTypes.map { Array($0.unicodeScalars) }
 
-    /// The document a notice or release issues: 《X》 after 印发/转发/颁布/发布, or 印发X的通知.
+    /// The document a notice or release issues: 《X》 after 印发/转发/颁布/发布, or 印发X的通知. None
+    /// when it issues several (印发《X》和《Y》的通知): then no one of them is the document, the
+    /// notice is.
     static func issuedTitle(in title: String) -> String? {
         // 印发, 转发, 颁布, 发布, 公布 all hold 发 or 布.
         guard title.unicodeScalars.contains(where: { $0 == "发" || $0 == "布" }) else { return nil }
@@ -219,6 +227,7 @@ enum TitleBlock {
             guard mayContain(scalars, verb), let v = title.range(of: verb) else { continue }
             let after = title[v.upperBound...]
             if after.first == "《", let close = after.firstIndex(of: "》") {
+                if after[close...].contains("《") { return nil }
                 let inner = after[after.index(after: after.startIndex)..<close]
                 if inner.count >= 4 { return String(inner) }
             }

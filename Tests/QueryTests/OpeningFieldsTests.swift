@@ -74,6 +74,53 @@ import Ingestion
         return (facts, try (0..<reader.passageCount).map { try reader.passage($0).text })
     }
 
+    /// A notice issuing two documents (GB/T 9704: the organ on its own line, the title wrapped at
+    /// 和《…》, an attachment list of two items, the signature, the date line): the notice's own
+    /// title is the document's (neither issued one is), and its date is the date line.
+    @Test func aNoticeIssuingTwoDocuments() throws {
+        let text = """
+            青城市人民政府办公厅
+            关于印发《青城市促进跨境电商高质量发展实施方案》
+            和《青城市跨境电商重点任务分工》的通知
+
+            青府办发〔2024〕15号
+
+            各区（市）县人民政府，市政府各部门，有关单位：
+            　　《青城市促进跨境电商高质量发展实施方案》和《青城市跨境电商重点任务分工》已经市政府同意，现印发给你们，请认真贯彻落实。
+
+            附件：1. 青城市促进跨境电商高质量发展实施方案
+            　　　2. 青城市跨境电商重点任务分工
+
+            青城市人民政府办公厅
+            2024年5月20日
+
+            附件1
+
+            青城市促进跨境电商高质量发展实施方案
+
+            一、总体要求
+
+            推动跨境电商高质量发展，到2026年，全市跨境电商交易额突破500亿元。
+
+            附件2
+
+            青城市跨境电商重点任务分工
+
+            一、培育市场主体
+
+            支持跨境电商龙头企业在我市设立区域总部，牵头单位为市商务局。
+
+            """
+        let dir = try Support.temporaryDirectory("two-documents")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("notice.txt")
+        try Support.write(text, to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
+        let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir.appendingPathComponent("index"))).first)
+        #expect(facts.title == "青城市人民政府办公厅关于印发《青城市促进跨境电商高质量发展实施方案》和《青城市跨境电商重点任务分工》的通知")
+        #expect(facts.date == "2024-05-20" && facts.issuer == "青城市人民政府办公厅", "\(facts.date ?? "-") \(facts.issuer ?? "-")")
+    }
+
     /// A gov.cn page's 信息公开 table stands above the article block, outside it: its fields are
     /// still read (the table was dropped with the page chrome).
     @Test func fieldsAboveTheArticleBlockAreRead() throws {

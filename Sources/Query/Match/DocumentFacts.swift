@@ -38,7 +38,9 @@ public struct DocumentFacts: Sendable {
                     issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
                 dateField = fields.date
-                opening = [fields.number].compactMap { $0 } + long.prefix(8)
+                // Twelve: organ, title, number, addressees, body, an attachment list of up to five
+                // items, the signature, then the date line.
+                opening = [fields.number].compactMap { $0 } + long.prefix(12)
             }
             let regionInferred = region == nil
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
