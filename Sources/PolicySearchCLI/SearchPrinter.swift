@@ -51,7 +51,7 @@ struct SearchPrinter {
         let gap = String(repeating: " ", count: max(2, width - DisplayWidth.of(head + title) - DisplayWidth.of(score)))
         Swift.print(t.bold(head + title) + gap + t.dim(score))
         var location = h.passageID + "  line \(h.passage.record.firstLine)"
-        if let page = h.passage.record.firstPage { location += "  p. \(page)" }
+        if let pages = h.passage.record.pageLabel { location += "  " + pages }
         Swift.print(indent + t.dim(Terminal.elideMiddle(location, columns: width - indent.count)))
         var path = h.passage.path
         if let box = h.passage.box { path.append(box) }

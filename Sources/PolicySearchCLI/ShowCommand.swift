@@ -44,7 +44,7 @@ struct ShowCommand: ParsableCommand {
             if let box = q.box { path.append(box) }
             let marker = k == id ? "▶" : " "
             var location = "\(marker) #\(k - range.lowerBound + 1)  lines \(q.record.firstLine)–\(q.record.lastLine)"
-            if let page = q.record.firstPage { location += "  p. \(page)" }
+            if let pages = q.record.pageLabel { location += "  " + pages }
             print("")
             print(t.dim(location) + "  " + Terminal.path(path, columns: max(20, t.width - location.count - 4)))
             for line in Terminal.wrap(Terminal.printable(q.text), columns: t.width - 2) { print("  " + (k == id ? t.bold(line) : line)) }

@@ -137,7 +137,7 @@ import Testing
         #expect(queries.map { $0["query"] as? String } == ["跨境电商", "海外仓"])
         let docs = try #require(queries[0]["documents"] as? [[String: Any]])
         let best = try #require((docs[0]["best"] as? [[String: Any]])?.first)
-        #expect(Set(best.keys) == ["doc", "title", "path", "box", "passage", "line", "page", "text", "score", "highlights"])
+        #expect(Set(best.keys) == ["doc", "title", "path", "box", "passage", "line", "page", "lastPage", "text", "score", "highlights"])
         #expect((queries[0]["sideBySide"] as? [[Any]])?.allSatisfy { $0.count == 2 } == true)
 
         let text = try ResearchFixture.run(["compare", "跨境电商", "海外仓"])

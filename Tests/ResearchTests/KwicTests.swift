@@ -109,6 +109,24 @@ import Testing
         #expect(text.stdout.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" p.") }, "\(text.stdout)")
     }
 
+    /// A passage that runs onto the next page is cited with both: the 天府工厂 paragraph of the
+    /// fixture starts on page 1 and ends on page 2 (`pdftotext -f 2 -l 2` begins 发展大进大出的粮油加工贸易。).
+    @Test func aPassageAcrossAPageBreakNamesBothPages() throws {
+        let dir = try Support.temporaryDirectory("pages-pdf")
+        defer { Support.remove(dir) }
+        let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
+        let index = dir.appendingPathComponent("index")
+        #expect(try Support.run(["index", pdf.path, "--index", index.path]).status == 0)
+        let json = try Support.run(["search", "粮油加工贸易", "--json", "--index", index.path])
+        let object = try #require(Support.json(json))
+        let hit = try #require((object["hits"] as? [[String: Any]])?.first)
+        #expect(hit["page"] as? Int == 1 && hit["lastPage"] as? Int == 2, "\(hit)")
+        let text = try Support.run(["search", "粮油加工贸易", "--index", index.path])
+        #expect(text.stdout.contains("pp. 1–2"), "\(text.stdout)")
+        let one = try Support.run(["search", "医药健康产业", "--index", index.path])
+        #expect(!one.stdout.contains("pp."), "a passage on one page keeps p. N")
+    }
+
     /// Left sort reads the left context backwards; truncated to a common length, neighbours are in order.
     @Test func sortsByReversedLeftAndByRight() throws {
         let left = try Self.json(["发展", "--sort", "left", "--width", "10"])

@@ -14,6 +14,18 @@ public struct PassageRecord: Equatable, Sendable {
     /// 1-based pages of the first and last character (PDF); nil for unpaged sources.
     public var firstPage: Int?
     public var lastPage: Int?
+
+    /// "6", or "6–7" for a passage that runs onto the next page (a citation needs both); nil unpaged.
+    public var pages: String? {
+        guard let firstPage else { return nil }
+        guard let lastPage, lastPage > firstPage else { return "\(firstPage)" }
+        return "\(firstPage)–\(lastPage)"
+    }
+
+    /// "p. 6" or "pp. 6–7", as the command line prints it.
+    public var pageLabel: String? {
+        pages.map { (lastPage ?? 0) > (firstPage ?? 0) ? "pp. " + $0 : "p. " + $0 }
+    }
 }
 
 /// The passages section: every passage's record, bit-packed at one record width so that a

@@ -163,6 +163,8 @@ extension SearchJSON.HitJSON {
             }
             w.key("highlights")
             w.array(highlights) { w, range in w.array(range) { w, n in w.int(n) } }
+            w.key("lastPage")
+            w.int(p.lastPage)
             w.key("line")
             w.int(p.line)
             w.key("matched")

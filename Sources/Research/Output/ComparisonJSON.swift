@@ -8,7 +8,7 @@
 ///        "sideBySide": [[{"doc", "chapter", "occurrences", "passages", "best": passage, "targets": [target]} | null]]}]}
 ///
 /// A passage has the keys of every passage in the JSON outputs (doc, title, path, box, passage,
-/// line, page, text) plus "score" and "highlights" (code-point offsets into text, end exclusive);
+/// line, page, lastPage, text) plus "score" and "highlights" (code-point offsets into text, end exclusive);
 /// a target is {"passage", "line", "chapter", "sentence", "highlights", "quantities"}, offsets into "sentence".
 public struct ComparisonJSON: Encodable, Sendable {
     struct Document: Encodable {
@@ -115,13 +115,13 @@ public struct ComparisonJSON: Encodable, Sendable {
 }
 
 /// A quoted passage in JSON: the keys every passage has in the JSON outputs (doc, title, path, box,
-/// passage, line, page, text; box and page null when absent), then score (null when unranked) and highlights.
+/// passage, line, page, lastPage, text; box and pages null when absent), then score (null when unranked) and highlights.
 public struct QuotedPassageJSON: Encodable, Sendable {
     var quote: QuotedPassage
 
     public init(_ quote: QuotedPassage) { self.quote = quote }
 
-    enum CodingKeys: String, CodingKey { case doc, title, path, box, passage, line, page, text, score, highlights }
+    enum CodingKeys: String, CodingKey { case doc, title, path, box, passage, line, page, lastPage, text, score, highlights }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -132,6 +132,7 @@ public struct QuotedPassageJSON: Encodable, Sendable {
         try c.encode(quote.id, forKey: .passage)
         try c.encode(quote.passage.record.firstLine, forKey: .line)
         try c.encode(quote.passage.record.firstPage, forKey: .page)
+        try c.encode(quote.passage.record.lastPage, forKey: .lastPage)
         try c.encode(quote.text, forKey: .text)
         try c.encode(quote.score, forKey: .score)
         try c.encode(quote.highlights.map { [$0.lowerBound, $0.upperBound] }, forKey: .highlights)

@@ -23,6 +23,8 @@ public struct PassageJSON: Encodable, Sendable {
     public var passage: String
     public var line: Int
     @NullWhenAbsent public var page: Int?
+    /// The page the passage ends on (a passage may run onto the next page); null unpaged.
+    @NullWhenAbsent public var lastPage: Int?
     public var text: String
 
     public init(document: DocumentSummary, passage p: StoredPassage, id: String) {
@@ -33,6 +35,7 @@ public struct PassageJSON: Encodable, Sendable {
         passage = id
         line = p.record.firstLine
         page = p.record.firstPage
+        lastPage = p.record.lastPage
         text = p.text
     }
 }

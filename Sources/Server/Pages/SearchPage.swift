@@ -86,7 +86,7 @@ enum SearchPage {
         var similarURL: String
         var line: Int
         var hasPage: Bool
-        var pageNumber: Int
+        var pageNumber: String
         var score: String
         var bm25: String
         var boosts: [BoostView]
@@ -185,7 +185,7 @@ enum SearchPage {
             passage: h.passageID, passageURL: Links.passage(h.passageID, query: query, exact: exact),
             contextURL: Links.show(h.passageID, query: query, exact: exact),
             similarURL: Links.similar(h.passageID), line: h.passage.record.firstLine, hasPage: h.passage.record.firstPage != nil,
-            pageNumber: h.passage.record.firstPage ?? 0, score: format(h.score), bm25: format(e.bm25),
+            pageNumber: h.passage.record.pages ?? "", score: format(h.score), bm25: format(e.bm25),
             boosts: e.boosts.map { BoostView(factor: format($0.factor, digits: 2), reason: $0.reason) },
             terms: e.terms.map { Term(part: $0.part, tf: $0.tf, df: $0.df, idf: format($0.idf), termScore: format($0.score)) },
             N: e.N, avgdl: format(e.avgdl, digits: 2), dl: e.dl, k1: format(e.k1, digits: 2), b: format(e.b, digits: 2))

@@ -29,7 +29,7 @@ enum ShowPage {
         var passage: String
         var line: Int
         var hasPage: Bool
-        var pageNumber: Int
+        var pageNumber: String
     }
 
     static func render(
@@ -59,7 +59,7 @@ enum ShowPage {
             return Item(
                 current: item.current, crumbs: trail.path, hasBox: p.box != nil, box: p.box ?? "", textHTML: HTML.marked(p.text, marks[i]),
                 url: Links.passage(p.passage, query: query, exact: exact), passage: p.passage, line: p.line, hasPage: p.page != nil,
-                pageNumber: p.page ?? 0)
+                pageNumber: p.page.map { page in p.lastPage.map { $0 > page ? "\(page)–\($0)" : "\(page)" } ?? "\(page)" } ?? "")
         }
         let current = shown.passages.first { $0.current }?.passage
         let view = View(
