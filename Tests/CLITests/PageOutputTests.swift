@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Hits from a PDF carry their page: `p. N` in text, "page" in JSON, agreeing with each other
+/// Hits from a PDF carry their pages: `p. N` (`pp. N–M` across a break) in text, "page" and "lastPage" in JSON, agreeing with each other
 /// (FormatFixtureTests check the pages themselves against pdftotext); plain text has none.
 @Suite struct PageOutputTests {
     static let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
@@ -19,7 +19,9 @@ import Testing
         for h in hits {
             let page = try #require(h["page"] as? Int, "a PDF hit without a page")
             #expect(page >= 1)
-            #expect(text.stdout.contains("\(h["passage"] as! String)  line \(h["line"] as! Int)  p. \(page)"))
+            let last = try #require(h["lastPage"] as? Int)
+            let label = last > page ? "pp. \(page)–\(last)" : "p. \(page)"
+            #expect(text.stdout.contains("\(h["passage"] as! String)  line \(h["line"] as! Int)  \(label)"))
         }
         // The same search over the plain text has no pages.
         let plain = try Support.run(["search", "服务贸易", "--index", CLITests.index, "--json", "--limit", "1"])

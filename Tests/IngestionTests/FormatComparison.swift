@@ -74,6 +74,15 @@ enum FormatComparison {
         return out.stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { CorpusSupport.comparable(String($0)) }
     }
 
+    /// Lines of a PDF as `pdftotext -raw` prints them (a form feed starts a page's first line); nil without it.
+    static func pdftotextLines(_ pdf: URL) -> [String]? {
+        let tool = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        guard FileManager.default.isExecutableFile(atPath: tool.path),
+            let out = try? Support.Child(["-raw", pdf.path, "-"], executable: tool).wait(timeout: 60), out.status == 0
+        else { return nil }
+        return out.stdout.split(separator: "\n", omittingEmptySubsequences: false).map { $0.filter { $0 != "\u{0C}" } }
+    }
+
     /// PDF passages whose first words do not start on their first page or whose last words do not
     /// end on their last page, by an independent reading of the pages (pdftotext).
     static func pageDifferences(_ doc: Document, pages: [String]) -> [String] {

@@ -88,6 +88,16 @@ import TestSupport
             let problems = FormatComparison.pageDifferences(doc, pages: pages)
             #expect(problems.isEmpty, "\(name).pdf: \(problems.count)\n\(problems.prefix(20).joined(separator: "\n"))")
         }
+        // Line numbers are those of `pdftotext -raw FILE - | grep -n ''`: each heading's line starts with it.
+        if let lines = FormatComparison.pdftotextLines(url) {
+            let headings = doc.passages.filter { $0.kind == .heading }
+            #expect(headings.count >= 5)
+            let wrong = headings.filter { h in
+                let head = CorpusSupport.comparable(String(h.text.prefix(4)))
+                return h.firstLine > lines.count || !CorpusSupport.comparable(lines[h.firstLine - 1]).hasPrefix(head)
+            }
+            #expect(wrong.isEmpty, "\(name).pdf: \(wrong.prefix(5).map { "line \($0.firstLine) \($0.text.prefix(12))" })")
+        }
     }
 
     @Test(arguments: CorpusSupport.names)

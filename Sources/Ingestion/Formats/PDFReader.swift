@@ -16,7 +16,11 @@ enum PDFReader {
         var visible = 0
         var number = 0
         for page in 0..<pages {
-            guard let text = pdf.text(page: page) else { continue }
+            guard var text = pdf.text(page: page) else { continue }
+            // The page's closing line end and form feed end its last line, as `pdftotext -raw`
+            // writes them: they start no line, so line numbers are that tool's.
+            if text.hasSuffix("\u{0C}") { text.removeLast() }
+            if text.hasSuffix("\n") { text.removeLast() }
             var starts = LineStarts(pdf.lineStarts(page: page) ?? "")
             for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\u{0C}" }) {
                 number += 1
