@@ -28,6 +28,10 @@ import Testing
             "（1999年4月29日第九届全国人民代表大会常务委员会第九次会议通过 根据2009年8月27日第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正 2023年9月1日第十四届全国人民代表大会常务委员会第五次会议修订）"
         #expect(IssueDate.noteDate(note) == "2023-09-01")
         #expect(IssueDate.noteDate("(2019年8月6日上海市人民政府令第19号公布)") == "2019-08-06")
+        // A regulation's note names when it takes effect after when it was published: the latter dates it.
+        let regulation = "（2024年3月15日青城市人民政府第12次常务会议通过　2024年4月1日青城市人民政府令第88号公布　自2024年6月1日起施行）"
+        #expect(IssueDate.noteDate(regulation) == "2024-04-01")
+        #expect(IssueDate.noteDate("（自2024年6月1日起施行）") == "2024-06-01")
         // A numbered heading or an aside that is no adoption note.
         #expect(IssueDate.noteDate("（一）2024年3月1日前完成摸底。") == nil)
         #expect(IssueDate.noteDate("（2024年3月1日）") == nil)

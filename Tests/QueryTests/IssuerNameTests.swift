@@ -26,6 +26,18 @@ import Testing
     }
 
     /// A plan's cover prints its issuer and month under the title; both are read when nothing else gives them.
+    /// A decree names its organ: 上海市人民政府令 over （第19号） (the development set's Lingang
+    /// measures), or …人民政府令第88号公布 in a regulation's adoption note.
+    @Test func decreeLines() {
+        #expect(IssuerName.decreeLine("上海市人民政府令") == "上海市人民政府")
+        #expect(
+            IssuerName.decreeLine("（2024年3月15日青城市人民政府第12次常务会议通过　2024年4月1日青城市人民政府令第88号公布　自2024年6月1日起施行）")
+                == "青城市人民政府")
+        #expect(IssuerName.decreeLine("(2019年8月6日上海市人民政府令第19号公布)") == "上海市人民政府")
+        #expect(IssuerName.decreeLine("各地要严格执行禁令") == nil)
+        #expect(IssuerName.decreeLine("命令") == nil)
+    }
+
     @Test func coverLines() throws {
         #expect(IssuerName.coverLine("长沙市人民政府") == "长沙市人民政府")
         #expect(IssuerName.coverLine("中共长沙市委　长沙市人民政府") == "中共长沙市委　长沙市人民政府")

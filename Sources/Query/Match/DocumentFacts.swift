@@ -37,6 +37,7 @@ public struct DocumentFacts: Sendable {
                 issuer =
                     issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
+                    ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
                 dateField = fields.date
                 // Twelve: organ, title, number, addressees, body, an attachment list of up to five
                 // items, the signature, then the date line.

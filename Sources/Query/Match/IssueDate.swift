@@ -53,14 +53,18 @@ enum IssueDate {
     }
 
     /// （1999年4月29日…会议通过 … 2023年9月1日…会议修订）: a parenthesized note that records how a
-    /// text was adopted, revised or published → its last date, the version's.
+    /// text was adopted, revised or published → its last date, the version's. Not the date it takes
+    /// effect (自2024年6月1日起施行), which follows its publication: that is the date only when the
+    /// note gives no other.
     static func noteDate(_ line: String) -> String? {
         let text = line.trimmingCharacters(in: .whitespaces)
         guard let first = text.first, first == "（" || first == "(", let last = text.last, last == "）" || last == ")",
             !text.dropFirst().dropLast().contains(where: { $0 == "）" || $0 == ")" }),
             ["通过", "修订", "修正", "公布", "发布", "印发", "批准", "施行"].contains(where: text.contains)
         else { return nil }
-        return dates(in: text).last
+        let clauses = text.dropFirst().dropLast().split(whereSeparator: { $0.isWhitespace || "，；、,;".contains($0) }).map(String.init)
+        let issued = clauses.filter { !$0.contains("施行") }.flatMap(dates(in:))
+        return issued.last ?? dates(in: text).last
     }
 
     /// ——2025年1月15日在某某市第十七届人民代表大会第五次会议上: the date a speech or report was given.

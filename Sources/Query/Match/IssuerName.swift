@@ -23,6 +23,25 @@ enum IssuerName {
         return name
     }
 
+    /// A government decree's organ: 上海市人民政府令 on a line of its own (over （第19号）), or
+    /// …青城市人民政府令第88号公布 in a regulation's adoption note → the organ (…人民政府).
+    static func decreeLine(_ line: String) -> String? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("令"), text.count <= 20 { return organ(String(text.dropLast())) }
+        guard let m = text.firstMatch(of: /(\p{Han}{2,24})令第[0-9０-９一二三四五六七八九十百零〇]+号/) else { return nil }
+        // The run of characters before 令 may start with the date before it (…4月1日青城市人民政府令).
+        var name = Substring(m.output.1)
+        if let day = name.lastIndex(of: "日"), text[..<m.range.lowerBound].last?.isNumber == true || name.first == "日" {
+            name = name[name.index(after: day)...]
+        }
+        return organ(String(name))
+    }
+
+    /// `name` when it ends as an organ's name does.
+    private static func organ(_ name: String) -> String? {
+        (2...24).contains(name.count) && organSuffixes.contains(where: name.hasSuffix) ? name : nil
+    }
+
     /// Where 关于, 印发 or 转发 first starts.
     private static func firstMarker(in s: [Unicode.Scalar]) -> Int? {
         for i in 0..<max(0, s.count - 1) {
