@@ -55,6 +55,16 @@ import Testing
         #expect(try Fixture.ids("电商 issuer:人民政府") == Fixture.oracle("电商").intersection(government))
     }
 
+    /// date:2021-1 is January 2021 (fields compare whole), not a string prefix of 2021-11: the
+    /// fixture's catalog dates no document in January 2021, and the note says how it was read.
+    @Test func anUnpaddedDateMeansItsField() throws {
+        let january = Self.passages { _, e in (e["date"] ?? "").hasPrefix("2021-01") }
+        #expect(january.isEmpty)
+        let r = try Fixture.search("电商 date:2021-1")
+        #expect(r.total == 0)
+        #expect(r.notes.contains { $0.contains("date:2021-1 matches no document") && $0.contains("it means 2021-01") }, "\(r.notes)")
+    }
+
     @Test func aFilterThatSelectsNothingSaysSo() throws {
         let r = try Fixture.search("电商 region:西藏")
         #expect(r.total == 0)

@@ -77,7 +77,13 @@ struct QueryPlanner {
         case .filter(let f):
             let documents = try loadDocuments()
             let selected = documents.filter { f.selects($0, normalizer: normalizer) }
-            if selected.isEmpty { notes.append("\(f) matches no document") }
+            if selected.isEmpty {
+                let fields = f.value.split(whereSeparator: { (c: Character) in !c.isNumber })
+                let unpadded = f.field == .date && fields.dropFirst().contains { $0.count == 1 }
+                notes.append(
+                    "\(f) matches no document"
+                        + (unpadded ? " (dates compare field by field: it means \(DocumentFilter.unifiedDate(f.value)))" : ""))
+            }
             if f.field == .year || f.field == .date {
                 let undated = documents.filter { $0.date == nil }.count
                 if undated > 0 {
