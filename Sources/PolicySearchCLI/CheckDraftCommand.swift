@@ -33,7 +33,10 @@ struct CheckDraftCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
-    func validate() throws { try ComparisonOptions.validate(threshold: min) }
+    func validate() throws {
+        try ComparisonOptions.validate(threshold: min)
+        _ = try format
+    }
 
     func run() throws {
         let url = URL(fileURLWithPath: file)

@@ -63,6 +63,7 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard !(try queries).isEmpty else { throw ValidationError("Missing expected argument '<query>'") }
         guard best >= 0 else { throw ValidationError("--best must be 0 or more") }
+        _ = try format
     }
 
     func run() throws {

@@ -52,6 +52,7 @@ struct KwicCommand: ParsableCommand {
     func validate() throws {
         if let width, width < 1 || width > 1000 { throw ValidationError("--width must be between 1 and 1000 columns") }
         _ = try ResearchQuery.text(query)
+        _ = try format
     }
 
     func run() throws {

@@ -8,6 +8,7 @@ import Foundation
 enum OutputFormat {
     static func choose<F: RawRepresentable & CaseIterable>(_ given: F?, default fallback: F, out: String?) throws -> F
     where F.RawValue == String {
+        if let out { try checkFolder(of: out) }
         let implied: F? = out.flatMap { format(impliedBy: $0, among: F.allCases) }
         if let given {
             if let implied, implied.rawValue != given.rawValue, let out {
@@ -26,6 +27,15 @@ enum OutputFormat {
             }
         }
         return implied ?? fallback
+    }
+
+    /// --out's folder must exist: said before the work, not after a report has been computed.
+    static func checkFolder(of out: String) throws {
+        let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--out \(out): the folder \(folder.path) does not exist; create it or write elsewhere")
+        }
     }
 
     /// Extensions that name a document format: a file named so is expected to be one, so a command

@@ -36,7 +36,10 @@ struct ReuseCommand: ParsableCommand {
 
     @OptionGroup var location: IndexOptions
 
-    func validate() throws { try ComparisonOptions.validate(threshold: min) }
+    func validate() throws {
+        try ComparisonOptions.validate(threshold: min)
+        _ = try format
+    }
 
     func run() throws {
         let reader = try location.open()

@@ -37,6 +37,8 @@ struct TargetsCommand: ParsableCommand {
 
     enum TargetsFormat: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
+    func validate() throws { _ = try format }
+
     func run() throws {
         let searcher = Searcher(reader: try location.open())
         let scope = try DocumentScope(searcher: searcher, spec: docs)

@@ -29,7 +29,10 @@ import Testing
             (["targets", "--out", base.appendingPathComponent("t.xlsx").path], ".xlsx"),
             (["reuse", "--out", base.appendingPathComponent("synonyms.txt").path], "beside indexed documents"),
             (["kwic", "海外仓", "--out", src.appendingPathComponent("kwic.txt").path], "which the index reads"),
-            (["compare", "海外仓", "--synonyms", synonyms.path, "--out", synonyms.path], "reads")
+            (["compare", "海外仓", "--synonyms", synonyms.path, "--out", synonyms.path], "reads"),
+            // A folder that does not exist is said before the work is done.
+            (["report", "--terms", terms.path, "--out", base.appendingPathComponent("missing/r.csv").path], "does not exist"),
+            (["targets", "--out", base.appendingPathComponent("missing/t.json").path], "does not exist")
         ]
         for (arguments, reason) in cases {
             let r = try Support.run(arguments + ["--index", idx.path])
