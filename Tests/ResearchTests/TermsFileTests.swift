@@ -30,9 +30,11 @@ import Testing
             f.entries == [
                 .init(line: 2, query: "跨境电商 | 跨境电子商务", label: "跨境电商（含全称）"), .init(line: 4, query: "海外仓"),
                 .init(line: 5, query: "\"a = b\" 数字", label: "带等号的短语"), .init(line: 8, query: "RCEP=不是标签"),
-                .init(line: 9, query: "海外仓"), .init(line: 10, query: "\"C #\" C#", label: "引号里的不是注释")
+                .init(line: 10, query: "\"C #\" C#", label: "引号里的不是注释")
             ])
-        #expect(f.problems.map(\.line) == [6, 7, 11])
+        // Line 9 is line 4 again (its comment aside): one row, and said.
+        #expect(f.problems.map(\.line) == [6, 7, 9, 11])
+        #expect(f.problems.first { $0.line == 9 }?.message == "repeats line 4; counted once")
         #expect(f.entries[0].name == "跨境电商（含全称）" && f.entries[1].name == "海外仓")
         #expect(try Self.parse(text).entries == f.entries, "the BOM is optional")
     }

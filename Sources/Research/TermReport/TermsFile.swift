@@ -93,7 +93,13 @@ public struct TermsFile: Sendable {
             }
             switch Self.parse(line: decoded) {
             case .none: continue
-            case .entry(let query, let label): entries.append(Entry(line: number, query: query, label: label))
+            case .entry(let query, let label):
+                // A repeated line would be a repeated row: counted once, and said.
+                if let first = entries.first(where: { $0.query == query && $0.label == label }) {
+                    problems.append(Problem(line: number, text: decoded, message: "repeats line \(first.line); counted once"))
+                    continue
+                }
+                entries.append(Entry(line: number, query: query, label: label))
             case .problem(let message): problems.append(Problem(line: number, text: decoded, message: message))
             }
         }
