@@ -121,6 +121,13 @@ import TestSupport
         } catch let e as IndexError {
             #expect(e.description.contains("index --rebuild"))
         }
+        // A truncated file has lost what it was built from too: the advice names the sources' form.
+        let truncated = try Self.damaged("truncated") { $0.removeLast($0.count - 100) }
+        #expect {
+            try IndexReader(directory: truncated)
+        } throws: { error in
+            (error as? IndexError)?.description.contains("`policy-search index PATH… --rebuild --index") == true
+        }
     }
 
     @Test func truncatedForeignAndFutureFilesAreRefused() throws {

@@ -75,10 +75,13 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
     }
 
     /// The command that rebuilds the index whose file is `path`, from its stored sources (or, for
-    /// another format version, from sources given again).
+    /// another format version, from sources given again). Damage may have taken the stored sources
+    /// too (a truncated file), which only the rebuild finds out: the advice names both commands.
     private static func rebuild(_ path: String, paths: Bool) -> String {
         let suffix = "/" + IndexFormat.fileName
         let folder = path.hasSuffix(suffix) ? String(path.dropLast(suffix.count)) : path
-        return "run `policy-search index \(paths ? "PATH… " : "")--rebuild --index \(folder)`"
+        if paths { return "run `policy-search index PATH… --rebuild --index \(folder)`" }
+        return
+            "run `policy-search index --rebuild --index \(folder)` (if it cannot tell what the index was built from, give the files or folders: `policy-search index PATH… --rebuild --index \(folder)`)"
     }
 }
