@@ -105,7 +105,7 @@ import Testing
         ("电商 ()", 4, "empty group"), ("OR 电商", 1, "OR"), ("电商 OR", 4, "OR"), ("电商 OR OR 跨境", 4, "OR"), ("AND 电商", 1, "AND"),
         ("- 电商", 1, "“-”"), ("电商 -", 4, "“-”"), ("NOT", 1, "NOT"), ("doc:", 1, "needs a value"), ("电商 region: 四川", 4, "needs a value"),
         ("NEAR/5(跨境电商)", 1, "two parts"), ("NEAR/5(跨境电商, 海外仓, 港)", 1, "two parts"), ("NEAR/x(a, b)", 1, "distance"),
-        ("NEAR/5(a, b", 1, "two parts"), ("\"\"", 1, "empty")
+        ("NEAR/5(a, b", 1, "two parts"), ("\"\"", 1, "empty"), ("电商 --跨境", 4, "“--”")
     ])
     func malformedQueriesPointAtTheProblem(_ query: String, _ column: Int, _ words: String) {
         do {

@@ -112,6 +112,12 @@ struct QueryLexer {
                 guard i + 1 < s.count, !Self.isSpace(s[i + 1]) else {
                     throw QueryError(message: "“-” must be followed by the part to exclude, as in -重庆", column: start + 1)
                 }
+                // --跨境 (typed as an option) would exclude twice, that is select: say so instead.
+                if s[i + 1] == "-" || s[i + 1] == "－" {
+                    throw QueryError(
+                        message: "“--” is no operator: one “-” excludes a part (-跨境); quote it to search for dashes (\"--\")",
+                        column: start + 1)
+                }
                 emit(.minus, start)
                 i += 1
                 continue
