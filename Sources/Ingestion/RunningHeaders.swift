@@ -7,7 +7,8 @@
 /// - Any source: a line with the marks of page furniture (a URL, a page counter such as 3/15 or
 ///   第3页, a date or time) whose text, digits aside, occurs at least three times. Without such a
 ///   mark a repeated line may be content (牵头单位：省商务厅), so it stays.
-/// A running header is removed on the first page too (a page-1 header is as much furniture as any);
+/// A running header is removed on the first page too (a page-1 header is as much furniture as any),
+/// once a page: a second line like it on a page is content (the title on a cover under the header);
 /// its text is returned as title evidence, since a running header often repeats the title. When extraction interleaved body text into a furniture line (characters of the
 /// last sentence scattered between a footer URL's), the line's own characters are taken out in
 /// order and the body text that remains is kept.
@@ -84,8 +85,12 @@ enum RunningHeaders {
         }
         var headers: [String] = []
         var seen: Set<[Unicode.Scalar]> = []
+        // A running header is printed once a page: a second line like it on the same page is
+        // content (a cover that prints the title under a header repeating it).
+        var marked: Set<[Unicode.Scalar]> = []
         for (i, key) in candidates.sorted(by: { $0.index < $1.index }) {
             guard let on = pagesWithKey[key], on.count >= threshold else { continue }
+            guard marked.insert(key + ["\u{0}"] + Array("\(lines[i].page ?? 0)".unicodeScalars)).inserted else { continue }
             if let values = numbers[key] {
                 let ordered = values.sorted { $0.page < $1.page }
                 guard zip(ordered, ordered.dropFirst()).allSatisfy({ $0.value < $1.value && $0.page < $1.page }) else { continue }

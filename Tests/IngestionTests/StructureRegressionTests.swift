@@ -388,6 +388,16 @@ import TestSupport
         #expect(d.title == "重庆市商务发展规划")
     }
 
+    /// A cover that prints the title under a running header repeating it (a plan exported by a
+    /// word processor): the header goes, the title stays a passage (found by a search for it).
+    @Test func aCoverTitleUnderAHeaderRepeatingItStays() {
+        var pages = ["重庆市商务发展规划\n重庆市商务发展规划\n重庆市人民政府\n2021年9月"]
+        for n in 2...4 { pages.append("重庆市商务发展规划\n第\(n)段正文的内容，说明商务发展的重点任务。\n— \(n) —") }
+        let d = Self.ingest(pages.joined(separator: "\u{0C}"))
+        #expect(d.passages.filter { $0.text == "重庆市商务发展规划" }.map(\.firstLine) == [2])
+        #expect(d.title == "重庆市商务发展规划")
+    }
+
     @Test func aPrintedPagesURLFooterInterleavedWithTextLeavesTheText() {
         var text = "中华人民共和国行政复议法\n"
         for n in 1...3 {
