@@ -193,6 +193,10 @@ import Testing
         #expect(html.contains("href=\"/reuse/download?min=0.8&amp;format=md\""))
         let md = try await f.get("/reuse/download?min=0.8&format=md")
         #expect(md.status == 200 && md.text.hasPrefix("# Clause reuse"))
+        // ?format= on the page itself, as the other research pages take it; a format it cannot write is refused.
+        #expect(try await f.get("/reuse?min=0.8&format=md").text == md.text)
+        let xlsx = try await f.get("/reuse?min=0.8&format=xlsx")
+        #expect(xlsx.status == 400 && xlsx.text.contains("md, html or json"))
         let similar = try await page(f, "/similar?id=\(enc("chengdu-ecommerce-14th-fyp.txt#115"))")
         #expect(similar.contains("href=\"/doc/chengdu-services-14th-fyp.txt#307\""))
         #expect(similar.contains("<del>and</del>") && similar.contains("<ins>和</ins>"))

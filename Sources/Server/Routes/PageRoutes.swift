@@ -40,6 +40,8 @@ struct PageRoutes: Sendable {
         }
         router.get("/reuse") { request, _ in
             let (report, p) = try await reuseReport(request)
+            // ?format= as the other research pages take it: a file, or a refusal that names the formats.
+            if let format = try p.text("format", max: 10), format != "html" { return try reuseDownload(report, format: format) }
             let query = reuseQuery(p)
             let downloads = ["md", "html", "json"].map {
                 ReusePage.Download(label: $0.uppercased(), url: "/reuse/download?" + QueryParameters.encode(query + [("format", $0)]))
@@ -50,20 +52,25 @@ struct PageRoutes: Sendable {
         }
         router.get("/reuse/download") { request, _ in
             let (r, p) = try await reuseReport(request)
-            switch try p.text("format", max: 10) ?? "html" {
-            case "md": return Responses.download(ReuseMarkdown.render(r.report), type: "text/markdown; charset=utf-8", fileName: "reuse.md")
-            case "json":
-                let json = String(decoding: try JSONShapes.encode(ReuseJSON(r.groups, threshold: r.threshold)), as: UTF8.self)
-                return Responses.download(json + "\n", type: "application/json; charset=utf-8", fileName: "reuse.json")
-            case "html":
-                // The CLI's self-contained report: its one inline stylesheet is allowed, no script is.
-                return Responses.download(
-                    ReuseHTML.render(r.report), type: "text/html; charset=utf-8", fileName: "reuse.html",
-                    contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'")
-            case let other: throw ServerError.badRequest("format must be md, html or json, not “\(other)”")
-            }
+            return try reuseDownload(r, format: try p.text("format", max: 10) ?? "html")
         }
         ResearchViews.registerPages(on: router, context: context)
+    }
+
+    /// The reuse report as a file in `format`.
+    func reuseDownload(_ r: (report: ReuseReport, groups: [DocumentPair], threshold: Double), format: String) throws -> Response {
+        switch format {
+        case "md": return Responses.download(ReuseMarkdown.render(r.report), type: "text/markdown; charset=utf-8", fileName: "reuse.md")
+        case "json":
+            let json = String(decoding: try JSONShapes.encode(ReuseJSON(r.groups, threshold: r.threshold)), as: UTF8.self)
+            return Responses.download(json + "\n", type: "application/json; charset=utf-8", fileName: "reuse.json")
+        case "html":
+            // The CLI's self-contained report: its one inline stylesheet is allowed, no script is.
+            return Responses.download(
+                ReuseHTML.render(r.report), type: "text/html; charset=utf-8", fileName: "reuse.html",
+                contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'")
+        case let other: throw ServerError.badRequest("format must be md, html or json, not “\(other)”")
+        }
     }
 
     /// `reuse`'s report for the request's `min`, `docs`, `minLength`, `includeHeadings`.
