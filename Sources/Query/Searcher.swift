@@ -137,7 +137,7 @@ public final class Searcher {
                 Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts.boosts(in: plan))
             hits.append(try hit(Int(entry.passage), rank: rank + 1, score: entry.score, plan: plan, explanation: explanation))
         }
-        var results = SearchResults(query: plan.query, total: passages.count, hits: hits, notes: plan.notes, documents: documents)
+        var results = SearchResults(query: plan.query, total: passages.count, hits: hits, messages: plan.messages, documents: documents)
         if passages.isEmpty { results.suggestions = try suggestions(for: plan) }
         return results
     }

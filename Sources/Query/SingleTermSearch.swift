@@ -65,6 +65,6 @@ extension Searcher {
                 Int(e.passage), plan: narrowed, bm25: bm25, idfs: idfs, boosts: e.payload.boosts.boosts(in: narrowed))
             hits.append(try hit(Int(e.passage), rank: r + 1, score: e.score, plan: narrowed, explanation: explanation))
         }
-        return SearchResults(query: plan.query, total: info.df, hits: hits, notes: plan.notes, documents: [])
+        return SearchResults(query: plan.query, total: info.df, hits: hits, messages: plan.messages, documents: [])
     }
 }

@@ -114,6 +114,8 @@ import Testing
         } catch let e as QueryError {
             #expect(e.column == column, "“\(query)”: \(e)")
             #expect(e.message.contains(words), "“\(query)”: \(e.message)")
+            // The web pages say it in Chinese: every parse error has its Chinese message.
+            #expect(e.chinese?.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF } == true, "“\(query)”: \(e)")
         } catch {
             Issue.record("\(error)")
         }
@@ -121,7 +123,9 @@ import Testing
 
     @Test func emptyQueries() {
         for query in ["", "   ", "\u{3000}"] {
-            #expect(throws: QueryError(message: "the query is empty; give a term such as 跨境电商")) { try QueryParser.parse(query) }
+            #expect(throws: QueryError(message: "the query is empty; give a term such as 跨境电商", chinese: "查询为空：请输入检索词，如 跨境电商")) {
+                try QueryParser.parse(query)
+            }
         }
     }
 

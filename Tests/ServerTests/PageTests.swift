@@ -169,9 +169,17 @@ import Testing
     @Test func malformedQueryExplainsAndPoints() async throws {
         let f = try await ServerFixture.shared()
         let html = try await page(f, "/?q=\(enc("跨境电商 \"海外仓"))", status: 400)
-        #expect(html.contains("class=\"error\"") && html.contains("quote"))
+        // Said in Chinese, as the page is (the API keeps the English message).
+        #expect(html.contains("class=\"error\"") && html.contains("引号不配对"))
         #expect(html.contains("<pre class=\"pointer\">跨境电商 &quot;海外仓\n         ^</pre>"))
         #expect(html.contains("id=\"syntax\""))
+        let api = try await f.get("/api/search?q=\(enc("跨境电商 \"海外仓"))")
+        #expect(api.status == 400 && api.text.contains("unbalanced quote"))
+        // Notes too: the synonym expansion of the bundled starter set, and a kwic page's.
+        let notes = try await page(f, "/?q=\(enc("跨境电商"))")
+        #expect(notes.contains("“跨境电商”同时检索了同义词 “跨境电子商务”") && !notes.contains("also searched as"))
+        let kwic = try await page(f, "/kwic?q=\(enc("营商环境优化"))")
+        #expect(kwic.contains("原文未出现，计为 0") && !kwic.contains("occurs nowhere"))
     }
 
     @Test func homeHelpAndDocuments() async throws {

@@ -52,7 +52,9 @@ public struct QueryPlan: Sendable {
     public var root: Node
     public var terms: [Term]
     /// What the engine did that the user should know (the word fallback, a filter that selects nothing).
-    public var notes: [String]
+    public var messages: [Message]
+    /// The messages in English.
+    public var notes: [String] { messages.map(\.english) }
     /// Wanted parts that matched no passage as typed (before any word fallback), normalized.
     public var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 

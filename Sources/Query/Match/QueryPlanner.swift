@@ -21,7 +21,7 @@ struct QueryPlanner {
     var wordFallback = true
 
     private var terms: [QueryPlan.Term] = []
-    private var notes: [String] = []
+    private var notes: [Message] = []
     private var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
 
     init(
@@ -42,7 +42,7 @@ struct QueryPlanner {
         notes = []
         unmatched = []
         let root = try node(expression, positive: true)
-        var plan = QueryPlan(query: query, expression: expression, root: root, terms: terms, notes: notes)
+        var plan = QueryPlan(query: query, expression: expression, root: root, terms: terms, messages: notes)
         plan.unmatched = unmatched
         return plan
     }
@@ -54,20 +54,29 @@ struct QueryPlanner {
             if positive, t.df == 0 { unmatched.append((part, t.scalars)) }
             if positive, !part.quoted, t.df == 0, let words = try fallback(part, t.scalars) {
                 guard wordFallback else {
+                    let listed = words.map { "“\($0.text)”" }.joined(separator: " + ")
                     notes.append(
-                        "“\(part.text)” occurs nowhere as written, so it counts 0; its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) do occur (count them as terms of their own if that is what you mean)"
-                    )
+                        Message(
+                            english:
+                                "“\(part.text)” occurs nowhere as written, so it counts 0; its words \(listed) do occur (count them as terms of their own if that is what you mean)",
+                            chinese: "“\(part.text)”原文未出现，计为 0；其中的词 \(listed) 出现过（如需统计，请分别列为检索词）"))
                     return .term(add(t))
                 }
+                let listed = words.map { "“\($0.text)”" }.joined(separator: " + ")
                 notes.append(
-                    "No exact match for “\(part.text)”; searched its words \(words.map { "“\($0.text)”" }.joined(separator: " + ")) instead (quote it to require the exact phrase)"
-                )
+                    Message(
+                        english:
+                            "No exact match for “\(part.text)”; searched its words \(listed) instead (quote it to require the exact phrase)",
+                        chinese: "未找到“\(part.text)”原文，已改为同时检索其中的词 \(listed)（加引号则只查原文）"))
                 return .and(try words.map { .term(add(try term($0, positive: true))) })
             }
             if !positive, t.df == 0 {
                 // Excluding what occurs nowhere excludes nothing (a misspelling, or a long word whose
                 // exact form no plan prints): say so rather than answer as if it had worked.
-                notes.append("“\(part.text)” occurs nowhere, so excluding it leaves out nothing")
+                notes.append(
+                    Message(
+                        english: "“\(part.text)” occurs nowhere, so excluding it leaves out nothing",
+                        chinese: "“\(part.text)”未在任何段落出现，排除它不影响结果"))
             }
             return .term(add(t))
         case .near(let distance, let a, let b):
@@ -80,14 +89,20 @@ struct QueryPlanner {
             if selected.isEmpty {
                 let fields = f.value.split(whereSeparator: { (c: Character) in !c.isNumber })
                 let unpadded = f.field == .date && fields.dropFirst().contains { $0.count == 1 }
+                let meaning = DocumentFilter.unifiedDate(f.value)
                 notes.append(
-                    "\(f) matches no document"
-                        + (unpadded ? " (dates compare field by field: it means \(DocumentFilter.unifiedDate(f.value)))" : ""))
+                    Message(
+                        english: "\(f) matches no document" + (unpadded ? " (dates compare field by field: it means \(meaning))" : ""),
+                        chinese: "\(f) 没有选中任何文档" + (unpadded ? "（日期按年、月、日逐项比较：即 \(meaning)）" : "")))
             }
             if f.field == .year || f.field == .date {
                 let undated = documents.filter { $0.date == nil }.count
                 if undated > 0 {
-                    notes.append("\(f) leaves out \(undated) document\(undated == 1 ? "" : "s") without a date (see `policy-search docs`)")
+                    notes.append(
+                        Message(
+                            english:
+                                "\(f) leaves out \(undated) document\(undated == 1 ? "" : "s") without a date (see `policy-search docs`)",
+                            chinese: "\(f) 不含 \(undated) 份没有日期的文档（见文档列表）"))
                 }
             }
             return .documents(selected.map(\.passages))
@@ -108,7 +123,10 @@ struct QueryPlanner {
         let sets = filters.map { f in Set(documents.filter { f.selects($0, normalizer: normalizer) }.map(\.index)) }
         guard sets.allSatisfy({ !$0.isEmpty }), sets.dropFirst().reduce(sets[0], { $0.intersection($1) }).isEmpty else { return }
         notes.append(
-            "\(filters.map(\.description).joined(separator: " and ")) select no document together; write OR between them to take either")
+            Message(
+                english:
+                    "\(filters.map(\.description).joined(separator: " and ")) select no document together; write OR between them to take either",
+                chinese: "\(filters.map(\.description).joined(separator: " 与 ")) 不能同时满足（一个段落只属于一份文档）；要任选其一，请在中间写 OR"))
     }
 
     /// The index of a term; a part that searches the same forms as an earlier one (跨境电商 OR
@@ -118,10 +136,16 @@ struct QueryPlanner {
         if t.isGroup {
             let others = t.variantTexts.dropFirst().map { "“\($0)”" }.joined(separator: ", ")
             let source = synonyms.map { " (\(URL(fileURLWithPath: $0.source).lastPathComponent))" } ?? ""
+            let synonymList = others.replacingOccurrences(of: ", ", with: "、")
             notes.append(
                 t.positive
-                    ? "“\(t.part.text)” also searched as \(others)\(source); quote it or use --exact for only what was typed"
-                    : "excluding “\(t.part.text)” also excludes \(others)\(source); quote it or use --exact to exclude only what was typed")
+                    ? Message(
+                        english: "“\(t.part.text)” also searched as \(others)\(source); quote it or use --exact for only what was typed",
+                        chinese: "“\(t.part.text)”同时检索了同义词 \(synonymList)；加引号或选“精确”则只查所输入的词")
+                    : Message(
+                        english:
+                            "excluding “\(t.part.text)” also excludes \(others)\(source); quote it or use --exact to exclude only what was typed",
+                        chinese: "排除“\(t.part.text)”时也排除了同义词 \(synonymList)；加引号或选“精确”则只排除所输入的词"))
         }
         terms.append(t)
         return terms.count - 1
@@ -133,7 +157,9 @@ struct QueryPlanner {
     private func term(_ part: QueryPart, positive: Bool) throws -> QueryPlan.Term {
         let scalars = normalizer.fold(TypedText.clean(part.text))
         guard !scalars.isEmpty, !scalars.allSatisfy({ $0 == 0x20 }) else {
-            throw QueryError(message: "“\(part.text)” has nothing to search for after normalization", column: part.column)
+            throw QueryError(
+                message: "“\(part.text)” has nothing to search for after normalization", column: part.column,
+                chinese: "“\(part.text)”去掉标点和空白后没有可检索的内容")
         }
         var variants = [scalars], texts = [part.text]
         if !part.quoted, let group = synonyms?.group(of: scalars) {

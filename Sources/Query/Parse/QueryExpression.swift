@@ -104,15 +104,23 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
     /// What is wrong with the value, for the fields whose values have a form: a year is four
     /// digits, a range 2021..2023 (either end may be left open: 2021.., ..2023), a date a prefix
     /// of 2021-11-12.
-    public var problem: String? {
+    public var problem: String? { problemMessage?.english }
+
+    /// `problem` in both languages.
+    public var problemMessage: Message? {
         let v = value.precomposedStringWithCompatibilityMapping
         switch field {
         case .year:
             if Self.year(v) != nil { return nil }
             guard let r = Self.yearRange(v) else {
-                return "year: takes a year (2021), a range (2021..2023, 2021.., ..2023) or a prefix (202), not “\(value)”"
+                return Message(
+                    english: "year: takes a year (2021), a range (2021..2023, 2021.., ..2023) or a prefix (202), not “\(value)”",
+                    chinese: "year: 要写年份（2021）、范围（2021..2023、2021..、..2023）或年份开头（202），不是“\(value)”")
             }
-            return r.isEmpty ? "year:\(value) is an empty range: the first year comes after the last" : nil
+            return r.isEmpty
+                ? Message(
+                    english: "year:\(value) is an empty range: the first year comes after the last",
+                    chinese: "year:\(value) 是空范围：起始年份晚于结束年份") : nil
         case .date:
             let ok =
                 v.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-./年月日".unicodeScalars.contains($0) }
@@ -124,7 +132,11 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
             let day = parts.count > 2 && complete[2] == 2 ? parts[2] : nil
             let exists =
                 month.map { (1...12).contains($0) } != false && day.map { d in (1...Self.days(inMonth: month ?? 1)).contains(d) } != false
-            return ok && exists ? nil : "date: takes a date or its start (2021, 2021-11, 2021-11-12), not “\(value)”"
+            return ok && exists
+                ? nil
+                : Message(
+                    english: "date: takes a date or its start (2021, 2021-11, 2021-11-12), not “\(value)”",
+                    chinese: "date: 要写日期或其开头（2021、2021-11、2021-11-12），不是“\(value)”")
         default: return nil
         }
     }

@@ -110,13 +110,15 @@ struct QueryLexer {
             }
             if partStart, c == "-" || c == "－" {
                 guard i + 1 < s.count, !Self.isSpace(s[i + 1]) else {
-                    throw QueryError(message: "“-” must be followed by the part to exclude, as in -重庆", column: start + 1)
+                    throw QueryError(
+                        message: "“-” must be followed by the part to exclude, as in -重庆", column: start + 1,
+                        chinese: "“-”后面要紧跟要排除的词，如 -重庆")
                 }
                 // --跨境 (typed as an option) would exclude twice, that is select: say so instead.
                 if s[i + 1] == "-" || s[i + 1] == "－" {
                     throw QueryError(
                         message: "“--” is no operator: one “-” excludes a part (-跨境); quote it to search for dashes (\"--\")",
-                        column: start + 1)
+                        column: start + 1, chinese: "“--”不是运算符：排除一个词只用一个“-”（-跨境）；要检索横线请加引号（\"--\"）")
                 }
                 emit(.minus, start)
                 i += 1
@@ -176,7 +178,7 @@ struct QueryLexer {
             throw QueryError(
                 message:
                     "unbalanced quote: the phrase opened here is never closed (to search for a quote mark, write it inside a phrase of curly quotes)",
-                column: start + 1)
+                column: start + 1, chinese: "引号不配对：这里开始的短语没有结束的引号")
         }
         try phrase(from: i + 1, to: j, start: start)
         i = j + 1
@@ -189,7 +191,9 @@ struct QueryLexer {
         var j = i + 1
         while j < s.count, !(Self.isCurlyQuote(s[j]) || Self.isStraightQuote(s[j])) { j += 1 }
         guard j < s.count else {
-            throw QueryError(message: "unbalanced quote: the phrase opened here is never closed", column: start + 1)
+            throw QueryError(
+                message: "unbalanced quote: the phrase opened here is never closed", column: start + 1,
+                chinese: "引号不配对：这里开始的短语没有结束的引号")
         }
         let after = j + 1
         guard after == s.count || endsWord(s[after]) else { return false }
@@ -201,7 +205,7 @@ struct QueryLexer {
     private mutating func phrase(from a: Int, to b: Int, start: Int) throws {
         let text = String(String.UnicodeScalarView(s[a..<b]))
         guard !text.unicodeScalars.allSatisfy(Self.isSpace) else {
-            throw QueryError(message: "empty quoted phrase", column: start + 1)
+            throw QueryError(message: "empty quoted phrase", column: start + 1, chinese: "引号里是空的")
         }
         emit(.phrase(text), start)
     }
@@ -230,7 +234,7 @@ struct QueryLexer {
         {
             throw QueryError(
                 message: "NEAR needs a distance and two parts, as in NEAR/10(跨境电商, 海外仓); quote it (\"near\") to search for the word",
-                column: start + 1)
+                column: start + 1, chinese: "NEAR 需要距离和两个检索词，如 NEAR/10(跨境电商, 海外仓)；要检索这个单词请加引号（\"near\"）")
         }
         if name == "near", afterName < s.count, Self.isOpen(s[afterName]) || s[afterName] == "/" || s[afterName] == "／" {
             var distance = Self.defaultNearDistance
@@ -246,7 +250,7 @@ struct QueryLexer {
                 guard !digits.isEmpty, k < s.count, Self.isOpen(s[k]), let n = Int(digits), n <= Self.maxNearDistance else {
                     throw QueryError(
                         message: "NEAR needs a distance in characters (0…\(Self.maxNearDistance)) and two parts, as in NEAR/10(跨境电商, 海外仓)",
-                        column: start + 1)
+                        column: start + 1, chinese: "NEAR 需要以字数计的距离（0…\(Self.maxNearDistance)）和两个检索词，如 NEAR/10(跨境电商, 海外仓)")
                 }
                 distance = n
                 j = k
@@ -263,12 +267,14 @@ struct QueryLexer {
             throw QueryError(
                 message:
                     "unknown filter “\(name):”; did you mean \(close.rawValue):? (filters: doc: region: issuer: year: date:; quote the part to search for it)",
-                column: start + 1)
+                column: start + 1, chinese: "没有筛选条件“\(name):”，是不是 \(close.rawValue):？（可用 doc: region: issuer: year: date:；要检索这段文字请加引号）")
         }
         if j < s.count, s[j] == ":" || s[j] == "：", let field = DocumentFilter.Field(rawValue: name) {
             i = j + 1
             guard i < s.count, !Self.isSpace(s[i]), s[i] != ")", s[i] != "(", s[i] != "|" else {
-                throw QueryError(message: "\(name): needs a value, as in \(name):\(Self.example(field))", column: start + 1)
+                throw QueryError(
+                    message: "\(name): needs a value, as in \(name):\(Self.example(field))", column: start + 1,
+                    chinese: "\(name): 后面要写筛选值，如 \(name):\(Self.example(field))")
             }
             emit(.field(field), start)
             // The value: a phrase or a word, never an operator.

@@ -61,7 +61,9 @@ public struct SearchResults: Sendable {
     public var total: Int
     public var hits: [Hit]
     /// What the engine did that the user should know (e.g. the word fallback).
-    public var notes: [String]
+    public var messages: [Message]
+    /// The messages in English.
+    public var notes: [String] { messages.map(\.english) }
     /// Documents by best passage; filled when asked for.
     public var documents: [DocumentHit]
     /// When nothing matched: the nearest strings the index holds for the parts that matched nothing.

@@ -42,7 +42,9 @@ public struct Concordance: Sendable {
     }
 
     public var query: String
-    public var notes: [String]
+    public var notes: [String] { messages.map(\.english) }
+    /// The same in both languages (the web page shows the Chinese).
+    public var messages: [Message]
     public var width: Int
     public var lines: [Line]
     /// Matching passages the lines come from.
@@ -54,7 +56,7 @@ public struct Concordance: Sendable {
     public init(query: String, searcher: Searcher, scope: DocumentScope, width: Int, order: Order = .doc) throws {
         let tally = try QueryTally(query, searcher: searcher, scope: scope)
         self.query = query
-        notes = tally.notes
+        messages = tally.messages
         self.width = width
         passages = tally.totalPassages
         lines = []

@@ -22,7 +22,9 @@ public struct QueryTally: Sendable {
     public var query: String
     public var plan: QueryPlan
     /// What the reader should know (a part that occurs nowhere as written, a filter that selects nothing).
-    public var notes: [String]
+    public var notes: [String] { messages.map(\.english) }
+    /// The same in both languages (the web pages show the Chinese).
+    public var messages: [Message]
     /// Matching passages of the selected documents, ascending.
     public var matches: [Match]
     /// Occurrences per column of the scope.
@@ -38,11 +40,13 @@ public struct QueryTally: Sendable {
     public init(_ query: String, searcher: Searcher, scope: DocumentScope) throws {
         let plan = try searcher.countingPlan(query)
         guard !plan.scoringTerms.isEmpty else {
-            throw QueryError(message: "“\(query)” has no term to count (only filters or exclusions); add a word such as 跨境电商")
+            throw QueryError(
+                message: "“\(query)” has no term to count (only filters or exclusions); add a word such as 跨境电商",
+                chinese: "“\(query)”没有可统计的检索词（只有筛选或排除）；请加一个词，如 跨境电商")
         }
         self.query = query
         self.plan = plan
-        notes = plan.notes
+        messages = plan.messages
         occurrences = Array(repeating: 0, count: scope.documents.count)
         passages = occurrences
         matches = []

@@ -12,11 +12,14 @@ struct ServerError: Error, Sendable, Equatable {
     var message: String
     /// 1-based character column of a malformed query's problem.
     var column: Int?
+    /// The message in Chinese for an error page, where one was written (the API keeps `message`).
+    var chinese: String?
 
-    init(_ status: HTTPResponse.Status, _ message: String, column: Int? = nil) {
+    init(_ status: HTTPResponse.Status, _ message: String, column: Int? = nil, chinese: String? = nil) {
         self.status = status
         self.message = message
         self.column = column
+        self.chinese = chinese
     }
 
     static func badRequest(_ message: String) -> ServerError { ServerError(.badRequest, message) }
@@ -27,7 +30,7 @@ struct ServerError: Error, Sendable, Equatable {
     static func from(_ error: Error) -> (error: ServerError, unexpected: Bool) {
         switch error {
         case let e as ServerError: return (e, false)
-        case let e as QueryError: return (ServerError(.badRequest, e.message, column: e.column), false)
+        case let e as QueryError: return (ServerError(.badRequest, e.message, column: e.column, chinese: e.chinese), false)
         case let e as ReuseError: return (ServerError(.badRequest, e.description), false)
         case let e as BM25.InvalidParameter: return (ServerError(.badRequest, e.description), false)
         case let e as IndexError: return (ServerError(.serviceUnavailable, "the index cannot be read: \(e)"), false)

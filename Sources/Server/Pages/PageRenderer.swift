@@ -51,6 +51,6 @@ final class PageRenderer: Sendable {
             var reason: String
             var message: String
         }
-        return render(View(status: e.status.code, reason: e.status.reasonPhrase, message: e.message), "error")
+        return render(View(status: e.status.code, reason: e.status.reasonPhrase, message: e.chinese ?? e.message), "error")
     }
 }

@@ -104,7 +104,7 @@ enum SearchPage {
         } catch let e as QueryError {
             var v = View(formQuery: state.q, pageTitle: "查询有误 — 政策检索")
             v.hasError = true
-            v.errorMessage = e.message
+            v.errorMessage = e.chinese ?? e.message
             if let column = e.column {
                 let query = state.query
                 let before = String(String.UnicodeScalarView(query.unicodeScalars.prefix(column - 1)))
@@ -138,7 +138,7 @@ enum SearchPage {
         v.hasResults = true
         v.total = results.total
         v.engineQuery = results.query
-        v.notes = results.notes
+        v.notes = results.messages.map(\.chinese)
         if results.total == 0 {
             v.suggestions = results.suggestions.map { s in
                 var next = state
