@@ -143,6 +143,17 @@ import Testing
         var typed = 0
         for p in o.passages.indices where o.documents[p] == name { typed += o.occurrences(of: "跨境电商", inPassage: p).count }
         #expect(typed < occurrences && exact.components(separatedBy: "<mark>").count - 1 == typed)
+        // Only passages the whole query selects are marked: 海外仓 -跨境 marks none of the passages
+        // where 海外仓 stands with 跨境 (the oracle's), and the count is theirs, as kwic counts.
+        let excluded = try await page(f, "/doc/\(name)?q=\(enc("海外仓 -跨境"))&exact=1")
+        var kept = 0
+        for p in o.passages.indices where o.documents[p] == name && o.occurrences(of: "跨境", inPassage: p).isEmpty {
+            kept += o.occurrences(of: "海外仓", inPassage: p).count
+        }
+        #expect(excluded.components(separatedBy: "<mark>").count - 1 == kept)
+        #expect(excluded.contains("：\(kept) 处"))
+        let all = o.passages.indices.filter { o.documents[$0] == name }.reduce(0) { $0 + o.occurrences(of: "海外仓", inPassage: $1).count }
+        #expect(kept < all, "the document has 海外仓 beside 跨境 (else the check proves nothing)")
     }
 
     @Test func showPageHasTheNeighboursWithTheirPaths() async throws {

@@ -53,6 +53,17 @@ final class IndexGeneration: Sendable {
         return try body(searcher)
     }
 
+    /// A query's occurrences in each of `passages`, as kwic and report count them: parts as written
+    /// (`Searcher.countingPlan`), and only in passages the whole query selects — an excluded
+    /// passage (海外仓 -跨境) has none, so a page's count of highlights is the count everywhere else.
+    func marks(_ query: String, exact: Bool, passages: [Int]) throws -> [[Range<Int>]] {
+        try withSearcher(exact: exact) { s in
+            let plan = try s.countingPlan(query)
+            let selected = Set(try s.matches(plan).map(Int.init))
+            return try passages.map { selected.contains($0) ? try s.occurrences(of: plan, inPassage: $0) : [] }
+        }
+    }
+
     /// The document of this file name, if the index has it.
     func document(named name: String) -> DocumentFacts? {
         byName[name].map { facts[$0] }

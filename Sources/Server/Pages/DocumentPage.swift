@@ -76,13 +76,7 @@ enum DocumentPage {
         let info = try reader.documentInfo(facts.index)
         let outline = try OutlineJSON(reader, document: facts.index)
         let stored = try facts.passages.map { try reader.passage($0) }
-        let marks: [[Range<Int>]] =
-            try query.map { q in
-                try generation.withSearcher(exact: exact) { s in
-                    let plan = try s.plan(q)
-                    return try facts.passages.map { try s.occurrences(of: plan, inPassage: $0) }
-                }
-            } ?? stored.map { _ in [] }
+        let marks = try query.map { try generation.marks($0, exact: exact, passages: Array(facts.passages)) } ?? stored.map { _ in [] }
         let anchors = headingAnchors(info.headings, stored)
         let passages = stored.enumerated().map { i, p -> PassageView in
             let heading = p.record.kind == .heading ? info.headings.first { $0.line == p.record.firstLine } : nil

@@ -44,13 +44,7 @@ enum ShowPage {
         let document = try reader.passageRecord(id).document
         let headings = try reader.documentInfo(document).headings
         let first = generation.facts[document].passages.lowerBound
-        let marks: [[Range<Int>]] =
-            try query.map { q in
-                try generation.withSearcher(exact: exact) { s in
-                    let plan = try s.plan(q)
-                    return try window.map { try s.occurrences(of: plan, inPassage: $0) }
-                }
-            } ?? window.map { _ in [] }
+        let marks = try query.map { try generation.marks($0, exact: exact, passages: Array(window)) } ?? window.map { _ in [] }
         let items = zip(window, shown.passages).enumerated().map { i, pair -> Item in
             let (k, item) = pair
             let p = item.passage
