@@ -143,7 +143,15 @@ public final class ClauseReuse {
         guard set.count > 0 else { throw ReuseError.noContent }
         if postings == nil { postings = PrefixFilter.Postings(corpus) }
         var pairs: [ReusePair] = []
-        for m in PrefixFilter.containing(set, threshold: threshold, in: corpus, postings: postings!) {
+        // A draft passage is judged by the share of it found; `similar` by similarity or containment.
+        let candidates =
+            draft
+            ? PrefixFilter.containing(set, threshold: threshold, in: corpus, postings: postings!)
+            : PrefixFilter.sharing(set, in: corpus, postings: postings!).filter { m in
+                let f = ReusePair.figures(set.count, corpus.size(Int(m.y)), overlap: Int(m.overlap))
+                return max(f.similarity, f.containment) >= threshold - 1e-9
+            }
+        for m in candidates {
             let y = Int(m.y)
             if let d = query.document, Int(corpus.documents[y]) == d { continue }
             var pair = try makePair(

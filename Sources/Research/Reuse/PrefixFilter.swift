@@ -82,6 +82,19 @@ enum PrefixFilter {
         return result
     }
 
+    /// Every record sharing a shingle with `query`, with the exact overlap: each of the query's
+    /// shingles looked up in full (sets hold a shingle once, so the counts are the overlaps). For
+    /// `similar`, whose measure includes containment in the smaller set: a short clause copied
+    /// whole into a long query shares all of its own shingles but few of the query's, so no prefix
+    /// of the query's is sure to hold one.
+    static func sharing(_ query: ShingleSet, in corpus: ShingleCorpus, postings: Postings) -> [RecordMatch] {
+        var counts: [Int32: Int32] = [:]
+        for token in query.known {
+            for y in postings.records(of: token) { counts[y, default: 0] += 1 }
+        }
+        return counts.keys.sorted().map { RecordMatch(x: -1, y: $0, overlap: counts[$0]!) }
+    }
+
     /// All records of each rank (an inverted index of whole sets, for queries).
     struct Postings {
         private let starts: [Int]
