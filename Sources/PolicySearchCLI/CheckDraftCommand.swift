@@ -47,7 +47,15 @@ struct CheckDraftCommand: ParsableCommand {
             throw ValidationError(e.description)
         }
         let reader = try location.open()
-        let passages = try comparison.finder(reader).check(draft: draft, threshold: min)
+        // A draft that is itself indexed would be found in itself, passage by passage.
+        let target = ResearchOutput.Inputs.resolved(file)
+        let own = (0..<reader.documentCount).first { d in
+            (try? reader.documentSource(d).path).map(ResearchOutput.Inputs.resolved) == target
+        }
+        if let own {
+            FileHandle.standardError.write("note: \(file) is itself indexed (\(try reader.documentSummary(own).name)); it is left out\n")
+        }
+        let passages = try comparison.finder(reader).check(draft: draft, threshold: min, indexedAs: own)
         let report = ReuseReport(draft: draft.name, passages: passages, threshold: min)
         try format.emit(
             report,

@@ -81,6 +81,21 @@ import Testing
     }
 }
 
+/// A draft that is itself indexed is left out of its own check (it would stand in itself, every
+/// passage at 1.00), with a note.
+@Suite struct IndexedDraftTests {
+    @Test func anIndexedDraftIsNotFoundInItself() throws {
+        let draft = Support.corpus.appendingPathComponent(ReuseFixture.services)
+        let r = try Support.run(["check-draft", draft.path, "--index", ReuseFixture.indexDirectory.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("is itself indexed"))
+        let object = try #require(Support.json(r))
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        let sources = pairs.compactMap { ($0["b"] as? [String: Any])?["doc"] as? String }
+        #expect(!sources.isEmpty && !sources.contains(ReuseFixture.services), "\(Set(sources))")
+    }
+}
+
 /// `FILE#N` of a passage, computed from the document's passage range (independent of the CLI).
 enum PassageReferenceName {
     static func of(_ id: Int) throws -> String {

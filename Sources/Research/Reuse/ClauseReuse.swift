@@ -106,11 +106,14 @@ public final class ClauseReuse {
     /// already stands (containment of the draft passage ≥ `threshold`), or, where none holds that
     /// much alone, the passages that together do (`DraftPieces`: a paragraph stitched from two
     /// copied clauses). Passages without a match are listed too, with no matches.
-    public func check(draft: Document, threshold: Double) throws -> [DraftPassage] {
+    /// - Parameter indexedAs: the draft's own document in the index, if it is indexed: left out,
+    ///   or every passage would be found in itself.
+    public func check(draft: Document, threshold: Double, indexedAs: Int? = nil) throws -> [DraftPassage] {
         try Self.check(threshold)
         var result: [DraftPassage] = []
         for p in draft.passages where filter.admits(p.kind, text: p.text, letters: corpus.shingler.content(p.text).count) {
-            let passage = ReusePassage(doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
+            let passage = ReusePassage(
+                document: indexedAs, doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
             var checked = DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil, draft: true))
             if checked.matches.isEmpty { checked = try pieces(of: passage, threshold: threshold) }
             result.append(checked)
