@@ -136,6 +136,20 @@ enum PassageReferenceName {
         #expect(strict?.matches.isEmpty == true && strict?.together == nil)
     }
 
+    /// One clause stands whole elsewhere (over --min) and the paragraph's other clause in another
+    /// passage: both are listed, the second as a piece, not marked as the draft's own text.
+    @Test func theOtherClauseOfAParagraphFoundWholeIsListedToo() throws {
+        let a = ReuseFixture.text(DraftCheckTests.chongqing), b = ReuseFixture.text(DraftCheckTests.sichuan)
+        let text = a + String(b.prefix(a.count * 3 / 5))
+        let draft = Ingestor.ingest(text: "一、总体要求\n\n" + text + "\n", name: "draft.txt")
+        let checked = try #require(
+            try ClauseReuse(reader: ReuseFixture.reader).check(draft: draft, threshold: 0.5).first { $0.passage.text == text })
+        #expect(checked.matches.compactMap(\.b.id) == [DraftCheckTests.chongqing, DraftCheckTests.sichuan])
+        #expect((checked.matches[0].found ?? 0) >= 0.5 && (checked.matches[1].found ?? 1) < 0.5)
+        let together = try #require(checked.together)
+        #expect(together > (checked.matches[0].found ?? 1) + 0.2, "\(together)")
+    }
+
     @Test func cliSaysTheyHoldItTogether() throws {
         let dir = try Support.temporaryDirectory("pieces")
         defer { Support.remove(dir) }

@@ -103,9 +103,10 @@ public final class ClauseReuse {
     }
 
     /// A draft's passages (the same filter as the index's) with the corpus passages in which each
-    /// already stands (containment of the draft passage ≥ `threshold`), or, where none holds that
-    /// much alone, the passages that together do (`DraftPieces`: a paragraph stitched from two
-    /// copied clauses). Passages without a match are listed too, with no matches.
+    /// already stands (containment of the draft passage ≥ `threshold`), and the passages holding
+    /// its other clauses, or, where none holds that much alone, the passages that together do
+    /// (`DraftPieces`: a paragraph stitched from copied clauses). Passages without a match are
+    /// listed too, with no matches.
     /// - Parameter indexedAs: the draft's own document in the index, if it is indexed: left out,
     ///   or every passage would be found in itself.
     public func check(draft: Document, threshold: Double, indexedAs: Int? = nil) throws -> [DraftPassage] {
@@ -114,19 +115,22 @@ public final class ClauseReuse {
         for p in draft.passages where filter.admits(p.kind, text: p.text, letters: corpus.shingler.content(p.text).count) {
             let passage = ReusePassage(
                 document: indexedAs, doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
-            var checked = DraftPassage(passage: passage, matches: try matches(for: passage, threshold: threshold, limit: nil, draft: true))
-            if checked.matches.isEmpty { checked = try pieces(of: passage, threshold: threshold) }
+            let whole = try matches(for: passage, threshold: threshold, limit: nil, draft: true)
+            var checked = try pieces(of: passage, threshold: threshold, given: whole)
+            checked.matches = whole + checked.matches
             result.append(checked)
         }
         return result
     }
 
-    /// The draft passage with the indexed passages that together hold `threshold` of it, if any.
-    private func pieces(of passage: ReusePassage, threshold: Double) throws -> DraftPassage {
+    /// The draft passage with the indexed passages that together hold `threshold` of it, if any;
+    /// with `given` (passages that hold it alone), those that add its other clauses.
+    private func pieces(of passage: ReusePassage, threshold: Double, given: [ReusePair]) throws -> DraftPassage {
         let set = corpus.shingleSet(passage.text)
         guard set.count > 0 else { throw ReuseError.noContent }
         if postings == nil { postings = PrefixFilter.Postings(corpus) }
-        let cover = DraftPieces.cover(set, threshold: threshold, in: corpus, postings: postings!, excluding: passage.document)
+        let cover = DraftPieces.cover(
+            set, threshold: threshold, in: corpus, postings: postings!, excluding: passage.document, given: Set(given.compactMap(\.b.id)))
         var pairs: [ReusePair] = []
         for m in cover.records {
             let y = Int(m.y)

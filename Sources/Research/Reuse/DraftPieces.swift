@@ -10,10 +10,12 @@ enum DraftPieces {
 
     /// The records that together hold at least `threshold` of `query` (records holding less than
     /// `pieceShare` of it each are not considered), in the order taken: most added first. Empty
-    /// when they do not reach `threshold` together.
+    /// when they do not reach `threshold` together. With `given` passages (global ids) already
+    /// found, what they hold counts as found, and the records taken are those that add to it (the
+    /// other clauses of a paragraph one of whose clauses stands whole elsewhere).
     static func cover(
         _ query: ShingleSet, threshold: Double, in corpus: ShingleCorpus, postings: PrefixFilter.Postings,
-        excluding document: Int?
+        excluding document: Int?, given: Set<Int> = []
     ) -> (records: [RecordMatch], together: Int) {
         let candidates = PrefixFilter.containing(query, threshold: pieceShare, in: corpus, postings: postings).filter {
             document == nil || Int(corpus.documents[Int($0.y)]) != document
@@ -23,7 +25,17 @@ enum DraftPieces {
         let least = max(minimumShingles, PrefixFilter.ceiling(pieceShare * Double(query.count)))
         var found = [Bool](repeating: false, count: query.known.count)
         var taken: [RecordMatch] = [], together = 0
-        var open = Array(candidates.indices)
+        var open: [Int] = []
+        for c in candidates.indices {
+            guard given.contains(corpus.passages[Int(candidates[c].y)]) else {
+                open.append(c)
+                continue
+            }
+            for i in held[c] where !found[i] {
+                found[i] = true
+                together += 1
+            }
+        }
         while true {
             // The candidate adding the most; ties to the earlier record (document order).
             var best: (index: Int, adds: Int)?
@@ -37,7 +49,7 @@ enum DraftPieces {
             taken.append(candidates[best.index])
             open.removeAll { $0 == best.index }
         }
-        guard Double(together) >= threshold * Double(query.count) - 1e-9 else { return ([], 0) }
+        guard !given.isEmpty || Double(together) >= threshold * Double(query.count) - 1e-9 else { return ([], 0) }
         return (taken, together)
     }
 

@@ -106,11 +106,12 @@ public struct DocumentPair: Equatable, Sendable {
 /// One passage of a draft and the corpus passages in which it already stands.
 public struct DraftPassage: Equatable, Sendable {
     public var passage: ReusePassage
-    /// Strongest first; `a` is the draft passage. When no one passage holds `--min` of it, the
-    /// passages that together do, the one adding most first (`together` is then set).
+    /// The passages that hold `--min` of it alone, strongest first; then those that add its other
+    /// clauses, or, when none holds that much alone, those that together do, the one adding most
+    /// first (`together` is then set). `a` is the draft passage.
     public var matches: [ReusePair]
-    /// Share of the draft passage found in the union of `matches`, when it stands in them only
-    /// together; nil when each match holds `--min` of it alone.
+    /// Share of the draft passage found in the union of `matches` when pieces were added; nil when
+    /// each match holds `--min` of it alone and nothing else of it stands elsewhere.
     public var together: Double?
 
     public init(passage: ReusePassage, matches: [ReusePair], together: Double? = nil) {

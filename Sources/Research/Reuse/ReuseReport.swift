@@ -60,11 +60,16 @@ public struct ReuseReport: Sendable {
                 threshold * 100)
         ]
         groups = matched.map { d in
+            let alone = (d.matches.first?.found ?? 0) >= threshold - 1e-9
             let summary = d.together.map { t in
                 [
-                    String(
-                        format: "no one indexed passage holds %.0f %% of it; these %d together hold %.0f %%", threshold * 100,
-                        d.matches.count, t * 100)
+                    alone
+                        ? String(
+                            format: "its other clauses stand in other passages: these %d together hold %.0f %% of it", d.matches.count,
+                            t * 100)
+                        : String(
+                            format: "no one indexed passage holds %.0f %% of it; these %d together hold %.0f %%", threshold * 100,
+                            d.matches.count, t * 100)
                 ]
             }
             return Group(heading: "\(name):\(d.passage.line ?? 0) " + d.passage.text, summary: summary ?? [], pairs: d.matches)
