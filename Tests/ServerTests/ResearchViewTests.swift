@@ -61,7 +61,12 @@ import Testing
             #expect(reply.headers["content-security-policy"]?.hasPrefix("default-src 'none'; style-src 'unsafe-inline'") == true)
             #expect(!(reply.headers["content-security-policy"] ?? "").contains("script"))
             #expect(!reply.text.contains("<script"), "\(target)")
+            // The standalone report gets the site's way back and its other formats as links.
+            #expect(reply.text.contains("<a href=\"/research\">← 研究视图</a>"), "\(target)")
         }
+        let compare = try await f.get("/compare?q=\(enc("跨境电商"))&q=\(enc("海外仓"))")
+        #expect(
+            compare.text.contains("href=\"/compare?q=\(enc("跨境电商"))&amp;q=\(enc("海外仓"))&amp;format=md\""), "\(compare.text.prefix(800))")
         let kwic = try await f.get("/kwic?q=\(enc("海外仓"))")
         let lines = try #require(try await api(f, "/api/kwic?q=\(enc("海外仓"))") as? [Any])
         #expect(kwic.text.components(separatedBy: "<td class=\"match\"><mark>海外仓</mark></td>").count - 1 == lines.count)

@@ -57,7 +57,9 @@ enum ResearchViews {
             switch try format(p, ["html", "md", "json"]) {
             case "md": return Responses.download(ComparisonMarkdown.render(c), type: "text/markdown; charset=utf-8", fileName: "compare.md")
             case "json": return Responses.download(try pretty(ComparisonJSON(c)), type: Responses.jsonType, fileName: "compare.json")
-            default: return page(ComparisonHTML.render(c))
+            default:
+                let keep = ["q", "docs", "best", "exact"].flatMap { name in p.all(name).map { (name, Optional($0)) } }
+                return page(ComparisonHTML.render(c), downloads: downloads("/compare", keep, ["md", "json"]))
             }
         }
         router.get("/kwic") { request, _ in
@@ -74,7 +76,7 @@ enum ResearchViews {
             if bare(request) { return forms() }
             return try await report(try context.parameters(request), context)
         }
-        router.post("/report") { request, _ in try await report(try await formParameters(request, context), context) }
+        router.post("/report") { request, _ in try await report(try await formParameters(request, context), context, posted: true) }
         router.get("/targets") { request, _ in
             let p = try context.parameters(request)
             let t = try await ResearchRequests.targets(p, context.store.current())
@@ -93,7 +95,7 @@ enum ResearchViews {
     }
 
     /// `report`: the page (TermReportHTML), or a download in another of the command's formats.
-    static func report(_ p: QueryParameters, _ context: RouteContext) async throws -> Response {
+    static func report(_ p: QueryParameters, _ context: RouteContext, posted: Bool = false) async throws -> Response {
         let format = try format(p, ["html", "csv", "xlsx", "md", "json"])
         let best = try p.int("best", default: format == "html" ? 3 : 0, in: 0...20)
         let r = try await ResearchRequests.report(p, context.store.current(), withPassages: format == "xlsx", best: best)
@@ -105,12 +107,30 @@ enum ResearchViews {
                 fileName: "report.xlsx")
         case "md": return Responses.download(TermReportMarkdown.render(r), type: "text/markdown; charset=utf-8", fileName: "report.md")
         case "json": return Responses.download(try pretty(TermReportJSON(r)), type: Responses.jsonType, fileName: "report.json")
-        default: return page(TermReportHTML.render(r))
+        default:
+            // A posted term list cannot ride in a link: its other formats come from the form.
+            let keep = ["terms", "docs", "per", "variants", "exact"].flatMap { name in p.all(name).map { (name, Optional($0)) } }
+            return page(TermReportHTML.render(r), downloads: posted ? [] : downloads("/report", keep, ["xlsx", "csv", "md", "json"]))
         }
     }
 
-    static func page(_ html: String) -> Response {
-        var response = Responses.html(html)
+    /// Links to a view's other formats: its parameters with `format=`.
+    static func downloads(_ path: String, _ keep: [(String, String?)], _ formats: [String]) -> [(label: String, url: String)] {
+        formats.map { (label: $0.uppercased(), url: path + "?" + QueryParameters.encode(keep + [("format", $0)])) }
+    }
+
+    /// A report page from a Research HTML writer (the command's own report, in English), with the
+    /// site's way back and the downloads in a bar on top: the standalone report has neither.
+    static func page(_ html: String, downloads: [(label: String, url: String)] = []) -> Response {
+        var bar = "<nav style=\"font:14px sans-serif;padding:6px 0;border-bottom:1px solid #ccc;margin-bottom:8px\">"
+        bar += "<a href=\"/research\">← 研究视图</a> · <a href=\"/\">检索</a> · "
+        bar +=
+            downloads.isEmpty
+            ? "其他格式：在研究视图的表单中选择“格式”"
+            : "下载：" + downloads.map { "<a href=\"\(HTML.escape($0.url))\">\($0.label)</a>" }.joined(separator: " ")
+        bar += "（报告内容与命令行的 HTML 输出相同，为英文）</nav>"
+        let body = html.range(of: "<body>").map { html.replacingCharacters(in: $0, with: "<body>" + bar) } ?? bar + html
+        var response = Responses.html(body)
         response.headers[.contentSecurityPolicy] = reportPolicy
         return response
     }
