@@ -57,8 +57,9 @@ public struct ListenError: Error, CustomStringConvertible {
 public struct ServerLimits: Sendable {
     /// Longest request target (path and query string), in bytes.
     public var maxURIBytes = 8192
-    /// Largest request body; no route reads one, so this only refuses uploads early.
-    public var maxBodyBytes = 64 * 1024
+    /// Largest request body: a report form's pasted term list, form-encoded (a Chinese character
+    /// takes nine bytes: 500 terms of 40 characters fit).
+    public var maxBodyBytes = 256 * 1024
     /// Longest query, in characters (the query language's own limit is higher, for the CLI).
     public var maxQueryLength = 500
     /// Most hits one search request may return, and the deepest rank paging may reach.

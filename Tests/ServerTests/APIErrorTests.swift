@@ -66,6 +66,18 @@ import Testing
             try HTTPReply.request(port: port, target: "/api/search?q=a", extraHeaders: ["Content-Length: 1000000"])
         }
         #expect(upload.status == 413)
+        // A report form's term list of 450 lines of 16 characters (the helper's: 66 KB once
+        // form-encoded, each character nine bytes) is within the limit.
+        let line = "跨境电商海外仓数字贸易服务外包平台"
+        let form = "terms=" + (0..<450).map { _ in enc(line) }.joined(separator: "%0A")
+        #expect(form.utf8.count > 64 * 1024)
+        let report = try await blocking {
+            try HTTPReply.request(
+                port: port, target: "/api/report", method: "POST",
+                extraHeaders: ["Content-Type: application/x-www-form-urlencoded", "Content-Length: \(form.utf8.count)"],
+                body: Data(form.utf8))
+        }
+        #expect(report.status == 200, "\(report.status) \(report.text.prefix(200))")
         let post = try await blocking {
             try HTTPReply.request(
                 port: port, target: "/api/search?q=a", method: "POST", extraHeaders: ["Content-Length: 2"], body: Data("{}".utf8))

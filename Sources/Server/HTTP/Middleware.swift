@@ -96,7 +96,9 @@ struct LimitsMiddleware<Context: RequestContext>: RouterMiddleware {
             throw ServerError(.uriTooLong, "the request target is \(length) bytes long; the limit is \(limits.maxURIBytes)")
         }
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limits.maxBodyBytes {
-            throw ServerError(.contentTooLarge, "the request body is \(declared) bytes; the limit is \(limits.maxBodyBytes)")
+            throw ServerError(
+                .contentTooLarge, "the request body is \(declared) bytes; the limit is \(limits.maxBodyBytes)",
+                chinese: "提交的内容有 \(declared) 字节，超过上限 \(limits.maxBodyBytes) 字节；请把词表分成几份提交，或用命令行 report")
         }
         return try await next(request, context)
     }

@@ -155,7 +155,9 @@ enum ResearchViews {
         }
         let body: ByteBuffer
         do { body = try await request.body.collect(upTo: context.limits.maxBodyBytes) } catch {
-            throw ServerError(.contentTooLarge, "the form is larger than \(context.limits.maxBodyBytes) bytes")
+            throw ServerError(
+                .contentTooLarge, "the form is larger than \(context.limits.maxBodyBytes) bytes",
+                chinese: "表单超过 \(context.limits.maxBodyBytes) 字节；请把词表分成几份提交，或用命令行 report")
         }
         return try context.parameters(request).merging(QueryParameters(query: String(buffer: body)))
     }
