@@ -114,7 +114,9 @@ import Testing
         #expect(try await !page(f, "/?q=\(enc("跨境电商"))").contains("class=\"capped\""))
         // A page past the last is refused with the range, not answered empty.
         let past = try await f.get("/?q=\(enc("海外仓"))&page=3")
-        #expect(past.status == 400 && past.text.contains("from 1 to 2"), "\(past.status) \(past.text.prefix(300))")
+        #expect(past.status == 400 && past.text.contains("这个查询只有 2 页"), "\(past.status) \(past.text.prefix(300))")
+        // The error page keeps the query in the box and links back to its search.
+        #expect(past.text.contains("<a href=\"/?q=\(enc("海外仓"))\">返回检索</a>") && past.text.contains("<h1>400 请求有误</h1>"))
     }
 
     @Test func documentViewAnchorsEveryPassageAndHeading() async throws {
@@ -215,7 +217,7 @@ import Testing
         // ?format= on the page itself, as the other research pages take it; a format it cannot write is refused.
         #expect(try await f.get("/reuse?min=0.8&format=md").text == md.text)
         let xlsx = try await f.get("/reuse?min=0.8&format=xlsx")
-        #expect(xlsx.status == 400 && xlsx.text.contains("md, html or json"))
+        #expect(xlsx.status == 400 && xlsx.text.contains("格式只能是 md、html 或 json"))
         let similar = try await page(f, "/similar?id=\(enc("chengdu-ecommerce-14th-fyp.txt#115"))")
         #expect(similar.contains("href=\"/doc/chengdu-services-14th-fyp.txt#307\""))
         #expect(similar.contains("<del>and</del>") && similar.contains("<ins>和</ins>"))

@@ -120,7 +120,7 @@ import Testing
         for (target, words) in [
             ("/api/compare", ["q is required"]), ("/api/compare?q=\(enc("-跨境"))", ["only excludes"]),
             ("/api/kwic?q=\(enc("\"海外"))", ["quote"]), ("/api/kwic?q=a&sort=up", ["sort"]), ("/api/report", ["terms is required"]),
-            ("/api/report?terms=\(enc("# only a comment"))", ["no query"]), ("/kwic?q=a&format=pdf", ["format"])
+            ("/api/report?terms=\(enc("# only a comment"))", ["no query"]), ("/kwic?q=a&format=pdf", ["格式只能是 html、csv、json", "返回研究视图"])
         ] {
             let reply = try await f.get(target)
             #expect(reply.status == 400, "\(target)")

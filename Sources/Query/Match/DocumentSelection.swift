@@ -13,14 +13,17 @@ public enum DocumentSelection {
             guard onlyFilters(e) else {
                 throw QueryError(
                     message:
-                        "--docs takes filters (doc:, region:, issuer:, year:, date:) or comma-separated document names, not search terms")
+                        "--docs takes filters (doc:, region:, issuer:, year:, date:) or comma-separated document names, not search terms",
+                    chinese: "文档范围只能写筛选条件（doc: region: issuer: year: date:）或逗号分隔的文件名，不能写检索词")
             }
             return e
         }
         let fragments = spec.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         guard !fragments.isEmpty else {
-            throw QueryError(message: "--docs needs document names or filters, e.g. --docs 成都,chongqing or --docs region:四川")
+            throw QueryError(
+                message: "--docs needs document names or filters, e.g. --docs 成都,chongqing or --docs region:四川",
+                chinese: "文档范围要写文件名或筛选条件，如 成都,chongqing 或 region:四川")
         }
         let filters = fragments.map { QueryExpression.filter(DocumentFilter(field: .doc, value: $0)) }
         return filters.count == 1 ? filters[0] : .or(filters)
@@ -58,12 +61,16 @@ extension Searcher {
         let all = try documents()
         let selected = DocumentSelection.select(expression, from: all, normalizer: normalizer)
         guard !selected.isEmpty else {
-            throw QueryError(message: "--docs \(spec) matches no document of the index (see `policy-search docs`)")
+            throw QueryError(
+                message: "--docs \(spec) matches no document of the index (see `policy-search docs`)",
+                chinese: "文档范围“\(spec)”没有选中任何文档（见文档列表；多个文件名用逗号分隔）")
         }
         // In a list of names each must name something: a misspelt one would silently narrow the view.
         if case .or(let names) = expression, names.allSatisfy({ if case .filter(let f) = $0 { f.field == .doc } else { false } }) {
             for case .filter(let f) in names where DocumentSelection.select(.filter(f), from: all, normalizer: normalizer).isEmpty {
-                throw QueryError(message: "--docs: “\(f.value)” matches no document of the index (see `policy-search docs`)")
+                throw QueryError(
+                    message: "--docs: “\(f.value)” matches no document of the index (see `policy-search docs`)",
+                    chinese: "文档范围中的“\(f.value)”没有选中任何文档（见文档列表；多个文件名用逗号分隔）")
             }
         }
         return selected

@@ -12,6 +12,14 @@ public enum ReuseError: Error, CustomStringConvertible, Equatable {
         case .noContent: return "the text has no letters or digits to compare"
         }
     }
+
+    /// The same in Chinese, for the web pages.
+    public var chinese: String {
+        switch self {
+        case .threshold(let t): return "相似度阈值 \(t) 不在 (0, 1] 之内，请写如 0.5 的数"
+        case .noContent: return "这段文字没有可比较的字母或数字"
+        }
+    }
 }
 
 /// Shared, copied and edited clauses across the documents of an index (see `Shingler` for the

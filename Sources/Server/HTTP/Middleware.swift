@@ -69,12 +69,21 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if unexpected { logger.error("\(request.method.rawValue) \(request.uri.path): \(error)") }
             var response =
                 request.uri.path.hasPrefix("/api/") || request.uri.path == "/api"
-                ? try Responses.json(e.json, status: e.status) : Responses.html(PageRenderer.shared.errorPage(e), status: e.status)
+                ? try Responses.json(e.json, status: e.status)
+                : Responses.html(
+                    PageRenderer.shared.errorPage(e, path: request.uri.path, query: Self.query(of: request)), status: e.status)
             if e.status == .methodNotAllowed {
                 response.headers[.allow] = LimitsMiddleware<Context>.postPaths.contains(request.uri.path) ? "GET, HEAD, POST" : "GET, HEAD"
             }
             return response
         }
+    }
+
+    /// The search query of a page request, if it had one (kept in the error page's box); nothing
+    /// for a request too broken to read.
+    static func query(of request: Request) -> String? {
+        guard let q = try? QueryParameters(query: request.uri.query).string("q"), !q.isEmpty, q.count <= 500 else { return nil }
+        return q
     }
 }
 

@@ -73,15 +73,21 @@ struct QueryParameters: Sendable {
     func int(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let s = typed(name) else { return value }
         guard let n = Int(Self.trimmed(s)), range.contains(n) else {
-            throw ServerError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(s)”")
+            throw ServerError.badRequest(
+                "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(s)”",
+                chinese: "\(name) 应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，不是“\(s)”")
         }
         return n
     }
 
-    func double(_ name: String, default value: Double, where valid: (Double) -> Bool, expected: String) throws -> Double {
+    /// - Parameter expectedInChinese: what `expected` says, for the web pages.
+    func double(
+        _ name: String, default value: Double, where valid: (Double) -> Bool, expected: String, expectedInChinese: String? = nil
+    ) throws -> Double {
         guard let s = typed(name) else { return value }
         guard let x = Double(Self.trimmed(s)), x.isFinite, valid(x) else {
-            throw ServerError.badRequest("\(name) must be \(expected), not “\(s)”")
+            throw ServerError.badRequest(
+                "\(name) must be \(expected), not “\(s)”", chinese: "\(name) 的值“\(s)”不对：应为 \(expectedInChinese ?? expected)")
         }
         return x
     }
@@ -91,7 +97,7 @@ struct QueryParameters: Sendable {
         switch s {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
-        default: throw ServerError.badRequest("\(name) must be true or false, not “\(s)”")
+        default: throw ServerError.badRequest("\(name) must be true or false, not “\(s)”", chinese: "\(name) 只能是 true 或 false")
         }
     }
 
@@ -99,7 +105,9 @@ struct QueryParameters: Sendable {
     func text(_ name: String, max: Int) throws -> String? {
         guard let s = string(name) else { return nil }
         let n = s.unicodeScalars.count
-        guard n <= max else { throw ServerError.badRequest("\(name) is \(n) characters long; the limit is \(max)") }
+        guard n <= max else {
+            throw ServerError.badRequest("\(name) is \(n) characters long; the limit is \(max)", chinese: "\(name) 有 \(n) 个字符，上限是 \(max)")
+        }
         return s
     }
 

@@ -22,8 +22,8 @@ struct ServerError: Error, Sendable, Equatable {
         self.chinese = chinese
     }
 
-    static func badRequest(_ message: String) -> ServerError { ServerError(.badRequest, message) }
-    static func notFound(_ message: String) -> ServerError { ServerError(.notFound, message) }
+    static func badRequest(_ message: String, chinese: String? = nil) -> ServerError { ServerError(.badRequest, message, chinese: chinese) }
+    static func notFound(_ message: String, chinese: String? = nil) -> ServerError { ServerError(.notFound, message, chinese: chinese) }
 
     /// What the client is told about any error. Errors of the library keep their own messages
     /// (they are written for users); anything unexpected becomes a bare 500, its detail logged only.
@@ -31,7 +31,7 @@ struct ServerError: Error, Sendable, Equatable {
         switch error {
         case let e as ServerError: return (e, false)
         case let e as QueryError: return (ServerError(.badRequest, e.message, column: e.column, chinese: e.chinese), false)
-        case let e as ReuseError: return (ServerError(.badRequest, e.description), false)
+        case let e as ReuseError: return (ServerError(.badRequest, e.description, chinese: e.chinese), false)
         case let e as BM25.InvalidParameter: return (ServerError(.badRequest, e.description), false)
         case let e as IndexError: return (ServerError(.serviceUnavailable, "the index cannot be read: \(e)"), false)
         case let e as HTTPError:
@@ -39,7 +39,7 @@ struct ServerError: Error, Sendable, Equatable {
                 e.status == .notFound
                 ? "no such page or API endpoint; the API is described in docs/openapi.yaml"
                 : e.body ?? e.status.reasonPhrase
-            return (ServerError(e.status, message), false)
+            return (ServerError(e.status, message, chinese: e.status == .notFound ? "没有这个页面" : nil), false)
         default: return (ServerError(.internalServerError, "internal error; the server log has the details"), true)
         }
     }

@@ -44,13 +44,30 @@ final class PageRenderer: Sendable {
         return page
     }
 
-    func errorPage(_ e: ServerError) -> String {
+    /// An error page in Chinese, with the way back to where the request came from: the search with
+    /// its query still in the box, or the research forms.
+    func errorPage(_ e: ServerError, path: String = "/", query: String? = nil) -> String {
         struct View {
-            var formQuery = ""
+            var formQuery: String
             var status: Int
             var reason: String
             var message: String
+            var backURL: String
+            var backLabel: String
         }
-        return render(View(status: e.status.code, reason: e.status.reasonPhrase, message: e.chinese ?? e.message), "error")
+        let research = ["/compare", "/kwic", "/report", "/targets", "/research", "/reuse", "/similar"].contains(path)
+        let back =
+            research
+            ? (url: "/research", label: "返回研究视图")
+            : (url: query.map { "/?" + QueryParameters.encode([("q", $0)]) } ?? "/", label: "返回检索")
+        return render(
+            View(
+                formQuery: query ?? "", status: e.status.code, reason: Self.reasons[e.status.code] ?? e.status.reasonPhrase,
+                message: e.chinese ?? e.message, backURL: back.url, backLabel: back.label), "error")
     }
+
+    static let reasons = [
+        400: "请求有误", 404: "找不到", 405: "不支持这种请求方式", 413: "提交的内容太大", 414: "地址太长", 415: "提交的格式不对",
+        422: "结果太多", 500: "内部错误", 503: "索引暂时不可用"
+    ]
 }

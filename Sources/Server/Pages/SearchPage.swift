@@ -133,7 +133,8 @@ enum SearchPage {
         let last = max(1, (min(results.total, limits.maxResults) + size - 1) / size)
         guard state.page <= last else {
             throw ServerError.badRequest(
-                "page must be from 1 to \(last) for this query (\(results.total) passages, \(size) a page), not \(state.page)")
+                "page must be from 1 to \(last) for this query (\(results.total) passages, \(size) a page), not \(state.page)",
+                chinese: "这个查询只有 \(last) 页（\(results.total) 段，每页 \(size) 段），没有第 \(state.page) 页")
         }
         v.hasResults = true
         v.total = results.total

@@ -69,7 +69,8 @@ struct PageRoutes: Sendable {
             return Responses.download(
                 ReuseHTML.render(r.report), type: "text/html; charset=utf-8", fileName: "reuse.html",
                 contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'")
-        case let other: throw ServerError.badRequest("format must be md, html or json, not “\(other)”")
+        case let other:
+            throw ServerError.badRequest("format must be md, html or json, not “\(other)”", chinese: "格式只能是 md、html 或 json，不是“\(other)”")
         }
     }
 

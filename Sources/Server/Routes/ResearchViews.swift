@@ -137,7 +137,11 @@ enum ResearchViews {
 
     static func format(_ p: QueryParameters, _ allowed: [String]) throws -> String {
         let f = try p.text("format", max: 10) ?? allowed[0]
-        guard allowed.contains(f) else { throw ServerError.badRequest("format must be \(allowed.joined(separator: ", ")), not “\(f)”") }
+        guard allowed.contains(f) else {
+            throw ServerError.badRequest(
+                "format must be \(allowed.joined(separator: ", ")), not “\(f)”", chinese: "格式只能是 \(allowed.joined(separator: "、"))，不是“\(f)”"
+            )
+        }
         return f
     }
 
