@@ -177,6 +177,12 @@ import Testing
         let html = try await page(f, "/?q=\(enc("跨竟电商 海外仓"))")
         #expect(total(html) == 0)
         #expect(html.contains("<a href=\"/?q=\(enc("跨境电商 海外仓"))\">跨境电商</a>"))
+        // Its count is that of the search the link runs, not of 跨境电商 alone.
+        let linked = try await f.json("/api/search?q=\(enc("跨境电商 海外仓"))&limit=1")
+        let alone = try await f.json("/api/search?q=\(enc("跨境电商"))&limit=1")
+        let n = try #require(linked["total"] as? Int)
+        #expect(n < (alone["total"] as? Int ?? 0))
+        #expect(html.contains(">跨境电商</a>（\(n) 段）"), "\(html.components(separatedBy: "suggest").dropFirst().first?.prefix(300) ?? "")")
     }
 
     @Test func malformedQueryExplainsAndPoints() async throws {

@@ -141,11 +141,14 @@ enum SearchPage {
         v.engineQuery = results.query
         v.notes = results.messages.map(\.chinese)
         if results.total == 0 {
-            v.suggestions = results.suggestions.map { s in
+            // Each link's count is that of the search it runs (the other parts and filters kept),
+            // not of the word alone.
+            v.suggestions = try results.suggestions.map { s in
                 var next = state
                 if let r = state.q.range(of: s.part) { next.q.replaceSubrange(r, with: s.text) }
-                return SuggestionView(text: s.text, passages: s.passages, url: Links.search(next.on(page: 1)))
-            }
+                let passages = try generation.withSearcher(exact: state.exact) { try $0.matches(try $0.plan(next.query)).count }
+                return SuggestionView(text: s.text, passages: passages, url: Links.search(next.on(page: 1)))
+            }.filter { $0.passages > 0 }
             v.hasSuggestions = !v.suggestions.isEmpty
         }
         v.apiURL = Links.apiSearch(state)
