@@ -34,6 +34,17 @@ import Testing
         #expect(try Fixture.ids("服务贸易 doc:重庆") == ids)
     }
 
+    /// An alternative of an OR that occurs nowhere leaves the others' results, and says so; a
+    /// full-width bracket left open (read as text, as （一） is) gets the hint to close it.
+    @Test func anAlternativeThatMatchesNothingIsNamed() throws {
+        let r = try Fixture.search("（跨境电商 OR 海外仓", limit: nil)
+        #expect(Set(r.hits.map(\.passage.id)) == Fixture.oracle("海外仓"))
+        let note = try #require(r.messages.first { $0.english.contains("“（跨境电商” occurs nowhere") })
+        #expect(note.english.contains("bracket not closed") && note.chinese.contains("括号没有闭合"))
+        let typo = try Fixture.search("跨竟电商 OR 海外仓")
+        #expect(typo.notes.contains { $0.contains("“跨竟电商” occurs nowhere") && !$0.contains("bracket") })
+    }
+
     @Test func longRunWithoutExactMatchFallsBackToWords() throws {
         let r = try Fixture.search("跨境电商海外仓建设")
         #expect(r.notes.count == 1)

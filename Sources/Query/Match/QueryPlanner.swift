@@ -23,6 +23,8 @@ struct QueryPlanner {
     private var terms: [QueryPlan.Term] = []
     private var notes: [Message] = []
     private var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
+    /// How many OR groups the part being planned stands in.
+    private var orDepth = 0
 
     init(
         reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: @escaping () throws -> [DocumentFacts],
@@ -78,6 +80,7 @@ struct QueryPlanner {
                         english: "“\(part.text)” occurs nowhere, so excluding it leaves out nothing",
                         chinese: "“\(part.text)”未在任何段落出现，排除它不影响结果"))
             }
+            if positive, t.df == 0, orDepth > 0 { notes.append(Self.alternativeMatchesNothing(part)) }
             return .term(add(t))
         case .near(let distance, let a, let b):
             let ta = try term(a, positive: positive), tb = try term(b, positive: positive)
@@ -109,9 +112,22 @@ struct QueryPlanner {
         case .and(let items):
             try noteExclusiveFilters(items)
             return .and(try items.map { try node($0, positive: positive) })
-        case .or(let items): return .or(try items.map { try node($0, positive: positive) })
+        case .or(let items):
+            orDepth += 1
+            defer { orDepth -= 1 }
+            return .or(try items.map { try node($0, positive: positive) })
         case .not(let inner): return .not(try node(inner, positive: !positive))
         }
+    }
+
+    /// One alternative of an OR that occurs nowhere: the results are the others' alone, which the
+    /// reader should know (a part mistyped, or a bracket left open and so read as text: （跨境电商 OR 海外仓).
+    static func alternativeMatchesNothing(_ part: QueryPart) -> Message {
+        let open = part.text.first.map { "（(".contains($0) } == true && !part.text.contains(where: { "）)".contains($0) })
+        return Message(
+            english: "“\(part.text)” occurs nowhere; the results are those of the other parts of its OR"
+                + (open ? " (a bracket not closed is text: close it to group)" : ""),
+            chinese: "“\(part.text)”未在任何段落出现；结果只来自同一 OR 中的其他部分" + (open ? "（括号没有闭合，被当作文字：补上“）”才是分组）" : ""))
     }
 
     /// Filters side by side that each select documents but no document together (doc:重庆 doc:成都:
