@@ -48,10 +48,21 @@ public enum Regions {
     /// Whether a document of region `region` is selected by the filter value `filter` (both
     /// normalized by the caller): the region names it (成都 in 成都市), or the filter names a
     /// province and the region is one of its cities.
+    /// A filter that names a city as well as its province (四川省成都市) selects the city's.
     public static func matches(region: String, filter: String) -> Bool {
         guard !filter.isEmpty else { return false }
         if region.contains(filter) { return true }
-        for p in provinces where p.name.contains(filter) || (filter.contains(p.shortName) && p.shortName.count >= 2) {
+        for p in provinces {
+            // The city's full name (成都市, 吉林市 — not 吉林, the province), or the province and the city (四川成都).
+            for c in p.cities
+            where filter.contains(c.name)
+                || (c.shortName.count >= 2 && c.shortName != p.shortName && filter.contains(p.shortName) && filter.contains(c.shortName))
+            {
+                return region.contains(c.name) || (c.shortName.count >= 2 && region.hasPrefix(c.shortName))
+            }
+        }
+        for p in provinces
+        where (filter.count >= 2 && p.name.contains(filter)) || (filter.contains(p.shortName) && p.shortName.count >= 2) {
             if region.contains(p.shortName) { return true }
             if p.cities.contains(where: { region.contains($0.name) || ($0.shortName.count >= 2 && region.hasPrefix($0.shortName)) }) {
                 return true

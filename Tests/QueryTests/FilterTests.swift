@@ -34,6 +34,9 @@ import Testing
         #expect(try Fixture.ids("电商 region:四川省") == Fixture.oracle("电商").intersection(sichuan))
         let chengdu = Self.passages { _, e in e["region"] == "成都市" }
         #expect(try Fixture.ids("电商 region:成都") == Fixture.oracle("电商").intersection(chengdu))
+        // A province and its city together select the city's.
+        #expect(try Fixture.ids("电商 region:四川省成都市") == Fixture.oracle("电商").intersection(chengdu))
+        #expect(try Fixture.ids("电商 region:四川成都") == Fixture.oracle("电商").intersection(chengdu))
         let chongqing = Self.passages { _, e in e["region"] == "重庆市" }
         #expect(try Fixture.ids("电商 region:重庆") == Fixture.oracle("电商").intersection(chongqing))
         #expect(try Fixture.ids("电商 (region:重庆 OR region:成都)") == Fixture.oracle("电商").intersection(chongqing.union(chengdu)))
