@@ -69,6 +69,9 @@ import Testing
         // A document name in a URL is looked up, never echoed as markup.
         let missing = try await f.get("/doc/\(enc("<img src=x onerror=alert(1)>.txt"))")
         #expect(missing.status == 404 && missing.text.contains("&lt;img src=x") && !missing.text.contains("<img"))
+        // A control character in a parameter never reaches a page (a NUL in <title> and the box).
+        let nul = try await f.get("/?q=%00abc%01")
+        #expect(nul.status == 200 && !nul.text.unicodeScalars.contains { $0.value == 0 || $0.value == 1 })
     }
 
     @Test func everyResponseCarriesTheStrictPolicy() async throws {

@@ -16,7 +16,9 @@ struct QueryParameters: Sendable {
         }
     }
 
-    /// `+` → space, `%XX` → the byte, then the bytes as UTF-8 (invalid UTF-8 is an error).
+    /// `+` → space, `%XX` → the byte, then the bytes as UTF-8 (invalid UTF-8 is an error). Control
+    /// characters other than tab and line ends become spaces: the query language reads them so,
+    /// and a NUL must not reach a page.
     static func decode(_ s: Substring, what: String) throws -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
@@ -26,14 +28,18 @@ struct QueryParameters: Sendable {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let h = it.next().flatMap(hex), let l = it.next().flatMap(hex) else {
-                    throw ServerError.badRequest("\(what) is not valid URL encoding (a % must be followed by two hex digits)")
+                    throw ServerError.badRequest(
+                        "\(what) is not valid URL encoding (a % must be followed by two hex digits)",
+                        chinese: "\(what) 的网址编码不对（% 后面应是两位十六进制数）")
                 }
-                bytes.append(h << 4 | l)
+                let v = h << 4 | l
+                bytes.append(v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D || v == 0x7F ? UInt8(ascii: " ") : v)
             default: bytes.append(b)
             }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
-            throw ServerError.badRequest("\(what) is not valid URL encoding (percent-encoded UTF-8)")
+            throw ServerError.badRequest(
+                "\(what) is not valid URL encoding (percent-encoded UTF-8)", chinese: "\(what) 的网址编码不对（应为 UTF-8）")
         }
         return decoded
     }
