@@ -163,6 +163,32 @@ import Testing
         #expect(achieved.rows.map(\.achieved) == ["110", "5.9"] && achieved.rows.allSatisfy { $0.target == nil })
     }
 
+    /// Word tables as the DOCX reader gives them: a 类别 cell merged down stands in its first row
+    /// only, a blank 备注 at a row's end is dropped, and a target may be words with a figure
+    /// (年均增长6%, 累计新增200) — each row read by position, none split into a row of its own.
+    @Test func wordTableRowsShortOfMergedOrBlankCells() throws {
+        let text = """
+            某市“十四五”商务发展规划
+
+            | 类别 | 序号 | 指标 | 单位 | 2020年 | 2025年 | 属性 | 备注 |
+            |---|---|---|---|---|---|---|---|
+            | 消费 | 1 | 社会消费品零售总额 | 亿元 | 1125.6 | 1600 | 预期性 | 年均增长7.3% |
+            | 2 | 网络零售额 | 亿元 | 285.3 | ≥450 | 预期性 |
+            | 开放 | 3 | 服务贸易额 | 亿美元 | 15.3 | 年均增长6% | 预期性 |
+            | 4 | 社区便民商业网点 | 个 | — | 累计新增200 | 预期性 |
+            """
+        let passages = try Self.passages(text)
+        let tables = IndicatorTable.read(
+            passages, documentName: "a", documentTitle: "某市“十四五”商务发展规划", period: PlanPeriod(start: 2021, end: 2025)
+        ) { "a#\($0)" }
+        let rows = try #require(tables.first).rows
+        #expect(rows.map(\.indicator) == ["社会消费品零售总额", "网络零售额", "服务贸易额", "社区便民商业网点"])
+        #expect(rows.map(\.target) == ["1600", "≥450", "年均增长6%", "累计新增200"])
+        #expect(rows.map(\.baseline) == ["1125.6", "285.3", "15.3", "—"])
+        #expect(rows.allSatisfy { $0.complete }, "\(rows.map(\.complete))")
+        #expect(rows[0].extra?.contains("年均增长7.3%") == true)
+    }
+
     /// Years before the plan's period look back even without 完成 in the caption; from its start they look ahead.
     @Test func yearsWeighedAgainstThePlanPeriod() {
         #expect(PlanPeriod.infer(title: "四川省“十四五”商务发展规划", date: nil) == PlanPeriod(start: 2021, end: 2025))

@@ -107,19 +107,25 @@ struct TableBody {
     }
 
     /// The tokens of a passage, cell by cell. A table row (cells kept apart by the format, HTML or
-    /// DOCX) with a cell for every header column is read by position: its indicator and unit cells
-    /// are taken whole (5G基站数量 | 万个, 每千人口拥有3岁以下婴幼儿托位数 | 个), whatever words they hold.
+    /// DOCX) with a cell for every header column — or for all but trailing value columns left
+    /// empty (a blank 备注, which the format drops) — is read by position: its indicator and unit
+    /// cells are taken whole (5G基站数量 | 万个, 每千人口拥有3岁以下婴幼儿托位数 | 个), whatever words
+    /// they hold, and so is a value cell (年均增长6% is the target, not a row 年均增长 of value 6%);
+    /// the trailing empty cells are empty values.
     static func pieces(of p: SourcePassage, cell: inout Int, header: TableHeader? = nil) -> [TablePiece] {
         var out: [TablePiece] = []
-        let positional = p.isTableRow && header.map { $0.columns.count == p.cells.count } == true
+        let offset = p.isTableRow ? header.flatMap { Self.positionOffset(p.cells, $0) } : nil
         for (column, text) in p.cells.enumerated() {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             cell += 1
-            let role = positional ? header?.columns[column].role : nil
+            let role = offset.map { header?.columns[column + $0].role } ?? nil
             let bracketed = TableRecognizer.isBracketed(trimmed)
             let whole = bracketed || role == .indicator || role == .unit
-            let tokens = whole ? [.text(trimmed)] : CellTokenizer.tokens(trimmed)
+            var tokens = whole ? [.text(trimmed)] : CellTokenizer.tokens(trimmed)
+            if role == .value, tokens.count > 1, !tokens.contains(where: { if case .note = $0 { return true } else { return false } }) {
+                tokens = [.value(trimmed)]
+            }
             for (n, t) in tokens.enumerated() {
                 out.append(
                     TablePiece(
@@ -127,6 +133,46 @@ struct TableBody {
                         wholeCell: tokens.count == 1 && n == 0, inTableRow: p.isTableRow, bracketed: bracketed, isUnitCell: role == .unit))
             }
         }
+        if let offset, let header, offset + p.cells.count < header.columns.count, !out.isEmpty {
+            for _ in (offset + p.cells.count)..<header.columns.count {
+                out.append(
+                    TablePiece(
+                        token: .value(""), passage: p.id, line: p.line, cell: cell, rowStart: false, wholeCell: true, inTableRow: true))
+            }
+        }
         return out
+    }
+
+    /// The header column of a row's first cell, when its cells stand where the header's columns
+    /// do: as many (0), or fewer by leading category columns (a 类别 cell merged down over several
+    /// rows stands in the first row only: the number missing) and by trailing columns of remarks
+    /// after every year's column (a blank 备注, which the format drops). A shorter row must have
+    /// its serial and unit cells where the header has them.
+    static func positionOffset(_ cells: [String], _ header: TableHeader) -> Int? {
+        let n = cells.count, columns = header.columns
+        if n == columns.count { return 0 }
+        guard n >= 2, n < columns.count, columns.contains(where: { $0.role == .serial || $0.role == .unit }) else { return nil }
+        // Leading category columns missing (o of them), the rest trailing remarks.
+        let leadingCategories = columns.prefix { $0.role == .category }.count
+        for o in 0...min(leadingCategories, columns.count - n)
+        where columns[(n + o)...].allSatisfy({ $0.role == .value && $0.stance == .neutral && $0.year == nil })
+            && fits(cells, columns, at: o)
+        {
+            return o
+        }
+        return nil
+    }
+
+    /// Whether the serial and unit cells fall on the header's serial and unit columns from `offset`.
+    private static func fits(_ cells: [String], _ columns: [TableColumn], at offset: Int) -> Bool {
+        for (i, raw) in cells.enumerated() {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            switch columns[i + offset].role {
+            case .serial: if text.isEmpty || !text.allSatisfy({ $0.isASCII && $0.isNumber }) { return false }
+            case .unit: if !text.isEmpty, IndicatorVocabulary.unit(exactly: text) == nil { return false }
+            default: break
+            }
+        }
+        return true
     }
 }
