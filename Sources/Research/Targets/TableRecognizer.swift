@@ -87,6 +87,11 @@ enum TableRecognizer {
             if passages[k - 1].isTableRow || cols.count > 1 { break }
         }
         var header = TableHeader(columns: columns)
+        if k > i, !header.isComplete, !passages[k - 1].isTableRow, let rest = wrappedHeaderCells(after: k, in: passages, box: passages[i].box) {
+            // A PDF whose narrow year cells wrapped (2020 / 年 / 2025年属性): their pieces joined.
+            let joined = TableHeader(columns: columns + rest.columns)
+            if joined.isComplete { (header, k) = (joined, rest.next) }
+        }
         if k > i, passages[k - 1].isTableRow, k < passages.count, passages[k].isTableRow, passages[k].box == passages[i].box,
             let sub = TableHeader.columns(ofCells: passages[k].cells), let spanned = header.spanning(sub), spanned.isComplete
         {
@@ -94,6 +99,29 @@ enum TableRecognizer {
             k += 1
         }
         return k > i && header.isComplete ? HeaderMatch(header: header, next: k) : nil
+    }
+
+    /// Header cells a PDF wrapped over short lines after the first header line (2020 / 年 /
+    /// 2025年属性): the longest run of at most six short fragments (no sentence, no row) that reads
+    /// as header words once joined, naming a value column.
+    private static func wrappedHeaderCells(after k: Int, in passages: [SourcePassage], box: String?) -> (
+        columns: [TableColumn], next: Int
+    )? {
+        var joined = ""
+        var found: (columns: [TableColumn], next: Int)?
+        var j = k
+        while j < passages.count, j - k < 6, !passages[j].isHeading, !passages[j].isTableRow, passages[j].box == box,
+            passages[j].text.count <= 16, !passages[j].text.contains(where: { clauseMarks.contains($0) })
+        {
+            joined += passages[j].text
+            j += 1
+            guard let columns = TableHeader.columns(ofCells: [joined]) else {
+                if found != nil { break }
+                continue
+            }
+            if columns.contains(where: { $0.role == .value }) { found = (columns, j) }
+        }
+        return found
     }
 
     /// A header inside a passage, where extraction joined the caption, the header and the first
