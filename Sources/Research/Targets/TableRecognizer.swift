@@ -87,7 +87,9 @@ enum TableRecognizer {
             if passages[k - 1].isTableRow || cols.count > 1 { break }
         }
         var header = TableHeader(columns: columns)
-        if k > i, !header.isComplete, !passages[k - 1].isTableRow, let rest = wrappedHeaderCells(after: k, in: passages, box: passages[i].box) {
+        if k > i, !header.isComplete, !passages[k - 1].isTableRow,
+            let rest = wrappedHeaderCells(after: k, in: passages, box: passages[i].box)
+        {
             // A PDF whose narrow year cells wrapped (2020 / 年 / 2025年属性): their pieces joined.
             let joined = TableHeader(columns: columns + rest.columns)
             if joined.isComplete { (header, k) = (joined, rest.next) }
