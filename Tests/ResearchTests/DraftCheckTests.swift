@@ -96,6 +96,41 @@ import Testing
     }
 }
 
+/// Reuse results name a PDF passage's page, as search does: the Sichuan draft opinions as text and
+/// as PDF, indexed together, are the same clauses; the PDF side of each pair has its page (a pair's
+/// page as search gives that passage's), the text side none.
+@Suite struct ReusePagesTests {
+    @Test func pdfSidesCarryTheirPage() throws {
+        let dir = try Support.temporaryDirectory("reuse-pages")
+        defer { Support.remove(dir) }
+        let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
+        let txt = Support.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt")
+        let index = dir.appendingPathComponent("index").path
+        #expect(try Support.run(["index", pdf.path, txt.path, "--index", index]).status == 0)
+        let r = try Support.run(["reuse", "--min", "0.9", "--format", "json", "--index", index])
+        let object = try #require(Support.json(r))
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        #expect(pairs.count >= 10)
+        let search = try Support.run(["search", "服务贸易", "--all", "--json", "--index", index])
+        let hits = try #require(Support.json(search)?["hits"] as? [[String: Any]])
+        let pageOf = Dictionary(hits.map { ($0["passage"] as? String ?? "", $0["page"] as? Int ?? -1) }, uniquingKeysWith: { a, _ in a })
+        for pair in pairs {
+            for side in ["a", "b"] {
+                let s = try #require(pair[side] as? [String: Any])
+                let doc = s["doc"] as? String ?? ""
+                if doc.hasSuffix(".pdf") {
+                    let page = try #require(s["page"] as? Int)
+                    if let expected = pageOf[s["passage"] as? String ?? ""] { #expect(page == expected) }
+                } else {
+                    #expect(s["page"] is NSNull)
+                }
+            }
+        }
+        let text = try Support.run(["reuse", "--min", "0.9", "--index", index])
+        #expect(text.stdout.contains(", p. "))
+    }
+}
+
 /// `FILE#N` of a passage, computed from the document's passage range (independent of the CLI).
 enum PassageReferenceName {
     static func of(_ id: Int) throws -> String {

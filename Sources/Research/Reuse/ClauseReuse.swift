@@ -122,7 +122,8 @@ public final class ClauseReuse {
         var result: [DraftPassage] = []
         for p in draft.passages where filter.admits(p.kind, text: p.text, letters: corpus.shingler.content(p.text).count) {
             let passage = ReusePassage(
-                document: indexedAs, doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, text: p.text)
+                document: indexedAs, doc: draft.name, title: draft.title, path: p.path, box: p.box, line: p.firstLine, page: p.firstPage,
+                text: p.text)
             let whole = try matches(for: passage, threshold: threshold, limit: nil, draft: true)
             var checked = try pieces(of: passage, threshold: threshold, given: whole)
             checked.matches = whole + checked.matches

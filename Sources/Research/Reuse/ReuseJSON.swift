@@ -12,6 +12,7 @@ public struct PairJSON: Encodable, Sendable {
         var path: [String]
         @NullWhenAbsent var box: String?
         @NullWhenAbsent var line: Int?
+        @NullWhenAbsent var page: Int?
         var text: String
 
         public init(_ p: ReusePassage) {
@@ -21,6 +22,7 @@ public struct PairJSON: Encodable, Sendable {
             path = p.path
             box = p.box
             line = p.line
+            page = p.page
             text = p.text
         }
     }

@@ -19,11 +19,13 @@ public struct ReusePassage: Equatable, Sendable {
     public var box: String?
     /// 1-based source line of the first character.
     public var line: Int?
+    /// The PDF page it starts on (nil unpaged).
+    public var page: Int?
     public var text: String
 
     public init(
         id: Int? = nil, document: Int? = nil, doc: String? = nil, title: String? = nil, passage: String? = nil, path: [String] = [],
-        box: String? = nil, line: Int? = nil, text: String
+        box: String? = nil, line: Int? = nil, page: Int? = nil, text: String
     ) {
         self.id = id
         self.document = document
@@ -33,6 +35,7 @@ public struct ReusePassage: Equatable, Sendable {
         self.path = path
         self.box = box
         self.line = line
+        self.page = page
         self.text = text
     }
 
@@ -42,7 +45,7 @@ public struct ReusePassage: Equatable, Sendable {
         let d = try reader.documentSummary(p.record.document)
         return ReusePassage(
             id: id, document: d.index, doc: d.name, title: d.title, passage: try PassageReference.format(reader, passage: id),
-            path: p.path, box: p.box, line: p.record.firstLine, text: p.text)
+            path: p.path, box: p.box, line: p.record.firstLine, page: p.record.firstPage, text: p.text)
     }
 }
 

@@ -19,7 +19,8 @@ public struct ReuseReport: Sendable {
 
     /// FILE#N (line L) for an indexed passage, FILE:L for a draft's, "text" for --text.
     static func name(_ p: ReusePassage) -> String {
-        if let id = p.passage { return p.line.map { "\(id) (line \($0))" } ?? id }
+        let page = p.page.map { ", p. \($0)" } ?? ""
+        if let id = p.passage { return p.line.map { "\(id) (line \($0)\(page))" } ?? id }
         return p.doc.map { "\($0):\(p.line ?? 0)" } ?? "text"
     }
 
