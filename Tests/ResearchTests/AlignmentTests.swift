@@ -85,6 +85,19 @@ import Testing
         }
     }
 
+    /// A clause copied whole into the middle of a stitched paragraph is shared text, though the
+    /// text cut on either side is as long as it (a fold meant for stray characters once took it).
+    @Test func aClauseInTheMiddleOfAStitchedParagraphIsShared() {
+        let middle = "加强组织领导。建立市商务发展工作协调机制，统筹推进规划实施，各县（市、区）要结合实际制定具体落实方案，明确责任分工，确保各项任务落到实处。"
+        let before = "完善城乡商贸流通体系。实施县域商业建设行动，健全县乡村三级物流配送体系，推动农村电商与快递物流协同发展，畅通工业品下乡和农产品进城双向流通渠道。"
+        let after = "大力发展数字贸易。培育数字内容、软件信息、工业互联网等数字服务出口新业态，鼓励企业承接离岸服务外包，建设数字贸易公共服务平台，推动数字经济和服务贸易融合发展。"
+        let a = before + middle + after
+        let alignment = Alignment(a, middle, normalizer: Normalizer())
+        let start = before.unicodeScalars.count
+        #expect(alignment.spans.map(\.a) == [start..<(start + middle.unicodeScalars.count)], "\(alignment.spans)")
+        #expect(alignment.sharedB == middle.unicodeScalars.count)
+    }
+
     @Test func editsOnSmallTexts() {
         let n = Normalizer()
         let same = Alignment("全面推进ＲＣＥＰ实施", "全面推进 RCEP 实施", normalizer: n)

@@ -32,6 +32,7 @@ public struct Alignment: Equatable, Sendable {
         let x = Self.characters(a, normalizer), y = Self.characters(b, normalizer)
         var blocks = Self.blocks(x.scalars.count, y.scalars.count, y.scalars.difference(from: x.scalars))
         Self.cleanUp(&blocks)
+        Self.extendEqualRuns(&blocks, x.scalars, y.scalars)
         var spans: [Span] = []
         for block in blocks where block.equal && block.aCount > 0 {
             var sa = Int(x.offsets[block.a]), sb = Int(y.offsets[block.b])
@@ -123,11 +124,47 @@ public struct Alignment: Equatable, Sendable {
 
     /// Folds an equal run into the edits around it when it is no longer than the larger side of the
     /// edit before it and of the edit after it; repeated until no such run is left.
+    /// Equal runs grown into the edits beside them by the characters both sides of an edit begin
+    /// (after the run) or end (before it) with: a diff may pair a shared character elsewhere (the
+    /// 。 closing a copied clause with the 。 closing the text), which the clean-up then drops.
+    static func extendEqualRuns(_ blocks: inout [Block], _ x: [UInt32], _ y: [UInt32]) {
+        for k in blocks.indices where blocks[k].equal {
+            if k + 1 < blocks.count, !blocks[k + 1].equal {
+                while blocks[k + 1].aCount > 0, blocks[k + 1].bCount > 0, x[blocks[k + 1].a] == y[blocks[k + 1].b] {
+                    blocks[k].aCount += 1
+                    blocks[k].bCount += 1
+                    blocks[k + 1].a += 1
+                    blocks[k + 1].b += 1
+                    blocks[k + 1].aCount -= 1
+                    blocks[k + 1].bCount -= 1
+                }
+            }
+            if k > 0, !blocks[k - 1].equal {
+                while blocks[k - 1].aCount > 0, blocks[k - 1].bCount > 0,
+                    x[blocks[k - 1].a + blocks[k - 1].aCount - 1] == y[blocks[k - 1].b + blocks[k - 1].bCount - 1]
+                {
+                    blocks[k].a -= 1
+                    blocks[k].b -= 1
+                    blocks[k].aCount += 1
+                    blocks[k].bCount += 1
+                    blocks[k - 1].aCount -= 1
+                    blocks[k - 1].bCount -= 1
+                }
+            }
+        }
+        blocks.removeAll { !$0.equal && $0.aCount == 0 && $0.bCount == 0 }
+    }
+
+    /// An equal run this long is shared text whatever surrounds it: a clause copied whole between
+    /// two others of a stitched paragraph is as long as the text cut on either side of it, yet is
+    /// what the reader must see (the fold is for stray characters: 的, 、, 发展).
+    static let keptRun = 10
+
     static func cleanUp(_ blocks: inout [Block]) {
         var k = 1
         while k + 1 < blocks.count {
             let before = blocks[k - 1], run = blocks[k], after = blocks[k + 1]
-            if run.equal && !before.equal && !after.equal && run.aCount <= max(before.aCount, before.bCount)
+            if run.equal && !before.equal && !after.equal && run.aCount < Self.keptRun && run.aCount <= max(before.aCount, before.bCount)
                 && run.aCount <= max(after.aCount, after.bCount)
             {
                 let merged = Block(
@@ -139,6 +176,22 @@ public struct Alignment: Equatable, Sendable {
             } else {
                 k += 1
             }
+        }
+        // A short equal run at either end, beside a longer edit, is a stray too (the final 。 of
+        // a text paired with the last 。 of a longer one).
+        if blocks.count >= 2, let last = blocks.last, last.equal, last.aCount < keptRun, !blocks[blocks.count - 2].equal,
+            last.aCount <= max(blocks[blocks.count - 2].aCount, blocks[blocks.count - 2].bCount)
+        {
+            blocks[blocks.count - 2].aCount += last.aCount
+            blocks[blocks.count - 2].bCount += last.bCount
+            blocks.removeLast()
+        }
+        if blocks.count >= 2, let first = blocks.first, first.equal, first.aCount < keptRun, !blocks[1].equal,
+            first.aCount <= max(blocks[1].aCount, blocks[1].bCount)
+        {
+            blocks[1] = Block(
+                equal: false, a: first.a, aCount: first.aCount + blocks[1].aCount, b: first.b, bCount: first.bCount + blocks[1].bCount)
+            blocks.removeFirst()
         }
         // Adjacent edits (after merging) become one.
         var merged: [Block] = []
