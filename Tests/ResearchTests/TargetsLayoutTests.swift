@@ -192,7 +192,7 @@ import Testing
     /// A PDF (LibreOffice's, from a Word table) whose narrow year cells wrapped: the header comes
     /// as 类别序号指标单位 / 2020 / 年 / 2025年属性, each its own passage (these are the passages the
     /// index held for such a plan). The pieces are joined into the header; the table was missed.
-    @Test func pdfHeaderWhoseYearCellsWrapped() {
+    @Test func pdfHeaderWhoseYearCellsWrapped() throws {
         let box = "专栏 1 德阳市“十四五”商务发展主要指标"
         let texts = [
             "专栏1德阳市“十四五”商务发展主要指标", "类别序号指标单位", "2020", "年", "2025年属性", "消费升级1社会消费品零售总额亿元1068.3 1500预期性",
@@ -204,11 +204,11 @@ import Testing
         let tables = IndicatorTable.read(
             passages, documentName: "d", documentTitle: "德阳市“十四五”商务发展规划（2021—2025年）", period: PlanPeriod(start: 2021, end: 2025)
         ) { "d#\($0)" }
-        let table = try? #require(tables.first)
-        #expect(table?.kind == .target)
-        #expect(table?.rows.map(\.indicator) == ["社会消费品零售总额", "网络零售额", "限额以上商贸企业数", "货物进出口总额"])
-        #expect(table?.rows.map(\.baseline) == ["1068.3", "260.1", "1850", "302.5"])
-        #expect(table?.rows.map(\.target) == ["1500", "400", "2500", "450"])
+        let table = try #require(tables.first)
+        #expect(table.kind == .target)
+        #expect(table.rows.map(\.indicator) == ["社会消费品零售总额", "网络零售额", "限额以上商贸企业数", "货物进出口总额"])
+        #expect(table.rows.map(\.baseline) == ["1068.3", "260.1", "1850", "302.5"])
+        #expect(table.rows.map(\.target) == ["1500", "400", "2500", "450"])
     }
 
     /// Years before the plan's period look back even without 完成 in the caption; from its start they look ahead.
