@@ -187,6 +187,7 @@ import Testing
         #expect(rows.map(\.baseline) == ["1125.6", "285.3", "15.3", "—"])
         #expect(rows.allSatisfy { $0.complete }, "\(rows.map(\.complete))")
         #expect(rows[0].extra?.contains("年均增长7.3%") == true)
+        #expect(rows[1].extra == "属性：预期性", "a blank 备注 adds nothing: \(rows[1].extra ?? "-")")
     }
 
     /// A PDF (LibreOffice's, from a Word table) whose narrow year cells wrapped: the header comes

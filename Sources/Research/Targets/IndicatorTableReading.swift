@@ -77,7 +77,8 @@ extension IndicatorTable {
     }
 
     private static func extra(_ columns: [Int], _ cells: [String], _ labels: [String]) -> String? {
-        let present = columns.filter { $0 < cells.count }
+        // A blank cell (a 备注 left empty) adds no "备注：" to the row's extras.
+        let present = columns.filter { $0 < cells.count && !cells[$0].isEmpty }
         if columns.count == 1 { return present.first.map { cells[$0] } }
         let pairs = present.map { labels[$0] + "：" + cells[$0] }
         return pairs.isEmpty ? nil : pairs.joined(separator: "；")

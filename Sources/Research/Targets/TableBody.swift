@@ -107,8 +107,8 @@ struct TableBody {
     }
 
     /// The tokens of a passage, cell by cell. A table row (cells kept apart by the format, HTML or
-    /// DOCX) with a cell for every header column — or for all but trailing value columns left
-    /// empty (a blank 备注, which the format drops) — is read by position: its indicator and unit
+    /// DOCX) with a cell for every header column — or short of a merged 类别 cell at its start or
+    /// of blank 备注 cells at its end (`positionOffset`) — is read by position: its indicator and unit
     /// cells are taken whole (5G基站数量 | 万个, 每千人口拥有3岁以下婴幼儿托位数 | 个), whatever words
     /// they hold, and so is a value cell (年均增长6% is the target, not a row 年均增长 of value 6%);
     /// the trailing empty cells are empty values.
