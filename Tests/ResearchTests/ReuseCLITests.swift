@@ -92,7 +92,11 @@ import Testing
         let pairs = try #require(Support.json(one)?["pairs"] as? [[String: Any]])
         let docs = Set(pairs.flatMap { p in ["a", "b"].compactMap { (p[$0] as? [String: Any])?["doc"] as? String } })
         #expect(docs.isSubset(of: ["chongqing-commerce-14th-fyp.txt", "sichuan-commerce-14th-fyp.txt"]))
+        // Names separated by spaces, as typed in a web form, select the same documents.
+        let spaced = try Self.run(["reuse", "--docs", "重庆 sichuan-commerce", "--format", "json"])
+        #expect(spaced.status == 0 && (Support.json(spaced)?["pairs"] as? [[String: Any]])?.count == pairs.count, "\(spaced.stderr)")
         #expect(try Self.run(["reuse", "--docs", "无此文件"]).status == 2)
+        #expect(try Self.run(["reuse", "--docs", "重庆 无此文件"]).status == 2)
     }
 
     /// A text too short to compare says so instead of an unexplained "0 passage(s)".

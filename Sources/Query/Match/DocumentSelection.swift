@@ -2,7 +2,8 @@ import Analysis
 
 /// `--docs SPEC` of the research commands, one definition for all of them: either filters in the
 /// query language (`region:四川 -doc:草案`, `year:2021..2023 OR issuer:人民政府`) or, more simply,
-/// file-name or title fragments separated by commas (`成都,chongqing`), any of which selects.
+/// file-name or title fragments separated by commas (`成都,chongqing`), any of which selects; names
+/// separated by spaces are read so when the whole names no document.
 public enum DocumentSelection {
     public static func parse(_ spec: String) throws -> QueryExpression {
         let usesFilters = DocumentFilter.Field.allCases.contains {
@@ -57,9 +58,15 @@ public enum DocumentSelection {
 extension Searcher {
     /// The documents `--docs SPEC` selects (see `DocumentSelection`); an error when none.
     public func documents(matching spec: String) throws -> Set<Int> {
-        let expression = try DocumentSelection.parse(spec)
+        var expression = try DocumentSelection.parse(spec)
         let all = try documents()
-        let selected = DocumentSelection.select(expression, from: all, normalizer: normalizer)
+        var selected = DocumentSelection.select(expression, from: all, normalizer: normalizer)
+        // Names separated by spaces (成都 重庆, as typed in a web form), when the whole names nothing.
+        let words = spec.split(whereSeparator: \.isWhitespace)
+        if selected.isEmpty, words.count > 1, !spec.contains(where: { ",，、:：".contains($0) }) {
+            expression = try DocumentSelection.parse(words.joined(separator: ","))
+            selected = DocumentSelection.select(expression, from: all, normalizer: normalizer)
+        }
         guard !selected.isEmpty else {
             throw QueryError(
                 message: "--docs \(spec) matches no document of the index (see `policy-search docs`)",
