@@ -169,6 +169,8 @@ import Testing
         let text = try #require(api.first { $0["current"] as? Bool == true }?["text"] as? String)
         #expect(unescape(current).contains(text))
         #expect(current.contains("href=\"/doc/chongqing-commerce-14th-fyp.txt#42\""))
+        // Each path reads document › headings, with no separator left dangling at its end.
+        #expect(!html.contains("<span class=\"sep\"> › </span></nav>") && current.contains("class=\"doc-title\""))
     }
 
     @Test func suggestionsWhenNothingMatches() async throws {
