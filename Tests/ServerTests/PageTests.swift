@@ -84,6 +84,10 @@ import Testing
             let facet = try #require(facets.first { $0[3] == label }, "facet \(label)")
             #expect(Int(facet[4]) == n, "facet \(label)")
         }
+        // The years and the undated documents' count add up to the total (a year each, or none).
+        let years = facets.filter { $0[2] == "year" }.reduce(0) { $0 + Int($1[4])! }
+        let undated = matches(#"<li class="unset">无日期 <span class="count">(\d+)</span></li>"#, in: html).first.map { Int($0[1])! } ?? 0
+        #expect(years + undated == total(html) && undated > 0, "\(years) + \(undated)")
         // Clicking a facet: the page it opens reports that many passages, and says which filter.
         for facet in facets {
             let filtered = try await page(f, unescape(facet[1]))

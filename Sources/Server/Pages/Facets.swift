@@ -14,6 +14,10 @@ struct FacetValueView {
 struct FacetGroupView {
     var heading: String
     var values: [FacetValueView]
+    /// Matching passages in documents without a value for the field (no filter selects them, so
+    /// they are a count without a link): with it the group adds up to the total.
+    var hasUnset = false
+    var unset = 0
 }
 
 enum Facets {
@@ -35,12 +39,15 @@ enum Facets {
             return Array(rows.filter { $0.count > 0 }.sorted { ($0.count, $1.label) > ($1.count, $0.label) }.prefix(shown))
         }
         let byCount = present.sorted { (perDocument[$0.index], $1.index) > (perDocument[$1.index], $0.index) }
+        let undated = present.filter { year($0.date) == nil }.reduce(0) { $0 + perDocument[$1.index] }
         let groups = [
             FacetGroupView(heading: "文档", values: values(.doc, byCount.prefix(shown).map { ($0.name, $0.title) })),
             FacetGroupView(heading: "地区", values: values(.region, present.compactMap { $0.region.map { ($0, $0) } })),
-            FacetGroupView(heading: "年份", values: values(.year, present.compactMap { year($0.date).map { ($0, $0) } }))
+            FacetGroupView(
+                heading: "年份", values: values(.year, present.compactMap { year($0.date).map { ($0, $0) } }), hasUnset: undated > 0,
+                unset: undated)
         ]
-        return groups.filter { !$0.values.isEmpty }
+        return groups.filter { !$0.values.isEmpty || $0.hasUnset }
     }
 
     /// Matching passages per document (passages ascending, each document's passages contiguous).
