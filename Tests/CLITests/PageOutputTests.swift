@@ -5,13 +5,10 @@ import Testing
 /// Hits from a PDF carry their pages: `p. N` (`pp. N–M` across a break) in text, "page" and "lastPage" in JSON, agreeing with each other
 /// (FormatFixtureTests check the pages themselves against pdftotext); plain text has none.
 @Suite struct PageOutputTests {
-    static let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
-
     @Test func pdfHitsCarryTheirPage() throws {
-        let dir = try Support.temporaryDirectory("pages")
+        let (dir, index, built) = try Support.index([Support.fixturePDF], label: "pages")
         defer { Support.remove(dir) }
-        let index = dir.appendingPathComponent("index").path
-        #expect(try Support.run(["index", Self.pdf.path, "--index", index]).status == 0)
+        #expect(built.status == 0)
         let json = try Support.run(["search", "服务贸易", "--index", index, "--json", "--limit", "3"])
         let hits = try #require(Support.json(json)?["hits"] as? [[String: Any]])
         #expect(!hits.isEmpty)

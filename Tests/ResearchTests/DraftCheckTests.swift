@@ -101,19 +101,15 @@ import Testing
 /// page as search gives that passage's), the text side none.
 @Suite struct ReusePagesTests {
     @Test func pdfSidesCarryTheirPage() throws {
-        let dir = try Support.temporaryDirectory("reuse-pages")
-        defer { Support.remove(dir) }
-        let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
         let txt = Support.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt")
-        let index = dir.appendingPathComponent("index").path
-        #expect(try Support.run(["index", pdf.path, txt.path, "--index", index]).status == 0)
+        let (dir, index, built) = try Support.index([Support.fixturePDF, txt], label: "reuse-pages")
+        defer { Support.remove(dir) }
+        #expect(built.status == 0)
         let r = try Support.run(["reuse", "--min", "0.9", "--format", "json", "--index", index])
         let object = try #require(Support.json(r))
         let pairs = try #require(object["pairs"] as? [[String: Any]])
         #expect(pairs.count >= 10)
-        let search = try Support.run(["search", "服务贸易", "--all", "--json", "--index", index])
-        let hits = try #require(Support.json(search)?["hits"] as? [[String: Any]])
-        let pageOf = Dictionary(hits.map { ($0["passage"] as? String ?? "", $0["page"] as? Int ?? -1) }, uniquingKeysWith: { a, _ in a })
+        let pageOf = try Support.pages(of: "服务贸易", in: index)
         for pair in pairs {
             for side in ["a", "b"] {
                 let s = try #require(pair[side] as? [String: Any])

@@ -89,41 +89,34 @@ import Testing
 
     /// A PDF's lines carry their passage's page, in every format, as search gives it.
     @Test func pdfLinesCarryTheirPage() throws {
-        let dir = try Support.temporaryDirectory("kwic-pdf")
+        let (dir, index, built) = try Support.index([Support.fixturePDF], label: "kwic-pdf")
         defer { Support.remove(dir) }
-        let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
-        let index = dir.appendingPathComponent("index")
-        #expect(try Support.run(["index", pdf.path, "--index", index.path]).status == 0)
-        let json = try Support.run(["kwic", "服务贸易", "--format", "json", "--index", index.path])
+        #expect(built.status == 0)
+        let json = try Support.run(["kwic", "服务贸易", "--format", "json", "--index", index])
         let lines = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        let search = try Support.run(["search", "服务贸易", "--all", "--json", "--index", index.path])
-        let hits = try #require(
-            (try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])?["hits"] as? [[String: Any]])
-        let pageOf = Dictionary(hits.map { ($0["passage"] as? String ?? "", $0["page"] as? Int ?? -1) }, uniquingKeysWith: { a, _ in a })
-        #expect(!lines.isEmpty)
+        let pageOf = try Support.pages(of: "服务贸易", in: index)
+        #expect(!pageOf.isEmpty && !lines.isEmpty)
         for l in lines {
             let page = try #require(l["page"] as? Int)
             #expect(page >= 1 && page == pageOf[l["passage"] as? String ?? ""], "\(l)")
         }
-        let text = try Support.run(["kwic", "服务贸易", "--index", index.path])
+        let text = try Support.run(["kwic", "服务贸易", "--index", index])
         #expect(text.stdout.split(separator: "\n").dropFirst(2).allSatisfy { $0.contains(" p.") }, "\(text.stdout)")
     }
 
     /// A passage that runs onto the next page is cited with both: the 天府工厂 paragraph of the
     /// fixture starts on page 1 and ends on page 2 (`pdftotext -f 2 -l 2` begins 发展大进大出的粮油加工贸易。).
     @Test func aPassageAcrossAPageBreakNamesBothPages() throws {
-        let dir = try Support.temporaryDirectory("pages-pdf")
+        let (dir, index, built) = try Support.index([Support.fixturePDF], label: "pages-pdf")
         defer { Support.remove(dir) }
-        let pdf = Support.root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
-        let index = dir.appendingPathComponent("index")
-        #expect(try Support.run(["index", pdf.path, "--index", index.path]).status == 0)
-        let json = try Support.run(["search", "粮油加工贸易", "--json", "--index", index.path])
+        #expect(built.status == 0)
+        let json = try Support.run(["search", "粮油加工贸易", "--json", "--index", index])
         let object = try #require(Support.json(json))
         let hit = try #require((object["hits"] as? [[String: Any]])?.first)
         #expect(hit["page"] as? Int == 1 && hit["lastPage"] as? Int == 2, "\(hit)")
-        let text = try Support.run(["search", "粮油加工贸易", "--index", index.path])
+        let text = try Support.run(["search", "粮油加工贸易", "--index", index])
         #expect(text.stdout.contains("pp. 1–2"), "\(text.stdout)")
-        let one = try Support.run(["search", "医药健康产业", "--index", index.path])
+        let one = try Support.run(["search", "医药健康产业", "--index", index])
         #expect(!one.stdout.contains("pp."), "a passage on one page keeps p. N")
     }
 

@@ -186,6 +186,23 @@ public enum Support {
         (try? JSONSerialization.jsonObject(with: output.stdoutData)) as? [String: Any]
     }
 
+    /// The PDF the page tests read: the Sichuan draft opinions as printed, five pages.
+    public static let fixturePDF = root.appendingPathComponent("Tests/IngestionTests/Fixtures/sichuan-trade-power-opinions-draft.pdf")
+
+    /// An index of `sources` built with the CLI in a fresh temporary folder: the folder (to remove)
+    /// and the index path, with the output of `index` (its status says whether it was built).
+    public static func index(_ sources: [URL], label: String) throws -> (dir: URL, index: String, output: Output) {
+        let dir = try temporaryDirectory(label)
+        let index = dir.appendingPathComponent("index").path
+        return (dir, index, try run(["index"] + sources.map(\.path) + ["--index", index]))
+    }
+
+    /// The page of every passage `search QUERY --all --json` finds in `index`, by `FILE#N`.
+    public static func pages(of query: String, in index: String) throws -> [String: Int] {
+        let hits = json(try run(["search", query, "--all", "--json", "--index", index]))?["hits"] as? [[String: Any]] ?? []
+        return Dictionary(hits.map { ($0["passage"] as? String ?? "", $0["page"] as? Int ?? -1) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// An index of the bundled corpus built once for the suites that only read it.
     public static let corpusIndex: URL = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reliability-corpus-index-\(getpid())")

@@ -16,10 +16,13 @@ public struct PassageRecord: Equatable, Sendable {
     public var lastPage: Int?
 
     /// "6", or "6–7" for a passage that runs onto the next page (a citation needs both); nil unpaged.
-    public var pages: String? {
-        guard let firstPage else { return nil }
-        guard let lastPage, lastPage > firstPage else { return "\(firstPage)" }
-        return "\(firstPage)–\(lastPage)"
+    public var pages: String? { Self.pages(firstPage, lastPage) }
+
+    /// The same for any first and last page.
+    public static func pages(_ first: Int?, _ last: Int?) -> String? {
+        guard let first else { return nil }
+        guard let last, last > first else { return "\(first)" }
+        return "\(first)–\(last)"
     }
 
     /// "p. 6" or "pp. 6–7", as the command line prints it.

@@ -119,7 +119,7 @@ struct TableBody {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             cell += 1
-            let role = offset.map { header?.columns[column + $0].role } ?? nil
+            let role = offset.flatMap { o in header?.columns[column + o].role }
             let bracketed = TableRecognizer.isBracketed(trimmed)
             let whole = bracketed || role == .indicator || role == .unit
             var tokens = whole ? [.text(trimmed)] : CellTokenizer.tokens(trimmed)

@@ -53,7 +53,7 @@ enum ShowPage {
             return Item(
                 current: item.current, crumbs: trail.path, hasBox: p.box != nil, box: p.box ?? "", textHTML: HTML.marked(p.text, marks[i]),
                 url: Links.passage(p.passage, query: query, exact: exact), passage: p.passage, line: p.line, hasPage: p.page != nil,
-                pageNumber: p.page.map { page in p.lastPage.map { $0 > page ? "\(page)–\($0)" : "\(page)" } ?? "\(page)" } ?? "")
+                pageNumber: PassageRecord.pages(p.page, p.lastPage) ?? "")
         }
         let current = shown.passages.first { $0.current }?.passage
         let view = View(
