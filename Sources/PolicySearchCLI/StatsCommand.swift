@@ -28,6 +28,6 @@ struct StatsCommand: ParsableCommand {
         for start in stride(from: 0, to: sections.count, by: 3) {
             print("           " + sections[start..<min(sections.count, start + 3)].joined(separator: ", "))
         }
-        print(String(format: "avgdl      %.2f ICU words per passage", s.averagePassageWords))
+        print(String(format: "avgdl      %.2f letters and digits per passage", s.averagePassageLength))
     }
 }

@@ -22,9 +22,18 @@ import Testing
         #expect(tokens.contains { $0.kind == .number })
     }
 
-    @Test func wordCountIsBM25Length() {
+    @Test func wordCountCountsICUWords() {
         #expect(analyzer.wordCount("apple banana apple。") == 3)
         #expect(analyzer.wordCount("，。！") == 0)
+    }
+
+    /// BM25 length counts letters and digits after normalization, punctuation and spaces not:
+    /// counted by hand (ＲＣＥＰ２０２５ is 8 after folding, ① folds to 1, 𠀀 is one letter).
+    @Test func passageLengthCountsLettersAndDigits() {
+        #expect(analyzer.normalize("apple banana apple。").length == 16)
+        #expect(analyzer.normalize("，。！ \t“”——").length == 0)
+        #expect(analyzer.normalize("ＲＣＥＰ２０２５年（一）⼯①，").length == 12)
+        #expect(analyzer.normalize("到2035年，建成𠀀한국").length == 11)
     }
 
     @Test func nfkcCasefoldMapsBackToSourceOffsets() {

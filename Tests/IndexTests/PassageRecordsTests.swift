@@ -21,7 +21,7 @@ import Testing
             #expect(try view.record(id) == record)
             // What ranking reads of every candidate: the same kind, length and path.
             let fields = try view.rankingFields(id)
-            #expect(fields.kind == record.kind && fields.words == record.words && fields.pathID == record.pathID)
+            #expect(fields.kind == record.kind && fields.length == record.length && fields.pathID == record.pathID)
         }
         #expect(throws: IndexError.self) { try view.record(expected.count) }
         #expect(throws: IndexError.self) { try view.record(-1) }

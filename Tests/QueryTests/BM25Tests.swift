@@ -8,12 +8,12 @@ import Testing
     /// Lucene's defaults, no boosts: what `--plain --b 0.75` computes.
     static let plain = SearchOptions(bm25: try! BM25(k1: 1.2, b: 0.75), boosts: nil)
 
-    /// Three paragraphs of Latin words: ICU counts 3, 2 and 4 words; avgdl = 3.
+    /// Three paragraphs of 6, 4 and 8 letters (dl counts letters and digits, not 。); avgdl = 6.
     static func fixture() throws -> IndexReader {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bm25-fixture-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("fixture.txt")
-        try "apple banana apple。\n\nbanana cherry。\n\ncherry durian egg fig。\n".write(to: file, atomically: false, encoding: .utf8)
+        try "苹果香蕉苹果。\n\n香蕉樱桃。\n\n樱桃榴莲鸡蛋葡萄。\n".write(to: file, atomically: false, encoding: .utf8)
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
         // The reader keeps its mapping: the files can go now.
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -33,31 +33,31 @@ import Testing
     @Test func scoresMatchHandComputation() throws {
         let reader = try Self.fixture()
         #expect(reader.passageCount == 3)
-        #expect(reader.averageLength == 3)
-        let r = try Searcher(reader: reader).search("apple", options: Self.plain)
+        #expect(reader.averageLength == 6)
+        let r = try Searcher(reader: reader).search("苹果", options: Self.plain)
         let hit = try #require(r.hits.first)
         // idf = ln(1 + (3 − 1 + 0.5)/(1 + 0.5)) = ln(8/3) = 0.980829…
-        // score = idf · 2·2.2 / (2 + 1.2·(1 − 0.75 + 0.75·3/3)) = idf · 4.4/3.2 = 1.348640…
+        // score = idf · 2·2.2 / (2 + 1.2·(1 − 0.75 + 0.75·6/6)) = idf · 4.4/3.2 = 1.348640…
         #expect(abs(hit.explanation.terms[0].idf - 0.9808292530117263) < 1e-9)
         #expect(abs(hit.score - 1.3486402228911236) < 1e-9)
-        #expect(hit.explanation.dl == 3 && hit.explanation.terms[0].tf == 2 && hit.explanation.terms[0].df == 1)
+        #expect(hit.explanation.dl == 6 && hit.explanation.terms[0].tf == 2 && hit.explanation.terms[0].df == 1)
     }
 
     @Test func lengthNormalizationAndTwoParts() throws {
         let reader = try Self.fixture()
-        let r = try Searcher(reader: reader).search("cherry", options: Self.plain)
+        let r = try Searcher(reader: reader).search("樱桃", options: Self.plain)
         // df = 2: idf = ln(1 + 1.5/2.5) = ln(1.6) = 0.470004…
-        // passage 2 (dl 2): 0.470004 · 2.2 / (1 + 1.2·(0.25 + 0.75·2/3)) = 0.470004 · 2.2/1.9 = 0.544214…
-        // passage 3 (dl 4): 0.470004 · 2.2 / (1 + 1.2·(0.25 + 0.75·4/3)) = 0.470004 · 2.2/2.5 = 0.413603…
+        // passage 2 (dl 4): 0.470004 · 2.2 / (1 + 1.2·(0.25 + 0.75·4/6)) = 0.470004 · 2.2/1.9 = 0.544214…
+        // passage 3 (dl 8): 0.470004 · 2.2 / (1 + 1.2·(0.25 + 0.75·8/6)) = 0.470004 · 2.2/2.5 = 0.413603…
         #expect(r.hits.map(\.passage.id) == [1, 2])
         #expect(abs(r.hits[0].score - 0.5442147286003255) < 1e-9)
         #expect(abs(r.hits[1].score - 0.4136031937362474) < 1e-9)
         // k1 and b are settable: b = 0 removes length normalization.
-        let flat = try Searcher(reader: reader).search("cherry", options: SearchOptions(bm25: try BM25(k1: 1.2, b: 0), boosts: nil))
+        let flat = try Searcher(reader: reader).search("樱桃", options: SearchOptions(bm25: try BM25(k1: 1.2, b: 0), boosts: nil))
         #expect(abs(flat.hits[0].score - flat.hits[1].score) < 1e-12)
         // Two parts add up.
-        let both = try Searcher(reader: reader).search("banana cherry", options: Self.plain)
-        let idfBanana = log(1 + 1.5 / 2.5)
+        let both = try Searcher(reader: reader).search("香蕉 樱桃", options: Self.plain)
+        let idfBanana = log(1 + 1.5 / 2.5)  // 香蕉: df 2, tf 1 in passage 2
         #expect(abs(both.hits[0].score - (0.5442147286003255 + idfBanana * 2.2 / 1.9)) < 1e-9)
     }
 }

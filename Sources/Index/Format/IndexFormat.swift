@@ -1,6 +1,7 @@
-/// The on-disk format, version 9: one file, `index.psx`, in the index folder. The version also
+/// The on-disk format, version 10: one file, `index.psx`, in the index folder. The version also
 /// changes when reading documents changes the passages an index holds (9: paragraphs cut by a page
-/// break rejoined), so that every index is rebuilt by the rules it is read with.
+/// break rejoined; 10: BM25 length in letters and digits, was ICU words), so that every index is
+/// rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
@@ -11,13 +12,13 @@
 ///     footer   24 B   `Footer`: where the table is, its CRC, "PSND"
 ///
 /// Sections:
-/// - meta: `IndexMeta` (counts, total ICU words for BM25's avgdl, sources fingerprint, text blocks).
+/// - meta: `IndexMeta` (counts, total length for BM25's avgdl, sources fingerprint, text blocks).
 /// - sources: `IndexManifest`, the paths the index was built from (rebuilds and updates use them).
 /// - documents: a `DocumentRecord` per document; documentInfo: their `DocumentInfo` JSON, each a
 ///   zstd frame.
 /// - passages: every passage's record, bit-packed (`PassageTable`).
-/// - lengths: per passage, ICU words (BM25 dl), bit-packed and dense so scoring reads no records
-///   (`LengthsCodec`).
+/// - lengths: per passage, its letters and digits (BM25 dl), bit-packed and dense so scoring reads no
+///   records (`LengthsCodec`).
 /// - paths: a `PathRecord` per heading path (box, then headings); strings: UTF-8 of document
 ///   names, titles and paths.
 /// - textDictionary, textBlocks, textIndex: the passages' texts in zstd blocks (`TextStore`).
@@ -33,7 +34,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 9
+    public static let version: UInt32 = 10
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

@@ -7,8 +7,8 @@ public struct PassageRecord: Equatable, Sendable {
     public var ordinal: Int
     public var firstLine: Int
     public var lastLine: Int
-    /// Length in ICU words (BM25 dl).
-    public var words: Int
+    /// BM25 length (dl): the letters and digits of the normalized text (`NormalizedText.length`).
+    public var length: Int
     /// Id of the passage's heading path (shared by the passages of a section).
     public var pathID: Int
     /// 1-based pages of the first and last character (PDF); nil for unpaged sources.
@@ -38,7 +38,7 @@ public struct PassageRecord: Equatable, Sendable {
 ///
 /// Fields, in order: document · kind (index in `kinds`) · ordinal · first line · last line − first
 /// line · path id · first page (0: unpaged) · last page − first page. Each field's width is the bits
-/// its largest value needs in this index, so a record takes about 8 bytes. Words (BM25 dl) are in
+/// its largest value needs in this index, so a record takes about 8 bytes. Lengths (BM25 dl) are in
 /// the lengths section; the text is in the text store.
 struct PassageTable {
     /// Kind codes: a kind's code is its index here (append new kinds at the end).
@@ -113,9 +113,9 @@ struct PassageTable {
         return (Self.kinds.withUnsafeBufferPointer { $0[kind] }, path, document)
     }
 
-    /// Record `id` from `section` (the section's start; `byteRange(id)` readable), with `words`
+    /// Record `id` from `section` (the section's start; `byteRange(id)` readable), with `length`
     /// from the lengths section. The caller checks document and path ranges; the kind is checked here.
-    func decode(_ id: Int, section: UnsafeRawPointer, words: Int) throws -> PassageRecord {
+    func decode(_ id: Int, section: UnsafeRawPointer, length: Int) throws -> PassageRecord {
         let base = section + headerSize
         let bit = id * recordWidth
         // Top-k reads a record per candidate: the layout is read without bounds checks (both
@@ -128,7 +128,7 @@ struct PassageTable {
                 let firstPage = field(6) == 0 ? nil : field(6)
                 return PassageRecord(
                     document: field(0), kind: Self.kinds[kind], ordinal: field(2), firstLine: field(3), lastLine: field(3) + field(4),
-                    words: words, pathID: field(5), firstPage: firstPage, lastPage: firstPage.map { $0 + field(7) })
+                    length: length, pathID: field(5), firstPage: firstPage, lastPage: firstPage.map { $0 + field(7) })
             }
         }
     }
@@ -157,7 +157,7 @@ struct BitPacker {
     }
 }
 
-/// The lengths section: every passage's BM25 length (ICU words), dense and bit-packed, so scoring
+/// The lengths section: every passage's BM25 length (letters and digits), dense and bit-packed, so scoring
 /// reads no records.
 ///
 ///     width u8 · lengths packed · `BitPacking.padding` zero bytes

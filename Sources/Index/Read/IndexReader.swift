@@ -39,7 +39,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Terms that are pairs of adjacent characters (the dictionary also holds a marker per
     /// character that ends a passage: `termCount` = characters + pairs + those markers).
     public let characterPairCount: Int
-    public let totalWords: UInt64
+    public let totalLength: UInt64
     /// Fingerprint of the sources the index was built from (`SourceScanner.fingerprint`).
     public let fingerprint: UInt64
 
@@ -61,7 +61,7 @@ public final class IndexReader: @unchecked Sendable {
     var mergedCachePostings = 0
     static let mergedCacheLimit = 1 << 21
 
-    public var averageLength: Double { passageCount == 0 ? 0 : Double(totalWords) / Double(passageCount) }
+    public var averageLength: Double { passageCount == 0 ? 0 : Double(totalLength) / Double(passageCount) }
 
     public init(directory: URL) throws {
         self.directory = directory
@@ -88,7 +88,7 @@ public final class IndexReader: @unchecked Sendable {
         let meta = try Self.decoding(path, .meta) { try IndexMeta.decode(try sections.bytes(.meta, 0, IndexMeta.size)) }
         (passageCount, documentCount, termCount, characterCount) = (meta.passages, meta.documents, meta.terms, meta.characters)
         characterPairCount = meta.terms - meta.characters - meta.endPairs
-        (totalWords, fingerprint) = (meta.totalWords, meta.fingerprint)
+        (totalLength, fingerprint) = (meta.totalLength, meta.fingerprint)
         try sections.checkLength(.documents, documentCount * DocumentRecord.size)
         try sections.checkLength(.terms, TermDictionary.blockCount(terms: termCount) * TermDictionary.Block.size)
         guard sections.length(.postings) >= BitPacking.padding else {
@@ -170,7 +170,7 @@ public final class IndexReader: @unchecked Sendable {
         let range = passageTable.byteRange(id)
         let raw = try bytes(.passages, range.lowerBound, range.count)
         let record = try decoding(.passages) {
-            try passageTable.decode(id, section: raw.baseAddress! - range.lowerBound, words: try length(id))
+            try passageTable.decode(id, section: raw.baseAddress! - range.lowerBound, length: try length(id))
         }
         guard record.document < documentCount, record.pathID < pathCount else {
             throw IndexError.corrupted(path: path, part: IndexFormat.Section.passages.name, detail: "passage \(id) has an invalid record")
@@ -178,7 +178,7 @@ public final class IndexReader: @unchecked Sendable {
         return record
     }
 
-    /// BM25 length (ICU words) of a passage, from the dense lengths section.
+    /// BM25 length (letters and digits) of a passage, from the dense lengths section.
     public func length(_ id: Int) throws -> Int {
         guard id >= 0, id < passageCount else { throw outOfRange(.lengths, "passage \(id)") }
         let bit = id * lengthsWidth

@@ -7,9 +7,9 @@ extension IndexReader {
         }
         try verifyTerms()
         try verifyDocuments()
-        var words: UInt64 = 0
-        for p in 0..<passageCount { words += UInt64(try passageRecord(p).words) }
-        guard words == totalWords else {
+        var length: UInt64 = 0
+        for p in 0..<passageCount { length += UInt64(try passageRecord(p).length) }
+        guard length == totalLength else {
             throw IndexError.corrupted(path: path, part: IndexFormat.Section.lengths.name, detail: "lengths do not add up to the total")
         }
         guard try verifyTextStore() == passageCount else {

@@ -31,7 +31,7 @@ extension IndexReader {
                 throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) out of range")
             }
             let record: PassageRecord
-            do { record = try table.decode(id, section: section, words: Int(lengths[id])) } catch let e as MalformedRecord {
+            do { record = try table.decode(id, section: section, length: Int(lengths[id])) } catch let e as MalformedRecord {
                 throw IndexError.corrupted(path: path, part: part, detail: e.detail)
             }
             guard record.document < documents, record.pathID < paths else {
@@ -40,9 +40,9 @@ extension IndexReader {
             return record
         }
 
-        /// What ranking reads of a candidate: its kind, length in words and heading path id, checked
+        /// What ranking reads of a candidate: its kind, BM25 length and heading path id, checked
         /// as `record` checks them (without unpacking the fields ranking does not read).
-        public func rankingFields(_ id: Int) throws -> (kind: Passage.Kind, words: Int, pathID: Int) {
+        public func rankingFields(_ id: Int) throws -> (kind: Passage.Kind, length: Int, pathID: Int) {
             let part = IndexFormat.Section.passages.name
             guard id >= 0, id < lengths.count else {
                 throw IndexError.corrupted(path: path, part: part, detail: "passage \(id) out of range")

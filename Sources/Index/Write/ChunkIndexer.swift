@@ -5,16 +5,15 @@ import Ingestion
 /// Turns chunks of files into `IndexChunk`s: reads and hashes each file, reuses it from the
 /// previous index when unchanged or ingests and analyzes it, and feeds its passages straight into
 /// the postings, the records and the compressed text store, so no intermediate copy of the corpus
-/// is kept. One per worker thread (ICU iterators, caches and compression contexts are per thread).
+/// is kept. One per worker thread (the normalizer's fold cache and compression contexts are per thread).
 final class ChunkIndexer {
-    private let analyzer: Analyzer
+    private let normalizer = Normalizer()
     private let texts: ZstdCompressor
     private let previous: PreviousIndex?
     private let budget: MemoryBudget
     private let encoder = JSONEncoder()
 
     init(dictionary: [UInt8], previous: PreviousIndex?, budget: MemoryBudget) throws {
-        analyzer = try Analyzer()
         texts = ZstdCompressor(dictionary: dictionary)
         self.previous = previous
         self.budget = budget
@@ -40,7 +39,7 @@ final class ChunkIndexer {
                 path: job.url.path, size: UInt64(bytes.count), modified: job.modified, hash: bytes.withUnsafeBytes { SourceInfo.hash($0) })
             state.chunk.inputBytes += UInt64(bytes.count)
             if let reused = reuse(job, source) {
-                add(reused.info, reused.passages, words: reused.words, to: &state)
+                add(reused.info, reused.passages, to: &state)
                 state.chunk.reused.append(job.name)
                 continue
             }
@@ -49,7 +48,7 @@ final class ChunkIndexer {
                 let info = DocumentInfo(
                     name: job.name, title: doc.title, metadata: doc.metadata, encoding: doc.encoding, format: doc.format, source: source,
                     headings: doc.headings)
-                add(info, doc.passages, words: doc.passages.map { analyzer.wordCount($0.text) }, to: &state)
+                add(info, doc.passages, to: &state)
                 state.chunk.analyzed.append(job.name)
             } catch {
                 state.chunk.skipped.append((job.url.path, (error as? IngestionError)?.reason ?? "\(error)"))
@@ -60,28 +59,27 @@ final class ChunkIndexer {
     }
 
     /// The file's passages as the previous index holds them, when its content and catalog entry
-    /// are unchanged (re-deriving postings is cheap; ICU segmentation and structure are not).
-    private func reuse(_ job: SourceJob, _ source: SourceInfo) -> (info: DocumentInfo, passages: [Passage], words: [Int])? {
+    /// are unchanged (re-deriving postings is cheap; reading a document's structure is not).
+    private func reuse(_ job: SourceJob, _ source: SourceInfo) -> (info: DocumentInfo, passages: [Passage])? {
         guard let previous, let old = previous.documents[job.name], old.info.source.hash == source.hash,
             old.info.metadata == (job.metadata ?? DocumentMetadata()),
             let range = try? previous.reader.passageRange(ofDocument: old.doc)
         else { return nil }
-        var passages: [Passage] = [], words: [Int] = []
+        var passages: [Passage] = []
         for id in range {
             guard let p = try? previous.reader.passage(id) else { return nil }
             passages.append(
                 Passage(
                     kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
                     firstLine: p.record.firstLine, lastLine: p.record.lastLine, firstPage: p.record.firstPage, lastPage: p.record.lastPage))
-            words.append(p.record.words)
         }
         var info = old.info
         info.source = source
-        return (info, passages, words)
+        return (info, passages)
     }
 
     /// Adds one document: records, lengths, postings and text blocks of its passages.
-    private func add(_ info: DocumentInfo, _ passages: [Passage], words: [Int], to state: inout State) {
+    private func add(_ info: DocumentInfo, _ passages: [Passage], to state: inout State) {
         let doc = state.chunk.documents.count
         var block: [[UInt8]] = []
         var blockBytes = 0
@@ -94,7 +92,7 @@ final class ChunkIndexer {
             blockBytes = 0
         }
         var last: (path: [String], box: String?, id: Int)? = nil
-        for (p, w) in zip(passages, words) {
+        for p in passages {
             // Consecutive passages mostly share their section's path: compared before hashed.
             let pathID: Int
             if let last, last.path == p.path, last.box == p.box {
@@ -111,13 +109,15 @@ final class ChunkIndexer {
             // A block closes once it holds `blockTarget` bytes.
             if blockBytes >= TextStore.blockTarget { flush() }
             let id = state.chunk.records.count
-            state.postings.add(analyzer.normalize(p.text).scalars, passage: Int32(id))
+            let normalized = normalizer.normalize(p.text)
+            state.postings.add(normalized.scalars, passage: Int32(id))
+            let length = normalized.length
             state.chunk.records.append(
                 PassageRecord(
-                    document: doc, kind: p.kind, ordinal: p.ordinal, firstLine: p.firstLine, lastLine: p.lastLine, words: w,
+                    document: doc, kind: p.kind, ordinal: p.ordinal, firstLine: p.firstLine, lastLine: p.lastLine, length: length,
                     pathID: pathID, firstPage: p.firstPage, lastPage: p.lastPage))
-            state.chunk.lengths.append(UInt32(w))
-            state.chunk.totalWords += UInt64(w)
+            state.chunk.lengths.append(UInt32(length))
+            state.chunk.totalLength += UInt64(length)
             let bytes = Array(p.text.utf8)
             block.append(bytes)
             blockBytes += bytes.count

@@ -26,7 +26,7 @@ struct IndexChunk: Sendable {
     var blockFirsts: [UInt32] = []
     var blockEnds: [UInt32] = []
     var postings = ChunkPostings.encoded(PostingsSegment())
-    var totalWords: UInt64 = 0
+    var totalLength: UInt64 = 0
     var inputBytes: UInt64 = 0
     var analyzed: [String] = []
     var reused: [String] = []

@@ -18,7 +18,7 @@ enum IndexWriter {
         let lengths = chunks.flatMap(\.lengths)
         var meta = IndexMeta(
             passages: tables.records.count, documents: tables.documentCount, terms: 0, characters: 0, endPairs: 0,
-            totalWords: chunks.reduce(0) { $0 + $1.totalWords }, fingerprint: fingerprint, textBlocks: tables.blockFirsts.count)
+            totalLength: chunks.reduce(0) { $0 + $1.totalLength }, fingerprint: fingerprint, textBlocks: tables.blockFirsts.count)
         // The postings first, into the file; the meta (which counts their terms) goes at the end.
         try file.section(.textDictionary, dictionary)
         try file.begin(.textBlocks)

@@ -6,10 +6,10 @@
 public struct BoostRules: Sendable, Equatable {
     /// A stand-alone heading line: it only names the topic; its section's paragraphs discuss it.
     public var headingLine = 0.5
-    /// A short line without a sentence (at most `shortLineWords` ICU words, no 。！？；, not a table
-    /// row): the title of a box item or list item.
+    /// A short line without a sentence (at most `shortLineLength` letters and digits, no 。！？；,
+    /// not a table row): the title of a box item or list item.
     public var shortLine = 0.5
-    public var shortLineWords = 20
+    public var shortLineLength = 35
     /// A substantive passage whose heading path or 专栏 title names a part matched in it.
     public var sectionMention = 1.5
     /// A passage whose lead sentence (up to its first 。) names a part matched in it, with more after.

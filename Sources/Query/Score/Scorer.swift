@@ -80,7 +80,7 @@ final class Scorer {
         let p = Int32(passage)
         match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm)
         let sectionFactor = match.section == nil ? 1 : rules.sectionMention
-        let shortLinePossible = record.kind != .tableRow && record.words <= rules.shortLineWords
+        let shortLinePossible = record.kind != .tableRow && record.length <= rules.shortLineLength
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
         let lead = try self.lead(passage)
         if shortLinePossible, !lead.hasSentence {

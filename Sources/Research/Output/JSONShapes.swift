@@ -150,7 +150,7 @@ public struct StatsJSON: Encodable, Sendable {
     public var formats, sections: [String: Int]
     /// Index terms: distinct normalized characters plus distinct pairs of adjacent characters.
     public var passages, terms, characters, characterPairs, indexBytes: Int
-    public var averagePassageWords: Double
+    public var averagePassageLength: Double
     /// The paths the index is built from.
     public var sources: [String]
 
@@ -169,7 +169,7 @@ public struct StatsJSON: Encodable, Sendable {
         characterPairs = r.characterPairCount
         terms = characters + characterPairs
         indexBytes = r.fileSize
-        averagePassageWords = r.averageLength
+        averagePassageLength = r.averageLength
         sources = try r.manifest().roots
     }
 }
