@@ -112,7 +112,7 @@ enum FrontMatter {
                     end = j
                     continue
                 }
-                if isEntry(l, allowTableRows: titled) {
+                if isEntry(l, allowTableRows: titled) || entries >= 3 && isNumberedEntry(l) {
                     entries += 1
                     openEntry = false
                     j += 1
@@ -213,6 +213,12 @@ enum FrontMatter {
         // ( 46 ) after any title; a bare number only after a numbered one (not …2025).
         if closed { return s[k] == "(" || s[k] == "（" }
         return HeadingParser.parse(s) != nil && (s[k + 1] == " " || !CharacterClass.isDigit(s[k]))
+    }
+
+    /// Inside a run of entries with leaders, a numbered title with its page number and no leaders
+    /// (a contents page whose last entries were set without them: 第九章 加快推动数字商务发展 ( 47 )).
+    private static func isNumberedEntry(_ l: CleanLine) -> Bool {
+        l.kind == .text && HeadingParser.parse(l.scalars) != nil && endsWithPageNumber(l.scalars)
     }
 
     /// 12, (12), （12）: a page number alone.

@@ -132,9 +132,12 @@ enum HeadingParser {
         guard p <= maxLead else { return .item }
         var after = p + 1
         while after < rest.count, CharacterClass.isClosing(rest[after]) { after += 1 }
-        // One whole sentence with a clause in it (1.完善…补贴政策，对…给予补助。) is a list item; a
-        // heading's lead alone on its line is a title (1.推进数字化转型。).
-        if after >= rest.count { return rest[..<p].contains("，") ? .item : .standalone(title: Array(rest[..<p])) }
+        // One whole sentence with a clause in it (1.完善…补贴政策，对…给予补助。) or a label and its
+        // content ((1)数字文化：游戏出海、网络文学。) is a list item; a heading's lead alone on its line
+        // is a title (1.推进数字化转型。).
+        if after >= rest.count {
+            return rest[..<p].contains { $0 == "，" || $0 == "：" } ? .item : .standalone(title: Array(rest[..<p]))
+        }
         return .runIn(title: Array(rest[..<p]))
     }
 

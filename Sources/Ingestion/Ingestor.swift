@@ -138,6 +138,7 @@ public enum Ingestor {
         line.page = source.page
         line.softBreak = source.softBreak
         line.indented = source.indented
+        line.closesFrame = source.closesFrame
         return line
     }
 
@@ -160,8 +161,10 @@ public enum Ingestor {
         var sawFormFeed = false
         let lineEnd: UInt8 = utf8.contains(0x0A) ? 0x0A : 0x0D
         var sawCR = false
+        // The text after a form feed in mid-line is still that line (grep -n counts \n only).
+        var restOfLine = false
         func append(_ end: Int) {
-            number += 1
+            if restOfLine { restOfLine = false } else { number += 1 }
             var s = scalars(utf8, start..<end)
             if sawCR {
                 while s.last == "\r" { s.removeLast() }
@@ -183,7 +186,10 @@ public enum Ingestor {
                 i += 1
             } else if b == 0x0C {
                 // The page break ends the line it interrupts; an empty remainder is not a line.
-                if start != i { append(i) }
+                if start != i {
+                    append(i)
+                    restOfLine = true
+                }
                 page += 1
                 sawFormFeed = true
                 i += 1

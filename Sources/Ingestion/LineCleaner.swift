@@ -23,6 +23,8 @@ struct CleanLine {
     var headingLevel: Int? = nil
     /// The line starts right of the text margin (PDF): a paragraph's first line or a centred line.
     var indented: Bool? = nil
+    /// The last line of a frame the format draws (`SourceLine.closesFrame`).
+    var closesFrame = false
     var text: String { scalars.string }
 }
 
@@ -50,6 +52,8 @@ enum LineCleaner {
         if markup {
             s = stripHTML(s)
             s = stripMarkdown(s)
+        } else {
+            s = stripHeadingMarks(s)
         }
         var trimmed = trim(s)
         if trimmed.isEmpty { return CleanLine(kind: .blank, scalars: [], line: line) }
@@ -268,6 +272,17 @@ enum LineCleaner {
             i += 1
         }
         return out
+    }
+
+    /// `# ` marks before a Chinese heading in text a format reader extracted: a PDF or Word file
+    /// made from a Markdown file prints them (## 第一章 发展基础); `#` before anything else is content.
+    static func stripHeadingMarks(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var lo = 0
+        while lo < s.count, CharacterClass.isSpace(s[lo]) { lo += 1 }
+        var hashes = lo
+        while hashes < s.count, s[hashes] == "#" { hashes += 1 }
+        guard hashes > lo, hashes - lo <= 6, hashes + 1 < s.count, s[hashes] == " ", CharacterClass.isHan(s[hashes + 1]) else { return s }
+        return Array(s[(hashes + 1)...])
     }
 
     /// Markdown horizontal rules and extraction separators: ---, ***, ____, ------.

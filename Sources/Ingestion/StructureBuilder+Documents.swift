@@ -101,6 +101,59 @@ extension StructureBuilder {
             first: lines[first].line, last: last.line, pages: (lines[first].page, last.page))
     }
 
+    /// A numbered heading that layout wrapped, where lines are not whole paragraphs: the heading
+    /// line reaches the wrap width and the next line, right below it and not indented, has no
+    /// numbering of its own and either is a short tail with no sentence (二、强化产业主体支撑，稳住外贸
+    /// 基本 / 盘) or ends a run-in heading's lead within a few characters (11.开展…赋能提质行 /
+    /// 动。加快推进…). The two lines as one, and the index after them.
+    func headingWrapped(at index: Int) -> (CleanLine, Int)? {
+        let line = lines[index]
+        guard !linesAreParagraphs, index + 1 < lines.count, StructureBuilder.width(line.scalars) >= wrapThreshold,
+            let n = HeadingParser.parse(line.scalars), n.style != .article, case .standalone = HeadingParser.shape(of: n)
+        else { return nil }
+        let tail = lines[index + 1]
+        guard tail.kind == .text, tail.indented != true, tail.headingLevel == nil, HeadingParser.parse(tail.scalars) == nil,
+            HeadingParser.parseBox(tail.scalars) == nil, HeadingParser.parseAttachment(tail.scalars) == nil
+        else { return nil }
+        var merged = line
+        merged.scalars = line.scalars + tail.scalars
+        guard let m = HeadingParser.parse(merged.scalars) else { return nil }
+        switch HeadingParser.shape(of: m) {
+        case .standalone:
+            guard StructureBuilder.width(tail.scalars) < wrapThreshold, !tail.scalars.contains("："),
+                !tail.scalars.contains(where: HeadingParser.isSentenceEnd)
+            else { return nil }
+        case .runIn(let title):
+            guard title.count > n.rest.count, title.count - n.rest.count <= 6 else { return nil }
+        case .item:
+            return nil
+        }
+        return (merged, index + 2)
+    }
+
+    /// The 版记 of GB/T 9704: the closing record of whom copies go to (抄送：…) and who printed it
+    /// when (…2024年3月6日印发), below the last page's text and any attachment: not part of either.
+    static let recordBlock = "版记"
+
+    /// 抄送：… or …年…月…日印发 among the file's last lines.
+    func startsRecordBlock(at index: Int) -> Bool {
+        let s = lines[index].scalars
+        let copyTo = s.count > 3 && s[0] == "抄" && s[1] == "送" && (s[2] == "：" || s[2] == ":")
+        let printed = s.count <= 60 && s.last == "发" && s.dropLast().last == "印" && s.contains("年") && s.contains("日")
+        guard copyTo || printed else { return false }
+        return lines[(index + 1)...].lazy.filter { $0.kind == .text }.prefix(4).count < 4
+    }
+
+    /// Later lines belong to the 版记: no heading, box or attachment above them.
+    mutating func openRecordBlock() {
+        flush()
+        stack.removeAll()
+        box = nil
+        boxItemLast = [:]
+        documentEntry = Self.recordBlock
+        ordinal = 0
+    }
+
     /// A label alone on its line with its title on the next (第一章 / 总则, 第一条 / （目的和依据）), as a
     /// PDF sets a centred chapter heading with wide spacing: one heading line, and the index after it.
     func labelWithTitleBelow(at index: Int) -> (CleanLine, Int)? {

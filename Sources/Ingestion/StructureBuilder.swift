@@ -20,13 +20,13 @@
 struct StructureBuilder {
     let lines: [CleanLine]
     let layout: BodyLayout
-    private let wrapThreshold: Int
+    let wrapThreshold: Int
     /// The source marks paragraphs by indenting their first line (a PDF that says where lines start).
     private let indentsParagraphs: Bool
     /// The source puts inline runs on lines of their own (`breaksAtInlineRuns`).
     private let breaksAtInlineRuns: Bool
     /// The source's lines are whole paragraphs (`linesAreParagraphs`).
-    private let linesAreParagraphs: Bool
+    let linesAreParagraphs: Bool
 
     var headings: [Heading] = []
     private(set) var passages: [Passage] = []
@@ -122,11 +122,12 @@ struct StructureBuilder {
                 emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             case .text:
                 currentIndex = i - 1
+                if documentEntry != Self.recordBlock, startsRecordBlock(at: i - 1) { openRecordBlock() }
                 if let consumed = consumeDocumentStart(at: i - 1) {
                     i = consumed
                     continue
                 }
-                if let (merged, next) = labelWithTitleBelow(at: i - 1) {
+                if let (merged, next) = labelWithTitleBelow(at: i - 1) ?? headingWrapped(at: i - 1) {
                     consumeBody(merged)
                     i = next
                     continue
@@ -135,6 +136,7 @@ struct StructureBuilder {
             default:
                 continue
             }
+            if line.closesFrame, box != nil { closeBox() }
         }
         flush()
     }
@@ -355,6 +357,13 @@ struct StructureBuilder {
         box = nil
         boxItemLast = [:]
         ordinal = 0
+    }
+
+    /// The frame holding the box ended: what follows is body text again.
+    private mutating func closeBox() {
+        flush()
+        box = nil
+        boxItemLast = [:]
     }
 
     private mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {

@@ -57,6 +57,7 @@ enum TitleBlock {
         // The format's own title mark decides between candidates; else the first that ends in a 文种.
         let chosen =
             candidates.first { c in evidenceKeys.contains { e in e == comparable(c.text) || e.hasSuffix(comparable(c.text)) } }
+            ?? candidates.first { endsWithDocumentType($0.text) && !isDecreeHeader($0.text) }
             ?? candidates.first { endsWithDocumentType($0.text) }
         if let chosen {
             info.title = chosen.text
@@ -78,6 +79,13 @@ enum TitleBlock {
             info.source = .issuedDocument
         }
         return info
+    }
+
+    /// A decree's header (成都市人民政府令, 中华人民共和国国务院令 over （第215号）): every decree of the
+    /// issuer has it; the decree's title is the rules it publishes, printed after the signature.
+    static func isDecreeHeader(_ block: String) -> Bool {
+        let text = withoutDocumentNumber(block)
+        return text.hasSuffix("令") && !text.hasSuffix("命令") && text.count <= 20 && !text.contains("《") && !text.contains("关于")
     }
 
     private static func firstTextLine(_ lines: [CleanLine]) -> Int? {

@@ -139,6 +139,36 @@ import TestSupport
         #expect(body.lines[0].role == .text && body.lines[3].role == .tableRow(cells: ["指标", "2025年"]))
     }
 
+    /// A 专栏 drawn as a Word text box (w:txbxContent, as Word and LibreOffice anchor it inside a body
+    /// paragraph, with a VML copy in mc:Fallback): the box holds its own paragraphs only, and the
+    /// body paragraphs after it are body text again, not the box's.
+    @Test func aTextBoxClosesItsBox() {
+        let box = ["专栏1 外贸主体培育重点", "01 支持链主企业出海。", "02 培育一批外贸综合服务企业。"].map { Self.paragraph($0) }.joined()
+        let frame =
+            "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>\(box)</w:txbxContent></w:drawing></mc:Choice>"
+            + "<mc:Fallback><w:pict><w:txbxContent>\(box)</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        let document = """
+            <w:document \(Self.w) xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>
+            \(Self.paragraph("关于推进贸易强省建设的实施意见", style: "Title"))
+            \(Self.paragraph("一、强化产业主体支撑"))
+            \(Self.paragraph("（一）发挥电子信息产业集群成链优势。多渠道稳定优势产业订单。", extra: frame))
+            \(Self.paragraph("（二）提高装备制造国际市场地位。推动装备制造企业开拓国际市场。"))
+            \(Self.paragraph("（三）扩大农产品出口。建设出口农产品示范基地。"))
+            </w:body></w:document>
+            """
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        // Once each: the Fallback copy is not read.
+        #expect(body.lines.filter { $0.text.hasPrefix("专栏1") }.count == 1)
+        #expect(body.lines.filter(\.closesFrame).map(\.text) == ["02 培育一批外贸综合服务企业。"])
+        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
+        let d = Ingestor.build(source, name: "draft.docx", metadata: nil, encoding: "UTF-8")
+        let boxed = d.passages.filter { $0.box != nil }.map(\.text)
+        #expect(boxed == ["专栏1外贸主体培育重点", "01支持链主企业出海。", "02培育一批外贸综合服务企业。"])
+        let after = d.passages.first { $0.text.hasPrefix("（二）提高装备制造") }
+        #expect(after != nil && after?.box == nil && after?.path.last == "（二）提高装备制造国际市场地位")
+    }
+
     @Test func chineseCounting() {
         #expect(
             [1, 9, 10, 11, 19, 20, 23, 100, 105, 119].map(DOCXNumbering.chinese) == [

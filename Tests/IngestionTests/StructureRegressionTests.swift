@@ -388,6 +388,14 @@ import TestSupport
         #expect(d.title == "重庆市商务发展规划")
     }
 
+    /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
+    @Test func aFormFeedInMidLineKeepsLineNumbers() {
+        let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")
+        let after = d.passages.first { $0.text.contains("换页符之后") }
+        #expect(after?.lastLine == 3 && after?.lastPage == 2)
+        #expect(d.passages.first { $0.text.hasPrefix("第三段") }?.firstLine == 5)
+    }
+
     /// A cover that prints the title under a running header repeating it (a plan exported by a
     /// word processor): the header goes, the title stays a passage (found by a search for it).
     @Test func aCoverTitleUnderAHeaderRepeatingItStays() {

@@ -1,7 +1,7 @@
 /// The on-disk format, version 10: one file, `index.psx`, in the index folder. The version also
 /// changes when reading documents changes the passages an index holds (9: paragraphs cut by a page
-/// break rejoined; 10: BM25 length in letters and digits, was ICU words), so that every index is
-/// rebuilt by the rules it is read with.
+/// break rejoined; 10: BM25 length in letters and digits, was ICU words, and headings wrapped by
+/// layout rejoined), so that every index is rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):

@@ -47,6 +47,8 @@ final class DOCXBody: NSObject, XMLParserDelegate {
     /// Depth inside mc:Fallback, whose content duplicates mc:Choice.
     private var fallbackDepth = 0
     private var tableDepth = 0
+    /// Lines before the open text boxes (w:txbxContent): a box's last line closes its 专栏.
+    private var frameStarts: [Int] = []
     private var rowCells: [String] = []
     private var cellText = ""
     /// The paragraphs of the row's cells: a row of one cell (a 专栏 drawn as a one-cell table) is
@@ -91,6 +93,7 @@ final class DOCXBody: NSObject, XMLParserDelegate {
                 rowParagraphs = []
             }
         case "w:tc": if tableDepth == 1 { cellText = "" }
+        case "w:txbxContent": frameStarts.append(lines.count)
         default: break
         }
     }
@@ -116,6 +119,8 @@ final class DOCXBody: NSObject, XMLParserDelegate {
                 add(SourceLine(text: rowCells.joined(separator: " | "), line: 0, role: .tableRow(cells: rowCells)))
             }
         case "w:tbl": tableDepth -= 1
+        case "w:txbxContent":
+            if let start = frameStarts.popLast(), lines.count > start { lines[lines.count - 1].closesFrame = true }
         default: break
         }
     }

@@ -69,6 +69,8 @@ struct SourceLine {
     /// Whether the line starts right of the page's text margin (a paragraph's first-line indent, a
     /// centred heading); nil when the format does not tell (everything but PDF).
     var indented: Bool? = nil
+    /// The last line inside a frame the format draws (a Word text box): a 专栏 it holds ends here.
+    var closesFrame = false
 }
 
 /// A reader's output: lines with provenance, and the title evidence the format carries

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import Ingestion
+
+/// Layouts of official documents (GB/T 9704) that the corpora lack, each written here as such a
+/// document prints it: a decree (政府令) before the rules it publishes, 专栏 items numbered （1）,
+/// the closing 版记, and a PDF made from a Markdown file whose contents page lost its leaders.
+@Suite struct OfficialLayoutTests {
+    /// A decree's header is every decree's (成都市人民政府令 （第215号）): the title is the rules'.
+    @Test func aDecreeIsTitledByTheRulesItPublishes() {
+        let text = """
+            成都市人民政府令
+
+            （第215号）
+
+            《成都市跨境电子商务综合试验区管理办法》已经2024年1月18日市政府第52次常务会议通过，现予公布，自2024年3月1日起施行。
+
+            市长　王凤朝
+            2024年1月25日
+
+            成都市跨境电子商务综合试验区管理办法
+
+            第一章　总则
+
+            第一条　为了推进跨境电子商务综合试验区建设，制定本办法。
+
+            第二条　本办法适用于本市行政区域内跨境电子商务活动。
+            """
+        let d = Ingestor.ingest(text: text, name: "decree.txt")
+        #expect(d.title == "成都市跨境电子商务综合试验区管理办法")
+        #expect(d.headings.map(\.display).contains("第一章 总则"))
+        // A notice about a decree is no decree header: its title stays its own.
+        #expect(!TitleBlock.isDecreeHeader("关于贯彻落实国务院令的通知"))
+        #expect(TitleBlock.isDecreeHeader("中华人民共和国国务院令（第732号）"))
+    }
+
+    /// Under 1.发展数据贸易, a 专栏's items numbered （1） (a label, a colon, its content) are the
+    /// box's items, not headings that close it; the heading after them does close it.
+    @Test func boxItemsNumberedInParenthesesStayInTheBox() {
+        let text = """
+            四川省数字贸易高质量发展行动计划
+
+            一、重点任务
+
+            （一）拓展数字贸易业态
+
+            1.发展数据贸易。探索数据跨境流动安全管理机制。
+
+            专栏2　数字贸易新业态培育重点
+
+            （1）数字文化：游戏出海、网络文学、数字影视。
+
+            （2）数字医疗：远程诊疗、医药研发外包。
+
+            （二）完善数字贸易基础设施
+
+            1.建设国际通信设施。推进国际互联网数据专用通道扩容。
+            """
+        let d = Ingestor.ingest(text: text, name: "plan.txt")
+        let items = d.passages.filter { $0.text.hasPrefix("（1）") || $0.text.hasPrefix("（2）") }
+        #expect(items.count == 2)
+        #expect(items.map(\.box) == ["专栏 2 数字贸易新业态培育重点", "专栏 2 数字贸易新业态培育重点"])
+        #expect(items.map { $0.path.last } == ["1.发展数据贸易", "1.发展数据贸易"])
+        #expect(!d.headings.map(\.display).contains { $0.hasPrefix("（1）") })
+        let after = d.passages.first { $0.text.hasPrefix("1.建设国际通信设施") }
+        #expect(after != nil && after?.box == nil && after?.path == ["一、重点任务", "（二）完善数字贸易基础设施", "1.建设国际通信设施"])
+    }
+
+    /// The 版记 (抄送 and the printing office and date) closes the document: it belongs to neither
+    /// the attachment above it nor the last section.
+    @Test func theClosingRecordIsItsOwnPart() {
+        let text = """
+            重庆市跨境电商高质量发展行动方案
+
+            一、工作目标
+
+            到2027年，全市跨境电商交易额突破1000亿元。
+
+            二、保障措施
+
+            （一）加强组织领导。市商务委牵头建立工作专班。
+
+            附件：重庆市跨境电商发展主要指标
+
+            序号\t指标\t单位\t2027年
+            1\t跨境电商交易额\t亿元\t1000
+
+            抄送：市委各部门，市人大常委会办公厅，市政协办公厅。
+            重庆市人民政府办公厅                    2024年3月6日印发
+            """
+        let d = Ingestor.ingest(text: text, name: "notice.txt")
+        let copyTo = d.passages.first { $0.text.hasPrefix("抄送") }
+        #expect(copyTo?.path == ["版记"] && copyTo?.box == nil)
+        let row = d.passages.first { $0.text.contains("跨境电商交易额") && $0.kind == .tableRow }
+        #expect(row?.path.first?.hasPrefix("附件") == true)
+        // 印发 in a title or a sentence is not the record.
+        let body = d.passages.first { $0.text.hasPrefix("（一）加强组织领导") }
+        #expect(body?.path.first == "二、保障措施")
+    }
+
+    /// A PDF printed from a Markdown file: its text keeps the `#` marks, and its contents page set
+    /// the last entries without leaders (第九章 加快推动数字商务发展 ( 47 )). The body's headings are
+    /// the outline, not the contents entries.
+    @Test func markdownMarksAndUnleaderedEntriesInAPDF() {
+        let raw = [
+            "重庆市商务发展“十四五”规划", "# 目 录", "第一篇 奋力开启商务高质量发展新征程..... ( 6 )", "第一章 发展基础.....( 7 )",
+            "第一节 发展成就 ..... ( 7 )", "第二章 总体思路 ..... ( 10 )", "第九章 加快推动数字商务发展 ( 47 )", "第一节 高质量发展电子商务 ( 47 )",
+            "第十章 打造国际一流商务环境 ( 49 )", "## 第一篇 奋力开启商务高质量发展新征程", "“十四五”时期是开启全面建设社会主义现代化国家新征程的第一个五年。",
+            "## 第一章 发展基础", "### 第一节 发展成就", "全市外贸整体规模进一步扩大，货物进出口总额超过2.6万亿元。", "## 第二章 总体思路",
+            "坚持稳中求进工作总基调。"
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: $0 < 9 ? 1 : 2) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        #expect(d.headings.map(\.display) == ["第一篇 奋力开启商务高质量发展新征程", "第一章 发展基础", "第一节 发展成就", "第二章 总体思路"])
+        #expect(d.headings.map(\.line) == [10, 12, 13, 15])
+        let hit = d.passages.first { $0.text.contains("2.6万亿元") }
+        #expect(hit?.path == ["第一篇 奋力开启商务高质量发展新征程", "第一章 发展基础", "第一节 发展成就"])
+        // # before anything but a Chinese heading is content (C# 语言, #1; the space beside 语 goes,
+        // as every space beside CJK does).
+        #expect(LineCleaner.clean("C# 语言", line: 1, markup: false).text == "C#语言")
+        #expect(LineCleaner.clean("#1 试点", line: 1, markup: false).text == "#1试点")
+    }
+
+    /// Headings that a narrow page wrapped (pdftotext -raw of the trade draft printed 18 characters
+    /// wide): the tail 盘 is part of its heading, not a passage, and so is 动 of a run-in heading's
+    /// lead (…提质行 / 动。加快推进…); paragraphs wrapped beside them stay paragraphs.
+    @Test func aHeadingWrappedByLayoutIsOneHeading() {
+        let raw = [
+            "关于加快建设贸易强省的实施意见", "一、总体要求", "（一）主要目标", "到2027年，全省外贸规模迈上新台阶，", "货物贸易达到1.2万亿元、在全国的位次保持",
+            "稳定，力争服务贸易规模超1600亿元、保持", "中西部第一。", "二、强化产业主体支撑，稳住外贸基本", "盘", "1.做大优势产业贸易规模。",
+            "发挥电子信息产业集群成链优势。多渠", "道稳定集成电路、智能终端、新型显示等优", "势产业订单，确保到2027年电子信息产业年",
+            "度进出口规模超6500亿元。", "2.开展海关特殊监管区域赋能提质行", "动。加快推进综合保税区综合改革，支持综", "保区依托区位优势和产业基础错位发展。"
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "draft.pdf", metadata: nil, encoding: "UTF-8")
+        #expect(
+            d.headings.map(\.display) == [
+                "一、总体要求", "（一）主要目标", "二、强化产业主体支撑，稳住外贸基本盘", "1.做大优势产业贸易规模", "2.开展海关特殊监管区域赋能提质行动"
+            ])
+        #expect(!d.passages.contains { $0.text == "盘" })
+        let p = d.passages.first { $0.text.hasPrefix("发挥电子信息") }
+        #expect(p?.text.hasSuffix("度进出口规模超6500亿元。") == true)
+        #expect(p?.path == ["二、强化产业主体支撑，稳住外贸基本盘", "1.做大优势产业贸易规模"])
+        // A run-in heading wrapped after its lead's last character: its passage is the whole item.
+        let item = d.passages.first { $0.text.hasPrefix("2.开展") }
+        #expect(item?.text == "2.开展海关特殊监管区域赋能提质行动。加快推进综合保税区综合改革，支持综保区依托区位优势和产业基础错位发展。")
+    }
+}
