@@ -59,6 +59,13 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for s in report.skipped { FileHandle.standardError.write("skipped \(s.file): \(s.reason)\n") }
+        for d in report.duplicates.prefix(5) {
+            FileHandle.standardError.write(
+                "note: \(d.name) has the same content as \(d.sameAs); both are indexed, so their mentions count twice\n")
+        }
+        if report.duplicates.count > 5 {
+            FileHandle.standardError.write("note: \(report.duplicates.count - 5) more documents repeat another's content\n")
+        }
         let mb = Double(report.inputBytes) / 1_000_000
         let documents = counted(report.analyzed.count + report.reused.count, "document")
         print(

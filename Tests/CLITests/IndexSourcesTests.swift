@@ -187,6 +187,27 @@ extension IndexSourcesTests {
         #expect(hit.first?["doc"] as? String == "b/plan.txt")
     }
 
+    /// What a folder of saved and copied files holds besides documents: a browser's "save page,
+    /// complete" folder (page_files/ beside page.html: its widgets are not documents), a link to a
+    /// file that is itself indexed (read once), and a copy under another name (indexed, with a note:
+    /// its mentions count twice).
+    @Test func savedPageFoldersLinksAndCopies() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        let page = "<html><head><title>发展低空经济的意见</title></head><body><h1>发展低空经济的意见</h1><p>培育低空经济新业态，标记词子丑寅卯。</p></body></html>"
+        try Support.write(page, to: src.appendingPathComponent("saved.html"))
+        let resources = src.appendingPathComponent("saved_files")
+        try FileManager.default.createDirectory(at: resources, withIntermediateDirectories: true)
+        try Support.write("<html><body><p>政务服务便民热线12345</p></body></html>", to: resources.appendingPathComponent("widget.html"))
+        try FileManager.default.createSymbolicLink(atPath: src.appendingPathComponent("link.txt").path, withDestinationPath: "quantum.txt")
+        try FileManager.default.copyItem(at: src.appendingPathComponent("quantum.txt"), to: src.appendingPathComponent("quantum-copy.txt"))
+        let r = try Support.run(["index", src.path, "--index", idx.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum-copy.txt", "quantum.txt", "saved.html"])
+        #expect(r.stderr.contains("note: quantum.txt has the same content as quantum-copy.txt"), "\(r.stderr)")
+        #expect(try Self.total("便民热线", idx) == 0)
+    }
+
     @Test func aLoneBinaryFileKeepsItsReason() throws {
         let base = try Support.temporaryDirectory("binary")
         defer { Support.remove(base) }

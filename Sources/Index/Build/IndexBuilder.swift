@@ -8,6 +8,9 @@ public struct IndexBuildReport: Sendable {
     public var removed: [String] = []
     /// Files that could not be indexed, with the reason.
     public var skipped: [(file: String, reason: String)] = []
+    /// Documents whose bytes equal an earlier one's (a copy, a renamed download): both are indexed,
+    /// so their mentions count twice; the user decides which to keep.
+    public var duplicates: [(name: String, sameAs: String)] = []
     public var passages = 0
     public var inputBytes: UInt64 = 0
     public var indexBytes = 0
@@ -20,8 +23,8 @@ public struct IndexBuildReport: Sendable {
 /// turn, each turning its files into compressed text, records and encoded postings as the
 /// passages stream by (`ChunkIndexer`), and the writer joins the chunks into one file
 /// (`IndexWriter`). Memory holds the compact chunks, never the corpus or its raw postings.
-/// Files whose content hash matches the previous index are not re-analyzed: their passages and
-/// word counts are copied from it. Files that fail are reported and skipped.
+/// Files whose content hash matches the previous index are not re-analyzed: their passages are
+/// copied from it. Files that fail are reported and skipped.
 public enum IndexBuilder {
     /// Builds or updates the index in `directory` from exactly `paths` (they become its sources).
     public static func build(
@@ -67,6 +70,10 @@ public enum IndexBuilder {
             report.skipped += c.skipped
             report.inputBytes += c.inputBytes
             report.passages += c.records.count
+        }
+        var firstWithHash: [String: String] = [:]
+        for (name, hash) in chunks.flatMap(\.hashes) {
+            if let first = firstWithHash[hash] { report.duplicates.append((name, first)) } else { firstWithHash[hash] = name }
         }
         let kept = Set(chunks.flatMap { c in c.documents.map { $0.name } })
         report.removed = (previous?.documents.keys).map { $0.filter { !kept.contains($0) }.sorted() } ?? []

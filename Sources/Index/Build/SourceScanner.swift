@@ -30,10 +30,14 @@ public enum SourceScanner {
                     // A folder named explicitly is read even through a symbolic link (links met
                     // inside folders are not followed into directories, so loops cannot recur).
                     let e = fm.enumerator(
-                        at: path.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                        at: path.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey],
                         options: [.skipsHiddenFiles])
                 else { continue }
                 for case let url as URL in e {
+                    if isSavedPageResources(url) {
+                        e.skipDescendants()
+                        continue
+                    }
                     guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()),
                         !Ingestor.sidecarFiles.contains(url.lastPathComponent), !isOwnerLock(url.lastPathComponent)
                     else { continue }
@@ -55,7 +59,27 @@ public enum SourceScanner {
             }
         }
         sources.sort { $0.url.path < $1.url.path }
-        return (withoutConvertedOriginals(sources), problems)
+        return (withoutLinksToListedFiles(withoutConvertedOriginals(sources)), problems)
+    }
+
+    /// The folder a browser's "save page, complete" writes beside the page (plan_files beside
+    /// plan.html; .files and _文件 in some browsers): the page's scripts, styles and embedded
+    /// widgets, never a document of its own.
+    static func isSavedPageResources(_ url: URL) -> Bool {
+        guard (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true else { return false }
+        let name = url.lastPathComponent
+        guard let suffix = ["_files", ".files", "_文件"].first(where: { name.hasSuffix($0) && name.count > $0.count }) else { return false }
+        let page = url.deletingLastPathComponent().appendingPathComponent(String(name.dropLast(suffix.count))).path
+        return ["html", "htm", "mht", "mhtml", "xhtml", "shtml"].contains { FileManager.default.fileExists(atPath: page + "." + $0) }
+    }
+
+    /// A link to a file that is itself listed would index the same document twice.
+    static func withoutLinksToListedFiles(_ sources: [Source]) -> [Source] {
+        let paths = Set(sources.map(\.url.path))
+        return sources.filter { s in
+            guard isSymbolicLink(s.url), let target = resolve(s.url) else { return true }
+            return !paths.contains(target.path)
+        }
     }
 
     /// plan.doc beside plan.docx: the .docx is the conversion the skip message asked for, so the

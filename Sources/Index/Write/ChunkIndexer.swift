@@ -41,6 +41,7 @@ final class ChunkIndexer {
             if let reused = reuse(job, source) {
                 add(reused.info, reused.passages, to: &state)
                 state.chunk.reused.append(job.name)
+                state.chunk.hashes.append((job.name, source.hash))
                 continue
             }
             do {
@@ -50,6 +51,7 @@ final class ChunkIndexer {
                     headings: doc.headings)
                 add(info, doc.passages, to: &state)
                 state.chunk.analyzed.append(job.name)
+                state.chunk.hashes.append((job.name, source.hash))
             } catch {
                 state.chunk.skipped.append((job.url.path, (error as? IngestionError)?.reason ?? "\(error)"))
             }

@@ -30,6 +30,8 @@ struct IndexChunk: Sendable {
     var inputBytes: UInt64 = 0
     var analyzed: [String] = []
     var reused: [String] = []
+    /// Each indexed document's name and content hash (`SourceInfo.hash`), to name duplicates.
+    var hashes: [(name: String, hash: String)] = []
     var skipped: [(file: String, reason: String)] = []
 }
 
