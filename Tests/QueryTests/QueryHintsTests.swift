@@ -56,6 +56,18 @@ import Testing
         #expect(try QueryParser.parse("电商 ＮＯＴ 跨境") == (try QueryParser.parse("电商 NOT 跨境")))
     }
 
+    /// 跨境电商OR海外仓, as a Chinese user types it, is one run of text (keywords stand between
+    /// spaces); with no match, a note shows the query with the spaces it needs.
+    @Test func keywordsGluedBetweenChineseWordsAreExplained() throws {
+        let r = try Fixture.search("跨境电商OR海外仓")
+        #expect(r.total == 0)
+        #expect(r.notes.contains { $0.contains("“OR” inside “跨境电商OR海外仓” is text") && $0.contains("(跨境电商 OR 海外仓)") }, "\(r.notes)")
+        #expect(try Fixture.search("跨境电商 OR 海外仓").total > 0)
+        // Latin around it, or a match: nothing to explain.
+        #expect(QueryPlanner.gluedOperator(QueryPart(text: "ORACLE数据库", quoted: false, column: 1)) == nil)
+        #expect(QueryPlanner.gluedOperator(QueryPart(text: "电商NOT跨境", quoted: false, column: 1)) != nil)
+    }
+
     @Test func bracketsAroundAWordSuggestTheWord() throws {
         let r = try Fixture.search("（跨境电商）")
         #expect(r.total == 0)

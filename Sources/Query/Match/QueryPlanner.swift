@@ -54,6 +54,7 @@ struct QueryPlanner {
         case .term(let part):
             let t = try term(part, positive: positive)
             if positive, t.df == 0 { unmatched.append((part, t.scalars)) }
+            if positive, !part.quoted, t.df == 0, let glued = Self.gluedOperator(part) { notes.append(glued) }
             if positive, !part.quoted, t.df == 0, let words = try fallback(part, t.scalars) {
                 guard wordFallback else {
                     let listed = words.map { "“\($0.text)”" }.joined(separator: " + ")
@@ -128,6 +129,24 @@ struct QueryPlanner {
             english: "“\(part.text)” occurs nowhere; the results are those of the other parts of its OR"
                 + (open ? " (a bracket not closed is text: close it to group)" : ""),
             chinese: "“\(part.text)”未在任何段落出现；结果只来自同一 OR 中的其他部分" + (open ? "（括号没有闭合，被当作文字：补上“）”才是分组）" : ""))
+    }
+
+    /// OR, AND or NOT typed between Chinese words without spaces (跨境电商OR海外仓) is text, as
+    /// keywords are only between spaces; a part that then matches nothing says how to mean it.
+    static func gluedOperator(_ part: QueryPart) -> Message? {
+        let s = Array(part.text.unicodeScalars)
+        for keyword in ["OR", "AND", "NOT"] {
+            let k = Array(keyword.unicodeScalars)
+            for i in 1..<max(1, s.count - k.count) where Array(s[i..<(i + k.count)]) == k {
+                guard s[i - 1].value >= 0x3400, s[i + k.count].value >= 0x3400 else { continue }
+                let spaced =
+                    String(part.text.unicodeScalars.prefix(i)) + " \(keyword) " + String(part.text.unicodeScalars.dropFirst(i + k.count))
+                return Message(
+                    english: "“\(keyword)” inside “\(part.text)” is text: an operator needs spaces around it (\(spaced))",
+                    chinese: "“\(part.text)”中的 \(keyword) 被当作文字：运算符两边需要空格（\(spaced)）")
+            }
+        }
+        return nil
     }
 
     /// Filters side by side that each select documents but no document together (doc:重庆 doc:成都:
