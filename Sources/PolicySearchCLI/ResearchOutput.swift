@@ -10,17 +10,30 @@ import Ingestion
 /// output as a document), and a folder.
 enum ResearchOutput {
     static func write(_ text: String, to path: String?, summary: String, protecting inputs: Inputs) throws {
-        guard let path else {
+        guard let path, path != "-" else {
             print(text, terminator: "")
             return
         }
         try write(Data(text.utf8), to: path, summary: summary, protecting: inputs)
     }
 
+    /// `-` is standard output, as for `--terms -`. A regular file (or a link to one: the link stays)
+    /// is replaced atomically; a pipe or a device (/dev/stdout, `>(wc -c)`, a FIFO) is written
+    /// as a stream, never replaced by a file.
     static func write(_ data: Data, to path: String, summary: String, protecting inputs: Inputs) throws {
+        if path == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        guard !path.isEmpty else { throw CLIError("--out needs a file name (or - for standard output)") }
         try inputs.check(path)
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            if let stream = FileHandle(forStreamingTo: path) {
+                defer { try? stream.close() }
+                try stream.write(contentsOf: data)
+            } else {
+                try data.write(to: URL(fileURLWithPath: Inputs.resolved(path)), options: .atomic)
+            }
         } catch {
             throw CLIError("cannot write \(path): \((error as NSError).localizedDescription)")
         }
@@ -35,6 +48,7 @@ enum ResearchOutput {
         func check(_ path: String) throws {
             let target = Self.resolved(path)
             var isFolder: ObjCBool = false
+            if FileHandle.kind(of: target).map({ $0 != S_IFREG && $0 != S_IFDIR }) == true { return }
             if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
                 throw CLIError("--out \(path) is a folder; give a file name, e.g. \(path)/report.html")
             }
@@ -63,9 +77,10 @@ enum ResearchOutput {
             }
         }
 
-        /// An existing file that begins as an index file does.
+        /// An existing file that begins as an index file does (only regular files are opened: opening
+        /// a FIFO to read would wait for a writer).
         static func isIndex(_ path: String) -> Bool {
-            guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+            guard FileHandle.kind(of: path) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return false }
             defer { try? handle.close() }
             return (try? handle.read(upToCount: IndexFormat.magic.count)).map { [UInt8]($0) } == IndexFormat.magic
         }
@@ -73,5 +88,20 @@ enum ResearchOutput {
         static func resolved(_ path: String) -> String {
             URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         }
+    }
+}
+
+extension FileHandle {
+    /// The file type bits (S_IFREG, S_IFIFO, …) of what `path` finally names; nil if nothing.
+    static func kind(of path: String) -> mode_t? {
+        var st = stat()
+        return stat(path, &st) == 0 ? st.st_mode & S_IFMT : nil
+    }
+
+    /// A handle that writes to `path` as a stream when it names a pipe, socket or device (not a
+    /// regular file or folder, which are replaced atomically instead); nil otherwise.
+    convenience init?(forStreamingTo path: String) {
+        guard let kind = Self.kind(of: path), kind != S_IFREG, kind != S_IFDIR else { return nil }
+        self.init(forWritingAtPath: path)
     }
 }

@@ -45,4 +45,40 @@ import Testing
         #expect(try Support.run(["kwic", "海外仓", "--out", plain.path, "--index", idx.path]).status == 0)
         #expect(try String(contentsOf: plain, encoding: .utf8).contains("海外仓"))
     }
+
+    /// `--out -` is standard output; a link to a file keeps being a link (its file is replaced); a
+    /// FIFO with a reader waiting gets the report as a stream and stays a FIFO.
+    @Test func outStreamsToPipesKeepsLinksAndDashIsStandardOutput() throws {
+        let base = try Support.temporaryDirectory("out-streams")
+        defer { Support.remove(base) }
+        let src = base.appendingPathComponent("src"), idx = base.appendingPathComponent("idx")
+        try FileManager.default.createDirectory(at: src, withIntermediateDirectories: true)
+        try Support.write("第一章 总则\n\n建设海外仓，发展跨境电商。\n", to: src.appendingPathComponent("plan.txt"))
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        let kwic = ["kwic", "海外仓", "--format", "csv", "--index", idx.path]
+
+        let dash = try Support.run(kwic + ["--out", "-"])
+        #expect(dash.status == 0 && dash.stdout.contains("plan.txt#2,3,建设,海外仓"), "\(dash.stderr)")
+
+        let target = base.appendingPathComponent("target.csv"), link = base.appendingPathComponent("link.csv")
+        try Support.write("old", to: target)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target.path)
+        #expect(try Support.run(kwic + ["--out", link.path]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("plan.txt#2,3,建设,海外仓"))
+
+        let fifo = base.appendingPathComponent("fifo.csv")
+        try #require(mkfifo(fifo.path, 0o600) == 0)
+        let reader = Process(), pipe = Pipe()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo.path]
+        reader.standardOutput = pipe
+        try reader.run()
+        let r = try Support.run(kwic + ["--out", fifo.path])
+        let received = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        #expect(r.status == 0 && received.contains("plan.txt#2,3,建设,海外仓"), "\(r.stderr)")
+        var st = stat()
+        #expect(stat(fifo.path, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO)
+    }
 }

@@ -190,6 +190,32 @@ import Testing
         #expect(rows[1].extra == "属性：预期性", "a blank 备注 adds nothing: \(rows[1].extra ?? "-")")
     }
 
+    /// A table that is an attachment of its own (附件：… 主要指标, then the table): the attachment's
+    /// title is its caption, as a 专栏 title would be.
+    @Test func anAttachmentTitleIsTheTablesCaption() throws {
+        let text = """
+            某市跨境电商高质量发展行动方案（2024—2027年）
+
+            一、工作目标
+
+            到2027年，全市跨境电商交易额突破1000亿元。
+
+            附件：某市跨境电商发展主要指标
+
+            | 序号 | 指标 | 单位 | 2023年 | 2027年 | 属性 |
+            |---|---|---|---|---|---|
+            | 1 | 跨境电商交易额 | 亿元 | 500 | 1000亿元以上 | 预期性 |
+            | 2 | 公共海外仓数量 | 个 | 30 | 60 | 预期性 |
+            """
+        let tables = IndicatorTable.read(
+            try Self.passages(text), documentName: "a", documentTitle: "某市跨境电商高质量发展行动方案（2024—2027年）",
+            period: PlanPeriod(start: 2024, end: 2027)
+        ) { "a#\($0)" }
+        let table = try #require(tables.first)
+        #expect(table.box == "附件：某市跨境电商发展主要指标")
+        #expect(table.rows.map(\.target) == ["1000亿元以上", "60"])
+    }
+
     /// A PDF (LibreOffice's, from a Word table) whose narrow year cells wrapped: the header comes
     /// as 类别序号指标单位 / 2020 / 年 / 2025年属性, each its own passage (these are the passages the
     /// index held for such a plan). The pieces are joined into the header; the table was missed.

@@ -57,6 +57,14 @@ import Testing
         #expect(try TermsFile(data: crlf.data(using: gb18030)!).entries.map(\.query) == ["海外仓", "跨境电商"])
         let utf8 = try TermsFile(data: Data(crlf.utf8))
         #expect(utf8.entries.map(\.query) == ["海外仓", "跨境电商"] && utf8.problems.map(\.text) == ["= 无查询"])
+        // Old Mac line ends (CR alone, Excel for Mac's "CSV (Macintosh)"): three queries, not one.
+        let cr = "跨境电商\r海外仓\r服务贸易\r"
+        #expect(try TermsFile(data: Data(cr.utf8)).entries.map(\.query) == ["跨境电商", "海外仓", "服务贸易"])
+        #expect(try TermsFile(data: cr.data(using: gb18030)!).entries.map(\.query) == ["跨境电商", "海外仓", "服务贸易"])
+        // A GB18030 file of one line (its bytes from iconv: 跨境电商 = BF E7 BE B3 B5 E7 C9 CC) is read,
+        // not refused as a damaged UTF-8 line.
+        let oneLine = Data([0xBF, 0xE7, 0xBE, 0xB3, 0xB5, 0xE7, 0xC9, 0xCC, 0x0A])
+        #expect(try TermsFile(data: oneLine).entries.map(\.query) == ["跨境电商"])
     }
 
     /// Through the CLI: each bad line on stderr as FILE:LINE: message, the good rows written in

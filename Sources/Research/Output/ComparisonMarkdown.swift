@@ -26,7 +26,7 @@ public enum ComparisonMarkdown {
         for (i, col) in e.columns.enumerated() {
             let d = c.documents[i]
             out += "### \(Markdown.escape(d.title))\n\n`\(d.name)`" + (d.region.map { " · " + Markdown.escape($0) } ?? "")
-            out += " — \(col.occurrences) occurrences in \(counted(col.passages, "passage"))\n\n"
+            out += " — \(counted(col.occurrences, "occurrence")) in \(counted(col.passages, "passage"))\n\n"
             guard col.passages > 0 else { continue }
             out += "Sections:\n\n"
             for s in col.sections {

@@ -193,7 +193,10 @@ enum TableRecognizer {
         guard i > 0 else { return nil }
         let p = passages[i - 1]
         let t = p.text.trimmingCharacters(in: .whitespaces)
-        guard !p.isTableRow, !p.isHeading || t.hasPrefix("表"), t.count <= 40, !t.contains(where: { "。！？；，".contains($0) }),
+        // A heading is a caption when it names the table: 表1 …, or the attachment the table is
+        // (附件：某市主要指标, 附表2 …).
+        guard !p.isTableRow, !p.isHeading || t.hasPrefix("表") || t.hasPrefix("附"), t.count <= 40,
+            !t.contains(where: { "。！？；，".contains($0) }),
             ["指标", "目标", "表"].contains(where: t.contains)
         else { return nil }
         return t

@@ -57,16 +57,22 @@ public struct TermsFile: Sendable {
     /// UTF-8 (BOM or not), read line by line so that one damaged line is reported and the rest
     /// run; a file that is not UTF-8 at all (GB18030 as WPS and older Excel save it, UTF-16) is
     /// decoded whole as documents are (`TextDecoder`).
+    /// Lines end at LF or CRLF, or at CR in a file with no LF (Excel for Mac's "CSV (Macintosh)").
     public init(data: Data) throws {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let valid = lines.filter { String(validating: $0, as: UTF8.self) != nil }.count
-        if bytes.contains(0) || valid * 2 < lines.count {
+        let end: UInt8 = !bytes.contains(0x0A) && !bytes.contains(0) && bytes.contains(0x0D) ? 0x0D : 0x0A
+        let lines = bytes.split(separator: end, omittingEmptySubsequences: false)
+        // Blank lines are valid in any encoding: a one-line GB18030 file is judged by its one line.
+        let written = lines.filter { !$0.isEmpty }
+        let valid = written.filter { String(validating: $0, as: UTF8.self) != nil }.count
+        if bytes.contains(0) || valid * 2 < written.count {
             do {
                 let decoded = try TextDecoder.decode([UInt8](data), file: "terms file")
                 // Split by scalar: "\r\n" is one Character, so a Character split would keep CRLF lines whole.
-                let lines = decoded.text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+                let scalars = decoded.text.unicodeScalars
+                let end: Unicode.Scalar = !scalars.contains("\n") && scalars.contains("\r") ? "\r" : "\n"
+                let lines = scalars.split(separator: end, omittingEmptySubsequences: false)
                 self.init(lines: lines.map { Optional(Self.droppingCR(String($0))) })
                 return
             } catch {
