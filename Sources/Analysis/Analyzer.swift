@@ -87,6 +87,32 @@ public final class Analyzer {
             }
         }
         flushRun()
-        return pieces
+        return Self.keepingOrdinals(pieces)
+    }
+
+    private static let numerals = Set("〇零一二三四五六七八九十百千万两".unicodeScalars)
+
+    /// An ordinal stays whole across the cuts above: 第二 | 十条 → 第二十条, 办法第 | 十一条 → 办法 |
+    /// 第十一条 (a citation of an article is one word, not 十条 wherever it occurs).
+    static func keepingOrdinals(_ pieces: [String]) -> [String] {
+        var out: [String] = []
+        for piece in pieces {
+            guard let last = out.last, let first = piece.unicodeScalars.first, numerals.contains(first),
+                let end = last.unicodeScalars.last
+            else {
+                out.append(piece)
+                continue
+            }
+            if numerals.contains(end) {
+                out[out.count - 1] = last + piece
+            } else if end == "第" {
+                let head = String(String.UnicodeScalarView(last.unicodeScalars.dropLast()))
+                if head.isEmpty { out.removeLast() } else { out[out.count - 1] = head }
+                out.append("第" + piece)
+            } else {
+                out.append(piece)
+            }
+        }
+        return out
     }
 }

@@ -31,6 +31,8 @@ enum OutputFormat {
 
     /// --out's folder must exist: said before the work, not after a report has been computed.
     static func checkFolder(of out: String) throws {
+        guard !out.isEmpty else { throw ValidationError("--out needs a file name (or - for standard output)") }
+        guard out != "-" else { return }
         let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {

@@ -39,15 +39,17 @@ struct SimilarCommand: ParsableCommand {
         guard limit >= 1 else { throw ValidationError("--limit must be 1 or more") }
     }
 
-    /// Why a short text found nothing, on standard error: passages are compared as runs of five
-    /// letters and digits, and passages under --min-length take no part.
-    static func explainNothing(_ text: String, minLength: Int) {
+    /// What a short text cannot find, on standard error: passages are compared as runs of five
+    /// letters and digits, and passages under --min-length take no part (a passage as short as the
+    /// text, its verbatim source perhaps, is left out even when longer ones are found).
+    static func explainShort(_ text: String, minLength: Int) {
         let letters = text.filter { $0.isLetter || $0.isNumber }.count
         guard letters < minLength else { return }
         let why =
             letters < Shingler.defaultSize
             ? "too short to compare: passages are compared as runs of \(Shingler.defaultSize) letters and digits"
             : "passages under --min-length \(minLength) take no part, so only longer passages that contain it can be found"
+                + " (--min-length \(Shingler.defaultSize) compares them too)"
         FileHandle.standardError.write("note: the text has \(letters) letters and digits; \(why)\n")
     }
 
@@ -71,7 +73,7 @@ struct SimilarCommand: ParsableCommand {
         } catch let e as ReuseError {
             throw ValidationError(e.description)
         }
-        if pairs.isEmpty { Self.explainNothing(query.text, minLength: comparison.minLength) }
+        Self.explainShort(query.text, minLength: comparison.minLength)
         let report = ReuseReport(similarTo: query, pairs: pairs, threshold: min)
         try (json ? ReportFormat.json : .text).emit(
             report,

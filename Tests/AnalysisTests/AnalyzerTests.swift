@@ -22,6 +22,17 @@ import Testing
         #expect(tokens.contains { $0.kind == .number })
     }
 
+    /// A citation's ordinal is not cut inside its numeral: the fallback for 第二十条第二款 must not
+    /// search 十条 (found in 第十条) on its own.
+    @Test func queryWordsKeepOrdinalsWhole() {
+        let words = analyzer.queryWords("第二十条第二款")
+        #expect(words.joined() == "第二十条第二款")
+        #expect(words.first == "第二十条")
+        #expect(!analyzer.queryWords("依照本办法第十一条").contains { $0.hasSuffix("第") })
+        #expect(Analyzer.keepingOrdinals(["第二", "十条", "第二款"]) == ["第二十条", "第二款"])
+        #expect(Analyzer.keepingOrdinals(["依照本", "办法第", "十一条"]) == ["依照本", "办法", "第十一条"])
+    }
+
     @Test func wordCountCountsICUWords() {
         #expect(analyzer.wordCount("apple banana apple。") == 3)
         #expect(analyzer.wordCount("，。！") == 0)

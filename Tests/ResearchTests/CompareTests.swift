@@ -19,6 +19,8 @@ import Testing
     @Test func quantitiesNextToTheTerm() {
         #expect(Self.quantities("力争跨境电商交易额增长50%以上，规模突破900亿元。", term: "跨境电商") == ["50%", "900亿元"])
         #expect(Self.quantities("打造20个省级跨境电商产业园。", term: "跨境电商") == ["20个"])
+        // A bound before the number is part of the target.
+        #expect(Self.quantities("跨境电商占外贸比重≥50%，交易额约1000亿元。", term: "跨境电商") == ["≥50%", "约1000亿元"])
         #expect(Self.quantities("跨境电商交易额达到1,200亿元，年均增长１５％。", term: "跨境电商") == ["1,200亿元", "１５％"])
         #expect(Self.quantities("跨境电商 交易额超过 35.5 亿美元。", term: "跨境电商") == ["35.5 亿美元"])
         #expect(Self.quantities("引进跨境电商企业100余家。", term: "跨境电商") == ["100余家"])

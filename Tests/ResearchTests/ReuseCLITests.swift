@@ -105,6 +105,11 @@ import Testing
         #expect(tiny.status == 0 && tiny.stdout.hasPrefix("0 passage(s)") && tiny.stderr.contains("too short to compare"))
         let short = try Self.run(["similar", "--text", "县域数字乡村集市建设方案"])
         #expect(short.stderr.contains("under --min-length 20"), "\(short.stderr)")
+        // Said also when longer passages are found: a passage as short as the text is not among them.
+        let found = try Self.run(["similar", "--text", "建设国际消费中心城市", "--min", "0.1"])
+        #expect(
+            found.status == 0 && !found.stdout.hasPrefix("0 passage(s)") && found.stderr.contains("--min-length 5 compares them too"),
+            "\(found.stdout) \(found.stderr)")
         let long = try Self.run(["similar", "--text", "发展智慧文旅。整合产学研等各相关机构、业内企业和专业人士共同创建"])
         #expect(long.status == 0 && !long.stderr.contains("note:"), "\(long.stderr)")
     }

@@ -74,12 +74,16 @@ public enum QuantityStatements {
             while j < range.upperBound, s[j] == " " { j += 1 }
             if j < range.upperBound, s[j] == "多" || s[j] == "余" { j += 1 }
             if let unit = unitScalars.first(where: { u in j + u.count <= range.upperBound && Array(s[j..<(j + u.count)]) == u }) {
-                out.append(numberStart..<(j + unit.count))
+                // A bound printed before the number is part of the target: ≥50%, ＞100亿元.
+                let bounded = numberStart > range.lowerBound && Self.bounds.contains(s[numberStart - 1])
+                out.append((bounded ? numberStart - 1 : numberStart)..<(j + unit.count))
                 i = j + unit.count
             }
         }
         return out
     }
+
+    private static let bounds: Set<Unicode.Scalar> = ["≥", "≤", "＞", "＜", ">", "<", "⩾", "⩽", "约"]
 
     private static func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
     private static func separator(_ c: Unicode.Scalar) -> Bool { c == "." || c == "．" || c == "," }
