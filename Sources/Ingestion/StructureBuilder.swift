@@ -83,6 +83,10 @@ struct StructureBuilder {
             switch line.kind {
             case .blank: gapHasBlank = true
             case .pageMark: gapHasPageBreak = true
+            case .tableRow:
+                // A row of the page's fields (发布机构 | 发文字号) is a passage of its own.
+                flush()
+                emit(kind: .frontMatter, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             default:
                 paragraphBreak = gapHasBlank && !gapHasPageBreak
                 gapHasBlank = false

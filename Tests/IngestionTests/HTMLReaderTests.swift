@@ -22,8 +22,10 @@ import TestSupport
         ] {
             #expect(!all.contains(clutter), "\(clutter) leaked into the passages")
         }
-        // Every paragraph of the article is there, in order.
-        #expect(d.passages.first?.text.hasPrefix("为深入贯彻习近平总书记来川视察作出的") == true)
+        // The page's h1 above the article is its first passage (searchable, as a text file's title
+        // line is), then every paragraph of the article, in order.
+        #expect(d.passages.first?.text == "关于加快建设贸易强省的实施意见（征求意见稿）")
+        #expect(d.passages.dropFirst().first?.text.hasPrefix("为深入贯彻习近平总书记来川视察作出的") == true)
         #expect(d.passages.last?.text.hasSuffix("无需其他格式。") == true)
     }
 

@@ -12,7 +12,9 @@ enum HTMLReader {
         var reader = HTMLLines(tree)
         // The page's fields about the document (a 信息公开 table above the article) come first, as
         // they would in the article: issuer, number and date are read from them.
-        var lines = Self.fieldRows(tree, outside: root).flatMap { reader.lines(under: $0) } + reader.lines(under: root)
+        let body = reader.lines(under: root)
+        let above = (Self.fieldRows(tree, outside: root) + Self.pageTitle(tree, outside: root, besides: body)).sorted()
+        var lines = above.flatMap { reader.lines(under: $0) } + body
         for i in lines.indices { lines[i].line = i + 1 }
         guard lines.contains(where: { $0.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) && $0 != "\n" }) })
         else { throw IngestionError.empty(file: file) }
@@ -20,6 +22,19 @@ enum HTMLReader {
         if let h1 = tree.firstText(of: "h1") { evidence.append(h1) }
         if let title = tree.firstText(of: "title") { evidence.append(title) }
         return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
+    }
+
+    /// The page's `<h1>` when it stands outside the main block (a site prints the document's title,
+    /// often the issuing notice's, above the article) and the block does not repeat it: it is the
+    /// document's first line, searchable and read by the title block like any title line.
+    static func pageTitle(_ tree: HTMLTree, outside root: Int?, besides body: [SourceLine]) -> [Int] {
+        guard let root,
+            let h1 = (0..<tree.count).first(where: { !tree.isText[$0] && tree.value[$0] == "h1" && !tree.inChrome[$0] }),
+            tree.end[h1] <= root || h1 >= tree.end[root]
+        else { return [] }
+        let text = TitleBlock.comparable(((h1 + 1)..<tree.end[h1]).filter { tree.isText[$0] }.map { tree.value[$0] }.joined())
+        guard text.count >= 4, !body.prefix(40).contains(where: { TitleBlock.comparable($0.text) == text }) else { return [] }
+        return [h1]
     }
 
     /// Table rows, list items and paragraphs wholly outside the main block (not around it: a layout
