@@ -102,43 +102,81 @@ extension StructureBuilder {
     }
 
     /// A numbered heading that layout wrapped, where lines are not whole paragraphs: the heading
-    /// line reaches the wrap width and the next line, right below it and not indented, has no
-    /// numbering of its own and either is a short tail with no sentence (二、强化产业主体支撑，稳住外贸
-    /// 基本 / 盘) or ends a run-in heading's lead within a few characters (11.开展…赋能提质行 /
-    /// 动。加快推进…). The two lines as one, and the index after them.
+    /// line reaches the wrap width and the next line, right below it, has no numbering of its own
+    /// and either ends the title (二、强化产业主体支撑，稳住外贸基本 / 盘; 七、…安全保 / 障能力，营造…
+    /// 环境; a centred 第四章 …创新发 / 展) or a run-in heading's lead (11.开展…提质行 / 动。加快推进…).
+    /// A next line that reads as something else — a date, a signature, a bracketed note, a table's
+    /// header cell — is not a title's end. The two lines as one, and the index after them.
     func headingWrapped(at index: Int) -> (CleanLine, Int)? {
         let line = lines[index]
         guard !linesAreParagraphs, index + 1 < lines.count, StructureBuilder.width(line.scalars) >= wrapThreshold,
             let n = HeadingParser.parse(line.scalars), n.style != .article, case .standalone = HeadingParser.shape(of: n)
         else { return nil }
         let tail = lines[index + 1]
-        guard tail.kind == .text, tail.indented != true, tail.headingLevel == nil, HeadingParser.parse(tail.scalars) == nil,
-            HeadingParser.parseBox(tail.scalars) == nil, HeadingParser.parseAttachment(tail.scalars) == nil
+        guard tail.kind == .text, tail.headingLevel == nil, HeadingParser.parse(tail.scalars) == nil,
+            HeadingParser.parseBox(tail.scalars) == nil, HeadingParser.parseAttachment(tail.scalars) == nil,
+            !Self.endsNoTitle(tail.scalars),
+            // An indented next line starts a paragraph, unless the heading is centred too and the
+            // line is its short remainder.
+            tail.indented != true || line.indented == true && StructureBuilder.width(tail.scalars) < wrapThreshold
         else { return nil }
+        // A short line followed by more short lines is a list's first item (跨境电商 / 海外仓 / 边境仓).
+        if index + 2 < lines.count, lines[index + 2].kind == .text, !endsBlock(after: index + 1),
+            StructureBuilder.width(lines[index + 2].scalars) < wrapThreshold,
+            !lines[index + 2].scalars.contains(where: HeadingParser.isSentenceEnd)
+        {
+            return nil
+        }
         var merged = line
         merged.scalars = line.scalars + tail.scalars
         guard let m = HeadingParser.parse(merged.scalars) else { return nil }
+        let lead = tail.scalars.firstIndex(where: HeadingParser.isSentenceEnd) ?? tail.scalars.count
         switch HeadingParser.shape(of: m) {
         case .standalone:
-            guard StructureBuilder.width(tail.scalars) < wrapThreshold, !tail.scalars.contains("："),
-                !tail.scalars.contains(where: HeadingParser.isSentenceEnd)
+            // The title may end in its 。 (（一）健全农村支付管理服务体 / 系。), nothing after it; a
+            // remainder as wide as a full line ends the title only where its block ends (else it is
+            // a paragraph's first line, cut at the margin in turn).
+            guard lead >= tail.scalars.count - 1, !tail.scalars.contains("："),
+                StructureBuilder.width(tail.scalars) < wrapThreshold || endsBlock(after: index + 1)
             else { return nil }
         case .runIn(let title):
-            guard title.count > n.rest.count, title.count - n.rest.count <= 6 else { return nil }
+            guard title.count > n.rest.count, lead <= 20, !tail.scalars[..<lead].contains("，") else { return nil }
         case .item:
             return nil
         }
         return (merged, index + 2)
     }
 
+    /// Whether the line after `index` starts something new: a blank or page break, a numbered
+    /// heading, a 专栏, or the end of the text.
+    func endsBlock(after index: Int) -> Bool {
+        guard index + 1 < lines.count else { return true }
+        let next = lines[index + 1]
+        guard next.kind == .text else { return next.kind != .tableRow }
+        return HeadingParser.parse(next.scalars) != nil || HeadingParser.parseBox(next.scalars) != nil
+    }
+
+    /// Lines that follow a heading without ending its title: a date (2024年3月1日), a bracketed note
+    /// (（此件公开发布）), an organ's signature (宜宾市商务局), a table's header cell (序号, 指标).
+    static func endsNoTitle(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first else { return true }
+        if first == "（" || first == "(" || first == "【" || TitleBlock.isDate(s) { return true }
+        let text = s.string
+        if ["序号", "指标", "类别", "项目", "单位", "名称"].contains(text) { return true }
+        guard s.count >= 4, s.count <= 16, ["局", "厅", "委", "办", "府", "室", "会", "院", "部", "处", "中心"].contains(where: { text.hasSuffix($0) })
+        else { return false }
+        return text.contains(where: { "省市县区".contains($0) }) || ["国务院", "中共", "中国", "国家"].contains(where: { text.hasPrefix($0) })
+    }
+
     /// The 版记 of GB/T 9704: the closing record of whom copies go to (抄送：…) and who printed it
     /// when (…2024年3月6日印发), below the last page's text and any attachment: not part of either.
     static let recordBlock = "版记"
 
-    /// 抄送：… or …年…月…日印发 among the file's last lines.
+    /// 抄送：… (or 分送) or …年…月…日印发 among the file's last lines.
     func startsRecordBlock(at index: Int) -> Bool {
         let s = lines[index].scalars
-        let copyTo = s.count > 3 && s[0] == "抄" && s[1] == "送" && (s[2] == "：" || s[2] == ":")
+        // The colon may be a space, which cleaning drops beside CJK (抄送 市统计局 → 抄送市统计局).
+        let copyTo = s.count > 3 && (s[0] == "抄" || s[0] == "分") && s[1] == "送"
         let printed = s.count <= 60 && s.last == "发" && s.dropLast().last == "印" && s.contains("年") && s.contains("日")
         guard copyTo || printed else { return false }
         return lines[(index + 1)...].lazy.filter { $0.kind == .text }.prefix(4).count < 4

@@ -72,6 +72,11 @@ enum TitleBlock {
             info.lines = first.range
         }
         if let t = info.title { info.title = withoutDocumentNumber(t) }
+        if let t = info.title, isDecreeHeader(t), let published = publishedTitle(in: lines) {
+            // A decree that does not print the rules' title again: the 公布 sentence names them.
+            info.title = published
+            info.lines = nil
+        }
         if let t = info.title, let issued = issuedTitle(in: t) {
             info.noticeTitle = t
             info.issuedTitle = issued
@@ -86,6 +91,17 @@ enum TitleBlock {
     static func isDecreeHeader(_ block: String) -> Bool {
         let text = withoutDocumentNumber(block)
         return text.hasSuffix("令") && !text.hasSuffix("命令") && text.count <= 20 && !text.contains("《") && !text.contains("关于")
+    }
+
+    /// 《X》已经…通过，现予公布 in a decree's opening lines: X.
+    static func publishedTitle(in lines: [CleanLine]) -> String? {
+        for l in lines.prefix(searchLines) where l.kind == .text {
+            let text = l.text
+            guard text.hasPrefix("《"), text.contains("公布"), let close = text.firstIndex(of: "》") else { continue }
+            let inner = String(text[text.index(after: text.startIndex)..<close])
+            if inner.count >= 4, endsWithDocumentType(inner) { return inner }
+        }
+        return nil
     }
 
     private static func firstTextLine(_ lines: [CleanLine]) -> Int? {
@@ -239,9 +255,11 @@ enum TitleBlock {
                 let inner = after[after.index(after: after.startIndex)..<close]
                 if inner.count >= 4 { return String(inner) }
             }
+            // Without 《》 the issued document is named by its type (关于印发某市…规划的通知); 印发 in
+            // a title about something else (关于规范公文印发和抄送工作的通知) issues nothing.
             for ending in ["的通知", "的通告", "的公告", "的决定"] where after.hasSuffix(ending) {
                 let inner = after.dropLast(ending.count)
-                if inner.count >= 4, !inner.contains("《") { return String(inner) }
+                if inner.count >= 4, !inner.contains("《"), endsWithDocumentType(String(inner)) { return String(inner) }
             }
         }
         return nil

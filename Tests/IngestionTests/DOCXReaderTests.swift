@@ -169,6 +169,23 @@ import TestSupport
         #expect(after != nil && after?.box == nil && after?.path.last == "（二）提高装备制造国际市场地位")
     }
 
+    /// A table typed with tabs (or converted from a tab-separated text file: one paragraph per row,
+    /// w:tab between cells) is read as rows; a single tab (第一章<tab>总则) is a space.
+    @Test func tabSeparatedParagraphsAreRows() {
+        func tabbed(_ cells: [String]) -> String {
+            "<w:p><w:r>" + cells.map { "<w:t>\($0)</w:t>" }.joined(separator: "<w:tab/>") + "</w:r></w:p>"
+        }
+        let document =
+            "<w:document \(Self.w)><w:body>\(tabbed(["第一章", "总则"]))"
+            + "\(tabbed(["序号", "指标", "单位", "2025年"]))\(tabbed(["1", "社会消费品零售总额", "亿元", "1200"]))</w:body></w:document>"
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        let d = Ingestor.build(
+            SourceDocument(format: .docx, lines: body.lines, titleEvidence: []), name: "t.docx", metadata: nil, encoding: "UTF-8")
+        #expect(d.headings.map(\.display) == ["第一章 总则"])
+        #expect(d.passages.filter { $0.kind == .tableRow }.map(\.text).count == 2)
+    }
+
     @Test func chineseCounting() {
         #expect(
             [1, 9, 10, 11, 19, 20, 23, 100, 105, 119].map(DOCXNumbering.chinese) == [

@@ -29,6 +29,12 @@ import Testing
         let d = Ingestor.ingest(text: text, name: "decree.txt")
         #expect(d.title == "成都市跨境电子商务综合试验区管理办法")
         #expect(d.headings.map(\.display).contains("第一章 总则"))
+        // A decree that does not print the rules' title again is titled by its 公布 sentence.
+        let bare = Ingestor.ingest(
+            text:
+                "重庆市人民政府令\n\n第368号\n\n《重庆市跨境电子商务发展促进办法》已经2024年5月6日市政府第50次常务会议通过，现予公布，自2024年7月1日起施行。\n\n市长　胡衡华\n2024年5月20日\n\n第一章　总则\n\n第一条　为了促进跨境电子商务发展，制定本办法。\n",
+            name: "decree2.txt")
+        #expect(bare.title == "重庆市跨境电子商务发展促进办法")
         // A notice about a decree is no decree header: its title stays its own.
         #expect(!TitleBlock.isDecreeHeader("关于贯彻落实国务院令的通知"))
         #expect(TitleBlock.isDecreeHeader("中华人民共和国国务院令（第732号）"))
@@ -93,6 +99,8 @@ import Testing
         #expect(copyTo?.path == ["版记"] && copyTo?.box == nil)
         let row = d.passages.first { $0.text.contains("跨境电商交易额") && $0.kind == .tableRow }
         #expect(row?.path.first?.hasPrefix("附件") == true)
+        let spaced = Ingestor.ingest(text: "某市工作方案\n\n一、工作目标\n\n到2027年建成示范区。\n\n分送　市统计局，成都海关。\n", name: "n2.txt")
+        #expect(spaced.passages.first { $0.text.hasPrefix("分送") }?.path == ["版记"])
         // 印发 in a title or a sentence is not the record.
         let body = d.passages.first { $0.text.hasPrefix("（一）加强组织领导") }
         #expect(body?.path.first == "二、保障措施")
@@ -146,5 +154,37 @@ import Testing
         // A run-in heading wrapped after its lead's last character: its passage is the whole item.
         let item = d.passages.first { $0.text.hasPrefix("2.开展") }
         #expect(item?.text == "2.开展海关特殊监管区域赋能提质行动。加快推进综合保税区综合改革，支持综保区依托区位优势和产业基础错位发展。")
+    }
+
+    /// What follows a full-width heading without ending it: a date, a signature, a bracketed note,
+    /// a list of short lines, a paragraph's first line cut at the margin. And the title that wraps
+    /// onto a nearly full line, which ends where its block ends.
+    @Test func aFullWidthHeadingKeepsWhatFollowsApart() {
+        let raw = [
+            "泸州市跨境电商发展工作要点", "为推动全市跨境电商高质量发展，加快建设", "开放型经济，结合我市实际，制定本要点。", "一、加快建设跨境电商综合试验区核心区块",
+            "2024年3月1日", "二、培育壮大跨境电商经营主体和服务企业", "跨境电商", "海外仓", "边境仓", "三、强化产业主体支撑，稳住外贸基本盘",
+            "支持企业扩大出口，培育外贸龙头企业，推动", "加工贸易梯度转移，巩固外贸基本盘。", "四、全面加强跨境电商发展的组织领导工作", "宜宾市商务局",
+            "五、全面提升贸易服务和安全保障能力，营造", "国际一流的营商环境", "", "六、优化跨境电商发展环境全面提升服务水平", "（此件公开发布）"
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        #expect(
+            d.headings.map(\.display) == [
+                "一、加快建设跨境电商综合试验区核心区块", "二、培育壮大跨境电商经营主体和服务企业", "三、强化产业主体支撑，稳住外贸基本盘",
+                "四、全面加强跨境电商发展的组织领导工作", "五、全面提升贸易服务和安全保障能力，营造国际一流的营商环境", "六、优化跨境电商发展环境全面提升服务水平"
+            ])
+        #expect(d.passages.contains { $0.text.hasPrefix("支持企业扩大出口") })
+    }
+
+    /// 印发 in a notice's title issues a document only when it names one (《…》, or a name ending in
+    /// its 文种); a notice about issuing keeps its own title.
+    @Test func aTitleAboutIssuingIssuesNothing() {
+        #expect(TitleBlock.issuedTitle(in: "关于进一步规范公文印发和抄送工作的通知") == nil)
+        #expect(TitleBlock.issuedTitle(in: "关于做好政策文件印发后解读工作的通知") == nil)
+        #expect(TitleBlock.issuedTitle(in: "关于印发成都市电子商务发展规划的通知") == "成都市电子商务发展规划")
+        #expect(TitleBlock.issuedTitle(in: "关于印发《成都市“十四五”电子商务发展规划》的通知") == "成都市“十四五”电子商务发展规划")
+        let d = Ingestor.ingest(text: "关于进一步规范公文印发和抄送工作的通知\n\n各区（市）县商务主管部门：\n\n为规范公文处理，现就有关事项通知如下。\n", name: "n.txt")
+        #expect(d.title == "关于进一步规范公文印发和抄送工作的通知")
     }
 }

@@ -80,7 +80,7 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:rPr": inRunProperties = true
         case "w:sz": if inRunProperties, let v = attributes["w:val"].flatMap(Int.init) { modify { $0.fontSize = max($0.fontSize, v) } }
         case "w:t": inText = true
-        case "w:tab": append(" ")
+        case "w:tab": append("\t")
         case "w:br", "w:cr": if attributes["w:type"] != "page" { append("\n") }
         case "w:noBreakHyphen": append("-")
         case "w:footnoteReference": if let id = attributes["w:id"] { modify { $0.notes.append(id) } }
@@ -134,6 +134,11 @@ final class DOCXBody: NSObject, XMLParserDelegate {
 
     private func endParagraph() {
         guard var p = paragraphs.popLast() else { return }
+        // Tabs lay out a row of three or more cells (a table typed as text, or converted from a
+        // tab-separated file): kept, so the row is read as cells; otherwise a tab is a space.
+        if tableDepth > 0 || p.text.split(separator: "\t").filter({ !$0.allSatisfy(\.isWhitespace) }).count < 3 {
+            p.text = p.text.replacingOccurrences(of: "\t", with: " ")
+        }
         let styleName = p.style ?? ""
         // A table of contents repeats the headings; Word generates it, the body has the real ones.
         if styleName.lowercased().hasPrefix("toc") || styles.styles[styleName]?.name.lowercased().hasPrefix("toc") == true { return }
