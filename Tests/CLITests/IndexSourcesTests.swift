@@ -206,6 +206,10 @@ extension IndexSourcesTests {
         #expect(try Self.documents(idx) == ["lowalt.txt", "quantum-copy.txt", "quantum.txt", "saved.html"])
         #expect(r.stderr.contains("note: quantum.txt has the same content as quantum-copy.txt"), "\(r.stderr)")
         #expect(try Self.total("便民热线", idx) == 0)
+        // A link named on the command line is read too (it is the document's name).
+        let linked = src.deletingLastPathComponent().appendingPathComponent("idx-link")
+        #expect(try Support.run(["index", src.appendingPathComponent("link.txt").path, "--index", linked.path]).status == 0)
+        #expect(try Self.documents(linked) == ["link.txt"])
     }
 
     @Test func aLoneBinaryFileKeepsItsReason() throws {

@@ -54,6 +54,9 @@ public enum SourceScanner {
                 }
             } else if let s = stat(path) {
                 sources.append(s)
+            } else if isSymbolicLink(path), let target = resolve(path), let s = stat(target) {
+                // A file named through a link is read (the link's name is the document's).
+                sources.append(Source(url: path, size: s.size, modified: s.modified))
             } else {
                 problems.append((path.path, "cannot be read"))
             }
