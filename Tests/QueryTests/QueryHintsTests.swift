@@ -61,11 +61,16 @@ import Testing
     @Test func keywordsGluedBetweenChineseWordsAreExplained() throws {
         let r = try Fixture.search("跨境电商OR海外仓")
         #expect(r.total == 0)
-        #expect(r.notes.contains { $0.contains("“OR” inside “跨境电商OR海外仓” is text") && $0.contains("(跨境电商 OR 海外仓)") }, "\(r.notes)")
+        #expect(r.notes.contains { $0.contains("“OR” in “跨境电商OR海外仓” is text") && $0.contains("(跨境电商 OR 海外仓)") }, "\(r.notes)")
         #expect(try Fixture.search("跨境电商 OR 海外仓").total > 0)
         // Latin around it, or a match: nothing to explain.
         #expect(QueryPlanner.gluedOperator(QueryPart(text: "ORACLE数据库", quoted: false, column: 1)) == nil)
         #expect(QueryPlanner.gluedOperator(QueryPart(text: "电商NOT跨境", quoted: false, column: 1)) != nil)
+        // Glued on one side (RCEP OR海外仓), or typed in lower case: the same note.
+        for part in ["OR海外仓", "跨境电商OR", "跨境电商or海外仓"] {
+            #expect(QueryPlanner.gluedOperator(QueryPart(text: part, quoted: false, column: 1)) != nil, "\(part)")
+        }
+        #expect(QueryPlanner.gluedOperator(QueryPart(text: "NOTE数据", quoted: false, column: 1)) == nil)
     }
 
     @Test func bracketsAroundAWordSuggestTheWord() throws {

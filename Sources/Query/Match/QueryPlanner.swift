@@ -131,18 +131,25 @@ struct QueryPlanner {
             chinese: "“\(part.text)”未在任何段落出现；结果只来自同一 OR 中的其他部分" + (open ? "（括号没有闭合，被当作文字：补上“）”才是分组）" : ""))
     }
 
-    /// OR, AND or NOT typed between Chinese words without spaces (跨境电商OR海外仓) is text, as
-    /// keywords are only between spaces; a part that then matches nothing says how to mean it.
+    /// OR, AND or NOT (in any case) typed against a Chinese word without a space (跨境电商OR海外仓,
+    /// RCEP OR海外仓, 海外仓 or跨境电商) is text, as keywords stand only between spaces; a part that
+    /// then matches nothing says how to mean it.
     static func gluedOperator(_ part: QueryPart) -> Message? {
         let s = Array(part.text.unicodeScalars)
+        let upper = s.map { ("a"..."z").contains($0) ? Unicode.Scalar($0.value - 32)! : $0 }
+        func isHan(_ i: Int) -> Bool { i >= 0 && i < s.count && s[i].value >= 0x3400 }
         for keyword in ["OR", "AND", "NOT"] {
             let k = Array(keyword.unicodeScalars)
-            for i in 1..<max(1, s.count - k.count) where Array(s[i..<(i + k.count)]) == k {
-                guard s[i - 1].value >= 0x3400, s[i + k.count].value >= 0x3400 else { continue }
+            for i in 0..<max(0, s.count - k.count + 1) where Array(upper[i..<(i + k.count)]) == k {
+                let before = i == 0 ? nil : isHan(i - 1), after = i + k.count == s.count ? nil : isHan(i + k.count)
+                // Han on one side and Han or the part's edge on the other: an operator meant.
+                guard before != false, after != false, before == true || after == true else { continue }
                 let spaced =
-                    String(part.text.unicodeScalars.prefix(i)) + " \(keyword) " + String(part.text.unicodeScalars.dropFirst(i + k.count))
+                    (String(String.UnicodeScalarView(s[..<i])) + " \(keyword) " + String(String.UnicodeScalarView(s[(i + k.count)...])))
+                    .trimmingCharacters(in: .whitespaces)
                 return Message(
-                    english: "“\(keyword)” inside “\(part.text)” is text: an operator needs spaces around it (\(spaced))",
+                    english:
+                        "“\(String(String.UnicodeScalarView(s[i..<(i + k.count)])))” in “\(part.text)” is text: an operator needs spaces around it (\(spaced))",
                     chinese: "“\(part.text)”中的 \(keyword) 被当作文字：运算符两边需要空格（\(spaced)）")
             }
         }
