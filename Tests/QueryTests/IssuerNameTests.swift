@@ -42,6 +42,9 @@ import Testing
         #expect(IssuerName.coverLine("长沙市人民政府") == "长沙市人民政府")
         #expect(IssuerName.coverLine("中共长沙市委　长沙市人民政府") == "中共长沙市委　长沙市人民政府")
         #expect(IssuerName.coverLine("各市州人民政府：") == nil)
+        // A signature that a Markdown hard break joined to its date line.
+        #expect(IssuerName.coverLine("成都市服务业发展领导小组办公室2021年9月30日") == "成都市服务业发展领导小组办公室")
+        #expect(IssuerName.coverLine("到2021年9月30日") == nil)
         #expect(IssuerName.coverLine("加快建设现代化产业体系，推动服务业发展") == nil)
         #expect(IssueDate.monthLine("2021年9月") == "2021-09" && IssueDate.monthLine("2021年12月") == "2021-12")
         #expect(IssueDate.monthLine("2021年13月") == nil && IssueDate.monthLine("到2021年9月") == nil)
