@@ -119,7 +119,7 @@ enum FrontMatter {
                     end = j
                     continue
                 }
-                if isLeaders(l) {
+                if isLeaders(l) || leadersBeforeOpenBracket(l) || titled && openBracketBeforePageNumber(lines, at: j) {
                     openEntry = true
                     j += 1
                     end = j
@@ -191,6 +191,27 @@ enum FrontMatter {
     /// A line of dot leaders alone (an entry's leaders that extraction put on their own line).
     private static func isLeaders(_ l: CleanLine) -> Bool {
         l.kind == .text && l.scalars.count >= 3 && l.scalars.allSatisfy { leaderCharacters.contains($0) || $0 == " " }
+    }
+
+    /// An entry whose page number a narrow page wrapped after its bracket (第二节 激发各领域消费活力
+    /// 潜力.....( / 14)): the entry stays open for the page number on the next line.
+    private static func leadersBeforeOpenBracket(_ l: CleanLine) -> Bool {
+        guard l.kind == .text, let last = l.scalars.last(where: { $0 != " " }), last == "(" || last == "（" else { return false }
+        var run = 0
+        for c in l.scalars.reversed().drop(while: { $0 == " " || $0 == "(" || $0 == "（" }) {
+            guard c == "." || c == "…" || c == "·" || c == "．" || c == " " else { break }
+            if c != " " { run += 1 }
+        }
+        return run >= 3
+    }
+
+    /// Under a 目录 title, an entry without leaders whose bracketed page number wrapped (第二节
+    /// 数字化智能化赋能商务发展 ( / 49)).
+    private static func openBracketBeforePageNumber(_ lines: [CleanLine], at j: Int) -> Bool {
+        guard lines[j].kind == .text, let last = lines[j].scalars.last(where: { $0 != " " }), last == "(" || last == "（",
+            let next = nextText(lines, after: j)
+        else { return false }
+        return isPageNumber(lines[next])
     }
 
     /// A title followed by its page number without leaders (第九章 加快推动数字商务发展 ( 47 ),

@@ -187,4 +187,20 @@ import Testing
         let d = Ingestor.ingest(text: "关于进一步规范公文印发和抄送工作的通知\n\n各区（市）县商务主管部门：\n\n为规范公文处理，现就有关事项通知如下。\n", name: "n.txt")
         #expect(d.title == "关于进一步规范公文印发和抄送工作的通知")
     }
+
+    /// A contents page printed narrow (pdftotext -raw of the Chongqing plan on a 90 mm page): page
+    /// numbers wrap after their bracket, with or without leaders (…消费活力潜力.....( / 14),
+    /// …赋能商务发展 ( / 49)). The contents end where the body starts, not at the first such entry.
+    @Test func contentsWhosePageNumbersWrapped() {
+        let raw = [
+            "重庆市商务发展“十四五”规划", "目录", "第一章发展基础.....(7)", "第一节发展成就.....(7)", "第二节激发各领域消费活力潜力.....(", "14)",
+            "第二章加快推动数字商务发展(47)", "第一节高质量发展电子商务(47)", "第二节 数字化智能化赋能商务发展 (", "49)", "第三章打造国际一流商务环境(49)",
+            "第一章 发展基础", "“十四五”时期，我市发展环境和条件都有新的深刻复杂变化。", "第一节 发展成就", "全市外贸整体规模进一步扩大。"
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: $0 < 11 ? 1 : 2) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        #expect(d.headings.map(\.display) == ["第一章 发展基础", "第一节 发展成就"])
+        #expect(d.headings.map(\.line) == [12, 14])
+    }
 }
