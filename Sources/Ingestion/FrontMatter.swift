@@ -119,7 +119,7 @@ enum FrontMatter {
                     end = j
                     continue
                 }
-                if isLeaders(l) || leadersBeforeOpenBracket(l) || titled && openBracketBeforePageNumber(lines, at: j) {
+                if isLeaders(l) || wrappedBeforePageNumber(lines, at: j, titled: titled) {
                     openEntry = true
                     j += 1
                     end = j
@@ -187,30 +187,25 @@ enum FrontMatter {
     }
 
     static let leaderCharacters: Set<Unicode.Scalar> = [".", "…", "·", "．", "-", "—", "_"]
+    /// The leaders an entry's dots are counted in (dashes and rules are not dots).
+    static let dotLeaders: Set<Unicode.Scalar> = [".", "…", "·", "．"]
 
     /// A line of dot leaders alone (an entry's leaders that extraction put on their own line).
     private static func isLeaders(_ l: CleanLine) -> Bool {
         l.kind == .text && l.scalars.count >= 3 && l.scalars.allSatisfy { leaderCharacters.contains($0) || $0 == " " }
     }
 
-    /// An entry whose page number a narrow page wrapped after its bracket (第二节 激发各领域消费活力
-    /// 潜力.....( / 14)): the entry stays open for the page number on the next line.
-    private static func leadersBeforeOpenBracket(_ l: CleanLine) -> Bool {
-        guard l.kind == .text, let last = l.scalars.last(where: { $0 != " " }), last == "(" || last == "（" else { return false }
-        var run = 0
-        for c in l.scalars.reversed().drop(while: { $0 == " " || $0 == "(" || $0 == "（" }) {
-            guard c == "." || c == "…" || c == "·" || c == "．" || c == " " else { break }
-            if c != " " { run += 1 }
-        }
-        return run >= 3
-    }
-
-    /// Under a 目录 title, an entry without leaders whose bracketed page number wrapped (第二节
-    /// 数字化智能化赋能商务发展 ( / 49)).
-    private static func openBracketBeforePageNumber(_ lines: [CleanLine], at j: Int) -> Bool {
-        guard lines[j].kind == .text, let last = lines[j].scalars.last(where: { $0 != " " }), last == "(" || last == "（",
-            let next = nextText(lines, after: j)
-        else { return false }
+    /// An entry whose page number a narrow page wrapped after its bracket, the number on the next
+    /// line: after dot leaders (…消费活力潜力.....( / 14)), or under a 目录 title without them
+    /// (…赋能商务发展 ( / 49)).
+    private static func wrappedBeforePageNumber(_ lines: [CleanLine], at j: Int, titled: Bool) -> Bool {
+        let s = lines[j].scalars
+        guard lines[j].kind == .text, let last = s.last(where: { $0 != " " }), last == "(" || last == "（" else { return false }
+        let leaders = s.reversed().drop(while: { $0 == " " || $0 == "(" || $0 == "（" }).prefix(while: {
+            dotLeaders.contains($0) || $0 == " "
+        })
+        if leaders.filter({ $0 != " " }).count >= 3 { return true }
+        guard titled, let next = nextText(lines, after: j) else { return false }
         return isPageNumber(lines[next])
     }
 
@@ -306,7 +301,7 @@ enum FrontMatter {
             let s = line.scalars
             var leaders = 0, maxLeaders = 0
             for c in s {
-                if c == "." || c == "…" || c == "·" || c == "．" {
+                if dotLeaders.contains(c) {
                     leaders += 1
                     maxLeaders = max(maxLeaders, leaders)
                 } else if c != " " {

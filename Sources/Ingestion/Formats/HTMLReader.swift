@@ -32,7 +32,7 @@ enum HTMLReader {
             let h1 = (0..<tree.count).first(where: { !tree.isText[$0] && tree.value[$0] == "h1" && !tree.inChrome[$0] }),
             tree.end[h1] <= root || h1 >= tree.end[root]
         else { return [] }
-        let text = TitleBlock.comparable(((h1 + 1)..<tree.end[h1]).filter { tree.isText[$0] }.map { tree.value[$0] }.joined())
+        let text = TitleBlock.comparable(tree.text(of: h1))
         guard text.count >= 4, !body.prefix(40).contains(where: { TitleBlock.comparable($0.text) == text }) else { return [] }
         return [h1]
     }
@@ -109,10 +109,12 @@ struct HTMLTree {
     /// Text of the first element named `tag`, whitespace collapsed.
     func firstText(of tag: String) -> String? {
         guard let i = (0..<count).first(where: { !isText[$0] && value[$0] == tag }) else { return nil }
-        let text = ((i + 1)..<end[i]).filter { isText[$0] }.map { value[$0] }.joined()
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let collapsed = text(of: i).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return collapsed.isEmpty ? nil : collapsed
     }
+
+    /// The text of element `i`, its text nodes joined.
+    func text(of i: Int) -> String { ((i + 1)..<end[i]).filter { isText[$0] }.map { value[$0] }.joined() }
 }
 
 /// Chooses the element holding the page's main text: starting at the root, descend into the child
