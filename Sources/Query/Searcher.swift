@@ -149,8 +149,9 @@ public final class Searcher {
     /// and path) only for the best k by BM25 and for passages whose BM25 × the largest boost could
     /// still reach the k-th final score.
     private func rank(_ passages: [Int32], bm25: [Double], plan: QueryPlan, options: SearchOptions) throws -> [Ranked] {
+        let ranking = try scorer.ranking()
         func entry(_ i: Int) throws -> Ranked {
-            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts)
+            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts, in: ranking) { _ in true }!
             return Ranked(passage: passages[i], score: boosts.apply(to: bm25[i]), payload: (i, boosts))
         }
         let maxBoost = options.boosts?.maximum ?? 1
@@ -169,14 +170,16 @@ public final class Searcher {
         }
         // The rest only where the largest boost could lift them in; their text only where the
         // boosts their record and path allow could (ties with a lower id win: `TopK.admits`).
-        for i in passages.indices where !seen[i] && BoostRules.mayEnter(top, passage: passages[i], score: bm25[i], bound: maxBoost) {
-            let p = passages[i]
+        var bar = top.bar
+        for i in passages.indices where !seen[i] && BoostRules.mayEnter(bar, passage: passages[i], score: bm25[i], bound: maxBoost) {
+            let p = passages[i], score = bm25[i], current = bar
             guard
                 let boosts = try scorer.boosts(
-                    for: Int(p), plan: plan, rules: options.boosts,
-                    reaches: { BoostRules.mayEnter(top, passage: p, score: bm25[i], bound: $0) })
+                    for: Int(p), plan: plan, rules: options.boosts, in: ranking,
+                    reaches: { BoostRules.mayEnter(current, passage: p, score: score, bound: $0) })
             else { continue }
-            top.insert(Ranked(passage: p, score: boosts.apply(to: bm25[i]), payload: (i, boosts)))
+            top.insert(Ranked(passage: p, score: boosts.apply(to: score), payload: (i, boosts)))
+            bar = top.bar
         }
         return top.entries
     }

@@ -20,6 +20,7 @@ extension Searcher {
         let idf = bm25.idf(documentFrequency: info.df, count: n)
         let maxBoost = options.boosts?.maximum ?? 1
         let lengths = try reader.lengths()
+        let ranking = try scorer.ranking()
         // Each block's largest tf and shortest passage, from the skip table (or, for a character
         // without a list of its own, computed when its pairs' postings were merged); a list of
         // one block has no skip table, and its bound (the largest) has it read in full.
@@ -45,10 +46,11 @@ extension Searcher {
                     let p = passages[i], tf = Int(tfs[i]), dl = Int(lengths[Int(p)])
                     if gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) { continue }
                     let score = bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl)
-                    guard BoostRules.mayEnter(top, passage: p, score: score, bound: maxBoost),
+                    let bar = top.bar
+                    guard BoostRules.mayEnter(bar, passage: p, score: score, bound: maxBoost),
                         let boosts = try scorer.boosts(
-                            for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: true,
-                            reaches: { BoostRules.mayEnter(top, passage: p, score: score, bound: $0) })
+                            for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: true, in: ranking,
+                            reaches: { BoostRules.mayEnter(bar, passage: p, score: score, bound: $0) })
                     else { continue }
                     top.insert(.init(passage: p, score: boosts.apply(to: score), payload: (boosts: boosts, tf: tfs[i])))
                     if top.isFull { cut = top.threshold }

@@ -25,8 +25,8 @@ public struct BoostRules: Sendable, Equatable {
     /// Whether `score` × a boost product of at most `bound` could still enter `top`. The bound is
     /// widened by a few ulps: a score multiplies its factors one by one, which may round above
     /// their product taken at once.
-    static func mayEnter<P>(_ top: TopK<P>, passage: Int32, score: Double, bound: Double) -> Bool {
-        top.admits(passage, score * bound * (1 + 1e-12))
+    static func mayEnter(_ bar: TopKBar, passage: Int32, score: Double, bound: Double) -> Bool {
+        bar.admits(passage, score * bound * (1 + 1e-12))
     }
 }
 

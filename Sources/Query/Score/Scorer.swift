@@ -55,9 +55,18 @@ final class Scorer {
         plan.scoringTerms.map { bm25.idf(documentFrequency: plan.terms[$0].df, count: reader.passageCount) }
     }
 
-    /// The boosts of a passage under `rules` (none when nil: plain BM25).
-    func boosts(for passage: Int, plan: QueryPlan, rules: BoostRules?) throws -> BoostMatch {
-        try boosts(for: passage, plan: plan, rules: rules) { _ in true }!
+    /// What `boosts` reads for every candidate, taken once per ranking: class references the
+    /// caller holds in a local are not retained and released per candidate (they were a quarter
+    /// of a 1,300-hit query's time).
+    struct Ranking {
+        let records: IndexReader.PassageRecords
+        fileprivate let mentions: MentionSets
+    }
+
+    func ranking() throws -> Ranking {
+        let records = try records()
+        if !mentionSets.ready { mentionSets.allocate(paths: records.paths) }
+        return Ranking(records: records, mentions: mentionSets)
     }
 
     /// The same, or nil when the passage cannot reach what `reaches` asks of its boost product:
@@ -67,18 +76,19 @@ final class Scorer {
     /// `holdsEveryTerm`: the caller knows the passage holds every wanted term (the single-term
     /// step, whose plan leaves the term's matches unread), so they are not looked up.
     func boosts(
-        for passage: Int, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, reaches: (Double) -> Bool
+        for passage: Int, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, in ranking: Ranking,
+        reaches: (Double) -> Bool
     ) throws -> BoostMatch? {
         guard let rules else { return reaches(1) ? BoostMatch(rules: nil) : nil }
         var match = BoostMatch(rules: rules)
-        let record = try records().rankingFields(passage)
+        let record = try ranking.records.rankingFields(passage)
         if record.kind == .heading {
             guard reaches(rules.headingLine) else { return nil }
             match.heading = true
             return match
         }
         let p = Int32(passage)
-        match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm)
+        match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm, ranking.mentions)
         let sectionFactor = match.section == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.length <= rules.shortLineLength
         guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
@@ -88,22 +98,23 @@ final class Scorer {
         }
         if let lead = lead.folded {
             match.lead = plan.terms.indices.first { t in
-                Self.matches(plan.terms[t], p, holdsEveryTerm) && Occurrences.occurs(plan.terms[t].variants, in: lead)
+                Self.matches(plan, t, p, holdsEveryTerm) && Occurrences.occurs(plan.terms[t].variants, in: lead)
             }
         }
         return match
     }
 
-    /// Whether a wanted term occurs in the passage.
-    private static func matches(_ term: QueryPlan.Term, _ passage: Int32, _ holdsEveryTerm: Bool) -> Bool {
-        term.positive && (holdsEveryTerm || term.matches.index(of: passage) != nil)
+    /// Whether wanted term `t` occurs in the passage. Reads the term in place: copying a `Term` out
+    /// of the plan retains each of its arrays, once per candidate.
+    private static func matches(_ plan: QueryPlan, _ t: Int, _ passage: Int32, _ holdsEveryTerm: Bool) -> Bool {
+        plan.terms[t].positive && (holdsEveryTerm || plan.terms[t].matches.index(of: passage) != nil)
     }
 
     /// The first wanted term (in query order) that occurs in the passage and that its heading path
     /// names: the path check first, as it is cached per path and most paths name no term.
-    private func sectionTerm(_ passage: Int32, path: Int, plan: QueryPlan, holdsEveryTerm: Bool) throws -> Int? {
+    private func sectionTerm(_ passage: Int32, path: Int, plan: QueryPlan, holdsEveryTerm: Bool, _ sets: MentionSets) throws -> Int? {
         for t in plan.terms.indices where plan.terms[t].positive {
-            if try mentions(path: path, term: t, plan.terms[t].variants), Self.matches(plan.terms[t], passage, holdsEveryTerm) {
+            if try mentions(path: path, term: t, plan.terms[t].variants, sets), Self.matches(plan, t, passage, holdsEveryTerm) {
                 return t
             }
         }
@@ -187,10 +198,8 @@ final class Scorer {
     /// (`startQuery` forgets them): its candidates share few paths. Kept per path as two bit sets
     /// over the plan's first 64 terms (looked up, found), in arrays indexed by path id: a
     /// candidate's check costs an array read, not a hash.
-    private func mentions(path id: Int, term t: Int, _ forms: [[UInt32]]) throws -> Bool {
+    private func mentions(path id: Int, term t: Int, _ forms: [[UInt32]], _ sets: MentionSets) throws -> Bool {
         guard t < 64 else { return try pathNames(id, forms) }
-        if mentionSets == nil { mentionSets = MentionSets(paths: try records().paths) }
-        let sets = mentionSets!
         let bit = UInt64(1) << UInt64(t)
         if let known = sets.lookup(id, bit) { return known }
         let found = try pathNames(id, forms)
@@ -202,10 +211,11 @@ final class Scorer {
         Occurrences.occurs(forms, in: try foldedPath(id))
     }
 
-    private var mentionSets: MentionSets?
+    /// Allocated on first use (`ranking()`), to the index's number of paths.
+    private let mentionSets = MentionSets()
 
     /// Called before ranking a new plan: term indices in the mention sets belong to one plan.
-    func startQuery() { mentionSets?.clear() }
+    func startQuery() { mentionSets.clear() }
 
     /// The records view, made on first use (it checksums the records section once).
     private func records() throws -> IndexReader.PassageRecords {
@@ -231,15 +241,20 @@ final class Scorer {
 /// arrays indexed by path id (no hashing and no exclusivity checks per candidate); only the paths
 /// touched by a query are cleared for the next.
 private final class MentionSets {
-    private let known: UnsafeMutablePointer<UInt64>
-    private let found: UnsafeMutablePointer<UInt64>
+    private var known = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
+    private var found = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
     private var touched: [Int32] = []
+    private(set) var ready = false
 
-    init(paths: Int) {
+    /// Sized to the index's paths, once.
+    func allocate(paths: Int) {
+        known.deallocate()
+        found.deallocate()
         known = .allocate(capacity: max(paths, 1))
         found = .allocate(capacity: max(paths, 1))
         known.initialize(repeating: 0, count: max(paths, 1))
         found.initialize(repeating: 0, count: max(paths, 1))
+        ready = true
     }
 
     deinit {

@@ -22,11 +22,14 @@ struct TopK<Payload> {
     var threshold: Double { isFull ? (k == 0 ? .infinity : entries[k - 1].score) : -.infinity }
 
     /// Whether an entry with this score and passage would be kept.
-    func admits(_ passage: Int32, _ score: Double) -> Bool {
-        guard k > 0 else { return false }
-        guard isFull else { return true }
-        let last = entries[k - 1]
-        return score != last.score ? score > last.score : passage < last.passage
+    func admits(_ passage: Int32, _ score: Double) -> Bool { bar.admits(passage, score) }
+
+    /// What an entry must beat, as plain values: candidate loops test it without reading (or
+    /// retaining) the entries.
+    var bar: TopKBar {
+        k == 0
+            ? TopKBar(score: .infinity, passage: Int32.min)
+            : isFull ? TopKBar(score: entries[k - 1].score, passage: entries[k - 1].passage) : .open
     }
 
     mutating func insert(_ e: Entry) {
@@ -38,5 +41,17 @@ struct TopK<Payload> {
         }
         entries.insert(e, at: lo)
         if entries.count > k { entries.removeLast() }
+    }
+}
+
+/// The last entry a full `TopK` keeps (or none yet): an entry is kept when it precedes it.
+struct TopKBar {
+    let score: Double
+    let passage: Int32
+
+    static let open = TopKBar(score: -.infinity, passage: Int32.max)
+
+    func admits(_ passage: Int32, _ score: Double) -> Bool {
+        score != self.score ? score > self.score : passage < self.passage
     }
 }
