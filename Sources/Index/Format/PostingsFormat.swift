@@ -196,25 +196,25 @@ enum PostingsFormat {
         positionStarts: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
     ) throws -> Block {
         var offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
-        var largest: UInt32 = 0
         var total = 0
         if positional {
-            // One pass: tfs and where each posting's positions start (their running sum).
+            // One pass: tfs and where each posting's positions start (their running sum). Every
+            // tf is below the total, which is checked below: no check per value.
             for i in 0..<count {
-                let v = scratch[i]
-                largest |= v
+                let tf = Int(scratch[i]) &+ 1
                 positionStarts[i] = Int32(truncatingIfNeeded: total)
-                total &+= Int(v) &+ 1
-                tfs[i] = Int32(truncatingIfNeeded: v) &+ 1
+                tfs[i] = Int32(truncatingIfNeeded: tf)
+                total &+= tf
             }
             positionStarts[count] = Int32(truncatingIfNeeded: total)
         } else {
+            var largest: UInt32 = 0
             for i in 0..<count {
                 largest |= scratch[i]
                 tfs[i] = Int32(truncatingIfNeeded: scratch[i]) &+ 1
             }
+            guard largest < UInt32(maxValue) else { throw MalformedRecord(detail: "bad term frequency") }
         }
-        guard largest < UInt32(maxValue) else { throw MalformedRecord(detail: "bad term frequency") }
         var positionWidth = 0
         if positional {
             guard offset < end else { throw MalformedRecord(detail: "block truncated") }

@@ -69,7 +69,8 @@ final class Scorer {
         return Ranking(records: records, mentions: mentionSets)
     }
 
-    /// The same, or nil when the passage cannot reach what `reaches` asks of its boost product:
+    /// The boosts of a passage under `rules` (none when nil: plain BM25), or nil when the passage
+    /// cannot reach what `reaches` asks of its boost product:
     /// an upper bound from what is cheap to read — the record (a heading line's factor is exact) and
     /// the cached heading path — is checked before the stored text is decompressed for the
     /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
