@@ -55,8 +55,15 @@ public enum NumberingStyle: Int, Codable, Comparable, Sendable, CaseIterable {
     case chineseParen  // （一）
     case arabicDot  // 1.  1．  1、
     case arabicParen  // （1）
+    /// 一．/一. : a level of its own, between 一、 and （一）, where a document nests it under 一、
+    /// (三、保障措施 › 一．加强组织领导); the top level where a document numbers only so (Word's
+    /// habit). Last in raw value: the values written before it was told apart keep their meaning.
+    case chineseDot
 
-    public static func < (lhs: NumberingStyle, rhs: NumberingStyle) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Nesting order: a heading closes every open heading of its rank or below.
+    var rank: Double { self == .chineseDot ? 4.5 : Double(rawValue) }
+
+    public static func < (lhs: NumberingStyle, rhs: NumberingStyle) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// One body heading, or a 专栏 box title.

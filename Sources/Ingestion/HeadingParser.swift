@@ -8,6 +8,8 @@ struct NumberedLine: Equatable {
     var label: [Unicode.Scalar]
     /// The text after the label, leading spaces removed.
     var rest: [Unicode.Scalar]
+    /// Whether spaces stood between label and text (第三章　机构养老服务, not 第三章规定的…).
+    var spaced = false
 }
 
 /// A line's role as a heading, judged from its text.
@@ -61,7 +63,9 @@ enum HeadingParser {
             end = i + 2
         default: return nil
         }
-        return NumberedLine(style: style, number: n, label: Array(s[0..<end]), rest: LineCleaner.trim(Array(s[end...])))
+        var line = NumberedLine(style: style, number: n, label: Array(s[0..<end]), rest: LineCleaner.trim(Array(s[end...])))
+        line.spaced = end < s.count && CharacterClass.isSpace(s[end])
+        return line
     }
 
     /// （一） / （1）, full- or half-width parentheses.
@@ -106,12 +110,14 @@ enum HeadingParser {
         return NumberedLine(style: .arabicDot, number: n, label: Array(s[0...i]), rest: Array(s[j...]))
     }
 
-    /// 一、 二十三、 — and 一． 一. as documents typed in Word or converted from it write them.
+    /// 一、 二十三、 — and 一． 一. as documents typed in Word or converted from it write them (a
+    /// style of its own: `StructureBuilder` reads it as 一、's where it continues that sequence).
     private static func parseChineseComma(_ s: [Unicode.Scalar]) -> NumberedLine? {
         var i = 0
         while i < s.count, i < 6, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
         guard i < s.count, s[i] == "、" || s[i] == "．" || s[i] == ".", let n = ChineseNumeral.value(s[0..<i]), n > 0 else { return nil }
-        return NumberedLine(style: .chineseComma, number: n, label: Array(s[0...i]), rest: LineCleaner.trim(Array(s[(i + 1)...])))
+        let style: NumberingStyle = s[i] == "、" ? .chineseComma : .chineseDot
+        return NumberedLine(style: style, number: n, label: Array(s[0...i]), rest: LineCleaner.trim(Array(s[(i + 1)...])))
     }
 
     /// Decides from the text alone whether a numbered line reads as a heading.
@@ -119,15 +125,17 @@ enum HeadingParser {
         let rest = line.rest
         if rest.isEmpty { return .standalone(title: []) }
         if line.style <= .section {
-            // 第X篇/章/节 open a part of the document whatever follows.
-            return rest.count <= maxTitle && !rest.contains(where: isSentenceEnd)
-                ? .standalone(title: rest) : .runIn(title: [])
+            // 第X篇/章/节 open a part of the document whatever follows; not a sentence that opens by
+            // citing one (第三章规定的机构…。, a law's clause).
+            if rest.count <= maxTitle && !rest.contains(where: isSentenceEnd) { return .standalone(title: rest) }
+            return citesPart(line) ? .item : .runIn(title: [])
         }
         if line.style == .article { return articleShape(rest) }
         guard let p = rest.firstIndex(where: isSentenceEnd) else {
             if let last = rest.last, last == "，" || last == "、" || last == "," { return .item }
             return rest.count <= maxTitle ? .standalone(title: rest) : .item
         }
+        if rest[p] == "？" || rest[p] == "?" { return questionShape(rest, end: p) }
         guard rest[p] == "。" || rest[p] == "！" || rest[p] == "." else { return .item }
         guard p <= maxLead else { return .item }
         var after = p + 1
@@ -139,6 +147,23 @@ enum HeadingParser {
             return rest[..<p].contains { $0 == "，" || $0 == "：" } ? .item : .standalone(title: Array(rest[..<p]))
         }
         return .runIn(title: Array(rest[..<p]))
+    }
+
+    /// A numbered line that is one question, alone on its line (一、问：哪些企业可以申报？, 3.如何兑现
+    ///补贴?): the question of a 政策解读 or 答记者问, whose answer follows; its whole text is the
+    /// title. A question with more after it is an item.
+    private static func questionShape(_ rest: [Unicode.Scalar], end p: Int) -> HeadingShape {
+        var after = p + 1
+        while after < rest.count, CharacterClass.isClosing(rest[after]) { after += 1 }
+        return after >= rest.count && p <= maxTitle + 20 ? .standalone(title: rest) : .item
+    }
+
+    /// A sentence whose subject is a part of the document: the label runs straight into a word that
+    /// cites it (第三章规定的…, 第二节所列…, 第四章中…, 第五章的…), with no space as a title has.
+    private static func citesPart(_ line: NumberedLine) -> Bool {
+        guard !line.spaced, let first = line.rest.first else { return false }
+        let lead = String(String.UnicodeScalarView(line.rest.prefix(2)))
+        return ["规定", "所列", "所述", "所称", "确定", "明确"].contains(lead) || first == "中" || first == "的" || first == "所"
     }
 
     /// 第一条　（目的和依据）: an article's caption in brackets is its title; other articles are run in

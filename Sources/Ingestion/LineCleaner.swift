@@ -77,7 +77,24 @@ enum LineCleaner {
             }
             if let only = cells.first { return CleanLine(kind: .text, scalars: only, line: line) }
         }
+        if let cells = ideographicSpaceCells(trimmed) {
+            return CleanLine(kind: .tableRow, scalars: joinCells(cells), cells: cells, line: line)
+        }
         return CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
+    }
+
+    /// A table typed with full-width spaces between its cells (序号　重点任务　牵头单位): three or more
+    /// cells, two of them words, none a sentence. A title's gap (第一章　总则), a title spaced
+    /// letter by letter (总　　则), a box or attachment line, or a date after a signature is text.
+    static func ideographicSpaceCells(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        guard s.contains("\u{3000}") else { return nil }
+        let cells = splitCells(s, separator: "\u{3000}").map(collapseSpaces).filter { !$0.isEmpty }
+        guard cells.count >= 3, cells.filter({ $0.count >= 2 }).count >= 2,
+            cells.allSatisfy({ $0.count <= 100 && !($0.last.map(HeadingParser.isSentenceEnd) ?? false) && $0.last != "，" })
+        else { return nil }
+        if let n = HeadingParser.parse(cells[0]), n.style <= .article { return nil }
+        if HeadingParser.parseBox(s) != nil || HeadingParser.parseAttachment(s) != nil { return nil }
+        return cells
     }
 
     /// Bold text that PDF extraction doubled character by character (第第一一章章 总总则则 → 第一章 总则):

@@ -155,6 +155,7 @@ struct StructureBuilder {
             return
         }
         if var numbered = HeadingParser.parse(s) {
+            numbered.style = resolvedStyle(numbered)
             if let k = HeadingParser.gluedLabel(in: numbered) {
                 // 第三章 目录管理 第十五条 …: the chapter, then its first article as its own line.
                 var head = line, tail = line
@@ -302,6 +303,14 @@ struct StructureBuilder {
     }
 
     // MARK: Headings and boxes
+
+    /// 一． where it continues the open 一、 sequence and not one of its own (一、… 二．… 三、, typed
+    /// by hand) is that sequence's; elsewhere it is a level of its own.
+    private func resolvedStyle(_ n: NumberedLine) -> NumberingStyle {
+        guard n.style == .chineseDot else { return n.style }
+        let comma = lastInParent[.chineseComma] ?? 0, dot = lastInParent[.chineseDot] ?? 0
+        return comma > 0 && n.number == comma + 1 && n.number != dot + 1 ? .chineseComma : .chineseDot
+    }
 
     private func accepts(_ n: NumberedLine, shape: HeadingShape) -> Bool {
         // Below an article (条) come its clauses (款) and items (项 （一）, 目 1.): never headings.

@@ -12,7 +12,8 @@ struct IndexCommand: ParsableCommand {
             With no paths, updates the index from the sources it remembers (the bundled corpus for \
             the default index); paths given are added to them. Unchanged files (same content hash) \
             are not re-analyzed; files gone from the sources leave the index. Files that cannot be \
-            read or decoded are reported and skipped.
+            read or decoded are reported and skipped; one that was indexed before keeps its earlier \
+            version (a half-copied file does not erase it) until it reads again.
 
             Exit status: 0 ok · 1 some files skipped · 2 a path or name that does not exist · 3 the \
             index is damaged, locked or unreadable.
@@ -67,11 +68,12 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write("note: \(report.duplicates.count - 5) more documents repeat another's content\n")
         }
         let mb = Double(report.inputBytes) / 1_000_000
-        let documents = counted(report.analyzed.count + report.reused.count, "document")
+        let documents = counted(report.analyzed.count + report.reused.count + report.kept.count, "document")
+        let kept = report.kept.isEmpty ? "" : ", \(report.kept.count) kept as before"
         print(
             String(
-                format: "%@ (%d analyzed, %d unchanged, %d removed), %@; %.2f MB in %.3f s (%.1f MB/s); index %.2f MB at %@",
-                documents, report.analyzed.count, report.reused.count, report.removed.count, counted(report.passages, "passage"), mb,
+                format: "%@ (%d analyzed, %d unchanged%@, %d removed), %@; %.2f MB in %.3f s (%.1f MB/s); index %.2f MB at %@",
+                documents, report.analyzed.count, report.reused.count, kept, report.removed.count, counted(report.passages, "passage"), mb,
                 report.seconds, mb / max(report.seconds, 1e-9), Double(report.indexBytes) / 1_000_000, location.directory.path))
         if !report.skipped.isEmpty { throw ExitCode(1) }
     }

@@ -11,7 +11,7 @@ struct ReuseCommand: ParsableCommand {
         discussion: """
             Similarity is the Jaccard index of the passages' 5-character shingles (letters and digits, \
             normalized); containment is the share of the smaller passage found in the other. Pairs are grouped \
-            by document pair, A the earlier document (catalog date); the shared text is aligned and differences \
+            by document pair, A the earlier document (by date: catalog, else its text); the shared text is aligned and differences \
             shown as [-only in A-]{+only in B+}. Headings and passages under --min-length letters are left out.
             """)
 

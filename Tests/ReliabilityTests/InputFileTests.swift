@@ -318,6 +318,29 @@ extension ReliabilityTests {
             #expect(again.status == 0 && again.stdout.contains("(0 analyzed, 3000 unchanged"), "stdout: \(again.stdout)")
         }
 
+        /// A file indexed before that fails to read now (a half-copied file, random bytes) keeps its
+        /// earlier version, said, with exit 1; once it reads again, the new version replaces it.
+        @Test func aFileThatNowFailsKeepsItsEarlierVersion() throws {
+            let r = try Self.index(
+                [
+                    "plan.txt": Array("某市跨境电商发展措施\n\n一、支持海外仓建设。\n".utf8),
+                    "other.txt": Array("另一份文件\n\n二、发展数字贸易。\n".utf8)
+                ], good: false)
+            defer { r.remove() }
+            var rng = SplitMix64(state: 5)
+            try Data((0..<3000).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).write(to: r.source.appendingPathComponent("plan.txt"))
+            let update = try Support.run(["index", "--index", r.index.path])
+            #expect(update.status == 1)
+            #expect(update.stderr.contains("plan.txt") && update.stderr.contains("the version indexed before is kept"), "\(update.stderr)")
+            #expect(update.stdout.hasPrefix("2 documents") && update.stdout.contains("1 kept as before"), "\(update.stdout)")
+            let kept = try Support.run(["search", "海外仓", "--index", r.index.path, "--json"])
+            #expect(Support.json(kept)?["total"] as? Int == 1)
+            try Support.write("某市跨境电商发展措施（修订）\n\n一、支持海外仓建设和运营。\n", to: r.source.appendingPathComponent("plan.txt"))
+            let fixed = try Support.run(["index", "--index", r.index.path])
+            #expect(fixed.status == 0 && fixed.stderr.isEmpty, "\(fixed.stderr)")
+            #expect(Support.json(try Support.run(["search", "运营", "--index", r.index.path, "--json"]))?["total"] as? Int == 1)
+        }
+
         /// Every kind of bad file in one folder with the good one: each reported once, exit 1.
         @Test func allBadFilesTogether() throws {
             var rng = SplitMix64(state: 11)

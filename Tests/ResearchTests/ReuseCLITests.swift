@@ -67,6 +67,21 @@ import Testing
         #expect(documents.first?["a"] as? String == "chengdu-ecommerce-14th-fyp.txt")
     }
 
+    /// A is the earlier plan by the date its text states when no catalog dates it (as `docs` shows
+    /// the date), not the file indexed first.
+    @Test func theEarlierPlanByItsStatedDateIsA() throws {
+        let dir = try Support.temporaryDirectory("reuse-order")
+        let clause = "支持企业建设公共海外仓，对新建或租赁面积在5000平方米以上的海外仓，按照实际投资额的20%给予一次性补助，单个企业最高不超过200万元，并优先推荐申报国家级示范项目。"
+        try Support.write("某省数字贸易发展行动计划\n\n某省人民政府\n2022年4月15日\n\n一、重点任务\n\n\(clause)\n", to: dir.appendingPathComponent("a-later.txt"))
+        try Support.write("某市跨境电商发展若干措施\n\n某市人民政府\n2021年12月20日\n\n一、支持政策\n\n\(clause)\n", to: dir.appendingPathComponent("b-earlier.txt"))
+        let index = dir.appendingPathComponent("idx").path
+        #expect(try Support.run(["index", dir.path, "--index", index]).status == 0)
+        let r = try Support.run(["reuse", "--min", "0.5", "--format", "json", "--index", index])
+        let documents = try #require(Support.json(r)?["documents"] as? [[String: Any]])
+        #expect(documents.count == 1)
+        #expect(documents.first?["a"] as? String == "b-earlier.txt")
+    }
+
     @Test func reuseTextMarkdownHTMLAndOut() throws {
         let text = try Self.run(["reuse", "--min", "0.8"])
         #expect(text.status == 0)

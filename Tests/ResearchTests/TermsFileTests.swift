@@ -39,6 +39,19 @@ import Testing
         #expect(try Self.parse(text).entries == f.entries, "the BOM is optional")
     }
 
+    /// Two rows of one name (a label, or a query without one) cannot be told apart in the report:
+    /// both are counted, and the second is named; a file of 50,000 lines is read in linear time.
+    @Test func rowsOfOneNameAreSaid() throws {
+        let f = try Self.parse("跨境电商 = 跨境\n数字经济 = 跨境\n跨境\n海外仓\n")
+        #expect(f.entries.map(\.line) == [1, 2, 3, 4])
+        #expect(f.problems.map(\.line) == [2, 3])
+        #expect(f.problems.first?.message == "names its row “跨境” as line 1 does; give one of them another label")
+        let many = (0..<50_000).map { "词\($0)" }.joined(separator: "\n") + "\n词7\n"
+        let big = try Self.parse(many)
+        #expect(big.entries.count == 50_000)
+        #expect(big.problems.map(\.message) == ["repeats line 8; counted once"])
+    }
+
     @Test func encodingProblems() throws {
         let bad = Data("海外仓\n".utf8) + Data([0xE6, 0xB5, 0x0A]) + Data("跨境电商\n".utf8)
         let f = try TermsFile(data: bad)

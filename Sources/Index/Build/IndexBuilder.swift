@@ -8,6 +8,8 @@ public struct IndexBuildReport: Sendable {
     public var removed: [String] = []
     /// Files that could not be indexed, with the reason.
     public var skipped: [(file: String, reason: String)] = []
+    /// Of those, the ones indexed before: their earlier version stays in the index.
+    public var kept: [String] = []
     /// Documents whose bytes equal an earlier one's (a copy, a renamed download): both are indexed,
     /// so their mentions count twice; the user decides which to keep.
     public var duplicates: [(name: String, sameAs: String)] = []
@@ -24,7 +26,8 @@ public struct IndexBuildReport: Sendable {
 /// passages stream by (`ChunkIndexer`), and the writer joins the chunks into one file
 /// (`IndexWriter`). Memory holds the compact chunks, never the corpus or its raw postings.
 /// Files whose content hash matches the previous index are not re-analyzed: their passages are
-/// copied from it. Files that fail are reported and skipped.
+/// copied from it. Files that fail are reported and skipped; one the previous index holds keeps
+/// that version.
 public enum IndexBuilder {
     /// Builds or updates the index in `directory` from exactly `paths` (they become its sources).
     public static func build(
@@ -68,6 +71,7 @@ public enum IndexBuilder {
             report.analyzed += c.analyzed
             report.reused += c.reused
             report.skipped += c.skipped
+            report.kept += c.kept
             report.inputBytes += c.inputBytes
             report.passages += c.records.count
         }

@@ -31,7 +31,7 @@ final class ChunkIndexer {
         var state = State()
         for job in jobs {
             guard let data = FileManager.default.contents(atPath: job.url.path) else {
-                state.chunk.skipped.append((job.url.path, "cannot be read (permissions?)"))
+                failed(job, "cannot be read (permissions?)", &state)
                 continue
             }
             let bytes = [UInt8](data)
@@ -53,11 +53,22 @@ final class ChunkIndexer {
                 state.chunk.analyzed.append(job.name)
                 state.chunk.hashes.append((job.name, source.hash))
             } catch {
-                state.chunk.skipped.append((job.url.path, (error as? IngestionError)?.reason ?? "\(error)"))
+                failed(job, (error as? IngestionError)?.reason ?? "\(error)", &state)
             }
         }
         state.chunk.postings = ChunkPostings(state.postings, lengths: state.chunk.lengths, budget: budget)
         return state.chunk
+    }
+
+    /// A file that cannot be read or ingested is skipped and said; if the previous index holds it,
+    /// that version stays (a half-copied or half-synced file does not erase what was searchable),
+    /// with its old hash, so the next update reads the file again.
+    private func failed(_ job: SourceJob, _ reason: String, _ state: inout State) {
+        guard let kept = previousVersion(job) else { return state.chunk.skipped.append((job.url.path, reason)) }
+        add(kept.info, kept.passages, to: &state)
+        state.chunk.hashes.append((job.name, kept.info.source.hash))
+        state.chunk.kept.append(job.name)
+        state.chunk.skipped.append((job.url.path, reason + "; the version indexed before is kept"))
     }
 
     /// The file's passages as the previous index holds them, when its content and catalog entry
@@ -65,7 +76,15 @@ final class ChunkIndexer {
     private func reuse(_ job: SourceJob, _ source: SourceInfo) -> (info: DocumentInfo, passages: [Passage])? {
         guard let previous, let old = previous.documents[job.name], old.info.source.hash == source.hash,
             old.info.metadata == (job.metadata ?? DocumentMetadata()),
-            let range = try? previous.reader.passageRange(ofDocument: old.doc)
+            var kept = previousVersion(job)
+        else { return nil }
+        kept.info.source = source
+        return kept
+    }
+
+    /// The document of this name as the previous index holds it: its record and passages.
+    private func previousVersion(_ job: SourceJob) -> (info: DocumentInfo, passages: [Passage])? {
+        guard let previous, let old = previous.documents[job.name], let range = try? previous.reader.passageRange(ofDocument: old.doc)
         else { return nil }
         var passages: [Passage] = []
         for id in range {
@@ -75,9 +94,7 @@ final class ChunkIndexer {
                     kind: p.record.kind, text: p.text, path: p.path, box: p.box, ordinal: p.record.ordinal,
                     firstLine: p.record.firstLine, lastLine: p.record.lastLine, firstPage: p.record.firstPage, lastPage: p.record.lastPage))
         }
-        var info = old.info
-        info.source = source
-        return (info, passages)
+        return (old.info, passages)
     }
 
     /// Adds one document: records, lengths, postings and text blocks of its passages.

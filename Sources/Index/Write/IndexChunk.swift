@@ -33,6 +33,8 @@ struct IndexChunk: Sendable {
     /// Each indexed document's name and content hash (`SourceInfo.hash`), to name duplicates.
     var hashes: [(name: String, hash: String)] = []
     var skipped: [(file: String, reason: String)] = []
+    /// Documents that failed to read this time and stay as the previous index held them.
+    var kept: [String] = []
 }
 
 /// One file planned for indexing.

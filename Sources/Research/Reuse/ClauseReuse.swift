@@ -1,5 +1,6 @@
 import Index
 import Ingestion
+import Query
 
 /// What can go wrong when comparing clauses, with what to do about it.
 public enum ReuseError: Error, CustomStringConvertible, Equatable {
@@ -32,7 +33,8 @@ public final class ClauseReuse {
     public let filter: PassageFilter
     let corpus: ShingleCorpus
     private var postings: PrefixFilter.Postings?
-    private var dates: [Int: String?] = [:]
+    /// Each document's date as `docs` and `year:` read it (catalog, else its text), loaded once.
+    private var dates: [String?]?
 
     public init(reader: IndexReader, filter: PassageFilter = PassageFilter(), shingleSize: Int = Shingler.defaultSize) throws {
         self.reader = reader
@@ -60,7 +62,7 @@ public final class ClauseReuse {
     }
 
     /// Every pair of passages from different documents with similarity ≥ `threshold`, grouped by
-    /// document pair. In each group A is the earlier document by catalog date when both are dated,
+    /// document pair. In each group A is the earlier document by date (catalog, else its text) when both are dated,
     /// else the one indexed first, so B is the one that may have copied. Groups come strongest first
     /// (the larger of the two shares of text), pairs by similarity.
     public func reuse(threshold: Double) throws -> [DocumentPair] {
@@ -216,16 +218,15 @@ public final class ClauseReuse {
         return total
     }
 
-    /// Whether document `x` comes before `y`: earlier catalog date when both are dated, else index order.
+    /// Whether document `x` comes before `y`: the earlier date when both are dated (the catalog's,
+    /// else the one its text states, as `docs` shows), else index order.
     private func precedes(_ x: Int, _ y: Int) throws -> Bool {
         if let dx = try date(x), let dy = try date(y), dx != dy { return dx < dy }
         return x < y
     }
 
     private func date(_ d: Int) throws -> String? {
-        if let known = dates[d] { return known }
-        let value = try reader.documentInfo(d).metadata.date
-        dates[d] = value
-        return value
+        if dates == nil { dates = try DocumentFacts.load(reader).map(\.date) }
+        return dates![d]
     }
 }

@@ -91,6 +91,10 @@ public struct TermsFile: Sendable {
     private init(lines: [String?]) {
         entries = []
         problems = []
+        // First line of each query and label, and of each row name (a label, else the query):
+        // found by hash, as a file may hold 100,000 lines.
+        var firstLine: [String: Int] = [:]
+        var firstName: [String: Int] = [:]
         for (i, line) in lines.enumerated() {
             let number = i + 1
             guard let decoded = line else {
@@ -101,10 +105,21 @@ public struct TermsFile: Sendable {
             case .none: continue
             case .entry(let query, let label):
                 // A repeated line would be a repeated row: counted once, and said.
-                if let first = entries.first(where: { $0.query == query && $0.label == label }) {
-                    problems.append(Problem(line: number, text: decoded, message: "repeats line \(first.line); counted once"))
+                let key = query + "\u{0}" + (label ?? "\u{1}")
+                if let first = firstLine[key] {
+                    problems.append(Problem(line: number, text: decoded, message: "repeats line \(first); counted once"))
                     continue
                 }
+                // Two rows of one name could not be told apart in the report: both counted, and said.
+                let name = label ?? query
+                if let first = firstName[name] {
+                    problems.append(
+                        Problem(
+                            line: number, text: decoded,
+                            message: "names its row “\(name)” as line \(first) does; give one of them another label"))
+                }
+                firstLine[key] = number
+                firstName[name] = firstName[name] ?? number
                 entries.append(Entry(line: number, query: query, label: label))
             case .problem(let message): problems.append(Problem(line: number, text: decoded, message: message))
             }

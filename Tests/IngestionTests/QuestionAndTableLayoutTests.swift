@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import Ingestion
+
+/// Layouts a newcomer trial brought (round 10), each written as such a document prints it: a
+/// 政策解读 in questions and answers, 一． nested under 一、, a law's clause that opens by citing a
+/// chapter, and tables typed with full-width spaces between their cells.
+@Suite struct QuestionAndTableLayoutTests {
+    /// A 答记者问's numbered questions are its headings; each answer is filed under its question.
+    @Test func numberedQuestionsAreHeadings() {
+        let text = """
+            《某市促进跨境电子商务高质量发展若干措施》政策解读
+
+            近日，市人民政府办公室印发《若干措施》。市商务局相关负责人接受了记者采访。
+
+            一、问：《若干措施》出台的背景是什么？
+
+            答：跨境电子商务是发展速度最快的外贸新业态，我市跨境电商仍存在海外仓布局不足等问题。
+
+            二、问：对海外仓建设有哪些支持政策，申报时间如何安排？
+
+            答：对企业新建的海外仓，按照实际投资额的20%给予一次性补助。
+
+            3.是否需要提交审计报告？需要，以申报通知为准。
+            """
+        let d = Ingestor.ingest(text: text, name: "jiedu.txt")
+        #expect(
+            d.headings.map(\.display) == ["一、问：《若干措施》出台的背景是什么？", "二、问：对海外仓建设有哪些支持政策，申报时间如何安排？"])
+        let answer = d.passages.first { $0.text.hasPrefix("答：对企业新建") }
+        #expect(answer?.path == ["二、问：对海外仓建设有哪些支持政策，申报时间如何安排？"])
+        // A question with its answer on the same line is an item, not a heading.
+        #expect(d.passages.contains { $0.text.hasPrefix("3.是否需要提交审计报告") && $0.kind != .heading })
+    }
+
+    /// 一． under 三、 is a level below it, and 四、 continues the 一、 sequence; in a document that
+    /// mixes 一、 and 二． for one level, 二． is that level's.
+    @Test func chineseNumeralWithDotIsItsOwnLevel() {
+        let nested = Ingestor.ingest(
+            text:
+                "某区实施意见\n\n一、总体要求\n\n到2025年，建成智能工厂10家。\n\n二、重点任务\n\n推进智能化改造。\n\n三、保障措施\n\n一．加强组织领导\n\n成立工作专班。\n\n二.强化资金保障\n\n统筹专项资金。\n\n四、督导考核\n\n纳入年度考核。\n",
+            name: "nested.txt")
+        #expect(nested.headings.map(\.display) == ["一、总体要求", "二、重点任务", "三、保障措施", "一．加强组织领导", "二.强化资金保障", "四、督导考核"])
+        #expect(nested.headings.map(\.depth) == [1, 1, 1, 2, 2, 1])
+        let mixed = Ingestor.ingest(
+            text: "某区实施意见\n\n一、总体要求\n\n加快发展。\n\n二．重点任务\n\n推进改造。\n\n三、保障措施\n\n加强领导。\n", name: "mixed.txt")
+        #expect(mixed.headings.map(\.depth) == [1, 1, 1])
+        let only = Ingestor.ingest(
+            text: "某区实施意见\n\n一．总体要求\n\n（一）指导思想\n\n加快发展。\n\n二．重点任务\n\n推进改造。\n", name: "only.txt")
+        #expect(only.headings.map(\.display) == ["一．总体要求", "（一）指导思想", "二．重点任务"])
+        #expect(only.headings.map(\.depth) == [1, 2, 1])
+    }
+
+    /// A clause that opens by citing a chapter (第三章规定的…) is text of its article; the real
+    /// 第三章 after it stays a chapter.
+    @Test func aClauseCitingAChapterIsNoChapter() {
+        let text = """
+            某市养老服务促进办法
+
+            第一章　总则
+
+            第一条　为了促进养老服务发展，制定本办法。
+
+            第二章　居家社区养老服务
+
+            第二条　街道应当建设社区养老服务综合体。
+
+            第三章规定的机构养老服务设施，可以同时提供居家社区养老服务。
+
+            第三章　机构养老服务
+
+            第三条　养老机构应当依法办理登记。
+            """
+        let d = Ingestor.ingest(text: text, name: "law.txt")
+        #expect(d.headings.filter { $0.style == .chapter }.map(\.display) == ["第一章 总则", "第二章 居家社区养老服务", "第三章 机构养老服务"])
+        let clause = d.passages.first { $0.text.hasPrefix("第三章规定的") }
+        #expect(clause?.path == ["第二章 居家社区养老服务", "第二条"])
+        #expect(
+            HeadingParser.shape(of: HeadingParser.parse(Array("第三章　机构养老服务".unicodeScalars))!)
+                == .standalone(title: Array("机构养老服务".unicodeScalars)))
+    }
+
+    /// Rows typed with full-width spaces between cells are table rows, each its own passage on its
+    /// own line; the attachment title above them stays a title. A title spaced letter by letter or
+    /// a chapter's gap is text.
+    @Test func fullWidthSpacedRowsAreTableRows() {
+        let text = """
+            某市数字经济行动方案
+
+            一、重点任务
+
+            加快发展集成电路产业。
+
+            附件1
+
+            某市数字经济重点任务分工表
+
+            序号　重点任务　牵头单位　责任单位
+
+            1　提升芯片设计能力　市发展改革委　市科技局
+
+            2　补齐制造封测短板　市经济信息化局　各区县政府
+            """
+        let d = Ingestor.ingest(text: text, name: "table.txt")
+        #expect(d.headings.contains { $0.kind == .document && $0.title == "某市数字经济重点任务分工表" })
+        let rows = d.passages.filter { $0.kind == .tableRow }
+        #expect(rows.map(\.firstLine) == [11, 13, 15])
+        #expect(rows.last?.text.contains("补齐制造封测短板") == true && rows.last?.text.contains("市经济信息化局") == true)
+        #expect(LineCleaner.ideographicSpaceCells(Array("总　　则".unicodeScalars)) == nil)
+        #expect(LineCleaner.ideographicSpaceCells(Array("第一章　总　　则".unicodeScalars)) == nil)
+        #expect(LineCleaner.ideographicSpaceCells(Array("发布时间：2024-05-20　来源：某市商务局".unicodeScalars)) == nil)
+        #expect(LineCleaner.ideographicSpaceCells(Array("序号　重点任务　牵头单位".unicodeScalars))?.count == 3)
+    }
+}
