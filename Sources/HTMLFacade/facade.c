@@ -63,7 +63,7 @@ static int skipped(const char *name) {
 }
 
 static char *attributeSummary(xmlNodePtr node) {
-    static const char *names[] = {"id", "class", "role", "style", "align", "start", "type", "value", NULL};
+    static const char *names[] = {"id", "class", "role", "style", "align", "start", "type", "value", "src", "content", NULL};
     size_t length = 0;
     char *joined = calloc(1, 1);
     for (int i = 0; names[i] && joined; i++) {

@@ -37,6 +37,11 @@ public enum IngestionError: Error, Equatable, CustomStringConvertible {
         case .unreadable(_, let r): return "cannot be read (\(r))"
         case .tooLarge(_, let b, let l): return "\(b) bytes exceeds the \(l)-byte limit for one document"
         case .legacyWordFormat(let f, let k):
+            // LibreOffice will not write over its input: a .doc renamed .docx converts into another folder.
+            if f.lowercased().hasSuffix(".docx") {
+                return "\(k) named .docx, which cannot be read; convert it with "
+                    + "`libreoffice --headless --convert-to docx --outdir converted \(f)` and index converted/"
+            }
             return "\(k), which cannot be read; convert it with `libreoffice --headless --convert-to docx \(f)` and index the .docx"
         case .noTextLayer(let f, let p):
             return "a scanned PDF (\(p) page\(p == 1 ? "" : "s") without a text layer); run OCR on it "

@@ -39,6 +39,9 @@ import TestSupport
         #expect(e.description.contains("libreoffice --headless --convert-to docx"))
         // Whatever the extension, the content decides.
         #expect(Self.error(ole, name: "misnamed.txt").map { if case .legacyWordFormat = $0 { true } else { false } } == true)
+        // A .doc renamed .docx: LibreOffice will not convert a file onto itself, so into another folder.
+        let renamed = try #require(Self.error(ole, name: "renamed.docx"))
+        #expect(renamed.description.contains("--convert-to docx --outdir converted renamed.docx"), "\(renamed)")
     }
 
     @Test func legacyExtensionsAreScannedSoTheyAreReported() {

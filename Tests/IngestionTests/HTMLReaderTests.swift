@@ -105,4 +105,31 @@ import TestSupport
         #expect(texts.contains { $0.hasPrefix("i.") && $0.contains("第一项罗马数字") })
         #expect(texts.contains { $0.hasPrefix("ii.") && $0.contains("第二项罗马数字") })
     }
+
+    /// A frameset holds no text of its own, and a page that only redirects none at all: each is
+    /// refused with where its text is, not indexed as a "no frames" notice or called empty.
+    @Test func framesetsAndRedirectsSayWhereTheTextIs() throws {
+        let frameset = """
+            <html><head><title>合肥市人民政府信息公开</title></head><frameset rows="120,*">
+            <frame src="top.html" name="top"><frame src="main.html" name="main">
+            <noframes><body>您的浏览器不支持框架。</body></noframes></frameset></html>
+            """
+        do {
+            _ = try Ingestor.ingest(bytes: Array(frameset.utf8), name: "frames.html")
+            Issue.record("a frameset was indexed")
+        } catch let e as IngestionError {
+            #expect(e.reason.contains("frameset") && e.reason.contains("top.html, main.html"), "\(e.reason)")
+        }
+        let redirect = """
+            <html><head><meta charset="utf-8"><title>跳转中</title>
+            <meta http-equiv="refresh" content="0;url=https://www.hefei.gov.cn/public/1741/108946221.html">
+            </head><body></body></html>
+            """
+        do {
+            _ = try Ingestor.ingest(bytes: Array(redirect.utf8), name: "redirect.html")
+            Issue.record("a redirect page was indexed")
+        } catch let e as IngestionError {
+            #expect(e.reason.contains("redirects to https://www.hefei.gov.cn/public/1741/108946221.html"), "\(e.reason)")
+        }
+    }
 }

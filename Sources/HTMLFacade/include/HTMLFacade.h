@@ -24,8 +24,8 @@ int32_t pf_html_node_parent(const pf_html *html, int32_t index);
 int32_t pf_html_node_is_text(const pf_html *html, int32_t index);
 /// A text node's UTF-8 text, or an element's lowercase tag name.
 const char *pf_html_node_value(const pf_html *html, int32_t index);
-/// An element's id, class, role, style, align, start, type and value attributes as name=value
-/// joined by spaces, lowercased ("" for text).
+/// An element's id, class, role, style, align, start, type, value, src (a frame's page) and content
+/// (a meta refresh's target) attributes as name=value joined by spaces, lowercased ("" for text).
 const char *pf_html_node_attributes(const pf_html *html, int32_t index);
 
 #ifdef __cplusplus

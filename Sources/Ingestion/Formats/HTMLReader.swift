@@ -8,6 +8,11 @@ enum HTMLReader {
     static func read(_ text: String, file: String) throws -> SourceDocument {
         let page = try HTMLPage(text, file: file)
         let tree = HTMLTree(page)
+        if let frames = Self.framedPages(tree) {
+            throw IngestionError.damaged(
+                file: file, format: "HTML",
+                reason: "a frameset page: its text is in the pages it frames (\(frames)); save those pages and index them")
+        }
         let root = MainBlock.select(in: tree)
         var reader = HTMLLines(tree)
         // The page's fields about the document (a 信息公开 table above the article) come first, as
@@ -17,11 +22,36 @@ enum HTMLReader {
         var lines = above.flatMap { reader.lines(under: $0) } + body
         for i in lines.indices { lines[i].line = i + 1 }
         guard lines.contains(where: { $0.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) && $0 != "\n" }) })
-        else { throw IngestionError.empty(file: file) }
+        else {
+            guard let target = Self.redirectTarget(tree) else { throw IngestionError.empty(file: file) }
+            throw IngestionError.damaged(
+                file: file, format: "HTML", reason: "a page that only redirects to \(target); save the page it leads to and index that")
+        }
         var evidence: [String] = []
         if let h1 = tree.firstText(of: "h1") { evidence.append(h1) }
         if let title = tree.firstText(of: "title") { evidence.append(title) }
         return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
+    }
+
+    /// The `src` of a frameset's frames (its own text is at most a "no frames" notice), or nil.
+    static func framedPages(_ tree: HTMLTree) -> String? {
+        guard (0..<tree.count).contains(where: { !tree.isText[$0] && tree.value[$0] == "frameset" }) else { return nil }
+        let sources = (0..<tree.count).filter { !tree.isText[$0] && tree.value[$0] == "frame" }.compactMap {
+            HTMLLines.attribute("src", tree.attributes[$0])
+        }
+        return sources.isEmpty ? "no frame names a page" : sources.joined(separator: ", ")
+    }
+
+    /// Where a `<meta http-equiv="refresh" content="0;url=…">` sends the reader, if anywhere.
+    static func redirectTarget(_ tree: HTMLTree) -> String? {
+        for i in 0..<tree.count where !tree.isText[i] && tree.value[i] == "meta" {
+            guard let content = HTMLLines.attribute("content", tree.attributes[i]), let r = content.lowercased().range(of: "url=") else {
+                continue
+            }
+            let target = String(content[r.upperBound...].filter { $0 != "'" && $0 != "\"" })
+            if !target.isEmpty { return target }
+        }
+        return nil
     }
 
     /// The page's `<h1>` when it stands outside the main block (a site prints the document's title,
@@ -179,7 +209,10 @@ struct HTMLLines {
         guard !attrs.isEmpty else { return false }
         if attrs.contains("display:none") || attrs.contains("display: none") { return true }
         var words: Set<String> = []
-        for part in attrs.split(whereSeparator: { $0 == " " || $0 == "=" || $0 == "-" || $0 == "_" }) { words.insert(String(part)) }
+        // A frame's page or a meta's content is no class of the element's.
+        for field in attrs.split(separator: " ") where !field.hasPrefix("src=") && !field.hasPrefix("content=") {
+            for part in field.split(whereSeparator: { $0 == "=" || $0 == "-" || $0 == "_" }) { words.insert(String(part)) }
+        }
         return !words.isDisjoint(with: chromeWords)
     }
 
