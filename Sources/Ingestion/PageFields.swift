@@ -7,7 +7,11 @@ public enum PageFields {
     public static let numberLabels = ["发文字号", "文号"]
     public static let dateLabels = ["成文日期", "发文日期", "发布日期", "印发日期"]
 
-    public static var allLabels: [String] { issuerLabels + numberLabels + dateLabels }
+    /// Fields analysts cite the item by (索引号 003255001/202306-00021) or file it under: kept with
+    /// the others, though nothing is read from them.
+    public static let catalogLabels = ["索引号", "信息分类", "主题分类", "组配分类", "体裁分类", "公开方式", "有效性"]
+
+    public static var allLabels: [String] { issuerLabels + numberLabels + dateLabels + catalogLabels }
 
     /// Whether `text` (spaces removed) holds a label followed by its colon: 发 布 机 构 ： counts.
     public static func labels(_ text: String) -> Bool {

@@ -132,4 +132,27 @@ import TestSupport
             #expect(e.reason.contains("redirects to https://www.hefei.gov.cn/public/1741/108946221.html"), "\(e.reason)")
         }
     }
+
+    /// A portal's 信息公开 table keeps its 索引号 row (analysts cite it), and the attachment list it
+    /// prints after the article, outside the article's block, is read with the article.
+    @Test func indexNumberRowAndAttachmentListAfterTheArticle() throws {
+        let html = """
+            <html><body><div class="nav"><a href="/">首页</a></div>
+            <table class="info"><tr><td>索&nbsp;&nbsp;引&nbsp;&nbsp;号：</td><td>003255001/202306-00021</td><td>信息分类：</td><td>政府文件</td></tr>
+            <tr><td>发布机构：</td><td>合肥市人民政府办公室</td><td>成文日期：</td><td>2023-06-15</td></tr></table>
+            <div class="article"><div class="art-con" id="zoom">
+            <p>各县（市）、区人民政府，市政府各部门：《合肥市促进跨境电子商务高质量发展若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。</p>
+            <p>一、总体目标</p><p>到2025年，全市跨境电商进出口额突破500亿元，培育跨境电商龙头企业30家，建设公共海外仓20个。</p>
+            </div>
+            <div class="fujian"><p>附件：</p><p><a href="/files/a1.docx">附件1.合肥市跨境电商龙头企业认定办法.docx</a></p>
+            <p><a href="/files/a2.pdf">附件2.公共海外仓申报指南.pdf</a></p></div></div>
+            <div class="footer">网站标识码：3401000001 主办单位：合肥市人民政府办公室</div></body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "page.html")
+        let texts = d.passages.map(\.text)
+        #expect(texts.contains { $0.contains("索引号") && $0.contains("003255001/202306-00021") }, "\(texts)")
+        #expect(texts.contains { $0.contains("附件1.合肥市跨境电商龙头企业认定办法.docx") }, "\(texts)")
+        #expect(texts.contains { $0.contains("附件2.公共海外仓申报指南.pdf") })
+        #expect(!texts.contains { $0.contains("网站标识码") })
+    }
 }

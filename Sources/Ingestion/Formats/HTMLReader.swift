@@ -19,7 +19,8 @@ enum HTMLReader {
         // they would in the article: issuer, number and date are read from them.
         let body = reader.lines(under: root)
         let above = (Self.fieldRows(tree, outside: root) + Self.pageTitle(tree, outside: root, besides: body)).sorted()
-        var lines = above.flatMap { reader.lines(under: $0) } + body
+        let attachments = Self.attachmentList(tree, after: root, besides: body).flatMap { reader.lines(under: $0) }
+        var lines = above.flatMap { reader.lines(under: $0) } + body + attachments
         for i in lines.indices { lines[i].line = i + 1 }
         guard lines.contains(where: { $0.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) && $0 != "\n" }) })
         else {
@@ -31,6 +32,28 @@ enum HTMLReader {
         if let h1 = tree.firstText(of: "h1") { evidence.append(h1) }
         if let title = tree.firstText(of: "title") { evidence.append(title) }
         return SourceDocument(format: .html, lines: lines, titleEvidence: evidence)
+    }
+
+    /// The list of attachments a site prints just after the article's block, outside it
+    /// (`<div class="fujian"><p>附件：</p><p><a>附件1.….docx</a></p>`): the first element there whose
+    /// text opens with 附件, widened to the container that holds the list and not the article.
+    /// Their names are what an analyst searches for; the body may already hold them.
+    static func attachmentList(_ tree: HTMLTree, after root: Int?, besides body: [SourceLine]) -> [Int] {
+        guard let root else { return [] }
+        let contains = { (a: Int, b: Int) in a <= b && tree.end[a] >= tree.end[b] }
+        let near = tree.end[root]..<min(tree.count, tree.end[root] + 200)
+        guard
+            let first = near.first(where: {
+                !tree.isText[$0] && !tree.inChrome[$0] && tree.text(of: $0).trimmingPrefix(while: { $0.isWhitespace }).hasPrefix("附件")
+            })
+        else { return [] }
+        var list = first
+        while tree.parent[list] >= 0, !contains(tree.parent[list], root), tree.text(of: tree.parent[list]).count <= 2000 {
+            list = tree.parent[list]
+        }
+        let text = TitleBlock.comparable(tree.text(of: first))
+        guard !body.suffix(20).contains(where: { TitleBlock.comparable($0.text) == text }) else { return [] }
+        return [list]
     }
 
     /// The `src` of a frameset's frames (its own text is at most a "no frames" notice), or nil.
