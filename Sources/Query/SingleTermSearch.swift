@@ -6,8 +6,12 @@ extension Searcher {
     /// block's largest tf and shortest passage, × the largest boost), and the search stops when
     /// the next block's bound is below the k-th score (block-max). `total` is the term's df, which
     /// the dictionary holds exactly. Returns nil when the plan is not of this shape.
+    ///
+    /// The same with parts excluded (`电商 -跨境`) no longer than the term's list: their passages
+    /// become a bit set that postings are checked against, and `total` is the df less the term's
+    /// passages the set holds (every block's passages are read for it; tfs only where scored).
     func searchSingleTerm(_ plan: QueryPlan, options: SearchOptions) throws -> SearchResults? {
-        guard let limit = options.limit, !options.rankDocuments, let t = plan.singleTerm else { return nil }
+        guard let limit = options.limit, !options.rankDocuments, let (t, excludedTerms) = plan.singleTermExcluding else { return nil }
         let term = plan.terms[t]
         // Block maxima bound the index's tf, which counts overlapping occurrences: a term whose
         // occurrences can overlap, or a synonym group, is read in full and recounted by the planner
@@ -15,6 +19,15 @@ extension Searcher {
         guard term.deferred, let key = PhraseMatcher.directKey(term.scalars), let info = try reader.term(key) else { return nil }
         // Only the blocks visited are decoded: the planner left the term's matches unread.
         let cursor = try reader.cursor(info)
+        var excluded: PassageSet?
+        var total = info.df
+        if !excludedTerms.isEmpty {
+            guard let set = try excludedPassages(excludedTerms, plan: plan, atMost: info.df) else { return nil }
+            total -= try set.count(in: cursor)
+            // None left: the general path says so, with its suggestions.
+            guard total > 0 else { return nil }
+            excluded = set
+        }
         let n = reader.passageCount, avgdl = reader.averageLength
         let bm25 = options.bm25
         let idf = bm25.idf(documentFrequency: info.df, count: n)
@@ -43,6 +56,7 @@ extension Searcher {
                 try cursor.seek(block: b)
                 let passages = cursor.blockPassages, tfs = try cursor.blockTFs
                 for i in passages.indices {
+                    if let excluded, excluded.contains(passages[i]) { continue }
                     let p = passages[i], tf = Int(tfs[i]), dl = Int(lengths[Int(p)])
                     if gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) { continue }
                     let score = bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl)
@@ -67,6 +81,52 @@ extension Searcher {
                 Int(e.passage), plan: narrowed, bm25: bm25, idfs: idfs, boosts: e.payload.boosts.boosts(in: narrowed))
             hits.append(try hit(Int(e.passage), rank: r + 1, score: e.score, plan: narrowed, explanation: explanation))
         }
-        return SearchResults(query: plan.query, total: info.df, hits: hits, messages: plan.messages, documents: [])
+        return SearchResults(query: plan.query, total: total, hits: hits, messages: plan.messages, documents: [])
+    }
+
+    /// The passages of the excluded terms as a bit set, or nil when their lists together are
+    /// longer than `limit` postings (walking the lists in step costs less than that: `conjunction`).
+    private func excludedPassages(_ terms: [Int], plan: QueryPlan, atMost limit: Int) throws -> PassageSet? {
+        var set = PassageSet(count: reader.passageCount)
+        var read = 0
+        for u in terms {
+            let term = plan.terms[u]
+            if term.deferred {
+                guard let key = PhraseMatcher.directKey(term.scalars), let info = try reader.term(key) else { continue }
+                read += info.df
+                guard read <= limit else { return nil }
+                let c = try reader.cursor(info)
+                for b in 0..<c.blockCount {
+                    try c.seek(block: b)
+                    for p in c.blockPassages { set.insert(p) }
+                }
+            } else {
+                read += term.matches.count
+                guard read <= limit else { return nil }
+                for p in term.matches.passages { set.insert(p) }
+            }
+        }
+        return set
+    }
+}
+
+/// Passage ids as bits: the excluded passages a single term's postings are checked against.
+struct PassageSet {
+    private var words: [UInt64]
+
+    init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) / 64) }
+
+    mutating func insert(_ p: Int32) { words[Int(p) >> 6] |= 1 << UInt64(p & 63) }
+
+    func contains(_ p: Int32) -> Bool { words[Int(p) >> 6] & (1 << UInt64(p & 63)) != 0 }
+
+    /// How many of a list's passages the set holds (every block's passages decoded).
+    func count(in cursor: PostingsCursor) throws -> Int {
+        var n = 0
+        for b in 0..<cursor.blockCount {
+            try cursor.seek(block: b)
+            for p in cursor.blockPassages where contains(p) { n += 1 }
+        }
+        return n
     }
 }

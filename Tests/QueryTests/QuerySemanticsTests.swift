@@ -106,4 +106,20 @@ import Testing
         }
         #expect(try Fixture.search(term, limit: 0).hits.isEmpty)
     }
+
+    /// The same with parts excluded (`电商 -跨境`): the block-max path skips their passages and
+    /// counts the rest; its top k, scores and total equal the full ranking's, whether the excluded
+    /// parts are short terms, phrases or a list longer than the term's (which takes another path).
+    @Test(arguments: ["电商 -跨境", "发展 -建设", "服务 -服务业", "的 -发展 -建设", "发展 -\"高质量发展\"", "国际 -国际消费中心城市", "港 -的", "电商 -电商"], [1, 10])
+    func blockMaxWithExclusionsEqualsFullRanking(_ query: String, _ k: Int) throws {
+        let full = try Fixture.search(query, limit: nil)
+        let top = try Fixture.search(query, limit: k)
+        #expect(top.total == full.total)
+        #expect(top.hits.map(\.passage.id) == full.hits.prefix(k).map(\.passage.id))
+        for (a, b) in zip(top.hits, full.hits) {
+            #expect(abs(a.score - b.score) < 1e-12)
+            #expect(a.explanation == b.explanation)
+            #expect(a.highlights == b.highlights)
+        }
+    }
 }

@@ -80,4 +80,21 @@ public struct QueryPlan: Sendable {
         if case .term(let t) = root, terms[t].positive { return t }
         return nil
     }
+
+    /// The plan is one wanted part and parts excluded from it (`电商 -跨境`), nothing else: the
+    /// wanted term and the excluded ones, or nil.
+    var singleTermExcluding: (term: Int, excluded: [Int])? {
+        if let t = singleTerm { return (t, []) }
+        guard case .and(let items) = root else { return nil }
+        var wanted: Int?
+        var excluded: [Int] = []
+        for item in items {
+            switch item {
+            case .term(let t) where terms[t].positive && (wanted == nil || wanted == t): wanted = t
+            case .not(.term(let u)) where !terms[u].positive: excluded.append(u)
+            default: return nil
+            }
+        }
+        return wanted.map { ($0, excluded) }
+    }
 }
