@@ -178,6 +178,31 @@ enum PatchedPacking {
         }
     }
 
+    /// Value `index` of the `count` values at `offset` of `bytes`, without unpacking the others
+    /// (an intersection wants one tf of a block): its low bits, and its high part if it is an
+    /// exception. The same bounds are checked as by `unpack`.
+    static func value(_ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, index: Int) throws -> UInt32 {
+        guard end - offset >= 2, index < count else { throw MalformedRecord(detail: "block truncated") }
+        let b = Int(bytes[offset]), exceptions = Int(bytes[offset + 1])
+        var at = offset + 2
+        var highWidth = 0
+        if exceptions > 0 {
+            guard at < end else { throw MalformedRecord(detail: "block truncated") }
+            highWidth = Int(bytes[at])
+            at += 1
+        }
+        guard b + highWidth <= 31, exceptions <= count else { throw MalformedRecord(detail: "bad widths") }
+        let lowBytes = BitPacking.byteCount(count, width: b)
+        let highBytes = BitPacking.byteCount(exceptions, width: highWidth)
+        guard lowBytes + exceptions + highBytes <= end - at else { throw MalformedRecord(detail: "block truncated") }
+        var v = BitPacking.get(bytes.baseAddress! + at, index, width: b)
+        let indices = at + lowBytes
+        for k in 0..<exceptions where Int(bytes[indices + k]) == index {
+            v |= BitPacking.get(bytes.baseAddress! + indices + exceptions, k, width: highWidth) << UInt32(b)
+        }
+        return v
+    }
+
     /// Unpacks `count` values at `offset` of `bytes` (which has `BitPacking.padding` readable
     /// bytes past `end`), checking every bound; returns the offset after them.
     static func unpack(

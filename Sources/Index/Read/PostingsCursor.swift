@@ -126,9 +126,23 @@ public final class PostingsCursor {
     public var passage: Int32? { index < count ? passages[index] : nil }
     public var tf: Int {
         get throws {
-            try decodeTFs()
+            if tfsStart >= 0 { return try packedTF() }
             return Int(tfs[index])
         }
+    }
+
+    /// The current posting's tf while the block's tfs are still packed, read in place: an
+    /// intersection wants one tf in the blocks it matches in, not all 128.
+    @inline(never)
+    private func packedTF() throws -> Int {
+        let v: UInt32
+        do {
+            v = try PatchedPacking.value(raw, at: tfsStart, end: blockEnd, count: count, index: index)
+        } catch let e as MalformedRecord {
+            throw corrupted(e.detail)
+        }
+        guard v < UInt32(PostingsFormat.maxValue) else { throw corrupted("bad term frequency") }
+        return Int(v) &+ 1
     }
 
     @inline(__always)
