@@ -17,10 +17,12 @@ import Testing
 
     /// Sentences written for the test, in the layouts plans use.
     @Test func quantitiesNextToTheTerm() {
-        #expect(Self.quantities("力争跨境电商交易额增长50%以上，规模突破900亿元。", term: "跨境电商") == ["50%", "900亿元"])
+        #expect(Self.quantities("力争跨境电商交易额增长50%以上，规模突破900亿元。", term: "跨境电商") == ["50%以上", "900亿元"])
         #expect(Self.quantities("打造20个省级跨境电商产业园。", term: "跨境电商") == ["20个"])
         // A bound before the number is part of the target.
         #expect(Self.quantities("跨境电商占外贸比重≥50%，交易额约1000亿元。", term: "跨境电商") == ["≥50%", "约1000亿元"])
+        // A bound printed after the number too.
+        #expect(Self.quantities("数字经济核心产业增加值占比达到10%左右，规模500亿元以上。", term: "数字经济") == ["10%左右", "500亿元以上"])
         #expect(Self.quantities("跨境电商交易额达到1,200亿元，年均增长１５％。", term: "跨境电商") == ["1,200亿元", "１５％"])
         #expect(Self.quantities("跨境电商 交易额超过 35.5 亿美元。", term: "跨境电商") == ["35.5 亿美元"])
         #expect(Self.quantities("引进跨境电商企业100余家。", term: "跨境电商") == ["100余家"])
@@ -100,7 +102,7 @@ import Testing
         let sichuan = entry.columns[try #require(names.firstIndex(of: "sichuan-commerce-14th-fyp.txt"))]
         let target = try #require(sichuan.targets.first { $0.sentence.contains("规模突破900亿元") })
         let t = Array(target.sentence.unicodeScalars)
-        #expect(target.quantities.map { String(String.UnicodeScalarView(t[$0])) } == ["50%", "900亿元"])
+        #expect(target.quantities.map { String(String.UnicodeScalarView(t[$0])) } == ["50%以上", "900亿元"])
         #expect(target.highlights.map { String(String.UnicodeScalarView(t[$0])) } == ["跨境电商"])
         // Every target sentence holds the term and each of its quantities.
         for column in entry.columns {

@@ -76,14 +76,22 @@ public enum QuantityStatements {
             if let unit = unitScalars.first(where: { u in j + u.count <= range.upperBound && Array(s[j..<(j + u.count)]) == u }) {
                 // A bound printed before the number is part of the target: ≥50%, ＞100亿元.
                 let bounded = numberStart > range.lowerBound && Self.bounds.contains(s[numberStart - 1])
-                out.append((bounded ? numberStart - 1 : numberStart)..<(j + unit.count))
-                i = j + unit.count
+                // So is one printed after it: 10%左右, 500亿元以上.
+                var end = j + unit.count
+                if let after = Self.trailingBounds.first(where: { b in
+                    end + b.count <= range.upperBound && Array(s[end..<(end + b.count)]) == b
+                }) {
+                    end += after.count
+                }
+                out.append((bounded ? numberStart - 1 : numberStart)..<end)
+                i = end
             }
         }
         return out
     }
 
     private static let bounds: Set<Unicode.Scalar> = ["≥", "≤", "＞", "＜", ">", "<", "⩾", "⩽", "约"]
+    private static let trailingBounds: [[Unicode.Scalar]] = ["左右", "以上", "以下", "以内"].map { Array($0.unicodeScalars) }
 
     private static func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
     private static func separator(_ c: Unicode.Scalar) -> Bool { c == "." || c == "．" || c == "," }
