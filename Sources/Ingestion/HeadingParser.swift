@@ -149,9 +149,9 @@ enum HeadingParser {
         return .runIn(title: Array(rest[..<p]))
     }
 
-    /// A numbered line that is one question, alone on its line (一、问：哪些企业可以申报？, 3.如何兑现
-    ///补贴?): the question of a 政策解读 or 答记者问, whose answer follows; its whole text is the
-    /// title. A question with more after it is an item.
+    /// A numbered line that is one question, alone on its line (一、问：哪些企业可以申报？): the
+    /// question of a 政策解读 or 答记者问, whose answer follows; its whole text is the title. A
+    /// question with more after it is an item.
     private static func questionShape(_ rest: [Unicode.Scalar], end p: Int) -> HeadingShape {
         var after = p + 1
         while after < rest.count, CharacterClass.isClosing(rest[after]) { after += 1 }
