@@ -21,6 +21,11 @@ import Ingestion
         // A table of fields: label and value in neighbouring cells.
         let table = OpeningFields(lines: ["发布机构： | 浙江省人民政府办公厅 | 成文日期： | 2022年03月08日", "发文字号： | 浙政办发〔2022〕12号"])
         #expect(table == OpeningFields(issuer: "浙江省人民政府办公厅", number: "浙政办发〔2022〕12号", date: "2022年03月08日"))
+        // A page printed to PDF runs a table row's fields together, a label even wrapped mid-word.
+        let printed = OpeningFields(lines: [
+            "索引号：003255001/202306-00021信息分类：政府文件", "发布机构：合肥市人民政府办公室主题分类：商贸、海关、旅游\\对外经贸合作成文日\n期：2023-06-15发文字号：合政办〔2023〕12号"
+        ])
+        #expect(printed == OpeningFields(issuer: "合肥市人民政府办公室", number: "合政办〔2023〕12号", date: "2023-06-15"))
     }
 
     /// A document number of its own line names the issuer's province; one cited in a sentence does not.

@@ -27,16 +27,43 @@ struct OpeningFields: Equatable {
         let lines = rows.flatMap { $0.components(separatedBy: " | ") }
         for (i, raw) in lines.enumerated() {
             let line = raw.filter { !$0.isWhitespace }
+            // Several fields run together on one line (a page printed to PDF: 发布机构：…主题分类：…成文日期：…).
+            let pairs = Self.pairs(in: line)
+            if pairs.count > 1 {
+                for (label, value) in pairs { take(label, value) }
+                continue
+            }
             guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { continue }
             let label = String(line[..<colon])
             var value = String(line[line.index(after: colon)...])
             if value.isEmpty, i + 1 < lines.count, !Self.isLabel(lines[i + 1]) { value = lines[i + 1].trimmingCharacters(in: .whitespaces) }
-            guard !value.isEmpty, value.count <= 60 else { continue }
-            if Self.issuerLabels.contains(label), issuer == nil { issuer = value }
-            if Self.numberLabels.contains(label), number == nil { number = value }
-            if Self.dateLabels.contains(label), date == nil { date = value }
+            take(label, value)
         }
     }
+
+    private mutating func take(_ label: String, _ value: String) {
+        guard !value.isEmpty, value.count <= 60 else { return }
+        if Self.issuerLabels.contains(label), issuer == nil { issuer = value }
+        if Self.numberLabels.contains(label), number == nil { number = value }
+        if Self.dateLabels.contains(label), date == nil { date = value }
+    }
+
+    /// The known labels of a line (spaces removed) each followed by its colon, with the text up to
+    /// the next one as its value. Read at the colons: the label must end just before one.
+    static func pairs(in line: String) -> [(label: String, value: String)] {
+        let s = Array(line)
+        var starts: [(at: Int, label: String, valueAt: Int)] = []
+        for c in s.indices where s[c] == "：" || s[c] == ":" {
+            guard let label = knownLabels.first(where: { l in l.count <= c && s[(c - l.count)..<c].elementsEqual(l) }) else { continue }
+            starts.append((c - label.count, String(label), c + 1))
+        }
+        return starts.indices.compactMap { k in
+            let end = k + 1 < starts.count ? starts[k + 1].at : s.count
+            return starts[k].valueAt <= end ? (starts[k].label, String(s[starts[k].valueAt..<end])) : nil
+        }
+    }
+
+    private static let knownLabels = PageFields.allLabels.map { Array($0) }
 
     /// A line that is itself a label (its value missing), so it is not taken as the value above it.
     static func isLabel(_ line: String) -> Bool {
