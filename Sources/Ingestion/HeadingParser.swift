@@ -158,6 +158,22 @@ enum HeadingParser {
         return after >= rest.count && p <= maxTitle + 20 ? .standalone(title: rest) : .item
     }
 
+    /// An unnumbered question line of a 政策解读 or 答记者问 (问：…？, 记者问：…？): the line, when it
+    /// is one question. Whether an answer (答：…) follows is the caller's to check.
+    static func parseQuestion(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let openings: [[Unicode.Scalar]] = ["问：", "问:", "记者问：", "记者问:", "提问：", "提问:"].map { Array($0.unicodeScalars) }
+        guard s.count <= maxTitle + 40, openings.contains(where: { s.starts(with: $0) }) else { return nil }
+        guard let end = s.firstIndex(where: isSentenceEnd), s[end] == "？" || s[end] == "?" else { return nil }
+        var after = end + 1
+        while after < s.count, CharacterClass.isClosing(s[after]) { after += 1 }
+        return after >= s.count ? s : nil
+    }
+
+    /// An answer's opening (答：…), which makes the question line above it a question heading.
+    static func opensAnswer(_ s: [Unicode.Scalar]) -> Bool {
+        s.starts(with: Array("答：".unicodeScalars)) || s.starts(with: Array("答:".unicodeScalars))
+    }
+
     /// A sentence whose subject is a part of the document: the label runs straight into a word that
     /// cites it (第三章规定的…, 第二节所列…, 第四章中…, 第五章的…), with no space as a title has.
     private static func citesPart(_ line: NumberedLine) -> Bool {

@@ -154,6 +154,15 @@ struct StructureBuilder {
             openBox(number: parsed.number, title: parsed.title, line: line)
             return
         }
+        if let question = HeadingParser.parseQuestion(s), let next = nextText(after: currentIndex),
+            HeadingParser.opensAnswer(lines[next].scalars)
+        {
+            // An unnumbered question whose answer follows: the heading its answer is filed under.
+            flush()
+            push(NumberedLine(style: .question, number: 1, label: [], rest: question), title: question, line: line.line)
+            emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
+            return
+        }
         if var numbered = HeadingParser.parse(s) {
             numbered.style = resolvedStyle(numbered)
             if let k = HeadingParser.gluedLabel(in: numbered) {

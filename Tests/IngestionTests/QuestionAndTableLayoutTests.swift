@@ -33,6 +33,35 @@ import Testing
         #expect(d.passages.contains { $0.text.hasPrefix("3.是否需要提交审计报告") && $0.kind != .heading })
     }
 
+    /// Unnumbered questions followed by their answers (问：…？ / 答：…) are headings too; a follow-up
+    /// question under a numbered one nests under it; a question with no answer after it is text.
+    @Test func unnumberedQuestionsWithAnswersAreHeadings() {
+        let text = """
+            市商务局负责人就《若干措施》答记者问
+
+            问：《若干措施》出台的背景是什么？
+
+            答：跨境电子商务是外贸新业态，我市海外仓布局仍显不足。
+
+            问：申请海外仓补助需要哪些材料？
+
+            答：企业应当提交海外仓建设或租赁合同、投资凭证等材料。
+
+            问：还有哪些问题需要进一步研究？
+
+            下一步将会同有关部门研究完善配套细则。
+            """
+        let d = Ingestor.ingest(text: text, name: "qa.txt")
+        #expect(d.headings.map(\.display) == ["问：《若干措施》出台的背景是什么？", "问：申请海外仓补助需要哪些材料？"])
+        #expect(d.headings.map(\.depth) == [1, 1])
+        #expect(d.passages.first { $0.text.hasPrefix("答：企业应当提交") }?.path == ["问：申请海外仓补助需要哪些材料？"])
+        let followUp = Ingestor.ingest(
+            text:
+                "某措施政策解读\n\n三、问：对海外仓建设有哪些支持政策？\n\n答：按投资额的20%给予补助。\n\n问：申请补助需要哪些材料？\n\n答：提交合同和投资凭证。\n\n四、问：政策的适用期限是多久？\n\n答：自2024年6月1日起施行。\n",
+            name: "followup.txt")
+        #expect(followUp.headings.map(\.depth) == [1, 2, 1])
+    }
+
     /// 一． under 三、 is a level below it, and 四、 continues the 一、 sequence; in a document that
     /// mixes 一、 and 二． for one level, 二． is that level's.
     @Test func chineseNumeralWithDotIsItsOwnLevel() {
