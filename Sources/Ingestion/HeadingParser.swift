@@ -161,8 +161,7 @@ enum HeadingParser {
     /// An unnumbered question line of a 政策解读 or 答记者问 (问：…？, 记者问：…？): the line, when it
     /// is one question. Whether an answer (答：…) follows is the caller's to check.
     static func parseQuestion(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        let openings: [[Unicode.Scalar]] = ["问：", "问:", "记者问：", "记者问:", "提问：", "提问:"].map { Array($0.unicodeScalars) }
-        guard s.count <= maxTitle + 40, openings.contains(where: { s.starts(with: $0) }) else { return nil }
+        guard s.count <= maxTitle + 40, questionOpenings.contains(where: { s.starts(with: $0) }) else { return nil }
         guard let end = s.firstIndex(where: isSentenceEnd), s[end] == "？" || s[end] == "?" else { return nil }
         var after = end + 1
         while after < s.count, CharacterClass.isClosing(s[after]) { after += 1 }
@@ -171,7 +170,12 @@ enum HeadingParser {
 
     /// An answer's opening (答：…), which makes the question line above it a question heading.
     static func opensAnswer(_ s: [Unicode.Scalar]) -> Bool {
-        s.starts(with: Array("答：".unicodeScalars)) || s.starts(with: Array("答:".unicodeScalars))
+        s.count >= 2 && s[0] == "答" && (s[1] == "：" || s[1] == ":")
+    }
+
+    /// Read for every body line: made once.
+    private static let questionOpenings: [[Unicode.Scalar]] = ["问：", "问:", "记者问：", "记者问:", "提问：", "提问:"].map {
+        Array($0.unicodeScalars)
     }
 
     /// A sentence whose subject is a part of the document: the label runs straight into a word that

@@ -96,23 +96,13 @@ import Testing
     func blockMaxTopKEqualsFullRanking(_ term: String, _ k: Int) throws {
         let full = try Fixture.search(term, limit: nil)
         #expect(full.total > 128, "\(term) should span several postings blocks")
-        let top = try Fixture.search(term, limit: k)
-        #expect(top.total == full.total)
-        #expect(top.hits.map(\.passage.id) == full.hits.prefix(k).map(\.passage.id))
-        for (a, b) in zip(top.hits, full.hits) {
-            #expect(abs(a.score - b.score) < 1e-12)
-            #expect(a.explanation == b.explanation)
-            #expect(a.highlights == b.highlights)
-        }
+        try Self.expectTopKOf(term, k, equals: full)
         #expect(try Fixture.search(term, limit: 0).hits.isEmpty)
     }
 
-    /// The same with parts excluded (`电商 -跨境`): the block-max path skips their passages and
-    /// counts the rest; its top k, scores and total equal the full ranking's, whether the excluded
-    /// parts are short terms, phrases or a list longer than the term's (which takes another path).
-    @Test(arguments: ["电商 -跨境", "发展 -建设", "服务 -服务业", "的 -发展 -建设", "发展 -\"高质量发展\"", "国际 -国际消费中心城市", "港 -的", "电商 -电商"], [1, 10])
-    func blockMaxWithExclusionsEqualsFullRanking(_ query: String, _ k: Int) throws {
-        let full = try Fixture.search(query, limit: nil)
+    /// The top k of `query` are the first k of its full ranking, with the same scores,
+    /// explanations, highlights and total.
+    static func expectTopKOf(_ query: String, _ k: Int, equals full: SearchResults) throws {
         let top = try Fixture.search(query, limit: k)
         #expect(top.total == full.total)
         #expect(top.hits.map(\.passage.id) == full.hits.prefix(k).map(\.passage.id))
@@ -121,5 +111,13 @@ import Testing
             #expect(a.explanation == b.explanation)
             #expect(a.highlights == b.highlights)
         }
+    }
+
+    /// The same with parts excluded (`电商 -跨境`): the block-max path skips their passages and
+    /// counts the rest; its top k, scores and total equal the full ranking's, whether the excluded
+    /// parts are short terms, phrases or a list longer than the term's (which takes another path).
+    @Test(arguments: ["电商 -跨境", "发展 -建设", "服务 -服务业", "的 -发展 -建设", "发展 -\"高质量发展\"", "国际 -国际消费中心城市", "港 -的", "电商 -电商"], [1, 10])
+    func blockMaxWithExclusionsEqualsFullRanking(_ query: String, _ k: Int) throws {
+        try Self.expectTopKOf(query, k, equals: try Fixture.search(query, limit: nil))
     }
 }

@@ -178,27 +178,43 @@ enum PatchedPacking {
         }
     }
 
+    /// Where an array's parts lie, its header read and every bound checked against `end`: the
+    /// low bits at `low`, the exception indices at `indices`, their high parts after them.
+    private struct Layout {
+        let width: Int, exceptions: Int, highWidth: Int
+        let low: Int, indices: Int, end: Int
+
+        init(_ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int) throws {
+            guard end - offset >= 2 else { throw MalformedRecord(detail: "block truncated") }
+            width = Int(bytes[offset])
+            exceptions = Int(bytes[offset + 1])
+            var at = offset + 2
+            var highWidth = 0
+            if exceptions > 0 {
+                guard at < end else { throw MalformedRecord(detail: "block truncated") }
+                highWidth = Int(bytes[at])
+                at += 1
+            }
+            self.highWidth = highWidth
+            guard width + highWidth <= 31, exceptions <= count else { throw MalformedRecord(detail: "bad widths") }
+            let lowBytes = BitPacking.byteCount(count, width: width)
+            let highBytes = BitPacking.byteCount(exceptions, width: highWidth)
+            guard lowBytes + exceptions + highBytes <= end - at else { throw MalformedRecord(detail: "block truncated") }
+            low = at
+            indices = at + lowBytes
+            self.end = indices + (exceptions > 0 ? exceptions + highBytes : 0)
+        }
+    }
+
     /// Value `index` of the `count` values at `offset` of `bytes`, without unpacking the others
     /// (an intersection wants one tf of a block): its low bits, and its high part if it is an
     /// exception. The same bounds are checked as by `unpack`.
     static func value(_ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, index: Int) throws -> UInt32 {
-        guard end - offset >= 2, index < count else { throw MalformedRecord(detail: "block truncated") }
-        let b = Int(bytes[offset]), exceptions = Int(bytes[offset + 1])
-        var at = offset + 2
-        var highWidth = 0
-        if exceptions > 0 {
-            guard at < end else { throw MalformedRecord(detail: "block truncated") }
-            highWidth = Int(bytes[at])
-            at += 1
-        }
-        guard b + highWidth <= 31, exceptions <= count else { throw MalformedRecord(detail: "bad widths") }
-        let lowBytes = BitPacking.byteCount(count, width: b)
-        let highBytes = BitPacking.byteCount(exceptions, width: highWidth)
-        guard lowBytes + exceptions + highBytes <= end - at else { throw MalformedRecord(detail: "block truncated") }
-        var v = BitPacking.get(bytes.baseAddress! + at, index, width: b)
-        let indices = at + lowBytes
-        for k in 0..<exceptions where Int(bytes[indices + k]) == index {
-            v |= BitPacking.get(bytes.baseAddress! + indices + exceptions, k, width: highWidth) << UInt32(b)
+        guard index < count else { throw MalformedRecord(detail: "block truncated") }
+        let l = try Layout(bytes, at: offset, end: end, count: count)
+        var v = BitPacking.get(bytes.baseAddress! + l.low, index, width: l.width)
+        for k in 0..<l.exceptions where Int(bytes[l.indices + k]) == index {
+            v |= BitPacking.get(bytes.baseAddress! + l.indices + l.exceptions, k, width: l.highWidth) << UInt32(l.width)
         }
         return v
     }
@@ -208,31 +224,15 @@ enum PatchedPacking {
     static func unpack(
         _ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, into out: UnsafeMutablePointer<UInt32>
     ) throws -> Int {
-        guard end - offset >= 2 else { throw MalformedRecord(detail: "block truncated") }
-        let b = Int(bytes[offset]), exceptions = Int(bytes[offset + 1])
-        var at = offset + 2
-        var highWidth = 0
-        if exceptions > 0 {
-            guard at < end else { throw MalformedRecord(detail: "block truncated") }
-            highWidth = Int(bytes[at])
-            at += 1
+        let l = try Layout(bytes, at: offset, end: end, count: count)
+        BitPacking.unpack(bytes.baseAddress! + l.low, count: count, width: l.width, into: out)
+        let high = bytes.baseAddress! + l.indices + l.exceptions
+        for k in 0..<l.exceptions {
+            let i = Int(bytes[l.indices + k])
+            guard i < count else { throw MalformedRecord(detail: "exception out of range") }
+            out[i] |= BitPacking.get(high, k, width: l.highWidth) << UInt32(l.width)
         }
-        guard b + highWidth <= 31, exceptions <= count else { throw MalformedRecord(detail: "bad widths") }
-        let lowBytes = BitPacking.byteCount(count, width: b)
-        let highBytes = BitPacking.byteCount(exceptions, width: highWidth)
-        guard lowBytes + exceptions + highBytes <= end - at else { throw MalformedRecord(detail: "block truncated") }
-        BitPacking.unpack(bytes.baseAddress! + at, count: count, width: b, into: out)
-        at += lowBytes
-        if exceptions > 0 {
-            let indices = at, high = bytes.baseAddress! + at + exceptions
-            for k in 0..<exceptions {
-                let i = Int(bytes[indices + k])
-                guard i < count else { throw MalformedRecord(detail: "exception out of range") }
-                out[i] |= BitPacking.get(high, k, width: highWidth) << UInt32(b)
-            }
-            at += exceptions + highBytes
-        }
-        return at
+        return l.end
     }
 }
 
