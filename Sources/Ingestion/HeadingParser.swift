@@ -179,11 +179,12 @@ enum HeadingParser {
     }
 
     /// A sentence whose subject is a part of the document: the label runs straight into a word that
-    /// cites it (第三章规定的…, 第二节所列…, 第四章中…, 第五章的…), with no space as a title has.
+    /// cites it (第三章规定的…, 第二节所列…, 第四章中…, 第五章的…) or into more labels (第三章、第四章…,
+    /// 第三章和第四章…, 第三章至第五章…, 第三章第十条…), with no space as a title has.
     private static func citesPart(_ line: NumberedLine) -> Bool {
         guard !line.spaced, let first = line.rest.first else { return false }
         let lead = String(String.UnicodeScalarView(line.rest.prefix(2)))
-        return ["规定", "所列", "所述", "所称", "确定", "明确"].contains(lead) || first == "中" || first == "的" || first == "所"
+        return ["规定", "所列", "所述", "所称", "确定", "明确"].contains(lead) || "中的所第、和与及或至".unicodeScalars.contains(first)
     }
 
     /// 第一条　（目的和依据）: an article's caption in brackets is its title; other articles are run in

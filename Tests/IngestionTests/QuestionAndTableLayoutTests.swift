@@ -107,6 +107,14 @@ import Testing
         #expect(
             HeadingParser.shape(of: HeadingParser.parse(Array("第三章　机构养老服务".unicodeScalars))!)
                 == .standalone(title: Array("机构养老服务".unicodeScalars)))
+        // Citations of several parts, or of an article in a chapter, are sentences too.
+        let citations = [
+            "第三章、第四章规定的罚款，由住房城乡建设部门实施。", "第三章和第四章规定的事项，依照本办法执行。", "第三章至第五章的规定，适用于物业服务企业。",
+            "第三章第十条规定的情形除外。"
+        ]
+        for citation in citations {
+            #expect(HeadingParser.shape(of: HeadingParser.parse(Array(citation.unicodeScalars))!) == .item, "\(citation)")
+        }
     }
 
     /// Rows typed with full-width spaces between cells are table rows, each its own passage on its
