@@ -214,7 +214,7 @@ enum PatchedPacking {
         let l = try Layout(bytes, at: offset, end: end, count: count)
         var v = BitPacking.get(bytes.baseAddress! + l.low, index, width: l.width)
         for k in 0..<l.exceptions where Int(bytes[l.indices + k]) == index {
-            v |= BitPacking.get(bytes.baseAddress! + l.indices + l.exceptions, k, width: l.highWidth) << UInt32(l.width)
+            v |= BitPacking.get(bytes.baseAddress! + l.indices + l.exceptions, k, width: l.highWidth) &<< UInt32(l.width)
         }
         return v
     }
@@ -230,7 +230,7 @@ enum PatchedPacking {
         for k in 0..<l.exceptions {
             let i = Int(bytes[l.indices + k])
             guard i < count else { throw MalformedRecord(detail: "exception out of range") }
-            out[i] |= BitPacking.get(high, k, width: l.highWidth) << UInt32(l.width)
+            out[i] |= BitPacking.get(high, k, width: l.highWidth) &<< UInt32(l.width)
         }
         return l.end
     }

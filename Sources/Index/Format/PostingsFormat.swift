@@ -45,7 +45,6 @@ enum PostingsFormat {
         let values = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * blockSize)
         let passages = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize)
         let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize)
-        let positionStarts = UnsafeMutablePointer<Int32>.allocate(capacity: blockSize + 1)
         var body = ByteBuffer()
         var skip = [[UInt32]](repeating: [], count: skipArrays)
 
@@ -53,7 +52,6 @@ enum PostingsFormat {
             values.deallocate()
             passages.deallocate()
             tfs.deallocate()
-            positionStarts.deallocate()
         }
     }
 
@@ -155,19 +153,17 @@ enum PostingsFormat {
     }
 
     /// Decodes the block at `start..<end` of `list` (followed by padding) holding `count` postings
-    /// after passage `previous`: passages into `passages`, tfs into `tfs`, each posting's first
-    /// position index into `positionStarts` (count + 1 entries). Checks every value: passages
-    /// ascending below `passageCount`, tfs and positions below `maxValue`, the block's length.
+    /// after passage `previous`: passages into `passages`, tfs into `tfs`. Checks every value:
+    /// passages ascending below `passageCount`, tfs and positions below `maxValue`, the block's length.
     static func decodeBlock(
         _ list: UnsafeRawBufferPointer, start: Int, end: Int, count: Int, previous: Int64, positional: Bool,
         passageCount: Int, passages: UnsafeMutablePointer<Int32>, tfs: UnsafeMutablePointer<Int32>,
-        positionStarts: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
+        scratch: UnsafeMutablePointer<UInt32>
     ) throws -> Block {
         let offset = try decodePassages(
             list, start: start, end: end, count: count, previous: previous, passageCount: passageCount, passages: passages,
             scratch: scratch)
-        return try decodeTFs(
-            list, at: offset, end: end, count: count, positional: positional, tfs: tfs, positionStarts: positionStarts, scratch: scratch)
+        return try decodeTFs(list, at: offset, end: end, count: count, positional: positional, tfs: tfs, scratch: scratch)
     }
 
     /// The first half of `decodeBlock`: the passages. Returns where the tfs start. A cursor
@@ -189,41 +185,39 @@ enum PostingsFormat {
         return offset
     }
 
-    /// The second half of `decodeBlock`, from `offset` (where `decodePassages` stopped): the tfs,
-    /// the position starts and where the positions lie; checks the block's length.
+    /// The second half of `decodeBlock`, from `offset` (where `decodePassages` stopped): the tfs
+    /// and where the positions lie; checks the block's length. A posting's positions start at
+    /// the sum of the tfs before it, which the reader adds up for the postings it asks about
+    /// (`PostingsCursor.positionStart`): a running sum over the block would be a chain of 128
+    /// dependent additions, the tfs and their total are independent ones (vectorized).
     static func decodeTFs(
         _ list: UnsafeRawBufferPointer, at start: Int, end: Int, count: Int, positional: Bool, tfs: UnsafeMutablePointer<Int32>,
-        positionStarts: UnsafeMutablePointer<Int32>, scratch: UnsafeMutablePointer<UInt32>
+        scratch: UnsafeMutablePointer<UInt32>
     ) throws -> Block {
         var offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
-        var total = 0
-        if positional {
-            // One pass: tfs and where each posting's positions start (their running sum). Every
-            // tf is below the total, which is checked below: no check per value.
-            for i in 0..<count {
-                let tf = Int(scratch[i]) &+ 1
-                positionStarts[i] = Int32(truncatingIfNeeded: total)
-                tfs[i] = Int32(truncatingIfNeeded: tf)
-                total &+= tf
-            }
-            positionStarts[count] = Int32(truncatingIfNeeded: total)
+        var largest: UInt32 = 0
+        for i in 0..<count { largest |= scratch[i] }
+        guard Int64(largest) < maxValue else { throw MalformedRecord(detail: "bad term frequency") }
+        var total: Int64 = Int64(count)
+        for i in 0..<count { tfs[i] = Int32(truncatingIfNeeded: scratch[i]) &+ 1 }
+        if largest < 1 << 23 {
+            // Below 2^23 each, 256 values sum below 2^31: added in 32 bits (vectorized), no wrap.
+            var sum: UInt32 = 0
+            for i in 0..<count { sum &+= scratch[i] }
+            total &+= Int64(sum)
         } else {
-            var largest: UInt32 = 0
-            for i in 0..<count {
-                largest |= scratch[i]
-                tfs[i] = Int32(truncatingIfNeeded: scratch[i]) &+ 1
-            }
-            guard largest < UInt32(maxValue) else { throw MalformedRecord(detail: "bad term frequency") }
+            for i in 0..<count { total &+= Int64(scratch[i]) }
         }
         var positionWidth = 0
         if positional {
             guard offset < end else { throw MalformedRecord(detail: "block truncated") }
             positionWidth = Int(list[offset])
             offset += 1
-            guard positionWidth <= 30, total < Int(maxValue) else { throw MalformedRecord(detail: "bad positions") }
+            guard positionWidth <= 30, total < maxValue else { throw MalformedRecord(detail: "bad positions") }
         }
-        let block = Block(count: count, positionsStart: offset, positionWidth: positionWidth, positionCount: positional ? total : 0)
-        if positional { offset += BitPacking.byteCount(total, width: positionWidth) }
+        let positionCount = positional ? Int(total) : 0
+        let block = Block(count: count, positionsStart: offset, positionWidth: positionWidth, positionCount: positionCount)
+        if positional { offset += BitPacking.byteCount(positionCount, width: positionWidth) }
         guard offset == end else { throw MalformedRecord(detail: "block length mismatch") }
         return block
     }
@@ -239,7 +233,7 @@ extension PostingsFormat {
         let blocks = (df + blockSize - 1) / blockSize
         let skip = blocks > 1 ? try SkipTable(list, blocks: blocks) : nil
         let length = list.count - BitPacking.padding
-        let (ps, ts, starts, scratch) = (buffers.passages, buffers.tfs, buffers.positionStarts, buffers.values)
+        let (ps, ts, scratch) = (buffers.passages, buffers.tfs, buffers.values)
         var previous: Int64 = -1
         for b in 0..<blocks {
             let start = (skip?.size ?? 0) + (b == 0 ? 0 : Int(skip!.end[b - 1]))
@@ -247,7 +241,7 @@ extension PostingsFormat {
             let n = min(blockSize, df - b * blockSize)
             let block = try decodeBlock(
                 list, start: start, end: end, count: n, previous: previous, positional: positional, passageCount: passageCount,
-                passages: ps, tfs: ts, positionStarts: starts, scratch: scratch)
+                passages: ps, tfs: ts, scratch: scratch)
             for i in 0..<n { scratch[i] = UInt32(ps[i]) + offset }
             passages.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
             for i in 0..<n { scratch[i] = UInt32(ts[i]) }

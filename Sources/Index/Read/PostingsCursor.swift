@@ -57,11 +57,13 @@ public final class PostingsCursor {
     /// Posting whose positions are in `positionBuffer`, or −1.
     private var decodedFor = -1
     private var decodedCount = 0
+    /// The last posting whose positions' start was asked for, and that start (`positionStart`).
+    private var startIndex = 0
+    private var startValue: Int32 = 0
 
     /// Fixed storage reused across blocks: no allocation or reference counting per posting.
     private let passages = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
     private let tfs = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize)
-    private let positionStarts = UnsafeMutablePointer<Int32>.allocate(capacity: PostingsFormat.blockSize + 1)
     private let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
     private var positionBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
     private var positionCapacity = 64
@@ -69,7 +71,6 @@ public final class PostingsCursor {
     deinit {
         passages.deallocate()
         tfs.deallocate()
-        positionStarts.deallocate()
         scratch.deallocate()
         positionBuffer.deallocate()
     }
@@ -218,7 +219,7 @@ public final class PostingsCursor {
     func positionProbe() throws -> PositionProbe {
         guard positional, index < count else { throw corrupted("positions requested of a list without them") }
         if tfsStart >= 0 { try decodeBlockTFs() }
-        let first = Int(positionStarts[index])
+        let first = positionStart()
         return PositionProbe(
             base: raw.baseAddress! + current.positionsStart, width: current.positionWidth, next: first, end: first + Int(tfs[index]))
     }
@@ -236,7 +237,7 @@ public final class PostingsCursor {
         try decodeTFs()
         let tf = Int(tfs[index])
         reservePositions(tf)
-        let first = Int(positionStarts[index])
+        let first = positionStart()
         let base = raw.baseAddress! + current.positionsStart
         let width = current.positionWidth
         var previous: Int32 = -1
@@ -248,6 +249,19 @@ public final class PostingsCursor {
         }
         decodedFor = index
         decodedCount = tf
+    }
+
+    /// Where the current posting's positions start in its block: the sum of the tfs before it,
+    /// added from the last posting asked about (a cursor moves forward; the sum restarts when a
+    /// block is loaded). The tfs must be decoded. Summing only what is asked for (a vectorized
+    /// sum) replaces a running sum over every block, most of which only one posting is probed in.
+    @inline(__always)
+    private func positionStart() -> Int {
+        if index < startIndex { (startIndex, startValue) = (0, 0) }
+        var sum = startValue
+        for k in startIndex..<index { sum &+= tfs[k] }
+        (startIndex, startValue) = (index, sum)
+        return Int(sum)
     }
 
     // MARK: Blocks
@@ -309,6 +323,7 @@ public final class PostingsCursor {
             merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
             merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
             (block, count, index, decodedFor, decodedCount, tfsStart) = (b, n, 0, -1, 0, -1)
+            (startIndex, startValue) = (0, 0)
             return
         }
         let start = bodyStart + (b == 0 ? 0 : Int(skip!.end[b - 1]))
@@ -330,6 +345,7 @@ public final class PostingsCursor {
         index = 0
         decodedFor = -1
         decodedCount = 0
+        (startIndex, startValue) = (0, 0)
         (tfsStart, blockEnd) = (tfsAt, end)
     }
 
@@ -345,8 +361,7 @@ public final class PostingsCursor {
     private func decodeBlockTFs() throws {
         do {
             current = try PostingsFormat.decodeTFs(
-                raw, at: tfsStart, end: blockEnd, count: count, positional: positional, tfs: tfs, positionStarts: positionStarts,
-                scratch: scratch)
+                raw, at: tfsStart, end: blockEnd, count: count, positional: positional, tfs: tfs, scratch: scratch)
         } catch let e as MalformedRecord {
             throw corrupted(e.detail)
         }
