@@ -28,7 +28,14 @@ import Testing
         #expect(Self.quantities("引进跨境电商企业100余家。", term: "跨境电商") == ["100余家"])
         // Energy, prices and areas (the Tianjin demand-response rules of the development set).
         #expect(Self.quantities("固定补贴价格模式的补贴价格为1.2元/千瓦时，竞价上限为2.0元/千瓦时。", term: "补贴价格") == ["1.2元/千瓦时", "2.0元/千瓦时"])
-        #expect(Self.quantities("需求响应日申报量不低于4800千瓦时（平均响应功率不低于800千瓦）。", term: "申报量") == ["4800千瓦时", "800千瓦"])
+        #expect(Self.quantities("需求响应日申报量不低于4800千瓦时（平均响应功率不低于800千瓦）。", term: "申报量") == ["不低于4800千瓦时", "不低于800千瓦"])
+        // A bound in words, and a range, are part of the target too.
+        #expect(Self.quantities("新培育跨境电商企业不少于50家，带动就业超过1万人。", term: "跨境电商") == ["不少于50家", "超过1万人"])
+        #expect(Self.quantities("跨境电商交易额达到5亿元至10亿元。", term: "跨境电商") == ["5亿元至10亿元"])
+        #expect(Self.quantities("跨境电商交易额年均增长6%—8%，新增5至10个产业园。", term: "跨境电商") == ["6%—8%", "5至10个"])
+        #expect(Self.quantities("跨境电商综合试验区3-5个，交易额1.5～2万亿元。", term: "跨境电商") == ["3-5个", "1.5～2万亿元"])
+        // A span of years is not a quantity, nor a range whose figures have no unit.
+        #expect(Self.quantities("2021—2025年跨境电商加快发展。", term: "跨境电商").isEmpty)
         #expect(Self.quantities("新增高标准农田建设面积30万亩。", term: "高标准农田") == ["30万亩"])
         // Not quantities: a year, an ordinal, a figure two clauses away, another sentence, units not listed.
         #expect(Self.quantities("到2025年，跨境电商加快发展。", term: "跨境电商").isEmpty)
@@ -97,7 +104,7 @@ import Testing
         let ecommerce = entry.columns[try #require(names.firstIndex(of: "chengdu-ecommerce-14th-fyp.txt"))]
         let goal = try #require(ecommerce.targets.first { $0.sentence.contains("跨境电商交易额超过1200亿元") })
         let s = Array(goal.sentence.unicodeScalars)
-        #expect(goal.quantities.map { String(String.UnicodeScalarView(s[$0])) } == ["1200亿元"])
+        #expect(goal.quantities.map { String(String.UnicodeScalarView(s[$0])) } == ["超过1200亿元"])
         #expect(goal.chapter == "二、总体要求")
         let sichuan = entry.columns[try #require(names.firstIndex(of: "sichuan-commerce-14th-fyp.txt"))]
         let target = try #require(sichuan.targets.first { $0.sentence.contains("规模突破900亿元") })

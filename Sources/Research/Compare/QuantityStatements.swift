@@ -59,7 +59,9 @@ public enum QuantityStatements {
         return quantities(s, in: sentence).filter { wanted.contains(clauseOf[$0.lowerBound - sentence.lowerBound]) }
     }
 
-    /// Every quantity (number + unit) in a range of scalars.
+    /// Every quantity in a range of scalars: a number and its unit, with the bound written around
+    /// it (不少于50家, ≥50%, 10%左右, 500亿元以上), or a range of two numbers (5亿元至10亿元, 5至10亿元,
+    /// 6%—8%) as one quantity: a target is the whole statement, not its last figure.
     static func quantities(_ s: [Unicode.Scalar], in range: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var i = range.lowerBound
@@ -68,29 +70,54 @@ public enum QuantityStatements {
                 i += 1
                 continue
             }
-            let numberStart = i
-            while i < range.upperBound, digit(s[i]) || (separator(s[i]) && i + 1 < range.upperBound && digit(s[i + 1])) { i += 1 }
-            var j = i
-            while j < range.upperBound, s[j] == " " { j += 1 }
-            if j < range.upperBound, s[j] == "多" || s[j] == "余" { j += 1 }
-            if let unit = unitScalars.first(where: { u in j + u.count <= range.upperBound && Array(s[j..<(j + u.count)]) == u }) {
-                // A bound printed before the number is part of the target: ≥50%, ＞100亿元.
-                let bounded = numberStart > range.lowerBound && Self.bounds.contains(s[numberStart - 1])
-                // So is one printed after it: 10%左右, 500亿元以上.
-                var end = j + unit.count
-                if let after = Self.trailingBounds.first(where: { b in
-                    end + b.count <= range.upperBound && Array(s[end..<(end + b.count)]) == b
-                }) {
-                    end += after.count
-                }
-                out.append((bounded ? numberStart - 1 : numberStart)..<end)
-                i = end
+            let first = term(s, at: i, in: range)
+            var end = first.unit ?? first.number
+            if let connector = rangeConnector(s, at: end, in: range), connector < range.upperBound, digit(s[connector]) {
+                let second = term(s, at: connector, in: range)
+                if let unit = second.unit { end = unit }
             }
+            guard end > first.number else {
+                i = first.number
+                continue
+            }
+            end = suffix(of: s, at: end, in: range, among: Self.trailingBounds) ?? end
+            let start = Self.leadingBounds.lazy.compactMap { b in
+                i - b.count >= range.lowerBound && Array(s[(i - b.count)..<i]) == b ? i - b.count : nil
+            }.first
+            out.append((start ?? i)..<end)
+            i = end
         }
         return out
     }
 
-    private static let bounds: Set<Unicode.Scalar> = ["≥", "≤", "＞", "＜", ">", "<", "⩾", "⩽", "约"]
+    /// A number at `i` and where it ends; and where its unit ends, if one follows (after spaces and 多 or 余).
+    private static func term(_ s: [Unicode.Scalar], at start: Int, in range: Range<Int>) -> (number: Int, unit: Int?) {
+        var i = start
+        while i < range.upperBound, digit(s[i]) || (separator(s[i]) && i + 1 < range.upperBound && digit(s[i + 1])) { i += 1 }
+        var j = i
+        while j < range.upperBound, s[j] == " " { j += 1 }
+        if j < range.upperBound, s[j] == "多" || s[j] == "余" { j += 1 }
+        return (i, suffix(of: s, at: j, in: range, among: unitScalars))
+    }
+
+    /// Where the first of `words` written at `i` ends, if one is.
+    private static func suffix(of s: [Unicode.Scalar], at i: Int, in range: Range<Int>, among words: [[Unicode.Scalar]]) -> Int? {
+        words.first { w in i + w.count <= range.upperBound && Array(s[i..<(i + w.count)]) == w }.map { i + $0.count }
+    }
+
+    /// After a number or quantity ending at `i`, where the second number of a range starts (至, 到, a dash or tilde).
+    private static func rangeConnector(_ s: [Unicode.Scalar], at i: Int, in range: Range<Int>) -> Int? {
+        guard i < range.upperBound, "至到—–-－~～".unicodeScalars.contains(s[i]) else { return nil }
+        var j = i + 1
+        while j < range.upperBound, s[j] == "—" || s[j] == " " { j += 1 }  // ——, spaced dashes
+        return j
+    }
+
+    /// Bounds written before the number, longest first: part of the target.
+    private static let leadingBounds: [[Unicode.Scalar]] = [
+        "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "不足", "大于", "小于", "高于", "低于", "超过", "≥", "≤", "＞", "＜", ">", "<",
+        "⩾", "⩽", "约", "逾", "近"
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     private static let trailingBounds: [[Unicode.Scalar]] = ["左右", "以上", "以下", "以内"].map { Array($0.unicodeScalars) }
 
     private static func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
