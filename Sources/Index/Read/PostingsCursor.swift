@@ -148,7 +148,7 @@ public final class PostingsCursor {
 
     @inline(__always)
     public func next() throws {
-        index += 1
+        index &+= 1
         if index >= count, block + 1 < blocks { try load(block + 1) }
     }
 
@@ -159,7 +159,7 @@ public final class PostingsCursor {
     public func advance(to target: Int32) throws {
         if index < count, passages[index] >= target { return }
         if count > 0, passages[count - 1] >= target {
-            while passages[index] < target { index += 1 }
+            while passages[index] < target { index &+= 1 }
             return
         }
         try advanceBlocks(to: target)
@@ -179,7 +179,7 @@ public final class PostingsCursor {
             return
         }
         try load(b)
-        while index < count, passages[index] < target { index += 1 }
+        while index < count, passages[index] < target { index &+= 1 }
     }
 
     // MARK: Positions
