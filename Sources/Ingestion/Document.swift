@@ -59,8 +59,9 @@ public enum NumberingStyle: Int, Codable, Comparable, Sendable, CaseIterable {
     /// (三、保障措施 › 一．加强组织领导); the top level where a document numbers only so (Word's
     /// habit). Last in raw value: the values written before it was told apart keep their meaning.
     case chineseDot
-    /// 问：…？ followed by 答：…, unnumbered: a 政策解读's question, below every numbered rank (a
-    /// follow-up question under 三、问：… nests there; the next question closes it).
+    /// 问：…？ followed by 答：…, unnumbered: a 政策解读's question, below every numbered rank (under
+    /// 一、总体情况 it nests there); questions are siblings, and an answer's numbering is filed
+    /// under its question (`StructureBuilder.closeForHeading`).
     case question
 
     /// Nesting order: a heading closes every open heading of its rank or below.

@@ -158,14 +158,23 @@ enum HeadingParser {
         return after >= rest.count && p <= maxTitle + 20 ? .standalone(title: rest) : .item
     }
 
-    /// An unnumbered question line of a 政策解读 or 答记者问 (问：…？, 记者问：…？): the line, when it
-    /// is one question. Whether an answer (答：…) follows is the caller's to check.
+    /// An unnumbered question line of a 政策解读 or 答记者问 (问：…？, 记者问：…？, or a request
+    /// 问：请介绍一下…。): the line, when it is one sentence. Whether an answer (答：…) follows is
+    /// the caller's to check.
     static func parseQuestion(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         guard s.count <= maxTitle + 40, questionOpenings.contains(where: { s.starts(with: $0) }) else { return nil }
-        guard let end = s.firstIndex(where: isSentenceEnd), s[end] == "？" || s[end] == "?" else { return nil }
+        guard let end = s.firstIndex(where: isSentenceEnd), "？?。".unicodeScalars.contains(s[end]) else { return nil }
         var after = end + 1
         while after < s.count, CharacterClass.isClosing(s[after]) { after += 1 }
         return after >= s.count ? s : nil
+    }
+
+    /// Whether a heading's title is a question (一、问：…？, 二、为什么要制定《方案》？): it holds its
+    /// answer's numbering (`StructureBuilder.closeForHeading`).
+    static func isQuestion(_ title: [Unicode.Scalar]) -> Bool {
+        if questionOpenings.contains(where: { title.starts(with: $0) }) { return true }
+        guard let last = title.last(where: { !CharacterClass.isClosing($0) }) else { return false }
+        return last == "？" || last == "?"
     }
 
     /// An answer's opening (答：…), which makes the question line above it a question heading.

@@ -31,7 +31,8 @@ struct StructureBuilder {
     var headings: [Heading] = []
     private(set) var passages: [Passage] = []
 
-    var stack: [(style: NumberingStyle, number: Int, display: String)] = []
+    /// The open headings, outermost first; `question` marks a 政策解读's question (`closeForHeading`).
+    var stack: [(style: NumberingStyle, number: Int, display: String, question: Bool)] = []
     var lastSeen: [NumberingStyle: Int] = [:]
     var lastInParent: [NumberingStyle: Int] = [:]
     var box: String?
@@ -159,7 +160,7 @@ struct StructureBuilder {
         {
             // An unnumbered question whose answer follows: the heading its answer is filed under.
             flush()
-            push(NumberedLine(style: .question, number: 1, label: [], rest: question), title: question, line: line.line)
+            push(NumberedLine(style: .question, number: 1, label: [], rest: question), title: question, line: line.line, question: true)
             emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
             return
         }
@@ -364,8 +365,9 @@ struct StructureBuilder {
         return false
     }
 
-    private mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int) {
-        while let top = stack.last, top.style >= n.style { stack.removeLast() }
+    private mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int, question: Bool? = nil) {
+        let question = question ?? HeadingParser.isQuestion(title)
+        closeForHeading(n, question: question)
         lastSeen[n.style] = n.number
         lastInParent[n.style] = n.number
         topStyleSeen = min(topStyleSeen ?? n.style, n.style)
@@ -375,10 +377,28 @@ struct StructureBuilder {
             label: n.label.string, title: title.string, line: line)
         headingsInDocument += 1
         headings.append(heading)
-        stack.append((n.style, n.number, heading.display))
+        stack.append((n.style, n.number, heading.display, question))
         box = nil
         boxItemLast = [:]
         ordinal = 0
+    }
+
+    /// Closes what a new heading closes: every open heading of its rank or deeper; but a question
+    /// of a 政策解读 or 答记者问 holds the numbering of its answer (（一）…（五） under 问：…？), so
+    /// while one is open, a heading closes it only by being the next question (numbered or not:
+    /// questions are siblings) or by continuing a sequence open above it (二、 after 一、 › 问：…？).
+    private mutating func closeForHeading(_ n: NumberedLine, question: Bool) {
+        if let q = stack.lastIndex(where: \.question) {
+            if question {
+                stack.removeSubrange(q...)
+                return
+            }
+            if !stack[...q].contains(where: { $0.style == n.style && n.number == $0.number + 1 }) {
+                while stack.count > q + 1, let top = stack.last, top.style >= n.style { stack.removeLast() }
+                return
+            }
+        }
+        while let top = stack.last, top.style >= n.style { stack.removeLast() }
     }
 
     /// The frame holding the box ended: what follows is body text again.

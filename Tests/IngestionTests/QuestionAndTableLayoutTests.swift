@@ -33,8 +33,8 @@ import Testing
         #expect(d.passages.contains { $0.text.hasPrefix("3.是否需要提交审计报告") && $0.kind != .heading })
     }
 
-    /// Unnumbered questions followed by their answers (问：…？ / 答：…) are headings too; a follow-up
-    /// question under a numbered one nests under it; a question with no answer after it is text.
+    /// Unnumbered questions followed by their answers (问：…？ / 答：…) are headings too; questions
+    /// are siblings, numbered or not; a question with no answer after it is text.
     @Test func unnumberedQuestionsWithAnswersAreHeadings() {
         let text = """
             市商务局负责人就《若干措施》答记者问
@@ -59,7 +59,47 @@ import Testing
             text:
                 "某措施政策解读\n\n三、问：对海外仓建设有哪些支持政策？\n\n答：按投资额的20%给予补助。\n\n问：申请补助需要哪些材料？\n\n答：提交合同和投资凭证。\n\n四、问：政策的适用期限是多久？\n\n答：自2024年6月1日起施行。\n",
             name: "followup.txt")
-        #expect(followUp.headings.map(\.depth) == [1, 2, 1])
+        #expect(followUp.headings.map(\.depth) == [1, 1, 1])
+    }
+
+    /// An answer's numbered points (（一）…（五）) are filed under its question, whatever rank their
+    /// numbering has beside the questions'; the next question, numbered or not, closes them; a
+    /// request ending in 。 is a question too when its answer follows.
+    @Test func answersHoldTheirNumbering() {
+        for label in ["", "1.", "一、"] {
+            let text = """
+                市商务局负责人就《若干措施》答记者问
+
+                \(label)问：《若干措施》包括哪些主要内容？
+
+                答：《若干措施》共五个方面。
+
+                （一）培育壮大经营主体
+
+                支持企业开展跨境电商业务。
+
+                （二）完善物流通道和海外仓布局
+
+                对新建海外仓给予补助。
+
+                问：海外仓建设方面有哪些支持政策？
+
+                答：按投资额的20%给予一次性补助。
+
+                问：请介绍一下下一步的工作打算。
+
+                答：抓好政策宣传解读。
+                """
+            let d = Ingestor.ingest(text: text, name: "qa.txt")
+            let question = "\(label)问：《若干措施》包括哪些主要内容？"
+            #expect(
+                d.headings.map(\.display) == [
+                    question, "（一）培育壮大经营主体", "（二）完善物流通道和海外仓布局", "问：海外仓建设方面有哪些支持政策？", "问：请介绍一下下一步的工作打算。"
+                ], "\(label)")
+            #expect(d.headings.map(\.depth) == [1, 2, 2, 1, 1], "\(label)")
+            #expect(d.passages.first { $0.text.hasPrefix("对新建海外仓") }?.path == [question, "（二）完善物流通道和海外仓布局"])
+            #expect(d.passages.first { $0.text.hasPrefix("答：按投资额") }?.path == ["问：海外仓建设方面有哪些支持政策？"])
+        }
     }
 
     /// 一． under 三、 is a level below it, and 四、 continues the 一、 sequence; in a document that
