@@ -37,6 +37,11 @@ import Testing
         #expect(f.problems.first { $0.line == 9 }?.message == "repeats line 4; counted once")
         #expect(f.entries[0].name == "跨境电商（含全称）" && f.entries[1].name == "海外仓")
         #expect(try Self.parse(text).entries == f.entries, "the BOM is optional")
+        // A file converted twice starts with two; files joined carry one at a line's start.
+        let twice = try TermsFile(data: Data([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array(text.utf8)))
+        #expect(twice.entries == f.entries && twice.problems.map(\.line) == [6, 7, 9, 11])
+        let joined = try Self.parse("跨境电商\n\u{FEFF}# 第二个文件\n\u{FEFF}海外仓\n")
+        #expect(joined.entries == [.init(line: 1, query: "跨境电商"), .init(line: 3, query: "海外仓")] && joined.problems.isEmpty)
     }
 
     /// Two rows of one name (a label, or a query without one) cannot be told apart in the report:

@@ -13,8 +13,8 @@ public enum QuantityStatements {
     /// of another (万亿元 before 亿元, 个百分点 before 个).
     public static let units: [String] = [
         "万亿元", "亿美元", "万美元", "亿元", "万元", "元/千瓦时", "元/吨", "元", "个百分点", "亿人次", "万人次", "万人", "万家", "万户", "户",
-        "万个", "万平方米", "平方米", "万亩", "亩", "公顷", "公里", "万吨标准煤", "万吨", "吨", "万标箱", "亿千瓦时", "万千瓦时", "千瓦时",
-        "万千瓦", "千瓦", "兆瓦", "项", "%", "％", "‰", "个", "家"
+        "万平方米", "平方米", "万亩", "亩", "公顷", "公里", "万吨标准煤", "万吨", "吨", "万标箱", "亿千瓦时", "万千瓦时", "千瓦时",
+        "万千瓦", "千瓦", "兆瓦", "吨标准煤", "项", "%", "％", "‰", "亿个", "万个", "个", "家", "倍"
     ]
 
     /// A sentence with its qualifying quantities, in Unicode scalar offsets of the passage text.
@@ -115,10 +115,10 @@ public enum QuantityStatements {
 
     /// Bounds written before the number, longest first: part of the target.
     private static let leadingBounds: [[Unicode.Scalar]] = [
-        "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "不足", "大于", "小于", "高于", "低于", "超过", "≥", "≤", "＞", "＜", ">", "<",
+        "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "不足", "大于", "小于", "高于", "低于", "超过", "突破", "≥", "≤", "＞", "＜", ">", "<",
         "⩾", "⩽", "约", "逾", "近"
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    private static let trailingBounds: [[Unicode.Scalar]] = ["左右", "以上", "以下", "以内"].map { Array($0.unicodeScalars) }
+    private static let trailingBounds: [[Unicode.Scalar]] = ["左右", "以上", "以下", "以内", "之间"].map { Array($0.unicodeScalars) }
 
     private static func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) || ("０"..."９").contains(c) }
     private static func separator(_ c: Unicode.Scalar) -> Bool { c == "." || c == "．" || c == "," }

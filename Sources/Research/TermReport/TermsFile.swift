@@ -82,9 +82,12 @@ public struct TermsFile: Sendable {
         self.init(lines: lines.map { String(validating: $0, as: UTF8.self).map(Self.droppingCR) })
     }
 
-    /// A line of a CRLF file without its CR.
+    /// A line of a CRLF file without its CR, and without byte-order marks before it (a file
+    /// converted twice, or files joined, carries one at the start of a line: not a query's text).
     private static func droppingCR(_ line: String) -> String {
-        line.unicodeScalars.last == "\r" ? String(String.UnicodeScalarView(line.unicodeScalars.dropLast())) : line
+        var scalars = Substring(line).unicodeScalars.drop { $0 == "\u{FEFF}" }
+        if scalars.last == "\r" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// Lines, nil for a line that could not be decoded.
