@@ -82,6 +82,54 @@ import TestSupport
         _ = Self.error(Array(whole.prefix(whole.count / 2)), name: "cut.pdf")
     }
 
+    /// A PDF of `pages`, each a list of text lines (Helvetica, one line per text row), written
+    /// by hand: the smallest file with a page that has no text at all.
+    static func pdf(pages: [[String]]) -> [UInt8] {
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>", ""]
+        var kids: [String] = []
+        let font = 3 + 2 * pages.count
+        for (i, lines) in pages.enumerated() {
+            let page = 3 + 2 * i
+            kids.append("\(page) 0 R")
+            let rows = lines.enumerated().map { "BT /F1 12 Tf 72 \(720 - 20 * $0.offset) Td (\($0.element)) Tj ET" }
+            let stream = rows.joined(separator: "\n")
+            objects.append(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 \(font) 0 R >> >> /Contents \(page + 1) 0 R >>"
+            )
+            objects.append("<< /Length \(stream.utf8.count) >>\nstream\n\(stream)\nendstream")
+        }
+        objects[1] = "<< /Type /Pages /Kids [\(kids.joined(separator: " "))] /Count \(pages.count) >>"
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        var out = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, o) in objects.enumerated() {
+            offsets.append(out.utf8.count)
+            out += "\(i + 1) 0 obj\n\(o)\nendobj\n"
+        }
+        let xref = out.utf8.count
+        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for o in offsets { out += String(repeating: "0", count: 10 - String(o).count) + "\(o) 00000 n \n" }
+        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Array(out.utf8)
+    }
+
+    /// Line numbers are those of `pdftotext -raw FILE - | grep -n ''`: a blank page writes only a
+    /// form feed, which starts no line, so the next page's first line keeps the number it has there.
+    @Test func aBlankPageStartsNoLine() throws {
+        let text = [
+            "Chapter One General Provisions", "Article 1 These rules are made to promote trade.",
+            "Article 2 They apply to every enterprise in the city."
+        ]
+        let blankFirst = try Ingestor.ingest(bytes: Self.pdf(pages: [[], text]), name: "blank-first.pdf")
+        let article1 = try #require(blankFirst.passages.first { $0.text.contains("Article 1") })
+        #expect(article1.firstLine == 2 && article1.firstPage == 2, "\(article1)")
+        // A blank page between pages: the third page's line follows the first page's last (the
+        // lines run on as one paragraph: they do not end a sentence).
+        let between = try Ingestor.ingest(bytes: Self.pdf(pages: [text, [], ["Chapter Two Supervision of the rules"]]), name: "between.pdf")
+        let chapter2 = try #require(between.passages.first { $0.text.contains("Chapter Two") })
+        #expect(chapter2.lastLine == 4 && chapter2.lastPage == 3, "\(chapter2)")
+    }
+
     @Test func contentDecidesTheFormat() throws {
         let docx = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("sichuan-trade-power-opinions-draft.docx")))
         // Same archive bytes under a name: still DOCX by content.

@@ -16,7 +16,8 @@ enum PDFReader {
         var visible = 0
         var number = 0
         for page in 0..<pages {
-            guard var text = pdf.text(page: page) else { continue }
+            // A page without text (a blank page) is a lone form feed, which starts no line either.
+            guard var text = pdf.text(page: page), text != "\u{0C}", !text.isEmpty else { continue }
             // The page's closing line end and form feed end its last line, as `pdftotext -raw`
             // writes them: they start no line, so line numbers are that tool's.
             if text.hasSuffix("\u{0C}") { text.removeLast() }
