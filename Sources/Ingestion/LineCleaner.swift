@@ -47,8 +47,13 @@ enum LineCleaner {
             let text = collapseSpaces(markup ? stripMarkdown(stripHTML(note)) : note)
             if !text.isEmpty { return CleanLine(kind: .footnote, scalars: text, line: line) }
         }
-        // A rule (***, ___) must be recognised before emphasis marks are stripped from it.
-        if isRule(s[trimmedBounds(s)]) { return CleanLine(kind: .blank, scalars: [], line: line) }
+        // A rule (***, ___, ━━━) must be recognised before emphasis marks are stripped from it; one
+        // drawn under a 专栏 box's content is the box's frame ending (`closesFrame`).
+        if isRule(s[trimmedBounds(s)]) {
+            var rule = CleanLine(kind: .blank, scalars: [], line: line)
+            rule.closesFrame = true
+            return rule
+        }
         if markup {
             s = stripHTML(s)
             s = stripMarkdown(s)
@@ -302,9 +307,13 @@ enum LineCleaner {
         return Array(s[(hashes + 1)...])
     }
 
-    /// Markdown horizontal rules and extraction separators: ---, ***, ____, ------.
+    /// Markdown horizontal rules, extraction separators and lines drawn with box-drawing
+    /// characters (a 专栏's frame typed as text): ---, ***, ____, ======, ━━━━, ────, ＝＝＝.
     static func isRule(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        s.count >= 3 && s.allSatisfy { $0 == "-" || $0 == "*" || $0 == "_" || $0 == "=" || $0 == " " }
+        s.count >= 3
+            && s.allSatisfy {
+                "-*_= －＊＿＝".unicodeScalars.contains($0) || (0x2500...0x257F).contains($0.value)
+            }
     }
 
     /// Page footers and headers: — 4 —, - 12 -, －3－, 第 3 页, 3/40.

@@ -106,6 +106,7 @@ struct StructureBuilder {
             switch line.kind {
             case .blank:
                 gapHasBlank = true
+                if line.closesFrame { closeFramedBox() }
                 continue
             case .pageMark:
                 gapHasPageBreak = true
@@ -141,7 +142,7 @@ struct StructureBuilder {
             default:
                 continue
             }
-            if line.closesFrame, box != nil { closeBox() }
+            if line.closesFrame { closeFramedBox() }
         }
         flush()
     }
@@ -399,6 +400,12 @@ struct StructureBuilder {
             }
         }
         while let top = stack.last, top.style >= n.style { stack.removeLast() }
+    }
+
+    /// A frame ended (a Word text box, a one-cell table, a rule drawn under the box): it closes an
+    /// open box that holds more than its title (a frame around the title alone is a caption's).
+    private mutating func closeFramedBox() {
+        if box != nil, !boxIsEmpty { closeBox() }
     }
 
     /// The frame holding the box ended: what follows is body text again.

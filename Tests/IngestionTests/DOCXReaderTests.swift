@@ -169,6 +169,33 @@ import TestSupport
         #expect(after != nil && after?.box == nil && after?.path.last == "（二）提高装备制造国际市场地位")
     }
 
+    /// A 专栏 drawn as a one-cell table closes where the table's row ends: the body paragraph
+    /// after it is body text; a one-cell row holding only the box's title is a caption, and the
+    /// indicator table under it stays in the box.
+    @Test func aOneCellTableClosesItsBox() {
+        let cell = ["专栏2 消费提质扩容工程", "1.商圈提升行动。推动重点商圈改造提升。", "2.老字号振兴行动。认定市级老字号20家。"].map { Self.paragraph($0) }.joined()
+        let caption = Self.paragraph("专栏3 主要指标")
+        let rows = "<w:tr><w:tc>\(Self.paragraph("指标"))</w:tc><w:tc>\(Self.paragraph("2025年"))</w:tc></w:tr>"
+        let document = """
+            <w:document \(Self.w)><w:body>
+            \(Self.paragraph("某市商务发展规划", style: "Title"))
+            \(Self.paragraph("一、完善社区商业网点"))
+            <w:tbl><w:tr><w:tc>\(cell)</w:tc></w:tr></w:tbl>
+            \(Self.paragraph("加快补齐农村商业设施短板，推进县域商业体系建设。"))
+            \(Self.paragraph("二、发展目标"))
+            <w:tbl><w:tr><w:tc>\(caption)</w:tc></w:tr>\(rows)</w:tbl>
+            </w:body></w:document>
+            """
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
+        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        let after = d.passages.first { $0.text.hasPrefix("加快补齐农村商业设施") }
+        #expect(after != nil && after?.box == nil && after?.path == ["一、完善社区商业网点"])
+        #expect(d.passages.first { $0.text.hasPrefix("2.老字号振兴") }?.box == "专栏 2 消费提质扩容工程")
+        #expect(d.passages.first { $0.kind == .tableRow }?.box == "专栏 3 主要指标")
+    }
+
     /// A table typed with tabs (or converted from a tab-separated text file: one paragraph per row,
     /// w:tab between cells) is read as rows; a single tab (第一章<tab>总则) is a space.
     @Test func tabSeparatedParagraphsAreRows() {

@@ -115,6 +115,8 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:tr":
             if tableDepth == 1, rowCells.count == 1 {
                 for p in rowParagraphs { add(SourceLine(text: p, line: 0)) }
+                // A row of one cell frames what it holds (a 专栏 drawn as a table): its end is the frame's.
+                if !rowParagraphs.isEmpty { lines[lines.count - 1].closesFrame = true }
             } else if tableDepth == 1, !rowCells.allSatisfy(\.isEmpty) {
                 add(SourceLine(text: rowCells.joined(separator: " | "), line: 0, role: .tableRow(cells: rowCells)))
             }
