@@ -30,7 +30,9 @@ enum FrontMatter {
             for i in after..<lines.count where lines[i].kind == .text {
                 scanned += 1
                 if scanned > 150 { break }
-                guard TitleBlock.isTitleLike(lines[i].scalars) || isTitleWithIssuer(lines[i].scalars) else { continue }
+                guard TitleBlock.isTitleLike(lines[i].scalars) || isTitleWithIssuer(lines[i].scalars),
+                    !isAttachmentListEntry(lines[i].scalars)
+                else { continue }
                 let text = TitleBlock.comparable(lines[i].text)
                 let repeated =
                     text == key || (text.hasPrefix(key) && text.count <= key.count + 12)
@@ -55,6 +57,14 @@ enum FrontMatter {
         return BodyLayout(
             frontMatter: hasNoise ? 0..<start : 0..<0, tableOfContents: nil, bodyStart: hasNoise ? start : 0,
             frontMatterName: hasNoise ? "导出信息" : "", announcedTitles: announced)
+    }
+
+    /// The notice's list of what it issues (附件：…实施方案, 附件1：…): the notice's, not the issued
+    /// document's title printed again.
+    private static func isAttachmentListEntry(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.starts(with: ["附", "件"]) else { return false }
+        let rest = s.dropFirst(2).drop { ("0"..."9").contains($0) || ("０"..."９").contains($0) || $0 == " " }
+        return rest.first == "：" || rest.first == ":"
     }
 
     /// A title with its issuer before it: 中国人民银行 农业农村部关于…的意见 (long for `isTitleLike`).

@@ -439,6 +439,31 @@ enum Rules {
         #expect(doc.headings.map(\.display) == ["一、总体要求"])
         #expect(doc.headings.first?.line == 7)
     }
+
+    /// The notice's attachment list (附件：…) names the issued document's title; its signature,
+    /// date and （此件公开发布） after that list are still the notice's.
+    @Test func attachmentListIsTheNotices() {
+        let text = """
+            广元市人民政府办公室
+            关于印发《广元市推动外贸保稳提质实施方案》的通知
+            各县（区）人民政府，市级各部门：
+            《广元市推动外贸保稳提质实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。
+            附件：广元市推动外贸保稳提质实施方案
+            广元市人民政府办公室
+            2023年5月20日
+            （此件公开发布）
+            附件
+            广元市推动外贸保稳提质实施方案
+            一、总体目标
+            到2025年，全市外贸进出口总额突破100亿元，外贸主体数量稳步增长，贸易结构持续优化。
+            """
+        let doc = Ingestor.ingest(text: text, name: "notice.txt")
+        #expect(doc.title == "广元市推动外贸保稳提质实施方案")
+        let front = doc.passages.filter { $0.kind == .frontMatter }
+        #expect(front.map(\.lastLine).max() == 9 && front.allSatisfy { $0.path == ["发文通知"] })
+        #expect(doc.passages.first { $0.text.contains("此件公开发布") }?.path == ["发文通知"])
+        #expect(doc.headings.map(\.display) == ["一、总体目标"] && doc.headings.first?.depth == 1)
+    }
 }
 
 // MARK: - 专栏 boxes and tables
