@@ -48,6 +48,11 @@ import Testing
         #expect(IssuerName.coverLine("加快建设现代化产业体系，推动服务业发展") == nil)
         #expect(IssueDate.monthLine("2021年9月") == "2021-09" && IssueDate.monthLine("2021年12月") == "2021-12")
         #expect(IssueDate.monthLine("2021年13月") == nil && IssueDate.monthLine("到2021年9月") == nil)
+        // A cover's issuer and date on one line (the date as a PDF spaces it, or not; with or without its day).
+        #expect(IssueDate.signedLine("湖南省人民政府办公厅 2021 年 9 月") == "2021-09")
+        #expect(IssueDate.signedLine("湖南省人民政府办公厅2021年9月28日") == "2021-09-28")
+        #expect(IssueDate.signedLine("到2025年跨境电商交易额2021年9月") == nil && IssueDate.signedLine("加快发展2021年9月") == nil)
+        #expect(IssuerName.coverLine("湖南省人民政府办公厅2021年9月") == "湖南省人民政府办公厅")
         let dir = try Support.temporaryDirectory("cover")
         defer { Support.remove(dir) }
         let body = (1...8).map { "（\($0)）加快推进数字经济重点任务第\($0)项，完善政策措施，强化要素保障。" }

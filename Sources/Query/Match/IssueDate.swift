@@ -12,7 +12,10 @@ enum IssueDate {
     static func infer(title: String, field: String? = nil, opening: [String], closing: [String] = []) -> String? {
         if let field, let d = dateLine(field) ?? dates(in: field).first { return d }
         for line in opening {
-            if let d = dateLine(line) ?? noteDate(line) ?? subtitleDate(line) ?? sourceLineDate(line) ?? monthLine(line) { return d }
+            if let d = dateLine(line) ?? noteDate(line) ?? subtitleDate(line) ?? sourceLineDate(line) ?? monthLine(line) ?? signedLine(line)
+            {
+                return d
+            }
         }
         for line in closing {
             if let d = dateLine(line) { return d }
@@ -50,6 +53,17 @@ enum IssueDate {
         let (month, end) = leadingNumber(s, 5)
         guard let month, (1...12).contains(month), end == s.count - 1 else { return nil }
         return "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+    }
+
+    /// 湖南省人民政府办公厅 2021年9月 (a cover's issuer and date on one line, the day given or not)
+    /// → "2021-09".
+    static func signedLine(_ line: String) -> String? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard let m = text.firstMatch(of: /^(\p{Han}{4,40}?)\s*([0-9０-９〇零一二三四五六七八九]{4}\s*年[^年]{1,12})$/),
+            IssuerName.coverLine(String(m.output.1)) != nil
+        else { return nil }
+        let date = String(m.output.2).filter { $0 != " " }
+        return dateLine(date) ?? monthLine(date)
     }
 
     /// （1999年4月29日…会议通过 … 2023年9月1日…会议修订）: a parenthesized note that records how a

@@ -14,11 +14,11 @@ enum IssuerName {
     }
 
     /// A cover's issuer line, wholly an organ's name (长沙市人民政府; 中共某市委 某市人民政府), as plans
-    /// print it under their title, or a signature with its date (…办公室2021年9月30日).
+    /// print it under their title, or a signature with its date (…办公室2021年9月30日, …办公厅 2021年9月).
     static func coverLine(_ line: String) -> String? {
         var name = line.trimmingCharacters(in: .whitespaces)
         // A signature joined to its date line (a Markdown hard break after the organ's name).
-        if let m = name.firstMatch(of: /^(\p{Han}{4,40}?)\s*[0-9０-９〇零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$/) {
+        if let m = name.firstMatch(of: /^(\p{Han}{4,40}?)\s*[0-9０-９〇零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月([0-9０-９一二三四五六七八九十]{1,3}日)?$/) {
             name = String(m.output.1)
         }
         guard (4...40).contains(name.count), organSuffixes.contains(where: name.hasSuffix),
