@@ -17,7 +17,10 @@ struct ReuseCommand: ParsableCommand {
 
     @OptionGroup var comparison: ComparisonOptions
 
-    @Option(help: "Smallest similarity reported, in (0, 1].")
+    @Option(
+        help:
+            "Smallest similarity reported, in (0, 1]: Jaccard, not containment as `similar` also accepts (a clause copied with a few words changed scores about 0.4)."
+    )
     var min: Double = 0.5
 
     @Option(
