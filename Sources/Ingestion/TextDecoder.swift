@@ -60,6 +60,16 @@ public struct DecodedText: Sendable {
 
 /// Detects the encoding of a policy text file and decodes it.
 ///
+/// The image format whose signature `bytes` start with (a scan saved or renamed as a text file).
+private func imageKind(_ bytes: [UInt8]) -> String? {
+    let signatures: [(String, [UInt8])] = [
+        ("PNG", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), ("JPEG", [0xFF, 0xD8, 0xFF]), ("GIF", Array("GIF8".utf8)),
+        ("TIFF", [0x49, 0x49, 0x2A, 0x00]), ("TIFF", [0x4D, 0x4D, 0x00, 0x2A])
+    ]
+    if let kind = signatures.first(where: { bytes.starts(with: $0.1) }) { return kind.0 }
+    return bytes.count >= 12 && bytes.starts(with: Array("RIFF".utf8)) && Array(bytes[8..<12]) == Array("WEBP".utf8) ? "WebP" : nil
+}
+
 /// Order matters: a byte-order mark is authoritative; then UTF-16 without a BOM is recognised by
 /// its NUL bytes (ASCII newlines and digits carry a zero byte); strict UTF-8 validation is next
 /// because valid UTF-8 is vanishingly unlikely by accident; GB18030 (a superset of GBK and GB2312,
@@ -78,6 +88,9 @@ public enum TextDecoder {
         }
         if let utf16 = guessUTF16(bytes) {
             return try finish(icu: utf16, bytes, file: file, label: utf16)
+        }
+        if let image = imageKind(bytes) {
+            throw IngestionError.binary(file: file, reason: "a \(image) image; a scan needs OCR to text first")
         }
         if bytes.contains(0) {
             throw IngestionError.binary(file: file, reason: "contains NUL bytes")

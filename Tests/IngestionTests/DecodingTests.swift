@@ -235,6 +235,20 @@ import Testing
         }
     }
 
+    /// A scan saved or renamed as a text file is named as the image it is.
+    @Test func imagesAreNamed() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D] + Array("IHDR".utf8)
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8)
+        for (bytes, kind) in [(png, "PNG"), (jpeg, "JPEG")] {
+            #expect {
+                try TextDecoder.decode(bytes, file: "scan.txt")
+            } throws: { error in
+                if case .binary(_, let reason)? = error as? IngestionError { return reason.contains("\(kind) image") }
+                return false
+            }
+        }
+    }
+
     @Test func controlCharactersAreBinary() {
         // Valid UTF-8 made mostly of control characters is not prose.
         let bytes = Array("中国".utf8) + [UInt8](repeating: 0x01, count: 40) + Array("\n".utf8)
