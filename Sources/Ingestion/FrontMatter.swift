@@ -11,6 +11,8 @@ struct BodyLayout {
     var frontMatterName: String
     /// Titles the notice announces (《A》和《B》): each opens its own document where it is printed.
     var announcedTitles: [String] = []
+    /// The title block's lines (`TitleInfo.lines`): one passage, however the page wrapped them.
+    var titleLines: Range<Int>? = nil
 }
 
 enum FrontMatter {

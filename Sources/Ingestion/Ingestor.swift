@@ -94,7 +94,8 @@ public enum Ingestor {
         var lines = input
         let headers = RunningHeaders.remove(from: &lines, paged: paged)
         let title = TitleBlock.find(in: lines, evidence: evidence + headers)
-        let layout = FrontMatter.layout(of: lines, title: title)
+        var layout = FrontMatter.layout(of: lines, title: title)
+        layout.titleLines = title.lines
         var builder = StructureBuilder(lines: lines, layout: layout)
         builder.build()
         var info = metadata ?? DocumentMetadata()

@@ -142,7 +142,11 @@ extension StructureBuilder {
         case .runIn(let title):
             guard title.count > n.rest.count, lead <= 20, !tail.scalars[..<lead].contains("，") else { return nil }
         case .item:
-            return nil
+            // A list item wrapped at the margin ((1)开展…原产地累积 / 规则；): one item, not a heading
+            // cut off from the rest of its sentence.
+            guard StructureBuilder.width(tail.scalars) < wrapThreshold, let last = tail.scalars.last,
+                HeadingParser.isSentenceEnd(last) || last == "，"
+            else { return nil }
         }
         return (merged, index + 2)
     }

@@ -81,6 +81,10 @@ struct StructureBuilder {
         var gapHasBlank = false, gapHasPageBreak = false
         for i in layout.frontMatter {
             let line = lines[i]
+            if let title = layout.titleLines, title.contains(i) {
+                if i == title.lowerBound { emitTitleBlock(kind: .frontMatter) }
+                continue
+            }
             switch line.kind {
             case .blank: gapHasBlank = true
             case .pageMark: gapHasPageBreak = true
@@ -127,6 +131,11 @@ struct StructureBuilder {
                 flush()
                 emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             case .text:
+                if let title = layout.titleLines, i - 1 == title.lowerBound, title.upperBound > i {
+                    emitTitleBlock(kind: .paragraph)
+                    i = title.upperBound
+                    continue
+                }
                 currentIndex = i - 1
                 if documentEntry != Self.recordBlock, startsRecordBlock(at: i - 1) { openRecordBlock() }
                 if let consumed = consumeDocumentStart(at: i - 1) {
@@ -145,6 +154,16 @@ struct StructureBuilder {
             if line.closesFrame { closeFramedBox() }
         }
         flush()
+    }
+
+    /// The title block as one passage: a title the page wrapped (某市关于加快推进跨境电子商务 /
+    /// 高质量发展的实施意见, …的通 / 知) is found by a phrase across the wrap.
+    private mutating func emitTitleBlock(kind: Passage.Kind) {
+        guard let range = layout.titleLines else { return }
+        let text = range.map { lines[$0] }.filter { $0.kind == .text }
+        guard let first = text.first, let last = text.last else { return }
+        flush()
+        emit(kind: kind, scalars: text.flatMap(\.scalars), first: first.line, last: last.line, pages: (first.page, last.page))
     }
 
     // MARK: Body lines

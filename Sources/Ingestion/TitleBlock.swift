@@ -127,7 +127,9 @@ enum TitleBlock {
             if endsWithDocumentType(text) && !isIncompleteNotice(text) {
                 guard isParenthetical(l.scalars) || continuesNoticeTitle(next) else { break }
             } else {
-                guard isTitleLike(l.scalars), text.count + next.count <= 80 else { break }
+                // A last character or two the page wrapped (…的通 / 知) completes the title's 文种.
+                let completes = next.count <= 3 && endsWithDocumentType(text + next)
+                guard isTitleLike(l.scalars) || completes, text.count + next.count <= 80 else { break }
             }
             text += next
             added += 1

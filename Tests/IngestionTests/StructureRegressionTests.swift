@@ -426,3 +426,58 @@ import TestSupport
         #expect(Self.outline(d) == ["1|第一章 总则", "2|第一条"])
     }
 }
+
+/// Lines a page wrapped at its margin, as PDF extraction gives them: a wrapped title is one
+/// passage, a list item wrapped at the margin is one item (not a heading cut from its sentence).
+@Suite struct WrappedLineTests {
+    /// A notice as `pdftotext -raw` prints LibreOffice's PDF of it: lines of a fixed width.
+    static let notice = """
+        广元市人民政府办公室
+        关于印发《广元市推动外贸保稳提质实施方案》的通
+        知
+        各县（区）人民政府，市级各部门，有关单位：
+        《广元市推动外贸保稳提质实施方案》已经市政府同意，现印发给你们，
+        请结合实际认真贯彻落实。
+        广元市推动外贸保稳提质实施方案
+        一、重点任务
+        （一）培育壮大外贸经营主体
+        1.实施外贸主体培育行动。建立重点外贸企业联系制度，对年进出口额超过
+        一亿元的企业实行一对一服务，帮助企业解决生产经营中遇到的困难和问
+        题，推动外贸企业稳订单、拓市场、增效益，力争全年新增外贸实绩企业
+        五十家以上，外贸主体数量和质量稳步提升，外贸发展基础不断夯实。
+        2.支持龙头企业做大做强。鼓励龙头企业通过兼并重组、设立海外分支机
+        构等方式整合资源，提升国际竞争力，带动上下游中小企业共同开拓国际
+        市场，形成大中小企业融通发展的良好格局。
+        （二）积极开拓国际市场
+        1.支持企业参加境外展会。每年组织企业参加广交会、进博会、东盟博览
+        会等重点展会，对企业参加境外展会的展位费给予补助，补助比例为展位
+        费的百分之五十，单个企业每年补助不超过十万元。
+        2.深度对接RCEP市场。
+        （1）开展RCEP政策宣讲和培训，帮助企业用好关税减让和原产地累积
+        规则；
+        （2）支持企业在东盟国家设立营销网络和海外仓；
+        （3）推动原产地证书“智能审核+自助打印”全覆盖。
+        二、保障措施
+        加强组织领导，建立健全外贸工作协调机制，及时研究解决重大问题。
+        """
+
+    @Test func aWrappedItemIsOneItem() {
+        let d = Ingestor.ingest(text: Self.notice, name: "notice.txt")
+        #expect(!d.headings.contains { $0.label.hasPrefix("（1）") }, "\(d.headings.map(\.display))")
+        let item = d.passages.first { $0.text.hasPrefix("（1）开展RCEP") }
+        #expect(item?.text == "（1）开展RCEP政策宣讲和培训，帮助企业用好关税减让和原产地累积规则；")
+        #expect(item?.path.last == "2.深度对接RCEP市场")
+        #expect(d.passages.first { $0.text.hasPrefix("（3）推动") }?.path.last == "2.深度对接RCEP市场")
+    }
+
+    @Test func aWrappedTitleIsOnePassage() {
+        let d = Ingestor.ingest(text: Self.notice, name: "notice.txt")
+        #expect(d.metadata.noticeTitle == "广元市人民政府办公室关于印发《广元市推动外贸保稳提质实施方案》的通知")
+        #expect(d.passages.contains { $0.text.hasSuffix("实施方案》的通知") && $0.lastLine == 3 })
+        let plan = Ingestor.ingest(
+            text: "某市人民政府关于加快推进跨境电子商务\n高质量发展的实施意见\n\n一、总体要求\n\n到2025年，全市跨境电商交易额突破100亿元。\n",
+            name: "plan.txt")
+        #expect(plan.passages.first?.text == "某市人民政府关于加快推进跨境电子商务高质量发展的实施意见")
+        #expect(plan.passages.first?.firstLine == 1 && plan.passages.first?.lastLine == 2)
+    }
+}
