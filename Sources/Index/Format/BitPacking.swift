@@ -179,8 +179,9 @@ enum PatchedPacking {
     }
 
     /// Where an array's parts lie, its header read and every bound checked against `end`: the
-    /// low bits at `low`, the exception indices at `indices`, their high parts after them.
-    private struct Layout {
+    /// low bits at `low`, the exception indices at `indices`, their high parts after them. A
+    /// reader that reads several values of one array one by one keeps it (`value(_:in:index:)`).
+    struct Layout {
         let width: Int, exceptions: Int, highWidth: Int
         let low: Int, indices: Int, end: Int
 
@@ -211,7 +212,11 @@ enum PatchedPacking {
     /// exception. The same bounds are checked as by `unpack`.
     static func value(_ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, index: Int) throws -> UInt32 {
         guard index < count else { throw MalformedRecord(detail: "block truncated") }
-        let l = try Layout(bytes, at: offset, end: end, count: count)
+        return value(bytes, in: try Layout(bytes, at: offset, end: end, count: count), index: index)
+    }
+
+    /// Value `index` (below the array's count) of the array whose layout `l` was read from `bytes`.
+    static func value(_ bytes: UnsafeRawBufferPointer, in l: Layout, index: Int) -> UInt32 {
         var v = BitPacking.get(bytes.baseAddress! + l.low, index, width: l.width)
         for k in 0..<l.exceptions where Int(bytes[l.indices + k]) == index {
             v |= BitPacking.get(bytes.baseAddress! + l.indices + l.exceptions, k, width: l.highWidth) &<< UInt32(l.width)

@@ -50,6 +50,8 @@ public final class PostingsCursor {
     /// positions stay packed until asked for.
     private var block = -1
     private var tfsStart = -1
+    /// The packed tfs' layout, read on the first tf asked for in the block (`packedTF`).
+    private var tfLayout: PatchedPacking.Layout?
     private var blockEnd = 0
     private var count = 0
     private var index = 0
@@ -138,7 +140,8 @@ public final class PostingsCursor {
     private func packedTF() throws -> Int {
         let v: UInt32
         do {
-            v = try PatchedPacking.value(raw, at: tfsStart, end: blockEnd, count: count, index: index)
+            if tfLayout == nil { tfLayout = try PatchedPacking.Layout(raw, at: tfsStart, end: blockEnd, count: count) }
+            v = PatchedPacking.value(raw, in: tfLayout!, index: index)
         } catch let e as MalformedRecord {
             throw corrupted(e.detail)
         }
@@ -323,6 +326,7 @@ public final class PostingsCursor {
             merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
             merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
             (block, count, index, decodedFor, decodedCount, tfsStart) = (b, n, 0, -1, 0, -1)
+            tfLayout = nil
             (startIndex, startValue) = (0, 0)
             return
         }
@@ -346,7 +350,7 @@ public final class PostingsCursor {
         decodedFor = -1
         decodedCount = 0
         (startIndex, startValue) = (0, 0)
-        (tfsStart, blockEnd) = (tfsAt, end)
+        (tfsStart, blockEnd, tfLayout) = (tfsAt, end, nil)
     }
 
     /// Decodes the current block's tfs (and where its positions lie) once: an intersection
