@@ -93,6 +93,7 @@ public enum Ingestor {
     ) -> Document {
         var lines = input
         let headers = RunningHeaders.remove(from: &lines, paged: paged)
+        CellPerLineTable.rebuild(&lines)
         let title = TitleBlock.find(in: lines, evidence: evidence + headers)
         var layout = FrontMatter.layout(of: lines, title: title)
         layout.titleLines = title.lines
