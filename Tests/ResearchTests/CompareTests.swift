@@ -48,6 +48,20 @@ import Testing
         #expect(Self.quantities("跨境电商交易额超过1200亿元。", term: "物流").isEmpty)
     }
 
+    /// A table row states its figures in cells of their own, the unit in another: every figure
+    /// after the query's cell is the row's, the 序号 and 类别 before it are not.
+    @Test func quantitiesOfATableRow() {
+        func row(_ text: String, _ term: String) -> [String] {
+            let s = Array(text.unicodeScalars)
+            return QuantityStatements.findInRow(text, occurrences: Oracle.occurrences(of: term, in: text)).flatMap { st in
+                st.quantities.map { String(String.UnicodeScalarView(s[$0])) }
+            }
+        }
+        #expect(row("消费 | 1 | 社会消费品零售总额 | 亿元 | 10371.8 | 16000 | 6%左右", "社会消费品零售总额") == ["10371.8", "16000", "6%左右"])
+        #expect(row("2 | 实际使用外资 | 亿美元 | 【800】 | ≥1200 | 预期性", "实际使用外资") == ["【800】", "≥1200"])
+        #expect(row("3 | 跨境电商交易额 | 亿元 | — | 翻一番 | 预期性", "跨境电商").isEmpty)
+    }
+
     @Test func chaptersOfAPath() {
         #expect(ChapterTitle.chapter(of: ["第三篇 推动更高水平对外开放", "第七章 大力发展服务贸易", "第一节 提质"])?.title == "第七章 大力发展服务贸易")
         #expect(ChapterTitle.chapter(of: ["一、发展基础", "（一）发展现状"])?.title == "一、发展基础")

@@ -135,7 +135,11 @@ public struct Comparison: Sendable {
 
     static func targets(_ h: Hit) -> [Target] {
         let scalars = Array(h.passage.text.unicodeScalars)
-        return QuantityStatements.find(in: h.passage.text, occurrences: h.highlights).map { st in
+        let statements =
+            h.passage.record.kind == .tableRow
+            ? QuantityStatements.findInRow(h.passage.text, occurrences: h.highlights)
+            : QuantityStatements.find(in: h.passage.text, occurrences: h.highlights)
+        return statements.map { st in
             let shift = { (r: Range<Int>) in (r.lowerBound - st.sentence.lowerBound)..<(r.upperBound - st.sentence.lowerBound) }
             return Target(
                 passageID: h.passageID, line: h.passage.record.firstLine, chapter: ChapterTitle.chapter(of: h.passage.path)?.title,

@@ -25,6 +25,39 @@ public enum QuantityStatements {
 
     private static let unitScalars: [[Unicode.Scalar]] = units.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
 
+    /// A table row's statement (社会消费品零售总额 | 亿元 | 10371.8 | 16000 | 6%左右): its values are
+    /// the cells after the query's that hold a figure, whatever unit the row's unit cell gives them
+    /// (16000, 【800】, ≥1200, 6%左右); the cells before it (序号, 类别) are not. The whole row is the sentence.
+    public static func findInRow(_ text: String, occurrences: [Range<Int>]) -> [Statement] {
+        guard let first = occurrences.first else { return [] }
+        let s = Array(text.unicodeScalars)
+        var quantities: [Range<Int>] = []
+        var start = 0
+        while start <= s.count {
+            var end = start
+            while end < s.count, !(s[end] == "|" && end > 0 && s[end - 1] == " " && end + 1 < s.count && s[end + 1] == " ") { end += 1 }
+            let cell = trimmedCell(s, start..<(end == s.count ? end : end - 1))
+            if cell.lowerBound > first.lowerBound, isFigure(s[cell]) { quantities.append(cell) }
+            start = end + 2
+        }
+        return quantities.isEmpty ? [] : [Statement(sentence: 0..<s.count, quantities: quantities)]
+    }
+
+    /// A cell that states one figure: a number with its bound marks, brackets and unit around it.
+    private static func isFigure(_ cell: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard cell.contains(where: digit) else { return false }
+        let rest = cell.filter { !digit($0) && !separator($0) && !"≥≤＞＜><⩾⩽【】〔〕[]()（）约+-—%％‰ ".unicodeScalars.contains($0) }
+        let words = String(String.UnicodeScalarView(rest))
+        return words.isEmpty || units.contains(words) || ["左右", "以上", "以下", "以内", "万", "亿"].contains(words)
+    }
+
+    private static func trimmedCell(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, s[lo] == " " { lo += 1 }
+        while hi > lo, s[hi - 1] == " " { hi -= 1 }
+        return lo..<hi
+    }
+
     /// The statements of `text` given the query's occurrences in it (ascending scalar ranges).
     public static func find(in text: String, occurrences: [Range<Int>]) -> [Statement] {
         guard !occurrences.isEmpty else { return [] }
