@@ -352,8 +352,9 @@ struct StructureBuilder {
         // Inside a box, items restart at 1 and continue their own sequence.
         if let item = boxItemLast[n.style], n.number == item + 1 { return false }
         if n.style > innermost {
-            // A deeper title straight after the box line: the box was only a caption (专栏13 示意图).
-            if case .standalone = shape, boxIsEmpty { return n.number == 1 }
+            // A deeper title straight after the box line: the box was only a caption (专栏13 示意图);
+            // unless the next line is its sibling (1.合肥国际陆港扩能工程。 / 2.…): the box's items.
+            if case .standalone = shape, boxIsEmpty { return n.number == 1 && !nextIsSibling(of: n) }
             return false
         }
         if n.style == innermost { return continues }
@@ -363,6 +364,13 @@ struct StructureBuilder {
         let inParent = lastInParent[n.style] ?? 0, seen = lastSeen[n.style] ?? 0
         return (inParent > 0 && n.number == inParent + 1) || (seen > 0 && n.number == seen + 1)
             || (n.number == 1 && n.style < (stack.first?.style ?? innermost))
+    }
+
+    /// Whether the next text line carries the following number of the same numbering, with no
+    /// text between: a list, not a heading and its body.
+    private func nextIsSibling(of n: NumberedLine) -> Bool {
+        guard let next = nextText(after: currentIndex), let m = HeadingParser.parse(lines[next].scalars) else { return false }
+        return m.style == n.style && m.number == n.number + 1
     }
 
     /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence
@@ -424,7 +432,7 @@ struct StructureBuilder {
     /// A frame ended (a Word text box, a one-cell table, a rule drawn under the box): it closes an
     /// open box that holds more than its title (a frame around the title alone is a caption's).
     private mutating func closeFramedBox() {
-        if box != nil, !boxIsEmpty { closeBox() }
+        if box != nil, !boxIsEmpty || pending != nil { closeBox() }
     }
 
     /// The frame holding the box ended: what follows is body text again.

@@ -35,6 +35,37 @@ import Testing
         #expect(after != nil && after?.box == nil && after?.path == ["一、完善社区商业网点"])
         // The rule above the box's title closes nothing (no box is open), and is no passage.
         #expect(!d.passages.contains { $0.text.contains(rule.prefix(3)) })
+        // A box of one line is closed by its rule too.
+        let oneLine = Self.plan.replacingOccurrences(of: "RULE", with: rule).replacingOccurrences(of: "2.老字号振兴行动。认定市级老字号20家。\n", with: "")
+        let single = Ingestor.ingest(text: oneLine, name: "plan.txt")
+        #expect(single.passages.first { $0.text.hasPrefix("加快补齐农村商业设施") }?.box == nil)
+    }
+
+    /// A box's items that read as short titles (1.合肥国际陆港扩能工程。 / 2.…) are its items, not
+    /// headings that would end the box and take the body after it.
+    @Test func shortTitledItemsStayInTheirBox() {
+        let text = """
+            合肥市“十四五”现代物流业发展规划
+
+            第一章 重点任务
+
+            第一节 建设国家物流枢纽
+            推进陆港型、空港型国家物流枢纽建设。
+
+            专栏3 物流枢纽重点工程
+            1.合肥国际陆港扩能工程。
+            2.新桥机场航空物流园。
+            ───────────────
+            加强各类枢纽之间的协同联动，构建“通道+枢纽+网络”物流运行体系。
+
+            第二节 发展冷链物流
+            加快建设冷链物流骨干网络。
+            """
+        let d = Ingestor.ingest(text: text, name: "plan.txt")
+        #expect(d.headings.map(\.display) == ["第一章 重点任务", "第一节 建设国家物流枢纽", "专栏 3 物流枢纽重点工程", "第二节 发展冷链物流"])
+        #expect(d.passages.first { $0.text.hasPrefix("2.新桥机场") }?.box == "专栏 3 物流枢纽重点工程")
+        let after = d.passages.first { $0.text.hasPrefix("加强各类枢纽") }
+        #expect(after?.box == nil && after?.path == ["第一章 重点任务", "第一节 建设国家物流枢纽"])
     }
 
     @Test func aOneCellTableOfAWebPageClosesItsBox() throws {
