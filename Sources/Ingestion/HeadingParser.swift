@@ -158,15 +158,27 @@ enum HeadingParser {
         return after >= rest.count && p <= maxTitle + 20 ? .standalone(title: rest) : .item
     }
 
-    /// An unnumbered question line of a 政策解读 or 答记者问 (问：…？, 记者问：…？, or a request
-    /// 问：请介绍一下…。): the line, when it is one sentence. Whether an answer (答：…) follows is
-    /// the caller's to check.
+    /// An unnumbered question line of a 政策解读 or 答记者问 (问：…？, 记者：…？, 问：…？…？, a
+    /// request 问：请介绍一下…。, or one left without its mark): the line, when nothing follows its
+    /// last question (or request). Whether an answer (答：…) follows is the caller's to check.
     static func parseQuestion(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
         guard s.count <= maxTitle + 40, questionOpenings.contains(where: { s.starts(with: $0) }) else { return nil }
-        guard let end = s.firstIndex(where: isSentenceEnd), "？?。".unicodeScalars.contains(s[end]) else { return nil }
-        var after = end + 1
+        let ends = s.indices.filter { isSentenceEnd(s[$0]) }
+        guard let last = ends.last else { return s }
+        guard ends.dropLast().allSatisfy({ s[$0] == "？" || s[$0] == "?" }), "？?。".unicodeScalars.contains(s[last]) else { return nil }
+        var after = last + 1
         while after < s.count, CharacterClass.isClosing(s[after]) { after += 1 }
         return after >= s.count ? s : nil
+    }
+
+    /// A question and its answer on one line (问：…？答：…): the question, and where the answer starts.
+    static func questionWithAnswer(_ s: [Unicode.Scalar]) -> (question: [Unicode.Scalar], answer: Int)? {
+        guard questionOpenings.contains(where: { s.starts(with: $0) }) else { return nil }
+        for k in 1..<max(1, s.count - 2) where (s[k - 1] == "？" || s[k - 1] == "?") && opensAnswer(Array(s[k...])) {
+            guard let question = parseQuestion(Array(s[..<k])) else { return nil }
+            return (question, k)
+        }
+        return nil
     }
 
     /// Whether a heading's title is a question (一、问：…？, 二、为什么要制定《方案》？): it holds its
@@ -183,7 +195,7 @@ enum HeadingParser {
     }
 
     /// Read for every body line: made once.
-    private static let questionOpenings: [[Unicode.Scalar]] = ["问：", "问:", "记者问：", "记者问:", "提问：", "提问:"].map {
+    private static let questionOpenings: [[Unicode.Scalar]] = ["问：", "问:", "记者问：", "记者问:", "记者：", "记者:", "提问：", "提问:"].map {
         Array($0.unicodeScalars)
     }
 

@@ -184,6 +184,16 @@ struct StructureBuilder {
             emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
             return
         }
+        if let (question, answer) = HeadingParser.questionWithAnswer(s) {
+            // 问：…？答：… on one line: the question's heading, then its answer.
+            flush()
+            push(NumberedLine(style: .question, number: 1, label: [], rest: question), title: question, line: line.line, question: true)
+            emit(kind: .heading, scalars: question, first: line.line, last: line.line, pages: (line.page, line.page))
+            var rest = line
+            rest.scalars = Array(s[answer...])
+            consumeBody(rest)
+            return
+        }
         if var numbered = HeadingParser.parse(s) {
             numbered.style = resolvedStyle(numbered)
             if let k = HeadingParser.gluedLabel(in: numbered) {

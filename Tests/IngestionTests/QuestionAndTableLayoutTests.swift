@@ -102,6 +102,41 @@ import Testing
         }
     }
 
+    /// Questions as press conferences print them: two questions in one, one without its mark,
+    /// a reporter's (记者：…？), and a question with its answer on the same line.
+    @Test func questionsInTheirOtherForms() {
+        let text = """
+            某市新闻发布会答问实录
+
+            问：《方案》共有多少项改革举措？主要分为哪几个方面？
+
+            答：《方案》共提出120项改革举措，分为五个方面。
+
+            问：申报材料包括哪些
+
+            答：申报材料包括申请表、营业执照复印件等。
+
+            记者：企业开办时间压缩到多少？
+
+            答：压缩至1个工作日以内。
+
+            问：《方案》何时施行？答：自2024年1月1日起施行。
+
+            问：对于个体工商户有什么支持措施？
+
+            答：设立个体工商户服务专区。
+            """
+        let d = Ingestor.ingest(text: text, name: "qa.txt")
+        #expect(
+            d.headings.map(\.display) == [
+                "问：《方案》共有多少项改革举措？主要分为哪几个方面？", "问：申报材料包括哪些", "记者：企业开办时间压缩到多少？", "问：《方案》何时施行？",
+                "问：对于个体工商户有什么支持措施？"
+            ])
+        #expect(d.headings.allSatisfy { $0.depth == 1 })
+        #expect(d.passages.first { $0.text.hasPrefix("答：自2024年") }?.path == ["问：《方案》何时施行？"])
+        #expect(d.passages.first { $0.text.hasPrefix("答：压缩至") }?.path == ["记者：企业开办时间压缩到多少？"])
+    }
+
     /// 一． under 三、 is a level below it, and 四、 continues the 一、 sequence; in a document that
     /// mixes 一、 and 二． for one level, 二． is that level's.
     @Test func chineseNumeralWithDotIsItsOwnLevel() {
