@@ -36,6 +36,9 @@ import Testing
         #expect(Self.quantities("跨境电商综合试验区3-5个，交易额1.5～2万亿元。", term: "跨境电商") == ["3-5个", "1.5～2万亿元"])
         #expect(Self.quantities("跨境电商交易额30亿元到50亿元之间，规模突破900亿元，增长1倍。", term: "跨境电商") == ["30亿元到50亿元之间", "突破900亿元"])
         #expect(Self.quantities("跨境电商园区能耗0.45吨标准煤，包裹50亿个。", term: "跨境电商") == ["0.45吨标准煤", "50亿个"])
+        #expect(Self.quantities("会展经济规模80亿—100亿元，场馆面积10万～15万平方米。", term: "会展经济") == ["80亿—100亿元", "10万～15万平方米"])
+        #expect(Self.quantities("会展经济带动系数达到1：9，场馆利用率提高到60%。", term: "会展经济") == ["60%"])
+        #expect(Self.quantities("会展经济单场活动不超过2000人次。", term: "会展经济") == ["不超过2000人次"])
         // A span of years is not a quantity, nor a range whose figures have no unit.
         #expect(Self.quantities("2021—2025年跨境电商加快发展。", term: "跨境电商").isEmpty)
         #expect(Self.quantities("新增高标准农田建设面积30万亩。", term: "高标准农田") == ["30万亩"])
@@ -60,6 +63,9 @@ import Testing
         #expect(row("消费 | 1 | 社会消费品零售总额 | 亿元 | 10371.8 | 16000 | 6%左右", "社会消费品零售总额") == ["10371.8", "16000", "6%左右"])
         #expect(row("2 | 实际使用外资 | 亿美元 | 【800】 | ≥1200 | 预期性", "实际使用外资") == ["【800】", "≥1200"])
         #expect(row("3 | 跨境电商交易额 | 亿元 | — | 翻一番 | 预期性", "跨境电商").isEmpty)
+        #expect(row("1 | 会展场馆面积 | 平方米 | 不低于200 | ≥1500 | 150以上", "会展场馆") == ["不低于200", "≥1500", "150以上"])
+        // Quantities written inside a cell, the query's own included.
+        #expect(row("1 | 新增会展企业30家 | 建成场馆12万平方米 | 市商务局", "会展企业") == ["30家", "12万平方米"])
     }
 
     @Test func chaptersOfAPath() {

@@ -12,7 +12,7 @@ public enum QuantityStatements {
     /// Units of the quantities plans set goals in; longer units first where one is a suffix-extension
     /// of another (万亿元 before 亿元, 个百分点 before 个).
     public static let units: [String] = [
-        "万亿元", "亿美元", "万美元", "亿元", "万元", "元/千瓦时", "元/吨", "元", "个百分点", "亿人次", "万人次", "万人", "万家", "万户", "户",
+        "万亿元", "亿美元", "万美元", "亿元", "万元", "元/千瓦时", "元/吨", "元", "个百分点", "亿人次", "万人次", "万人", "人次", "人", "万家", "万户", "户",
         "万平方米", "平方米", "万亩", "亩", "公顷", "公里", "万吨标准煤", "万吨", "吨", "万标箱", "亿千瓦时", "万千瓦时", "千瓦时",
         "万千瓦", "千瓦", "兆瓦", "吨标准煤", "项", "%", "％", "‰", "亿个", "万个", "个", "家", "倍"
     ]
@@ -37,7 +37,14 @@ public enum QuantityStatements {
             var end = start
             while end < s.count, !(s[end] == "|" && end > 0 && s[end - 1] == " " && end + 1 < s.count && s[end + 1] == " ") { end += 1 }
             let cell = trimmedCell(s, start..<(end == s.count ? end : end - 1))
-            if cell.lowerBound > first.lowerBound, isFigure(s[cell]) { quantities.append(cell) }
+            // From the query's cell on: a figure cell whole, else the quantities written in the cell.
+            if cell.upperBound > first.lowerBound {
+                if cell.lowerBound > first.lowerBound, isFigure(s[cell]) {
+                    quantities.append(cell)
+                } else {
+                    quantities += Self.quantities(s, in: cell)
+                }
+            }
             start = end + 2
         }
         return quantities.isEmpty ? [] : [Statement(sentence: 0..<s.count, quantities: quantities)]
@@ -47,7 +54,11 @@ public enum QuantityStatements {
     private static func isFigure(_ cell: ArraySlice<Unicode.Scalar>) -> Bool {
         guard cell.contains(where: digit) else { return false }
         let rest = cell.filter { !digit($0) && !separator($0) && !"≥≤＞＜><⩾⩽【】〔〕[]()（）约+-—%％‰ ".unicodeScalars.contains($0) }
-        let words = String(String.UnicodeScalarView(rest))
+        var words = String(String.UnicodeScalarView(rest))
+        for bound in leadingBounds where words.unicodeScalars.starts(with: bound) {
+            words = String(String.UnicodeScalarView(words.unicodeScalars.dropFirst(bound.count)))
+            break
+        }
         return words.isEmpty || units.contains(words) || ["左右", "以上", "以下", "以内", "万", "亿"].contains(words)
     }
 
@@ -84,8 +95,9 @@ public enum QuantityStatements {
         var clause = 0
         for i in sentence {
             clauseOf[i - sentence.lowerBound] = clause
-            let thousands = s[i] == "," && i > 0 && i + 1 < s.count && digit(s[i - 1]) && digit(s[i + 1])
-            if isClauseEnd(s[i]) && !thousands { clause += 1 }
+            // 1,200 and a ratio 1：9 hold no clause break.
+            let inNumber = (s[i] == "," || s[i] == "：" || s[i] == ":") && i > 0 && i + 1 < s.count && digit(s[i - 1]) && digit(s[i + 1])
+            if isClauseEnd(s[i]) && !inNumber { clause += 1 }
         }
         let wanted = Set(
             occurrences.flatMap { o in [clauseOf[o.lowerBound - sentence.lowerBound], clauseOf[o.lowerBound - sentence.lowerBound] + 1] })
@@ -105,7 +117,9 @@ public enum QuantityStatements {
             }
             let first = term(s, at: i, in: range)
             var end = first.unit ?? first.number
-            if let connector = rangeConnector(s, at: end, in: range), connector < range.upperBound, digit(s[connector]) {
+            // The first figure of a range may carry only its magnitude: 80亿—100亿元, 10万～15万平方米.
+            let magnitude = first.unit == nil && end < range.upperBound && (s[end] == "万" || s[end] == "亿") ? end + 1 : end
+            if let connector = rangeConnector(s, at: magnitude, in: range), connector < range.upperBound, digit(s[connector]) {
                 let second = term(s, at: connector, in: range)
                 if let unit = second.unit { end = unit }
             }
