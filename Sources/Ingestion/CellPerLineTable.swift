@@ -51,7 +51,19 @@ enum CellPerLineTable {
             at += width
             number += 1
         }
-        return rows.count >= 3 ? (rows, at) : nil
+        // The rows must end where the table does: a short line after the last one means a cell
+        // wrapped or a row lacks one, and the lines are left as they were rather than misread.
+        guard rows.count >= 3, endsTable(at, in: lines) else { return nil }
+        return (rows, at)
+    }
+
+    /// Whether line `i` is past a table: the end, a blank, a row or page mark, a note (注：…), a
+    /// sentence or a line longer than a cell.
+    private static func endsTable(_ i: Int, in lines: [CleanLine]) -> Bool {
+        guard i < lines.count, lines[i].kind == .text else { return true }
+        let s = lines[i].scalars
+        return s.first == "注" || s.count > maxCell || s.contains(where: HeadingParser.isSentenceEnd) || HeadingParser.parse(s) != nil
+            || HeadingParser.parseBox(s) != nil
     }
 
     private static func isCell(_ line: CleanLine, _ text: String) -> Bool {

@@ -61,6 +61,9 @@ import Testing
         // A row number missing (the stride breaks after one row) or no 序号 header: not a table.
         let broken = Self.plan.replacingOccurrences(of: "2\n货物进出口总额", with: "货物进出口总额")
         #expect(!Ingestor.ingest(text: broken, name: "plan.txt").passages.contains { $0.kind == .tableRow })
+        // A cell wrapped onto a second line: the rows after it would be misread, so none is read.
+        let wrapped = Self.plan.replacingOccurrences(of: "货物进出口总额\n", with: "货物进出口\n总额\n")
+        #expect(!Ingestor.ingest(text: wrapped, name: "plan.txt").passages.contains { $0.kind == .tableRow })
         let list = "某市工作要点\n\n重点领域\n跨境电商\n海外仓\n1\n服务贸易\n数字贸易\n2\n会展经济\n"
         #expect(!Ingestor.ingest(text: list, name: "list.txt").passages.contains { $0.kind == .tableRow })
     }
