@@ -205,7 +205,15 @@ enum HeadingParser {
     private static func citesPart(_ line: NumberedLine) -> Bool {
         guard !line.spaced, let first = line.rest.first else { return false }
         let lead = String(String.UnicodeScalarView(line.rest.prefix(2)))
-        return ["规定", "所列", "所述", "所称", "确定", "明确"].contains(lead) || "中的所第、和与及或至".unicodeScalars.contains(first)
+        return ["规定", "所列", "所述", "所称", "确定", "明确", "有关"].contains(lead) || "中的所第、和与及或至".unicodeScalars.contains(first)
+    }
+
+    /// A numbered line that opens by citing a part or an item (第三章有关规定…, （二）项规定…,
+    /// 3.款所列…): the rest of a sentence that a page cut before the number, not a heading or item.
+    static func cites(_ line: NumberedLine) -> Bool {
+        if line.style <= .article { return citesPart(line) }
+        guard !line.spaced, let first = line.rest.first else { return false }
+        return "项款目条号".unicodeScalars.contains(first)
     }
 
     /// 第一条　（目的和依据）: an article's caption in brackets is its title; other articles are run in

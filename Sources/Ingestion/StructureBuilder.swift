@@ -195,6 +195,10 @@ struct StructureBuilder {
             return
         }
         if var numbered = HeadingParser.parse(s) {
+            if continuesCutSentence(numbered, line) {
+                appendToPending(line)
+                return
+            }
             numbered.style = resolvedStyle(numbered)
             if let k = HeadingParser.gluedLabel(in: numbered) {
                 // 第三章 目录管理 第十五条 …: the chapter, then its first article as its own line.
@@ -243,25 +247,41 @@ struct StructureBuilder {
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
-        if var p = pending, p.kind == kind, p.last.headingLevel == nil,
+        if let p = pending, p.kind == kind, p.last.headingLevel == nil,
             line.indented != true || !indentsParagraphs || Self.closesOpenQuote(p.scalars, line.scalars),
             shouldJoin(p, line, acrossBlank: paragraphBreak)
         {
-            // `p` must hold the only reference to the paragraph's scalars, or each joined line copies them all.
-            pending = nil
-            // Two words of letters or digits stay two words: 515.9 / 1168 (table cells one per
-            // line) is not the number 515.91168.
-            if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b) { p.scalars.append(" ") }
-            p.scalars.append(contentsOf: line.scalars)
-            p.lastLine = line.line
-            p.lastPage = line.page ?? p.lastPage
-            p.earlierWidth = max(p.earlierWidth, StructureBuilder.width(p.last.scalars))
-            p.last = line
-            pending = p
+            appendToPending(line)
             return
         }
         flush()
         start(kind: kind, line)
+    }
+
+    /// Whether a numbered line goes on the pending paragraph's sentence: the line before it was cut
+    /// mid-word at the margin (…依照本办法 / 第三章有关规定执行, …按照 / （二）项规定), and the line
+    /// opens by citing a part or item (`HeadingParser.cites`), as no heading or list item does.
+    private func continuesCutSentence(_ n: NumberedLine, _ line: CleanLine) -> Bool {
+        guard !linesAreParagraphs, HeadingParser.cites(n), let p = pending, p.kind == .paragraph, !paragraphBreak, line.indented != true,
+            let last = p.last.scalars.last(where: { !CharacterClass.isClosing($0) })
+        else { return false }
+        return (CharacterClass.isHan(last) || CharacterClass.isLatin(last)) && StructureBuilder.width(p.last.scalars) >= wrapThreshold
+    }
+
+    /// Adds a line to the pending paragraph.
+    private mutating func appendToPending(_ line: CleanLine) {
+        guard var p = pending else { return }
+        // `p` must hold the only reference to the paragraph's scalars, or each joined line copies them all.
+        pending = nil
+        // Two words of letters or digits stay two words: 515.9 / 1168 (table cells one per
+        // line) is not the number 515.91168.
+        if let a = p.scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b) { p.scalars.append(" ") }
+        p.scalars.append(contentsOf: line.scalars)
+        p.lastLine = line.line
+        p.lastPage = line.page ?? p.lastPage
+        p.earlierWidth = max(p.earlierWidth, StructureBuilder.width(p.last.scalars))
+        p.last = line
+        pending = p
     }
 
     private func isNarrowWord(_ s: Unicode.Scalar) -> Bool { CharacterClass.isLatin(s) || CharacterClass.isASCIIDigit(s) }

@@ -457,6 +457,10 @@ import TestSupport
         规则；
         （2）支持企业在东盟国家设立营销网络和海外仓；
         （3）推动原产地证书“智能审核+自助打印”全覆盖。
+        3.规范项目管理。项目申报、评审、验收和资金拨付的程序均依照本办法
+        第三章有关规定执行，具体操作细则由市商务局另行制定。
+        4.落实税收优惠。对符合条件的外贸企业落实研发费用加计扣除，按照
+        （二）项规定享受优惠，具体以税务部门认定为准。
         二、保障措施
         加强组织领导，建立健全外贸工作协调机制，及时研究解决重大问题。
         """
@@ -468,6 +472,15 @@ import TestSupport
         #expect(item?.text == "（1）开展RCEP政策宣讲和培训，帮助企业用好关税减让和原产地累积规则；")
         #expect(item?.path.last == "2.深度对接RCEP市场")
         #expect(d.passages.first { $0.text.hasPrefix("（3）推动") }?.path.last == "2.深度对接RCEP市场")
+    }
+
+    /// A line cut mid-sentence goes on into a next line that starts with a number citing a part
+    /// (第三章有关规定…, （二）项规定…): a citation, not a heading or an item.
+    @Test func aCitationAfterACutLineContinuesTheSentence() {
+        let d = Ingestor.ingest(text: Self.notice, name: "notice.txt")
+        #expect(d.passages.contains { $0.text.hasSuffix("均依照本办法第三章有关规定执行，具体操作细则由市商务局另行制定。") })
+        #expect(d.passages.contains { $0.text.hasSuffix("按照（二）项规定享受优惠，具体以税务部门认定为准。") })
+        #expect(!d.headings.contains { $0.label.hasPrefix("第三章") })
     }
 
     @Test func aWrappedTitleIsOnePassage() {
