@@ -262,7 +262,7 @@ struct StructureBuilder {
     /// mid-word at the margin (…依照本办法 / 第三章有关规定执行, …按照 / （二）项规定), and the line
     /// opens by citing a part or item (`HeadingParser.cites`), as no heading or list item does.
     private func continuesCutSentence(_ n: NumberedLine, _ line: CleanLine) -> Bool {
-        guard !linesAreParagraphs, HeadingParser.cites(n), let p = pending, p.kind == .paragraph, !paragraphBreak, line.indented != true,
+        guard HeadingParser.cites(n), let p = pending, p.kind == .paragraph, !paragraphBreak, line.indented != true,
             let last = p.last.scalars.last(where: { !CharacterClass.isClosing($0) })
         else { return false }
         return (CharacterClass.isHan(last) || CharacterClass.isLatin(last)) && StructureBuilder.width(p.last.scalars) >= wrapThreshold
