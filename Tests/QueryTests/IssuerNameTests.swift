@@ -48,6 +48,8 @@ import Testing
         #expect(IssuerName.coverLine("加快建设现代化产业体系，推动服务业发展") == nil)
         #expect(IssueDate.monthLine("2021年9月") == "2021-09" && IssueDate.monthLine("2021年12月") == "2021-12")
         #expect(IssueDate.monthLine("2021年13月") == nil && IssueDate.monthLine("到2021年9月") == nil)
+        #expect(IssueDate.monthLine("二〇二一年十一月") == "2021-11" && IssueDate.monthLine("二〇二二年三月") == "2022-03")
+        #expect(IssueDate.signedLine("江西省商务厅 二〇二一年十一月") == "2021-11")
         // A cover's issuer and date on one line (the date as a PDF spaces it, or not; with or without its day).
         #expect(IssueDate.signedLine("湖南省人民政府办公厅 2021 年 9 月") == "2021-09")
         #expect(IssueDate.signedLine("湖南省人民政府办公厅2021年9月28日") == "2021-09-28")

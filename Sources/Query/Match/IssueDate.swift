@@ -44,14 +44,14 @@ enum IssueDate {
         return "\(year)-" + (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
     }
 
-    /// 2021年9月 alone on a line, as a plan's cover prints it → "2021-09".
+    /// 2021年9月 (or 二〇二一年十一月) alone on a line, as a plan's cover prints it → "2021-09".
     static func monthLine(_ line: String) -> String? {
-        let s = Array(line.trimmingCharacters(in: .whitespaces).unicodeScalars)
-        guard (7...8).contains(s.count), let year = fixedNumber(s, 0, 4), (1949...2100).contains(year), s[4] == "年", s.last == "月" else {
-            return nil
-        }
-        let (month, end) = leadingNumber(s, 5)
-        guard let month, (1...12).contains(month), end == s.count - 1 else { return nil }
+        let s = line.trimmingCharacters(in: .whitespaces).unicodeScalars.map { digit($0).map { Unicode.Scalar(UInt8(48 + $0)) } ?? $0 }
+        let text = String(String.UnicodeScalarView(s))
+        guard s.count <= 9, let y = text.range(of: "年"), text.hasSuffix("月"), let year = Int(text[..<y.lowerBound]),
+            (1949...2100).contains(year), let month = number(String(text[y.upperBound..<text.index(before: text.endIndex)])),
+            (1...12).contains(month)
+        else { return nil }
         return "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
     }
 
