@@ -13,6 +13,9 @@ struct BodyLayout {
     var announcedTitles: [String] = []
     /// The title block's lines (`TitleInfo.lines`): one passage, however the page wrapped them.
     var titleLines: Range<Int>? = nil
+    /// The issued document's title as printed where it starts, when the notice named it in other
+    /// words (转发省发展改革委关于…若干措施的通知 over 关于…的若干措施).
+    var printedTitle: String? = nil
 }
 
 enum FrontMatter {
@@ -39,11 +42,12 @@ enum FrontMatter {
                 let repeated =
                     text == key || (text.hasPrefix(key) && text.count <= key.count + 12)
                     || (text.hasSuffix(key) && text.count <= key.count + 30 && !text.containsText("印发"))
-                if repeated, i > 0, i > (title.lines?.lowerBound ?? 0) || title.issuedTitle != nil {
+                let named = !repeated && title.issuedTitle != nil && namedWithoutQuotes(text, key)
+                if repeated || named, i > 0, i > (title.lines?.lowerBound ?? 0) || title.issuedTitle != nil {
                     let front = 0..<i
                     return BodyLayout(
                         frontMatter: front, tableOfContents: nil, bodyStart: i, frontMatterName: name(of: lines[front]),
-                        announcedTitles: announced)
+                        announcedTitles: announced, printedTitle: named ? lines[i].text : nil)
                 }
             }
         }
@@ -59,6 +63,14 @@ enum FrontMatter {
         return BodyLayout(
             frontMatter: hasNoise ? 0..<start : 0..<0, tableOfContents: nil, bodyStart: hasNoise ? start : 0,
             frontMatterName: hasNoise ? "导出信息" : "", announcedTitles: announced)
+    }
+
+    /// A notice that names what it forwards without 《》 puts its issuer first and may drop a 的
+    /// (转发省发展改革委关于进一步降低物流成本若干措施的通知): the printed title (关于进一步降低物流成本
+    /// 的若干措施) is that name's end, 的 aside.
+    private static func namedWithoutQuotes(_ printed: String, _ named: String) -> Bool {
+        let p = printed.replacingOccurrences(of: "的", with: ""), n = named.replacingOccurrences(of: "的", with: "")
+        return p.count >= 6 && n.hasSuffix(p) && n.count - p.count <= 15 && TitleBlock.endsWithDocumentType(printed)
     }
 
     /// The notice's list of what it issues (附件：…实施方案, 附件1：…): the notice's, not the issued

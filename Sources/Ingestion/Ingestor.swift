@@ -101,12 +101,12 @@ public enum Ingestor {
         builder.build()
         var info = metadata ?? DocumentMetadata()
         info.noticeTitle = title.noticeTitle
-        info.issuedTitle = title.issuedTitle
+        info.issuedTitle = layout.printedTitle ?? title.issuedTitle
         let chosen: String
         if let catalogTitle = metadata?.title {
             chosen = catalogTitle
             info.titleSource = .catalog
-        } else if let t = title.title {
+        } else if let t = layout.printedTitle ?? title.title {
             chosen = t
             info.titleSource = title.source
         } else {

@@ -440,6 +440,34 @@ enum Rules {
         #expect(doc.headings.first?.line == 7)
     }
 
+    /// A notice that forwards a document names it without 《》, its issuer first and a 的 dropped:
+    /// the document printed after the notice is found by that name, and titled as printed.
+    @Test func aForwardingNoticeNamesItsDocumentInOtherWords() {
+        let text = """
+            湖北省人民政府办公厅转发省发展改革委关于进一步降低物流成本若干措施的通知
+
+            鄂政办发〔2022〕30号
+
+            各市、州、县人民政府，省政府各部门：
+            省发展改革委《关于进一步降低物流成本的若干措施》已经省人民政府同意，现转发给你们，请认真贯彻执行。
+
+            湖北省人民政府办公厅
+            2022年6月8日
+
+            关于进一步降低物流成本的若干措施
+            省发展改革委
+
+            为深入贯彻落实国家关于降低物流成本的决策部署，提出以下措施。
+            一、降低物流制度成本
+            （一）完善证照和许可办理程序。
+            """
+        let doc = Ingestor.ingest(text: text, name: "notice.txt")
+        #expect(doc.title == "关于进一步降低物流成本的若干措施")
+        #expect(doc.metadata.noticeTitle == "湖北省人民政府办公厅转发省发展改革委关于进一步降低物流成本若干措施的通知")
+        #expect(doc.passages.filter { $0.firstLine < 11 }.allSatisfy { $0.kind == .frontMatter && $0.path == ["发文通知"] })
+        #expect(doc.headings.first?.display == "一、降低物流制度成本" && doc.headings.first?.depth == 1)
+    }
+
     /// The notice's attachment list (附件：…) names the issued document's title; its signature,
     /// date and （此件公开发布） after that list are still the notice's.
     @Test func attachmentListIsTheNotices() {
