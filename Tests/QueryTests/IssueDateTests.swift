@@ -100,4 +100,22 @@ import Testing
         #expect(facts.date == "2024-05-10" && facts.dateInferred, "\(String(describing: facts.date))")
         #expect(try searcher.search("养老 date:2024-05").total > 0 || searcher.search("推进 date:2024-05").total > 0)
     }
+
+    /// A notice whose attachments follow its signature and date: the date line before them.
+    @Test func theDateLineBeforeTheAttachments() throws {
+        let body = (1...8).map { "（\($0)）申报企业应当符合第\($0)项条件，按要求提交申报材料，确保材料真实有效。" }
+        let text =
+            (["某省商务厅关于组织申报省级外贸转型升级基地的通知", "", "各设区市商务局："] + body
+            + [
+                "", "附件：1.申报表", "2.推荐汇总表", "", "某省商务厅", "", "2023年5月10日", "", "附件1", "", "省级外贸转型升级基地申报表", "",
+                "申报单位（盖章）：", "填报日期：2023年  月  日", "", "附件2", "", "推荐汇总表", "", "推荐单位（盖章）："
+            ]).joined(separator: "\n")
+        let dir = try Support.temporaryDirectory("attachments-date")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("notice.txt")
+        try Support.write(text + "\n", to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let facts = try #require(try Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index"))).documents().first)
+        #expect(facts.date == "2023-05-10", "\(String(describing: facts.date))")
+    }
 }

@@ -47,8 +47,16 @@ public struct DocumentFacts: Sendable {
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
             let dateInferred = date == nil
             if date == nil {
-                // The date line under the signature that closes a document (an 意见 or 办法 issued alone).
-                let closing = try range.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) }
+                // The date line under the signature that closes a document (an 意见 or 办法 issued alone),
+                // before its attachments if it has any (附件1 …, entries of their own at its end).
+                var end = range.upperBound
+                while end > range.lowerBound + 1, end > range.upperBound - 2000,
+                    try reader.path(try reader.passageRecord(end - 1).pathID).headings.first?.hasPrefix("附件") == true
+                {
+                    end -= 1
+                }
+                let ends = end < range.upperBound ? [range.lowerBound..<end, range] : [range]
+                let closing = try ends.flatMap { r in try r.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) } }
                 date = IssueDate.infer(title: info.title, field: dateField, opening: opening, closing: closing)
             }
             return DocumentFacts(
