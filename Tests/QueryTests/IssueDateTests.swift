@@ -103,13 +103,14 @@ import Testing
 
     /// A notice whose attachments follow its signature and date: the date line before them.
     @Test func theDateLineBeforeTheAttachments() throws {
-        let body = (1...8).map { "（\($0)）申报企业应当符合第\($0)项条件，按要求提交申报材料，确保材料真实有效。" }
+        let body = (1...16).map { "（\($0)）申报企业应当符合第\($0)项条件，按要求提交申报材料，确保材料真实有效。" }
         let text =
             (["某省商务厅关于组织申报省级外贸转型升级基地的通知", "", "各设区市商务局："] + body
             + [
                 "", "附件：1.申报表", "2.推荐汇总表", "", "某省商务厅", "", "2023年5月10日", "", "附件1", "", "省级外贸转型升级基地申报表", "",
-                "申报单位（盖章）：", "填报日期：2023年  月  日", "", "附件2", "", "推荐汇总表", "", "推荐单位（盖章）："
-            ]).joined(separator: "\n")
+                "申报单位（盖章）：", "填报日期：2023年  月  日", "", "附件2", "", "推荐汇总表", "", "推荐单位（盖章）：",
+                "序号\t企业名称\t2022年出口额\t主导产品"
+            ] + (1...8).map { "\($0)\t某某企业\($0)\t\($0 * 100)万美元\t机电产品" }).joined(separator: "\n")
         let dir = try Support.temporaryDirectory("attachments-date")
         defer { Support.remove(dir) }
         let file = dir.appendingPathComponent("notice.txt")
