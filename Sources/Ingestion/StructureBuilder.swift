@@ -37,10 +37,12 @@ struct StructureBuilder {
     var lastInParent: [NumberingStyle: Int] = [:]
     var box: String?
     /// No passage yet under the open box but its title line.
-    private var boxIsEmpty = false
+    var boxIsEmpty = false
     var boxItemLast: [NumberingStyle: Int] = [:]
     var ordinal = 0
     private var pending: Pending?
+    /// The text of the paragraph being gathered, if any (the heading rules look at it).
+    var pendingText: [Unicode.Scalar]? { pending?.scalars }
     /// The open top-level document entry (附件 …), shown first in every path under it.
     var documentEntry: String?
     /// Numbered headings seen since the body or the current document entry started.
@@ -360,128 +362,6 @@ struct StructureBuilder {
         }
         if HeadingParser.parseBox(s) != nil { return true }
         return HeadingParser.parse(s) != nil
-    }
-
-    // MARK: Headings and boxes
-
-    /// 一． where it continues the open 一、 sequence and not one of its own (一、… 二．… 三、, typed
-    /// by hand) is that sequence's; elsewhere it is a level of its own.
-    private func resolvedStyle(_ n: NumberedLine) -> NumberingStyle {
-        guard n.style == .chineseDot else { return n.style }
-        let comma = lastInParent[.chineseComma] ?? 0, dot = lastInParent[.chineseDot] ?? 0
-        return comma > 0 && n.number == comma + 1 && n.number != dot + 1 ? .chineseComma : .chineseDot
-    }
-
-    private func accepts(_ n: NumberedLine, shape: HeadingShape) -> Bool {
-        // Below an article (条) come its clauses (款) and items (项 （一）, 目 1.): never headings.
-        if n.style > .article, stack.contains(where: { $0.style == .article }) { return false }
-        let continues =
-            n.number == (lastInParent[n.style] ?? 0) + 1 || n.number == (lastSeen[n.style] ?? 0) + 1
-            || (lastSeen[n.style] == nil && n.number > 1 && confirmedBySuccessor(n))
-        guard box != nil, let innermost = stack.last?.style else { return continues || n.number == 1 }
-        // Inside a box, items restart at 1 and continue their own sequence.
-        if let item = boxItemLast[n.style], n.number == item + 1 { return false }
-        if n.style > innermost {
-            // A deeper title straight after the box line: the box was only a caption (专栏13 示意图);
-            // unless the next line is its sibling (1.合肥国际陆港扩能工程。 / 2.…): the box's items.
-            if case .standalone = shape, boxIsEmpty { return n.number == 1 && !nextIsSibling(of: n) }
-            return false
-        }
-        if n.style == innermost { return continues }
-        // A higher rank closes the box only by continuing a sequence already open in this part, or
-        // by starting above everything open (a first 第一章 after a preface's box): under 二、 ›
-        // （一） or 第三部分 › (一), a box's 一、 二、 三、 are its items.
-        let inParent = lastInParent[n.style] ?? 0, seen = lastSeen[n.style] ?? 0
-        return (inParent > 0 && n.number == inParent + 1) || (seen > 0 && n.number == seen + 1)
-            || (n.number == 1 && n.style < (stack.first?.style ?? innermost))
-    }
-
-    /// Whether the next text line carries the following number of the same numbering, with no
-    /// text between: a list, not a heading and its body.
-    private func nextIsSibling(of n: NumberedLine) -> Bool {
-        guard let next = nextText(after: currentIndex), let m = HeadingParser.parse(lines[next].scalars) else { return false }
-        return m.style == n.style && m.number == n.number + 1
-    }
-
-    /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence
-    /// when the next line of the same numbering, heading-shaped, carries the following number.
-    private func confirmedBySuccessor(_ n: NumberedLine) -> Bool {
-        // Not when the number before it was printed inside the previous paragraph (…包括：1.…；).
-        if let previous = pending?.scalars ?? passages.last.map({ Array($0.text.unicodeScalars) }) {
-            let label = Array(String(n.number - 1).unicodeScalars)
-            for mark in [".", "．", "、"] where RunningHeaders.contains(previous, label + Array(mark.unicodeScalars)) { return false }
-        }
-        var j = currentIndex + 1
-        var seen = 0
-        while j < lines.count, seen < 60 {
-            defer { j += 1 }
-            guard lines[j].kind == .text else { continue }
-            seen += 1
-            guard let next = HeadingParser.parse(lines[j].scalars), next.style == n.style else { continue }
-            return next.number == n.number + 1 && HeadingParser.shape(of: next) != .item
-        }
-        return false
-    }
-
-    private mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int, question: Bool? = nil) {
-        let question = question ?? HeadingParser.isQuestion(title)
-        closeForHeading(n, question: question)
-        lastSeen[n.style] = n.number
-        lastInParent[n.style] = n.number
-        topStyleSeen = min(topStyleSeen ?? n.style, n.style)
-        for style in NumberingStyle.allCases where style > n.style { lastInParent[style] = 0 }
-        let heading = Heading(
-            kind: .numbered, style: n.style, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
-            label: n.label.string, title: title.string, line: line)
-        headingsInDocument += 1
-        headings.append(heading)
-        stack.append((n.style, n.number, heading.display, question))
-        box = nil
-        boxItemLast = [:]
-        ordinal = 0
-    }
-
-    /// Closes what a new heading closes: every open heading of its rank or deeper; but a question
-    /// of a 政策解读 or 答记者问 holds the numbering of its answer (（一）…（五） under 问：…？), so
-    /// while one is open, a heading closes it only by being the next question (numbered or not:
-    /// questions are siblings) or by continuing a sequence open above it (二、 after 一、 › 问：…？).
-    private mutating func closeForHeading(_ n: NumberedLine, question: Bool) {
-        if let q = stack.lastIndex(where: \.question) {
-            if question {
-                stack.removeSubrange(q...)
-                return
-            }
-            if !stack[...q].contains(where: { $0.style == n.style && n.number == $0.number + 1 }) {
-                while stack.count > q + 1, let top = stack.last, top.style >= n.style { stack.removeLast() }
-                return
-            }
-        }
-        while let top = stack.last, top.style >= n.style { stack.removeLast() }
-    }
-
-    /// A frame ended (a Word text box, a one-cell table, a rule drawn under the box): it closes an
-    /// open box that holds more than its title (a frame around the title alone is a caption's).
-    private mutating func closeFramedBox() {
-        if box != nil, !boxIsEmpty || pending != nil { closeBox() }
-    }
-
-    /// The frame holding the box ended: what follows is body text again.
-    private mutating func closeBox() {
-        flush()
-        box = nil
-        boxItemLast = [:]
-    }
-
-    private mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
-        let heading = Heading(
-            kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
-            label: "专栏 " + number.string, title: title.string, line: line.line)
-        headings.append(heading)
-        box = heading.display
-        boxItemLast = [:]
-        boxIsEmpty = true
-        ordinal = 0
-        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
     }
 
     // MARK: Passages
