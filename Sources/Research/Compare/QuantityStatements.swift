@@ -27,7 +27,8 @@ public enum QuantityStatements {
 
     /// A table row's statement (社会消费品零售总额 | 亿元 | 10371.8 | 16000 | 6%左右): its values are
     /// the cells after the query's that hold a figure, whatever unit the row's unit cell gives them
-    /// (16000, 【800】, ≥1200, 6%左右); the cells before it (序号, 类别) are not. The whole row is the sentence.
+    /// (16000, 【800】, ≥1200, 6%左右), and the quantities written inside the query's cell and later
+    /// ones (新增会展企业30家); the cells before it (序号, 类别) are not. The whole row is the sentence.
     public static func findInRow(_ text: String, occurrences: [Range<Int>]) -> [Statement] {
         guard let first = occurrences.first else { return [] }
         let s = Array(text.unicodeScalars)
