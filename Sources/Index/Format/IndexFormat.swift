@@ -27,7 +27,8 @@
 ///   and, for bigrams, positions: the index of the bigram's first character in the passage's
 ///   normalized text), behind a skip table with each block's maxima for top-k search.
 ///
-/// Integrity: the footer and table are checked at open; each section block's CRC is checked the
+/// Integrity: the footer and table are checked at open, and so are the bytes no CRC covers (the
+/// header's reserved flags and the zero padding that aligns sections); each section block's CRC is checked the
 /// first time a search reads it, so a search costs checksums only for what it reads, and damage
 /// anywhere is reported before a wrong answer can be given. `IndexReader.verify()` checks all.
 public enum IndexFormat {

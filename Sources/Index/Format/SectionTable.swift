@@ -2,6 +2,8 @@ extension IndexFormat {
     /// The file's first 16 bytes: magic "PLCYSRCH" (8) · format version u32 · flags u32 (0).
     struct Header {
         var version: UInt32
+        /// Always 0 (reserved): any other value is damage.
+        var flags: UInt32 = 0
 
         func encode(into out: inout ByteBuffer) {
             out.append(IndexFormat.magic)
@@ -13,7 +15,7 @@ extension IndexFormat {
         static func decode(_ file: UnsafeRawBufferPointer) throws -> Header? {
             var r = ByteReader(file)
             guard Array(try r.bytes(8)) == IndexFormat.magic else { return nil }
-            return Header(version: try r.u32())
+            return Header(version: try r.u32(), flags: try r.u32())
         }
     }
 

@@ -51,6 +51,27 @@ final class SectionIndex: @unchecked Sendable {
         for s in IndexFormat.Section.allCases where !present.contains(s) {
             throw IndexError.corrupted(path: path, part: "section table", detail: "\(s.name) section missing")
         }
+        guard header.flags == 0 else { throw IndexError.corrupted(path: path, part: "header", detail: "flags field reads \(header.flags)") }
+        let parts =
+            [
+                0..<IndexFormat.headerSize, footer.tableOffset..<(footer.tableOffset + footer.tableLength),
+                (file.count - IndexFormat.footerSize)..<file.count
+            ]
+            + table.entries.map { $0.offset..<($0.offset + $0.length) }
+        if let gap = Self.damagedPadding(file, outside: parts) {
+            throw IndexError.corrupted(path: path, part: "alignment padding", detail: "byte \(gap) is not zero")
+        }
+    }
+
+    /// The first byte outside every part (header, sections, table, footer) that is not zero: the
+    /// writer pads sections to 8 bytes with zeros, so a flipped padding byte is damage too.
+    private static func damagedPadding(_ file: UnsafeRawBufferPointer, outside parts: [Range<Int>]) -> Int? {
+        var at = 0
+        for part in parts.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if part.lowerBound > at, let bad = (at..<min(part.lowerBound, file.count)).first(where: { file[$0] != 0 }) { return bad }
+            at = max(at, part.upperBound)
+        }
+        return (at..<file.count).first { file[$0] != 0 }
     }
 
     func offset(_ s: IndexFormat.Section) -> Int { offsets[Int(s.rawValue)] }
