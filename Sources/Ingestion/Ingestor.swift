@@ -140,7 +140,7 @@ public enum Ingestor {
         line.page = source.page
         line.softBreak = source.softBreak
         line.indented = source.indented
-        line.closesFrame = line.closesFrame || source.closesFrame
+        line.closesFrame = source.closesFrame
         return line
     }
 

@@ -25,6 +25,8 @@ struct CleanLine {
     var indented: Bool? = nil
     /// The last line of a frame the format draws (`SourceLine.closesFrame`).
     var closesFrame = false
+    /// A rule typed as text (━━━━, ────, ---): the character it is drawn with (a blank line otherwise).
+    var rule: Unicode.Scalar? = nil
     var text: String { scalars.string }
 }
 
@@ -48,10 +50,10 @@ enum LineCleaner {
             if !text.isEmpty { return CleanLine(kind: .footnote, scalars: text, line: line) }
         }
         // A rule (***, ___, ━━━) must be recognised before emphasis marks are stripped from it; one
-        // drawn under a 专栏 box's content is the box's frame ending (`closesFrame`).
+        // drawn around a 专栏 box is its frame (`StructureBuilder`).
         if isRule(s[trimmedBounds(s)]) {
             var rule = CleanLine(kind: .blank, scalars: [], line: line)
-            rule.closesFrame = true
+            rule.rule = s.first { !CharacterClass.isSpace($0) }
             return rule
         }
         if markup {

@@ -97,6 +97,18 @@ extension StructureBuilder {
         while let top = stack.last, top.style >= n.style { stack.removeLast() }
     }
 
+    /// A rule typed while a box is open: right under its title, the box's frame (━━━ under 专栏1 …);
+    /// later, the frame's end if it is drawn like the frame (or the box has none), else a rule
+    /// separating the box's groups.
+    mutating func ruleUnderBox(_ r: Unicode.Scalar) {
+        guard box != nil else { return }
+        if boxRule == nil, boxIsEmpty, pendingText == nil {
+            boxRule = r
+        } else if boxRule == nil || boxRule == r {
+            closeFramedBox()
+        }
+    }
+
     /// A frame ended (a Word text box, a one-cell table, a rule drawn under the box): it closes an
     /// open box that holds more than its title (a frame around the title alone is a caption's).
     mutating func closeFramedBox() {
@@ -118,6 +130,7 @@ extension StructureBuilder {
         box = heading.display
         boxItemLast = [:]
         boxIsEmpty = true
+        boxRule = ruleBeforeLine
         ordinal = 0
         emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
     }

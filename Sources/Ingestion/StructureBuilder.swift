@@ -38,6 +38,13 @@ struct StructureBuilder {
     var box: String?
     /// No passage yet under the open box but its title line.
     var boxIsEmpty = false
+    /// The rule typed just above the current line (blank lines aside), and the one that frames the
+    /// open box (above its title, or right under it): a framed box ends at the next rule of that
+    /// character, not at a rule of another that separates its groups (────); a box with no frame
+    /// of its own ends at the first rule under its content.
+    private var ruleAbove: Unicode.Scalar?
+    var ruleBeforeLine: Unicode.Scalar?
+    var boxRule: Unicode.Scalar?
     var boxItemLast: [NumberingStyle: Int] = [:]
     var ordinal = 0
     private var pending: Pending?
@@ -112,12 +119,16 @@ struct StructureBuilder {
             switch line.kind {
             case .blank:
                 gapHasBlank = true
-                if line.closesFrame { closeFramedBox() }
+                if let r = line.rule {
+                    ruleUnderBox(r)
+                    ruleAbove = r
+                }
                 continue
             case .pageMark:
                 gapHasPageBreak = true
                 continue
             default:
+                (ruleBeforeLine, ruleAbove) = (ruleAbove, nil)
                 paragraphBreak = gapHasBlank && !gapHasPageBreak
                 gapHasBlank = false
                 gapHasPageBreak = false

@@ -68,6 +68,38 @@ import Testing
         #expect(after?.box == nil && after?.path == ["第一章 重点任务", "第一节 建设国家物流枢纽"])
     }
 
+    /// A box framed by one rule (━━━ under its title and under its content) ends at that rule's
+    /// second drawing, not at a rule of another kind that separates its groups (────).
+    @Test func aRuleBetweenTheBoxsGroupsKeepsItOpen() {
+        let text = """
+            某市文化旅游发展“十四五”规划
+
+            第一章 重点任务
+
+            一、建设文旅项目
+
+            （一）推进重大项目建设。全市实施文旅项目50个。
+
+            专栏1　文旅重点工程
+            ━━━━━━━━━━━━━━━━━━━━
+            一、景区提升工程
+            1.提升5A级景区2个。
+            2.新创4A级景区5个。
+            ────────────────
+            二、文旅融合工程
+            1.建设文创园区3个。
+            2.打造夜间文旅消费集聚区10个。
+            ━━━━━━━━━━━━━━━━━━━━
+
+            （二）完善公共服务。建设旅游厕所100座。
+            """
+        let d = Ingestor.ingest(text: text, name: "plan.txt")
+        #expect(d.headings.map(\.display) == ["第一章 重点任务", "一、建设文旅项目", "（一）推进重大项目建设", "专栏 1 文旅重点工程", "（二）完善公共服务"])
+        #expect(d.passages.first { $0.text.hasPrefix("2.打造夜间") }?.box == "专栏 1 文旅重点工程")
+        let after = d.passages.first { $0.text.hasPrefix("（二）完善公共服务") }
+        #expect(after?.box == nil && after?.path == ["第一章 重点任务", "一、建设文旅项目", "（二）完善公共服务"])
+    }
+
     @Test func aOneCellTableOfAWebPageClosesItsBox() throws {
         let html = """
             <html><head><title>某市商务发展规划</title></head><body>
