@@ -307,6 +307,12 @@ struct StructureBuilder {
         let previous = p.last.scalars, next = nextLine.scalars
         guard var k = previous.indices.last, let first = next.first else { return false }
         if startsItem(next) { return false }
+        // A document number (京经信发〔2022〕87号) stands on a line of its own.
+        if next.count <= 40, next.contains(where: { $0 == "〔" || $0 == "[" || $0 == "［" }),
+            Regions.isDocumentNumberLine(String(String.UnicodeScalarView(next)))
+        {
+            return false
+        }
         if !acrossBlank, Self.noLineStart.contains(first) { return true }
         if Self.endsInAddress(previous, before: next) { return false }
         if breaksAtInlineRuns, !acrossBlank, Self.continuesInlineRun(previous, next) { return true }

@@ -466,6 +466,11 @@ enum Rules {
         #expect(doc.metadata.noticeTitle == "湖北省人民政府办公厅转发省发展改革委关于进一步降低物流成本若干措施的通知")
         #expect(doc.passages.filter { $0.firstLine < 11 }.allSatisfy { $0.kind == .frontMatter && $0.path == ["发文通知"] })
         #expect(doc.headings.first?.display == "一、降低物流制度成本" && doc.headings.first?.depth == 1)
+        // The document number is a line of its own, not the end of the title above it.
+        let printedTwice = text.replacingOccurrences(
+            of: "通知\n\n鄂政办发", with: "通知\n湖北省人民政府办公厅转发省发展改革委关于进一步降低物流成本若干措施的通知\n鄂政办发")
+        let number = Ingestor.ingest(text: printedTwice, name: "notice.txt")
+        #expect(number.passages.contains { $0.text == "鄂政办发〔2022〕30号" })
     }
 
     /// The notice's attachment list (附件：…) names the issued document's title; its signature,

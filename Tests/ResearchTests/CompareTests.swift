@@ -39,6 +39,7 @@ import Testing
         #expect(Self.quantities("会展经济规模80亿—100亿元，场馆面积10万～15万平方米。", term: "会展经济") == ["80亿—100亿元", "10万～15万平方米"])
         #expect(Self.quantities("会展经济带动系数达到1：9，场馆利用率提高到60%。", term: "会展经济") == ["60%"])
         #expect(Self.quantities("会展经济单场活动不超过2000人次。", term: "会展经济") == ["不超过2000人次"])
+        #expect(Self.quantities("会展经济场馆至少10个，给予最高100万元奖励。", term: "会展经济") == ["至少10个", "最高100万元"])
         // A span of years is not a quantity, nor a range whose figures have no unit.
         #expect(Self.quantities("2021—2025年跨境电商加快发展。", term: "跨境电商").isEmpty)
         #expect(Self.quantities("新增高标准农田建设面积30万亩。", term: "高标准农田") == ["30万亩"])

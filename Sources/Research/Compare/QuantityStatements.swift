@@ -163,7 +163,8 @@ public enum QuantityStatements {
 
     /// Bounds written before the number, longest first: part of the target.
     private static let leadingBounds: [[Unicode.Scalar]] = [
-        "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "不足", "大于", "小于", "高于", "低于", "超过", "突破", "≥", "≤", "＞", "＜", ">", "<",
+        "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "不足", "大于", "小于", "高于", "低于", "超过", "突破", "至少", "最高", "最低", "最多", "≥", "≤", "＞",
+        "＜", ">", "<",
         "⩾", "⩽", "约", "逾", "近"
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     private static let trailingBounds: [[Unicode.Scalar]] = ["左右", "以上", "以下", "以内", "之间"].map { Array($0.unicodeScalars) }
