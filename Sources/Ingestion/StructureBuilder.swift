@@ -123,6 +123,8 @@ struct StructureBuilder {
                     ruleUnderBox(r)
                     ruleAbove = r
                 }
+                // A frame the format drew may end on an empty paragraph (a Word text box's last).
+                if line.closesFrame { closeFramedBox() }
                 continue
             case .pageMark:
                 gapHasPageBreak = true

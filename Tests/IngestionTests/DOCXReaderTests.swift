@@ -142,8 +142,10 @@ import TestSupport
     /// A 专栏 drawn as a Word text box (w:txbxContent, as Word and LibreOffice anchor it inside a body
     /// paragraph, with a VML copy in mc:Fallback): the box holds its own paragraphs only, and the
     /// body paragraphs after it are body text again, not the box's.
-    @Test func aTextBoxClosesItsBox() {
-        let box = ["专栏1 外贸主体培育重点", "01 支持链主企业出海。", "02 培育一批外贸综合服务企业。"].map { Self.paragraph($0) }.joined()
+    @Test(arguments: [false, true])
+    func aTextBoxClosesItsBox(endsWithAnEmptyParagraph: Bool) {
+        let box = (["专栏1 外贸主体培育重点", "01 支持链主企业出海。", "02 培育一批外贸综合服务企业。"] + (endsWithAnEmptyParagraph ? [" "] : []))
+            .map { Self.paragraph($0) }.joined()
         let frame =
             "<w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>\(box)</w:txbxContent></w:drawing></mc:Choice>"
             + "<mc:Fallback><w:pict><w:txbxContent>\(box)</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
@@ -160,7 +162,7 @@ import TestSupport
         #expect(parseXML(Data(document.utf8), delegate: body))
         // Once each: the Fallback copy is not read.
         #expect(body.lines.filter { $0.text.hasPrefix("专栏1") }.count == 1)
-        #expect(body.lines.filter(\.closesFrame).map(\.text) == ["02 培育一批外贸综合服务企业。"])
+        #expect(body.lines.filter(\.closesFrame).map(\.text) == [endsWithAnEmptyParagraph ? " " : "02 培育一批外贸综合服务企业。"])
         let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
         let d = Ingestor.build(source, name: "draft.docx", metadata: nil, encoding: "UTF-8")
         let boxed = d.passages.filter { $0.box != nil }.map(\.text)
