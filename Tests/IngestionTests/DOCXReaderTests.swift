@@ -198,6 +198,27 @@ import TestSupport
         #expect(d.passages.first { $0.kind == .tableRow }?.box == "专栏 3 主要指标")
     }
 
+    /// A 专栏 set as a one-column table of several rows (its title, then an item a row) is one
+    /// frame: every row is the box's, and the body paragraph after the table is not.
+    @Test func aOneColumnTableOfSeveralRowsIsOneFrame() {
+        let rows = ["专栏2 消费提质扩容工程", "1.商圈提升行动。推动重点商圈改造提升。", "2.夜间经济行动。打造夜间消费集聚区5个。", "3.老字号振兴行动。认定市级老字号20家。"]
+            .map { "<w:tr><w:tc>\(Self.paragraph($0))</w:tc></w:tr>" }.joined()
+        let document = """
+            <w:document \(Self.w)><w:body>
+            \(Self.paragraph("某市商务发展规划", style: "Title"))
+            \(Self.paragraph("一、完善社区商业网点"))
+            <w:tbl>\(rows)</w:tbl>
+            \(Self.paragraph("加快补齐农村商业设施短板，推进县域商业体系建设。"))
+            </w:body></w:document>
+            """
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
+        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        #expect(d.passages.first { $0.text.hasPrefix("3.老字号振兴") }?.box == "专栏 2 消费提质扩容工程")
+        #expect(d.passages.first { $0.text.hasPrefix("加快补齐农村商业设施") }?.box == nil)
+    }
+
     /// A table typed with tabs (or converted from a tab-separated text file: one paragraph per row,
     /// w:tab between cells) is read as rows; a single tab (第一章<tab>总则) is a space.
     @Test func tabSeparatedParagraphsAreRows() {

@@ -100,6 +100,24 @@ import Testing
         #expect(after?.box == nil && after?.path == ["第一章 重点任务", "一、建设文旅项目", "（二）完善公共服务"])
     }
 
+    /// The same box set one row per line: the table's end, not each row's, ends it.
+    @Test func aOneColumnTableOfAWebPageIsOneFrame() throws {
+        let rows = ["专栏2　消费提质扩容工程", "1.商圈提升行动。推动重点商圈改造提升。", "2.夜间经济行动。打造夜间消费集聚区5个。", "3.老字号振兴行动。认定市级老字号20家。"]
+            .map { "<tr><td>\($0)</td></tr>" }.joined()
+        let html = """
+            <html><head><title>某市商务发展规划</title></head><body>
+            <h1>某市“十四五”商务发展规划</h1>
+            <p>一、完善社区商业网点</p>
+            <p>推进便民生活圈建设。</p>
+            <table border="1">\(rows)</table>
+            <p>加快补齐农村商业设施短板，推进县域商业体系建设。</p>
+            </body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "plan.html")
+        #expect(d.passages.first { $0.text.hasPrefix("3.老字号振兴") }?.box == "专栏 2 消费提质扩容工程")
+        #expect(d.passages.first { $0.text.hasPrefix("加快补齐农村商业设施") }?.box == nil)
+    }
+
     @Test func aOneCellTableOfAWebPageClosesItsBox() throws {
         let html = """
             <html><head><title>某市商务发展规划</title></head><body>

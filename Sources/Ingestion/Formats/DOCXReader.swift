@@ -49,6 +49,10 @@ final class DOCXBody: NSObject, XMLParserDelegate {
     private var tableDepth = 0
     /// Lines before the open text boxes (w:txbxContent): a box's last line closes its 专栏.
     private var frameStarts: [Int] = []
+    /// Lines before the open top-level table, and whether every row of it so far has one cell: a
+    /// one-column table frames what it holds (a 专栏 drawn as a table), so its last line closes the box.
+    private var tableStart = 0
+    private var tableOneColumn = true
     private var rowCells: [String] = []
     private var cellText = ""
     /// The paragraphs of the row's cells: a row of one cell (a 专栏 drawn as a one-cell table) is
@@ -85,7 +89,7 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:noBreakHyphen": append("-")
         case "w:footnoteReference": if let id = attributes["w:id"] { modify { $0.notes.append(id) } }
         case "w:tbl":
-            if tableDepth == 0 { rowCells = [] }
+            if tableDepth == 0 { (rowCells, tableStart, tableOneColumn) = ([], lines.count, true) }
             tableDepth += 1
         case "w:tr":
             if tableDepth == 1 {
@@ -113,14 +117,15 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:p": endParagraph()
         case "w:tc": if tableDepth == 1 { rowCells.append(cellText.trimmingCharacters(in: .whitespacesAndNewlines)) }
         case "w:tr":
+            if tableDepth == 1, rowCells.count != 1 { tableOneColumn = false }
             if tableDepth == 1, rowCells.count == 1 {
                 for p in rowParagraphs { add(SourceLine(text: p, line: 0)) }
-                // A row of one cell frames what it holds (a 专栏 drawn as a table): its end is the frame's.
-                if !rowParagraphs.isEmpty { lines[lines.count - 1].closesFrame = true }
             } else if tableDepth == 1, !rowCells.allSatisfy(\.isEmpty) {
                 add(SourceLine(text: rowCells.joined(separator: " | "), line: 0, role: .tableRow(cells: rowCells)))
             }
-        case "w:tbl": tableDepth -= 1
+        case "w:tbl":
+            tableDepth -= 1
+            if tableDepth == 0, tableOneColumn, lines.count > tableStart { lines[lines.count - 1].closesFrame = true }
         case "w:txbxContent":
             if let start = frameStarts.popLast(), lines.count > start { lines[lines.count - 1].closesFrame = true }
         default: break

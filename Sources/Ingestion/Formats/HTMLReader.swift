@@ -281,8 +281,8 @@ struct HTMLLines {
         let before = out.count
         for c in tree.children[i] { visit(c) }
         if block { breakLine() }
-        // The only cell of its row frames what it holds (a 专栏 drawn as a table): its end is the frame's.
-        if tag == "td" || tag == "th", out.count > before, isOnlyCell(i) { out[out.count - 1].closesFrame = true }
+        // A one-column table frames what it holds (a 专栏 drawn as a table): its end is the frame's.
+        if tag == "table", out.count > before, isOneColumn(i) { out[out.count - 1].closesFrame = true }
         if let level = headingLevel {
             for k in before..<out.count { out[k].role = .heading(level: level) }
         }
@@ -321,9 +321,12 @@ struct HTMLLines {
         return tens[n / 10] + ones[n % 10]
     }
 
-    private func isOnlyCell(_ cell: Int) -> Bool {
-        let row = tree.parent[cell]
-        return row >= 0 && tree.children[row].filter { !tree.isText[$0] && (tree.value[$0] == "td" || tree.value[$0] == "th") }.count == 1
+    /// Whether every row of a table has one cell.
+    private func isOneColumn(_ table: Int) -> Bool {
+        ((table + 1)..<tree.end[table]).allSatisfy { k in
+            tree.isText[k] || tree.value[k] != "tr"
+                || tree.children[k].filter { !tree.isText[$0] && (tree.value[$0] == "td" || tree.value[$0] == "th") }.count == 1
+        }
     }
 
     /// A table row of data: each cell's text, when no cell holds blocks of its own (a layout table
