@@ -34,19 +34,17 @@ public enum QuantityStatements {
         let s = Array(text.unicodeScalars)
         var quantities: [Range<Int>] = []
         var start = 0
-        while start <= s.count {
-            var end = start
-            while end < s.count, !(s[end] == "|" && end > 0 && s[end - 1] == " " && end + 1 < s.count && s[end + 1] == " ") { end += 1 }
-            let cell = trimmedCell(s, start..<(end == s.count ? end : end - 1))
+        // Cells as every reader of a row's passage splits them (the ingestion joins them with " | ").
+        for text in text.components(separatedBy: " | ") {
+            let cell = start..<(start + text.unicodeScalars.count)
+            start = cell.upperBound + 3
             // From the query's cell on: a figure cell whole, else the quantities written in the cell.
-            if cell.upperBound > first.lowerBound {
-                if cell.lowerBound > first.lowerBound, isFigure(s[cell]) {
-                    quantities.append(cell)
-                } else {
-                    quantities += Self.quantities(s, in: cell)
-                }
+            guard cell.upperBound > first.lowerBound else { continue }
+            if cell.lowerBound > first.lowerBound, isFigure(s[cell]) {
+                quantities.append(cell)
+            } else {
+                quantities += Self.quantities(s, in: cell)
             }
-            start = end + 2
         }
         return quantities.isEmpty ? [] : [Statement(sentence: 0..<s.count, quantities: quantities)]
     }
@@ -61,13 +59,6 @@ public enum QuantityStatements {
             break
         }
         return words.isEmpty || units.contains(words) || ["左右", "以上", "以下", "以内", "万", "亿"].contains(words)
-    }
-
-    private static func trimmedCell(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
-        var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, s[lo] == " " { lo += 1 }
-        while hi > lo, s[hi - 1] == " " { hi -= 1 }
-        return lo..<hi
     }
 
     /// The statements of `text` given the query's occurrences in it (ascending scalar ranges).
