@@ -65,7 +65,11 @@ enum RunningHeaders {
         for (page, indices) in pages {
             let edge = Set(indices.prefix(2) + indices.suffix(2))
             for i in edge.sorted() {
-                let key = self.key(lines[i].scalars)
+                // A numbered part's label (附件2, 专栏3) at the top of its page recurs with another
+                // number on each: its digits are kept, so only a label repeated as is (附件1 on every
+                // page of attachment 1) is a running header.
+                let key =
+                    isPartLabel(lines[i].scalars) ? lines[i].scalars.filter { !CharacterClass.isSpace($0) } : self.key(lines[i].scalars)
                 // Headers and footers are short and never sentences.
                 guard !key.isEmpty, key.count <= 50, !key.contains(where: HeadingParser.isSentenceEnd) else { continue }
                 candidates.append((i, key))
@@ -102,6 +106,10 @@ enum RunningHeaders {
             lines[i].kind = .pageMark
         }
         return headers
+    }
+
+    private static func isPartLabel(_ s: [Unicode.Scalar]) -> Bool {
+        HeadingParser.parseAttachment(s) != nil || HeadingParser.parseBox(s) != nil
     }
 
     /// The line without spaces, each run of digits as one `#`: 3/15 and 12/15 share a key.

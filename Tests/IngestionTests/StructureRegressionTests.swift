@@ -388,6 +388,22 @@ import TestSupport
         #expect(d.title == "重庆市商务发展规划")
     }
 
+    /// Attachments that each start a page (GB/T 9704) put 附件1, 附件2, 附件3 at the top of their
+    /// pages: labels that differ in their numbers only, not a running header. Each stays the
+    /// heading of its attachment, and a search finds it.
+    @Test func attachmentLabelsAtPageTopsAreNotRunningHeaders() {
+        let pages = [
+            "某市人民政府办公室关于印发三个文件的通知\n\n各区人民政府：\n\n现将三个文件印发给你们，请认真贯彻执行。\n\n某市人民政府办公室\n2025年3月1日",
+            "附件1\n\n某市促进跨境电商发展若干措施\n\n一、支持企业建设海外仓。对新建海外仓给予补助。",
+            "附件2\n\n某市外贸主体培育行动方案\n\n一、实施破零倍增工程。开展外贸主体摸排。",
+            "附件3\n\n某市重点项目清单\n\n一、平台类项目。建设跨境电商公共服务平台。"
+        ]
+        let d = Self.ingest(pages.joined(separator: "\u{0C}"))
+        #expect(d.passages.first { $0.text.hasPrefix("一、实施破零倍增") }?.path.first == "附件2 某市外贸主体培育行动方案")
+        #expect(d.passages.first { $0.text.hasPrefix("一、平台类项目") }?.path.first == "附件3 某市重点项目清单")
+        #expect(d.passages.first { $0.text.hasPrefix("一、支持企业建设") }?.path.first == "附件1 某市促进跨境电商发展若干措施")
+    }
+
     /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
     @Test func aFormFeedInMidLineKeepsLineNumbers() {
         let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")
