@@ -198,6 +198,30 @@ import TestSupport
         #expect(d.passages.first { $0.kind == .tableRow }?.box == "专栏 3 主要指标")
     }
 
+    /// A 专栏 drawn as a one-cell table that holds its indicator table (a table inside the cell):
+    /// the inner table's rows are rows of the box, none lost.
+    @Test func aTableInsideAOneCellBoxKeepsItsRows() {
+        func row(_ cells: [String]) -> String { "<w:tr>" + cells.map { "<w:tc>\(Self.paragraph($0))</w:tc>" }.joined() + "</w:tr>" }
+        let inner = "<w:tbl>" + row(["指标", "单位", "2024年", "2027年目标"]) + row(["服务业增加值", "亿元", "3600", "4500"]) + "</w:tbl>"
+        let document = """
+            <w:document \(Self.w)><w:body>
+            \(Self.paragraph("某市服务业扩大开放实施方案", style: "Title"))
+            \(Self.paragraph("一、发展目标"))
+            <w:tbl><w:tr><w:tc>\(Self.paragraph("专栏1 主要指标"))\(inner)\(Self.paragraph("注：增加值按现价计算。"))</w:tc></w:tr></w:tbl>
+            \(Self.paragraph("到2027年，服务业开放水平明显提升。"))
+            </w:body></w:document>
+            """
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
+        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        let row = d.passages.first { $0.text.contains("3600") }
+        #expect(row?.kind == .tableRow && row?.box == "专栏 1 主要指标")
+        #expect(row?.text == "服务业增加值 | 亿元 | 3600 | 4500")
+        #expect(d.passages.first { $0.text.hasPrefix("注：增加值") }?.box == "专栏 1 主要指标")
+        #expect(d.passages.first { $0.text.hasPrefix("到2027年") }?.box == nil)
+    }
+
     /// A 专栏 set as a one-column table of several rows (its title, then an item a row) is one
     /// frame: every row is the box's, and the body paragraph after the table is not.
     @Test func aOneColumnTableOfSeveralRowsIsOneFrame() {

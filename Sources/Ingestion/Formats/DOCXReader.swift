@@ -55,9 +55,13 @@ final class DOCXBody: NSObject, XMLParserDelegate {
     private var tableOneColumn = true
     private var rowCells: [String] = []
     private var cellText = ""
-    /// The paragraphs of the row's cells: a row of one cell (a 专栏 drawn as a one-cell table) is
-    /// read as its paragraphs, not as one row.
-    private var rowParagraphs: [String] = []
+    /// The paragraphs of the row's cells, and the rows of tables inside them: a row of one cell
+    /// (a 专栏 drawn as a one-cell table, often holding a table of its own) is read as these, not
+    /// as one row.
+    private var rowParagraphs: [SourceLine] = []
+    /// The cells of a row of a table inside a top-level table's cell (deeper tables flatten into them).
+    private var nestedCells: [String] = []
+    private var nestedCellText = ""
     /// Opening paragraphs: text, largest run size, centred, Title style.
     private var opening: [(text: String, size: Int, centered: Bool, title: Bool)] = []
 
@@ -95,8 +99,11 @@ final class DOCXBody: NSObject, XMLParserDelegate {
             if tableDepth == 1 {
                 rowCells = []
                 rowParagraphs = []
+            } else if tableDepth == 2 {
+                nestedCells = []
             }
-        case "w:tc": if tableDepth == 1 { cellText = "" }
+        case "w:tc":
+            if tableDepth == 1 { cellText = "" } else if tableDepth == 2 { nestedCellText = "" }
         case "w:txbxContent": frameStarts.append(lines.count)
         default: break
         }
@@ -115,11 +122,16 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         case "w:t": inText = false
         case "w:rPr": inRunProperties = false
         case "w:p": endParagraph()
-        case "w:tc": if tableDepth == 1 { rowCells.append(cellText.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        case "w:tc":
+            if tableDepth == 1 { rowCells.append(cellText.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if tableDepth == 2 { nestedCells.append(nestedCellText.trimmingCharacters(in: .whitespacesAndNewlines)) }
         case "w:tr":
+            if tableDepth == 2, !nestedCells.allSatisfy(\.isEmpty) {
+                rowParagraphs.append(SourceLine(text: nestedCells.joined(separator: " | "), line: 0, role: .tableRow(cells: nestedCells)))
+            }
             if tableDepth == 1, rowCells.count != 1 { tableOneColumn = false }
             if tableDepth == 1, rowCells.count == 1 {
-                for p in rowParagraphs { add(SourceLine(text: p, line: 0)) }
+                for p in rowParagraphs { add(p) }
             } else if tableDepth == 1, !rowCells.allSatisfy(\.isEmpty) {
                 add(SourceLine(text: rowCells.joined(separator: " | "), line: 0, role: .tableRow(cells: rowCells)))
             }
@@ -160,7 +172,11 @@ final class DOCXBody: NSObject, XMLParserDelegate {
         }
         if tableDepth > 0 {
             cellText += (cellText.isEmpty ? "" : " ") + p.text.replacingOccurrences(of: "\n", with: " ")
-            if tableDepth == 1, !p.text.allSatisfy(\.isWhitespace) { rowParagraphs += p.text.split(separator: "\n").map(String.init) }
+            if tableDepth == 1, !p.text.allSatisfy(\.isWhitespace) {
+                rowParagraphs += p.text.split(separator: "\n").map { SourceLine(text: String($0), line: 0) }
+            } else if tableDepth >= 2 {
+                nestedCellText += (nestedCellText.isEmpty ? "" : " ") + p.text.replacingOccurrences(of: "\n", with: " ")
+            }
             return
         }
         let level = p.style.flatMap(styles.headingLevel)
