@@ -176,7 +176,8 @@ public enum TextDecoder {
 
     /// UTF-16 without a BOM: a file with zero bytes (ASCII newlines and digits carry one in
     /// UTF-16, and so do ideographs such as 一 U+4E00) that reads as plausible text in one byte order:
-    /// nearly all of it ideographs, ASCII, CJK or full-width punctuation. Counting where the zero
+    /// nearly all of it ideographs, ASCII, CJK or full-width punctuation, or the symbols plans set
+    /// (rules ━━ and ──, boxes, ①, ≥, ×, ㈠, Ⅱ). Counting where the zero
     /// bytes fall is not enough: a Chinese text's ideographs put zeros on both sides.
     static func guessUTF16(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
@@ -188,7 +189,8 @@ public enum TextDecoder {
                 let unit = littleEndian ? UInt16(sample[i]) | UInt16(sample[i + 1]) << 8 : UInt16(sample[i]) << 8 | UInt16(sample[i + 1])
                 total += 1
                 switch unit {
-                case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF:
+                case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0xFF, 0x2000...0x27BF, 0x3000...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                    0xFE30...0xFE4F, 0xFF00...0xFFEF:
                     good += 1
                 default: break
                 }

@@ -225,6 +225,16 @@ import Testing
         } throws: { Self.isBinaryOrUndecodable($0) }
     }
 
+    /// UTF-16 without a BOM whose plan draws its 专栏 with rules (━━, ──: U+2501 and U+2500, whose
+    /// low byte is a zero) and marks items with ① and ■: text, not a binary file.
+    @Test(arguments: [Variant.utf16LE, .utf16BE])
+    func utf16WithoutBOMAndRulesIsText(_ variant: Variant) throws {
+        let rule = String(repeating: "━", count: 30), thin = String(repeating: "─", count: 30)
+        let text = "某市商务发展行动计划\n\(rule)\n专栏1 重点工程\n\(thin)\n①建设海外仓■\n②培育主体≥20家\n\(rule)\n一、总体要求\n推动跨境电商发展。\n"
+        let decoded = try TextDecoder.decode(try variant.encode(text), file: "rules.txt")
+        #expect(decoded.text == text)
+    }
+
     @Test func textWithNULsIsBinary() {
         let bytes = Array("推动跨境电商发展。".utf8) + [0x00] + Array("扩大进口。\n".utf8)
         #expect {
