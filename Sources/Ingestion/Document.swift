@@ -154,6 +154,8 @@ public struct Passage: Codable, Equatable, Sendable {
 }
 
 public struct Document: Codable, Equatable, Sendable {
+    /// The heading of the 版记 (GB/T 9704's closing record: 抄送：…, …印发) when a document ends in one.
+    public static let recordBlock = "版记"
     /// File name as given (no directory), the stable key of the document.
     public var name: String
     public var title: String

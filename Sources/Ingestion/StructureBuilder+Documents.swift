@@ -174,7 +174,7 @@ extension StructureBuilder {
 
     /// The 版记 of GB/T 9704: the closing record of whom copies go to (抄送：…) and who printed it
     /// when (…2024年3月6日印发), below the last page's text and any attachment: not part of either.
-    static let recordBlock = "版记"
+    static let recordBlock = Document.recordBlock
 
     /// 抄送：… (or 分送) or …年…月…日印发 among the file's last lines.
     func startsRecordBlock(at index: Int) -> Bool {

@@ -48,10 +48,12 @@ public struct DocumentFacts: Sendable {
             let dateInferred = date == nil
             if date == nil {
                 // The date line under the signature that closes a document (an 意见 or 办法 issued alone),
-                // before its attachments if it has any (附件1 …, entries of their own at its end).
+                // before its attachments if it has any (附件1 …, entries of their own at its end) and
+                // its 版记 (抄送：…, …印发), which closes the file after them.
                 var end = range.upperBound
                 while end > range.lowerBound + 1, end > range.upperBound - 2000,
-                    try reader.path(try reader.passageRecord(end - 1).pathID).headings.first?.hasPrefix("附件") == true
+                    let part = try reader.path(try reader.passageRecord(end - 1).pathID).headings.first,
+                    part.hasPrefix("附件") || part == Document.recordBlock
                 {
                     end -= 1
                 }
