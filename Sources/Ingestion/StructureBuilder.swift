@@ -318,6 +318,8 @@ struct StructureBuilder {
         if !acrossBlank, Self.noLineStart.contains(first) { return true }
         if Self.endsInAddress(previous, before: next) { return false }
         if breaksAtInlineRuns, !acrossBlank, Self.continuesInlineRun(previous, next) { return true }
+        // A note wholly in brackets (a regulation's adoption note under its title) is complete.
+        if Self.isBracketedNote(p.scalars) { return false }
         while k > 0, CharacterClass.isClosing(previous[k]) { k -= 1 }
         if CharacterClass.endsParagraph(previous[k]) {
             // A sentence (or clause, or lead-in：) that ends at the right margin, and the next line
@@ -345,6 +347,19 @@ struct StructureBuilder {
 
     /// Characters a sentence cannot end on: a line ending in one was cut by layout.
     static let cutMarks: Set<Unicode.Scalar> = ["，", "、", "“", "‘", "（", "(", "《", "【", "〔", "—", "-", ",", "/", "和", "及", "与", "的"]
+
+    /// （2025年9月2日…审议通过，…公布，自公布之日起施行）: text in one pair of round brackets, the
+    /// first character opening them and the last closing them.
+    static func isBracketedNote(_ s: [Unicode.Scalar]) -> Bool {
+        guard s.count >= 4, s.first == "（" || s.first == "(", s.last == "）" || s.last == ")" else { return false }
+        var depth = 0
+        for (i, c) in s.enumerated() {
+            if c == "（" || c == "(" { depth += 1 }
+            if c == "）" || c == ")" { depth -= 1 }
+            if depth == 0 { return i == s.count - 1 }
+        }
+        return false
+    }
 
     /// An opening quote or bracket without its closing partner: the sentence is not over.
     static func hasOpenQuote(_ s: [Unicode.Scalar]) -> Bool {

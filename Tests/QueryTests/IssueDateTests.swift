@@ -101,8 +101,10 @@ import Testing
         #expect(try searcher.search("养老 date:2024-05").total > 0 || searcher.search("推进 date:2024-05").total > 0)
     }
 
-    /// A notice whose attachments follow its signature and date: the date line before them.
-    @Test func theDateLineBeforeTheAttachments() throws {
+    /// A notice whose attachments follow its signature and date: the date line before them, also
+    /// when a 版记 (抄送：…, …印发) closes the file after the attachments.
+    @Test(arguments: [false, true])
+    func theDateLineBeforeTheAttachments(record: Bool) throws {
         let body = (1...16).map { "（\($0)）申报企业应当符合第\($0)项条件，按要求提交申报材料，确保材料真实有效。" }
         let text =
             (["某省商务厅关于组织申报省级外贸转型升级基地的通知", "", "各设区市商务局："] + body
@@ -110,7 +112,8 @@ import Testing
                 "", "附件：1.申报表", "2.推荐汇总表", "", "某省商务厅", "", "2023年5月10日", "", "附件1", "", "省级外贸转型升级基地申报表", "",
                 "申报单位（盖章）：", "填报日期：2023年  月  日", "", "附件2", "", "推荐汇总表", "", "推荐单位（盖章）：",
                 "序号\t企业名称\t2022年出口额\t主导产品"
-            ] + (1...8).map { "\($0)\t某某企业\($0)\t\($0 * 100)万美元\t机电产品" }).joined(separator: "\n")
+            ] + (1...8).map { "\($0)\t某某企业\($0)\t\($0 * 100)万美元\t机电产品" }
+            + (record ? ["", "抄送：省人民政府办公厅，省财政厅。", "", "某省商务厅办公室　　　　　　2023年5月12日印发"] : [])).joined(separator: "\n")
         let dir = try Support.temporaryDirectory("attachments-date")
         defer { Support.remove(dir) }
         let file = dir.appendingPathComponent("notice.txt")
@@ -118,5 +121,28 @@ import Testing
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
         let facts = try #require(try Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index"))).documents().first)
         #expect(facts.date == "2023-05-10", "\(String(describing: facts.date))")
+    }
+
+    /// A regulation's amending 决定 with its adoption note under the title, paragraphs set apart by
+    /// blank lines: the note is a passage of its own (not joined to the paragraph after it) and
+    /// dates the document by its publication.
+    @Test func anAmendingDecisionDatesFromItsNote() throws {
+        let text = [
+            "某市人民政府关于修改《某市公共数据资源管理办法》的决定",
+            "（2025年9月2日某市人民政府第88次常务会议审议通过，2025年9月16日某市人民政府令第171号公布，自公布之日起施行）",
+            "市人民政府决定对《某市公共数据资源管理办法》作如下修改：",
+            "一、将第五条第二款修改为：“市大数据发展局是本市公共数据资源主管部门，负责统筹、指导、协调和监督全市公共数据资源管理工作。”",
+            "二、删去第二十条。",
+            "本决定自公布之日起施行。《某市公共数据资源管理办法》根据本决定作相应修改，重新公布。"
+        ].joined(separator: "\n\n")
+        let dir = try Support.temporaryDirectory("decision-date")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("jueding.txt")
+        try Support.write(text + "\n", to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let reader = try IndexReader(directory: dir.appendingPathComponent("index"))
+        #expect(try reader.passage(1).text.hasSuffix("自公布之日起施行）"))
+        let facts = try #require(try Searcher(reader: reader).documents().first)
+        #expect(facts.date == "2025-09-16", "\(String(describing: facts.date))")
     }
 }
