@@ -60,6 +60,9 @@ import Testing
         let group = QueryExpression.or([Self.w("跨境电商"), Self.w("海外仓")])
         #expect(try QueryParser.parse("（跨境电商 OR 海外仓）") == group)
         #expect(try QueryParser.parse("（跨境电商｜海外仓） 成都") == .and([group, Self.w("成都")]))
+        // Typed without a space after ）, as an IME in Chinese mode leaves it, on either side.
+        #expect(try QueryParser.parse("（跨境电商 OR 海外仓）成都") == .and([group, Self.w("成都")]))
+        #expect(try QueryParser.parse("成都（跨境电商 OR 海外仓）") == .and([Self.w("成都"), group]))
         #expect(try QueryParser.parse("-（跨境电商 海外仓） 电商") == .and([.not(.and([Self.w("跨境电商"), Self.w("海外仓")])), Self.w("电商")]))
         #expect(try QueryParser.parse("（一）总体要求") == Self.w("（一）总体要求"))
         #expect(try QueryParser.parse("中国（四川）自由贸易试验区") == Self.w("中国（四川）自由贸易试验区"))

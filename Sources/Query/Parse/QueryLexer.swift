@@ -76,7 +76,7 @@ struct QueryLexer {
                 i += 1
                 partStart = true
                 continue
-            case "（" where partStart && fullWidthGroupAhead():
+            case "（" where fullWidthGroupAhead(at: i):
                 groups.append(false)
                 fullWidth.append(true)
                 emit(.open, start)
@@ -138,17 +138,17 @@ struct QueryLexer {
         }
     }
 
-    /// Whether the full-width （ at `i` opens a group, as an IME in Chinese mode types one: its
-    /// partner ） ends a part and what stands between holds a space or an OR bar. Otherwise it is
-    /// text, as in （一） or 中国（四川）自由贸易试验区.
-    private func fullWidthGroupAhead() -> Bool {
+    /// Whether the full-width （ at `k` opens a group, as an IME in Chinese mode types one: what
+    /// stands between it and its partner ） holds a space or an OR bar (a part may follow at once:
+    /// （跨境电商 OR 海外仓）成都). Otherwise it is text, as in （一） or 中国（四川）自由贸易试验区.
+    private func fullWidthGroupAhead(at k: Int) -> Bool {
         var depth = 0, spaced = false
-        for j in i..<s.count {
+        for j in k..<s.count {
             switch s[j] {
             case "（": depth += 1
             case "）":
                 depth -= 1
-                if depth == 0 { return spaced && (j + 1 == s.count || Self.isSpace(s[j + 1]) || s[j + 1] == ")" || s[j + 1] == "）") }
+                if depth == 0 { return spaced }
             case "|", "｜": spaced = true
             default: if Self.isSpace(s[j]) { spaced = true }
             }
@@ -314,6 +314,8 @@ struct QueryLexer {
                 j = close + 1
                 continue
             }
+            // 成都（跨境电商 OR 海外仓）: a group glued to the word before it.
+            if s[j] == "（", j > first, fullWidthGroupAhead(at: j) { break }
             if endsWord(s[j]) { break }
             j += 1
         }
