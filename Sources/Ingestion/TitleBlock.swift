@@ -51,8 +51,9 @@ enum TitleBlock {
             i = block.range.upperBound
         }
         var info = TitleInfo()
-        // The issuer's mark (四川省商务厅文件), set largest and red on a notice's first page, is not a title.
-        let evidence = evidence.filter { !$0.hasSuffix("文件") }
+        // The issuer's mark (四川省商务厅文件; joint issuers' names one above the other), set largest
+        // and red on a notice's first page, is not a title.
+        let evidence = evidence.filter { !$0.hasSuffix("文件") && !namesIssuersOnly($0) }
         let evidenceKeys = evidence.map { comparable(stripSiteSuffix($0)) }.filter { $0.count >= 4 }
         // The format's own title mark decides between candidates; else the first that ends in a 文种.
         let chosen =
@@ -84,6 +85,14 @@ enum TitleBlock {
             info.source = .issuedDocument
         }
         return info
+    }
+
+    /// 江州市经济和信息化局 江州市财政局, 中共某市委 某市人民政府: organs' names and nothing else, as
+    /// a joint notice's issuer mark prints them (no matter, no 文种).
+    static func namesIssuersOnly(_ text: String) -> Bool {
+        let t = FrontMatter.compact(text)
+        guard t.count >= 4, !t.containsText("关于"), !endsWithDocumentType(t) else { return false }
+        return ["局", "厅", "委", "办", "府", "室", "会", "院", "部", "处", "中心"].contains { t.hasSuffix($0) }
     }
 
     /// A decree's header (成都市人民政府令, 中华人民共和国国务院令 over （第215号）): every decree of the

@@ -106,6 +106,23 @@ import Testing
         #expect(body?.path.first == "二、保障措施")
     }
 
+    /// A joint notice's first page in PDF: the issuers' mark (their names one above the other, the
+    /// largest text of the page) is no title; the title block under the document number is, and the
+    /// addressees wrapped after it are a passage of their own.
+    @Test func aJointIssuerMarkIsNoTitle() {
+        let raw = [
+            "江州市经济和信息化局", "江州市财政局", "江经信发〔2025〕31号", "江州市经济和信息化局 江州市财政局", "关于组织开展2025年度中小企业数字化转型试点申报工作的通知",
+            "各区（县）经济和信息化主管部门、财政局，江州经开区、高新区管委", "会：", "为加快推动我市中小企业数字化转型，现就有关事项通知如下。", "一、申报对象",
+            "在本市行政区域内依法注册的中小企业。"
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: ["江州市经济和信息化局江州市财政局"]), name: "notice.pdf", metadata: nil,
+            encoding: "UTF-8")
+        #expect(d.title == "江州市经济和信息化局江州市财政局关于组织开展2025年度中小企业数字化转型试点申报工作的通知")
+        #expect(d.passages.contains { $0.text == "各区（县）经济和信息化主管部门、财政局，江州经开区、高新区管委会：" })
+    }
+
     /// A PDF printed from a Markdown file: its text keeps the `#` marks, and its contents page set
     /// the last entries without leaders (第九章 加快推动数字商务发展 ( 47 )). The body's headings are
     /// the outline, not the contents entries.
