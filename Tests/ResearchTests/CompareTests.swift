@@ -140,6 +140,21 @@ import Testing
         }
     }
 
+    /// Sichuan's 专栏 2 (line 364) is set as text, cells apart by spaces, and its rows 6 and 7 joined
+    /// in one passage: 6 社会消费品零售总额 亿元 20824.9 30000 — / 7 网络零售额 亿元 5881 9000 8.9%. The
+    /// query's row gives its own figures (2020: 20824.9, 2025: 30000), not 网络零售额's 8.9%.
+    @Test func aTableSetAsTextGivesTheQuerysRow() throws {
+        let searcher = Searcher(reader: ResearchFixture.reader)
+        let c = try Comparison(
+            queries: ["社会消费品零售总额"], searcher: searcher, scope: try DocumentScope(searcher: searcher, spec: "sichuan-commerce"),
+            bestPerDocument: 0)
+        let row = try #require(c.entries[0].columns[0].targets.first { $0.line == 364 })
+        let s = Array(row.sentence.unicodeScalars)
+        #expect(row.quantities.map { String(String.UnicodeScalarView(s[$0])) } == ["20824.9", "30000"])
+        #expect(row.highlights.map { String(String.UnicodeScalarView(s[$0])) } == ["社会消费品零售总额"])
+        #expect(!row.sentence.contains("8.9%"))
+    }
+
     /// Side by side: every chapter that mentions the query once, in document order, with the counts of its passages.
     @Test func sideBySideRows() throws {
         for entry in Self.comparison.entries {

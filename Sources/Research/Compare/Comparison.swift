@@ -66,10 +66,11 @@ public struct Comparison: Sendable {
     public init(queries: [String], searcher: Searcher, scope: DocumentScope, bestPerDocument: Int = 3) throws {
         documents = scope.documents
         self.bestPerDocument = bestPerDocument
-        entries = try queries.map { try Self.entry($0, searcher: searcher, scope: scope, best: bestPerDocument) }
+        let tables = TableTargets(reader: searcher.reader)
+        entries = try queries.map { try Self.entry($0, searcher: searcher, scope: scope, best: bestPerDocument, tables: tables) }
     }
 
-    static func entry(_ query: String, searcher: Searcher, scope: DocumentScope, best k: Int) throws -> Entry {
+    static func entry(_ query: String, searcher: Searcher, scope: DocumentScope, best k: Int, tables: TableTargets) throws -> Entry {
         let tally = try QueryTally(query, searcher: searcher, scope: scope)
         // Every matching passage, ranked: the best of each document and of each chapter come from it.
         let ranked = try Ranking.hits(query, searcher: searcher, scope: scope, limit: nil)
@@ -80,7 +81,7 @@ public struct Comparison: Sendable {
         for c in scope.documents.indices {
             let hits = ranked.filter { $0.column == c }.map(\.hit)
             let byDocumentOrder = hits.sorted { $0.passage.id < $1.passage.id }
-            let targets = byDocumentOrder.flatMap(Self.targets)
+            let targets = try byDocumentOrder.flatMap { h in try tables.targets(h, in: scope.documents[c]) ?? Self.targets(h) }
             columns.append(
                 Column(
                     occurrences: tally.occurrences[c], passages: tally.passages[c], sections: sections(byDocumentOrder),

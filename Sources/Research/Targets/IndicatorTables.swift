@@ -19,20 +19,21 @@ public struct IndicatorTables: Sendable {
 
     /// Reads the tables of every document of `scope` (`--docs`, or all).
     public init(searcher: Searcher, scope: DocumentScope) throws {
-        let reader = searcher.reader
-        var tables: [IndicatorTable] = []
-        for d in scope.documents {
-            let passages = try d.passages.map { p -> SourcePassage in
-                let stored = try reader.passage(p)
-                return SourcePassage(
-                    id: p, text: stored.text, isTableRow: stored.record.kind == .tableRow, isHeading: stored.record.kind == .heading,
-                    box: stored.box, line: stored.record.firstLine)
-            }
-            let period = PlanPeriod.infer(title: d.title, date: d.date)
-            tables += try IndicatorTable.read(passages, documentName: d.name, documentTitle: d.title, period: period) { p in
-                try PassageReference.format(reader, passage: p)
-            }
-        }
+        let tables = try scope.documents.flatMap { try Self.read($0, reader: searcher.reader) }
         self.init(documents: scope.documents, tables: tables)
+    }
+
+    /// One document's tables.
+    static func read(_ d: DocumentFacts, reader: IndexReader) throws -> [IndicatorTable] {
+        let passages = try d.passages.map { p -> SourcePassage in
+            let stored = try reader.passage(p)
+            return SourcePassage(
+                id: p, text: stored.text, isTableRow: stored.record.kind == .tableRow, isHeading: stored.record.kind == .heading,
+                box: stored.box, line: stored.record.firstLine)
+        }
+        let period = PlanPeriod.infer(title: d.title, date: d.date)
+        return try IndicatorTable.read(passages, documentName: d.name, documentTitle: d.title, period: period) { p in
+            try PassageReference.format(reader, passage: p)
+        }
     }
 }
