@@ -33,6 +33,15 @@ import Testing
         #expect(try Self.ids("综保区") == Fixture.oracle("综保区").union(Fixture.oracle("综合保税区")))
     }
 
+    /// A long part that occurs nowhere is searched as its words (跨境电商海外仓 → 跨境电商 + 海外仓), and
+    /// those words expand as plain parts do: 重庆's plan, which writes only 跨境电子商务, is found.
+    @Test func wordsOfAnUnmatchedPartExpand() throws {
+        let expected = Fixture.oracle("跨境电商").union(Fixture.oracle("跨境电子商务")).intersection(Fixture.oracle("海外仓"))
+        #expect(!expected.intersection(Self.chongqing).isEmpty)
+        #expect(try Self.ids("跨境电商海外仓") == expected)
+        #expect(try Self.ids("跨境电商海外仓") == Self.ids("跨境电商 海外仓"))
+    }
+
     @Test func quotedAndExactSearchesNeverExpand() throws {
         for q in ["跨境电商", "综保区", "自贸区", "RCEP", "电商"] {
             #expect(try Self.ids("\"\(q)\"") == Fixture.oracle(q))

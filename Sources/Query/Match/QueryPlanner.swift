@@ -239,6 +239,6 @@ struct QueryPlanner {
             !normalizer.fold($0).allSatisfy { $0 == 0x20 }
         }
         guard words.count >= 2 else { return nil }
-        return words.map { QueryPart(text: $0, quoted: true, column: part.column) }
+        return words.map { QueryPart(text: $0, quoted: false, column: part.column) }
     }
 }
