@@ -162,6 +162,22 @@ import Testing
         #expect(kept < all, "the document has 海外仓 beside 跨境 (else the check proves nothing)")
     }
 
+    /// A long query that occurs nowhere as written is searched as its words (跨境电商海外仓 →
+    /// 跨境电商 + 海外仓): the page a result links to marks those words, as the result did, in the
+    /// passages holding both (the oracle's count, 跨境电商 exactly with exact=1).
+    @Test func documentViewMarksTheWordsOfAnUnmatchedQuery() async throws {
+        let f = try await ServerFixture.shared()
+        let name = "chengdu-ecommerce-14th-fyp.txt"
+        let o = try oracle(f)
+        var expected = 0
+        for p in o.passages.indices where o.documents[p] == name {
+            let a = o.occurrences(of: "跨境电商", inPassage: p).count, b = o.occurrences(of: "海外仓", inPassage: p).count
+            if a > 0 && b > 0 { expected += a + b }
+        }
+        let html = try await page(f, "/doc/\(name)?q=\(enc("跨境电商海外仓"))&exact=1")
+        #expect(expected > 0 && html.components(separatedBy: "<mark>").count - 1 == expected)
+    }
+
     @Test func showPageHasTheNeighboursWithTheirPaths() async throws {
         let f = try await ServerFixture.shared()
         let id = "chongqing-commerce-14th-fyp.txt#42"

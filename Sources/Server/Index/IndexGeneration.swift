@@ -53,12 +53,13 @@ final class IndexGeneration: Sendable {
         return try body(searcher)
     }
 
-    /// A query's occurrences in each of `passages`, as kwic and report count them: parts as written
-    /// (`Searcher.countingPlan`), and only in passages the whole query selects — an excluded
-    /// passage (海外仓 -跨境) has none, so a page's count of highlights is the count everywhere else.
+    /// A query's occurrences in each of `passages`, as the search that linked to the page highlights
+    /// them (a long part that occurs nowhere is searched as its words, `Searcher.plan`), and only in
+    /// passages the whole query selects — an excluded passage (海外仓 -跨境) has none, so a page's
+    /// count of highlights is the count everywhere else.
     func marks(_ query: String, exact: Bool, passages: [Int]) throws -> [[Range<Int>]] {
         try withSearcher(exact: exact) { s in
-            let plan = try s.countingPlan(query)
+            let plan = try s.plan(query)
             let selected = Set(try s.matches(plan).map(Int.init))
             return try passages.map { selected.contains($0) ? try s.occurrences(of: plan, inPassage: $0) : [] }
         }
