@@ -18,14 +18,16 @@ import TestSupport
         let all = d.passages.map(\.text).joined(separator: "\n")
         for clutter in [
             "首页", "政务公开", "当前位置", "相关链接", "稳外贸稳外资", "分享到", "打印本页", "版权所有", "ICP", "网站地图", "欢迎访问", "_hmt",
-            "font-family", "无障碍", "请输入关键字", "浏览次数", "发布时间"
+            "font-family", "无障碍", "请输入关键字", "浏览次数", "字体"
         ] {
             #expect(!all.contains(clutter), "\(clutter) leaked into the passages")
         }
         // The page's h1 above the article is its first passage (searchable, as a text file's title
-        // line is), then every paragraph of the article, in order.
+        // line is), then its dated source line without the page's counters (the date is read from
+        // it), then every paragraph of the article, in order.
         #expect(d.passages.first?.text == "关于加快建设贸易强省的实施意见（征求意见稿）")
-        #expect(d.passages.dropFirst().first?.text.hasPrefix("为深入贯彻习近平总书记来川视察作出的") == true)
+        #expect(d.passages.dropFirst().first?.text == "发布时间：2023-06-12 10:30来源：对外贸易处")
+        #expect(d.passages.dropFirst(2).first?.text.hasPrefix("为深入贯彻习近平总书记来川视察作出的") == true)
         #expect(d.passages.last?.text.hasSuffix("无需其他格式。") == true)
     }
 
@@ -154,5 +156,26 @@ import TestSupport
         #expect(texts.contains { $0.contains("附件1.合肥市跨境电商龙头企业认定办法.docx") }, "\(texts)")
         #expect(texts.contains { $0.contains("附件2.公共海外仓申报指南.pdf") })
         #expect(!texts.contains { $0.contains("网站标识码") })
+    }
+
+    /// A news page's dated source line set between the title and the text block, outside it
+    /// (`<div class="meta">2025-03-05 来源：…`): kept as the document's opening line, where the date
+    /// is read from; a site header's line without 来源 is not.
+    @Test(arguments: ["2025-03-05 来源：江州市商务局", "发布时间：2025-03-05 09:12　来源：江州市商务局", "发布日期：2025年03月05日　来源：江州市商务局"])
+    func theSourceLineAboveTheTextBlock(_ meta: String) throws {
+        let html = """
+            <html><body><header><nav><a href="/">首页</a></nav><div class="today">2026年12月2日 星期三</div></header>
+            <article><h1>《江州市促进跨境电子商务高质量发展若干措施》政策解读</h1>
+            <div class="meta">\(meta) <span>浏览次数：<script>document.write(1024)</script></span></div>
+            <div class="TRS_Editor"><p>近日，江州市人民政府办公室印发《江州市促进跨境电子商务高质量发展若干措施》。现就有关内容解读如下。</p>
+            <p>一、《措施》出台的背景是什么？</p><p>近年来，我市跨境电商发展迅速，2024年全市跨境电商进出口额达到286亿元，同比增长31.5%。</p>
+            <p>二、《措施》的主要内容有哪些？</p><p>《措施》共四个部分、六条具体措施，支持建设公共海外仓，推广9710、9810监管模式。</p></div></article>
+            </body></html>
+            """
+        let d = try Ingestor.ingest(bytes: Array(html.utf8), name: "page.html")
+        let compact = meta.filter { !$0.isWhitespace }
+        #expect(
+            d.passages.prefix(3).contains { $0.text.filter { !$0.isWhitespace }.hasPrefix(compact) }, "\(d.passages.prefix(3).map(\.text))")
+        #expect(!d.passages.contains { $0.text.contains("星期三") })
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HTMLFacade
 
 /// Reads a web page saved from a government site with libxml2's HTML parser (behind `HTMLFacade`):
@@ -20,7 +21,7 @@ enum HTMLReader {
         let body = reader.lines(under: root)
         let above = (Self.fieldRows(tree, outside: root) + Self.pageTitle(tree, outside: root, besides: body)).sorted()
         let attachments = Self.attachmentList(tree, after: root, besides: body).flatMap { reader.lines(under: $0) }
-        var lines = above.flatMap { reader.lines(under: $0) } + body + attachments
+        var lines = above.flatMap { reader.lines(under: $0) }.map(Self.withoutPageTools) + body + attachments
         for i in lines.indices { lines[i].line = i + 1 }
         guard lines.contains(where: { $0.text.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) && $0 != "\n" }) })
         else {
@@ -90,20 +91,47 @@ enum HTMLReader {
         return [h1]
     }
 
-    /// Table rows, list items and paragraphs wholly outside the main block (not around it: a layout
-    /// table may hold the article) and outside page chrome, holding no such element of their own,
-    /// that print labelled fields.
+    /// Table rows, list items, paragraphs and divisions wholly outside the main block (not around
+    /// it: a layout table may hold the article) and outside page chrome, holding no such element of
+    /// their own, that print labelled fields or the article's dated source line (a site prints
+    /// `<div class="meta">2025-03-05 来源：…</div>` between its title and the text block).
     static func fieldRows(_ tree: HTMLTree, outside root: Int?) -> [Int] {
         guard let root else { return [] }
-        let rows: Set<String> = ["tr", "li", "p"]
+        let rows: Set<String> = ["tr", "li", "p", "div"]
         return (0..<tree.count).filter { i in
             guard !tree.isText[i], rows.contains(tree.value[i]), !tree.inChrome[i], tree.end[i] <= root || i >= tree.end[root] else {
                 return false
             }
             let inside = (i + 1)..<tree.end[i]
             guard !inside.contains(where: { !tree.isText[$0] && rows.contains(tree.value[$0]) }) else { return false }
-            return PageFields.labels(inside.filter { tree.isText[$0] }.map { tree.value[$0] }.joined())
+            let text = inside.filter { tree.isText[$0] }.map { tree.value[$0] }.joined()
+            return PageFields.labels(text) || tree.end[i] <= root && isSourceLine(text)
         }
+    }
+
+    /// A source line without the page's counters and tools after it (浏览次数：1024, 【字体：大 中 小】,
+    /// 打印, 分享): what the page says of the document is kept, its furniture is not.
+    static func withoutPageTools(_ line: SourceLine) -> SourceLine {
+        guard line.text.contains("来源") else { return line }
+        var l = line
+        for tool in ["浏览次数", "浏览量", "阅读次数", "点击数", "点击量", "访问量", "【字体", "字体：", "字号：", "打印", "分享", "收藏"] {
+            if let r = l.text.range(of: tool) { l.text = String(l.text[..<r.lowerBound]) }
+        }
+        l.text = l.text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{a0}")))
+        return l
+    }
+
+    /// 2025-03-05 09:12 来源：新华社, 发布时间：2025年3月5日 来源：…: short, a source and a date.
+    static func isSourceLine(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.filter { !CharacterClass.isSpace($0) })
+        guard s.count <= 120, text.contains("来源") else { return false }
+        // A year (19xx or 20xx) and a month after it: 2025-03, 2025年3, 2025.3, 2025/3.
+        for i in s.indices.dropLast(5) where (s[i] == "1" && s[i + 1] == "9" || s[i] == "2" && s[i + 1] == "0") {
+            let year = s[i..<(i + 4)], next = s[i + 4], month = s[i + 5]
+            guard i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]), year.allSatisfy(CharacterClass.isASCIIDigit) else { continue }
+            if "-年./".unicodeScalars.contains(next), CharacterClass.isASCIIDigit(month) { return true }
+        }
+        return false
     }
 }
 
