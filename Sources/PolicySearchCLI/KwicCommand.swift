@@ -72,6 +72,11 @@ struct KwicCommand: ParsableCommand {
         case .json: rendered = try JSON.encode(ConcordanceJSON(concordance)) + "\n"
         case .text: rendered = KwicText(terminal: terminal, width: width).render(concordance)
         }
+        // Text output prints the notes above the lines; an export's notes go to standard error, as
+        // report's do, so that a synonym added or a part that counts 0 is never hidden.
+        if try format != .text {
+            for note in concordance.notes { FileHandle.standardError.write("note: \(Terminal.printable(note))\n") }
+        }
         try ResearchOutput.write(
             rendered, to: out, summary: counted(concordance.lines.count, "occurrence"),
             protecting: .init(reader: searcher.reader, files: synonymOptions.files))

@@ -57,6 +57,15 @@ import Testing
         #expect((allObject["hits"] as? [Any])?.count == total)
     }
 
+    /// An exported concordance says on standard error what the text output prints above its lines:
+    /// a long part that occurs nowhere as written counts 0.
+    @Test(arguments: ["csv", "json"])
+    func kwicExportsPrintTheirNotes(_ format: String) {
+        let r = Self.run(["kwic", "跨境电商海外仓", "--format", format, "--index", Self.index])
+        #expect(r.status == 0 && r.stderr.contains("note: ") && r.stderr.contains("跨境电商海外仓"), "\(r.stderr)")
+        #expect(!r.stdout.contains("note: "))
+    }
+
     @Test func exitCodes() {
         #expect(Self.run(["search", "\"量子纠缠\"", "--index", Self.index]).status == 0)
         #expect(Self.run(["search", "\"量子纠缠\"", "--index", Self.index, "--fail-empty"]).status == 1)
