@@ -52,23 +52,31 @@ public enum Regions {
     public static func matches(region: String, filter: String) -> Bool {
         guard !filter.isEmpty else { return false }
         if region.contains(filter) { return true }
+        // The filter names a place, and nothing else: 非四川 or 四川重庆 names none (a filter that
+        // merely contains a name would select the very place it means to leave out).
         for p in provinces {
             // The city's full name (成都市, 吉林市 — not 吉林, the province), or the province and the city (四川成都).
-            for c in p.cities
-            where filter.contains(c.name)
-                || (c.shortName.count >= 2 && c.shortName != p.shortName && filter.contains(p.shortName) && filter.contains(c.shortName))
-            {
+            for c in p.cities where cityForms(c, of: p).contains(filter) {
                 return region.contains(c.name) || (c.shortName.count >= 2 && region.hasPrefix(c.shortName))
             }
         }
-        for p in provinces
-        where (filter.count >= 2 && p.name.contains(filter)) || (filter.contains(p.shortName) && p.shortName.count >= 2) {
+        for p in provinces where filter.count >= 2 && p.name.hasPrefix(filter) || filter == p.shortName && p.shortName.count >= 2 {
             if region.contains(p.shortName) { return true }
             if p.cities.contains(where: { region.contains($0.name) || ($0.shortName.count >= 2 && region.hasPrefix($0.shortName)) }) {
                 return true
             }
         }
         return false
+    }
+
+    /// 成都市, 成都, 四川成都, 四川省成都市 …: the ways a filter names a city (its short name only
+    /// where it is not the province's: 吉林 is the province).
+    private static func cityForms(_ c: (name: String, shortName: String), of p: Province) -> [String] {
+        var forms = [c.name, p.shortName + c.name, p.name + c.name]
+        if c.shortName.count >= 2 && c.shortName != p.shortName {
+            forms += [c.shortName, p.shortName + c.shortName, p.name + c.shortName]
+        }
+        return forms
     }
 
     /// The province a region belongs to (itself for a province), if known.

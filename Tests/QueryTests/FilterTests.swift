@@ -37,6 +37,11 @@ import Testing
         // A province and its city together select the city's.
         #expect(try Fixture.ids("电商 region:四川省成都市") == Fixture.oracle("电商").intersection(chengdu))
         #expect(try Fixture.ids("电商 region:四川成都") == Fixture.oracle("电商").intersection(chengdu))
+        // A value that is no place's name selects nothing, even when it holds one (非四川 must not
+        // select 四川; 四川重庆 is two places, written region:四川 OR region:重庆).
+        for value in ["非四川", "不含四川", "-重庆", "四川重庆", "xx重庆"] {
+            #expect(try Fixture.ids("电商 region:\(value)").isEmpty, "\(value)")
+        }
         let chongqing = Self.passages { _, e in e["region"] == "重庆市" }
         #expect(try Fixture.ids("电商 region:重庆") == Fixture.oracle("电商").intersection(chongqing))
         #expect(try Fixture.ids("电商 (region:重庆 OR region:成都)") == Fixture.oracle("电商").intersection(chongqing.union(chengdu)))
@@ -50,6 +55,15 @@ import Testing
         #expect(try Fixture.ids("电商 year:2021-2022") == Fixture.oracle("电商").intersection(range))
         #expect(try Fixture.ids("电商 date:2021-11") == Fixture.oracle("电商").intersection(dated { $0.hasPrefix("2021-11") }))
         #expect(try Fixture.ids("电商 -year:2021") == Fixture.oracle("电商").subtracting(dated { $0.hasPrefix("2021") }))
+        // Date ranges, ends included whole (..2022-03 holds 2022-03-31), either end open.
+        let from = dated { $0 >= "2021-11-12" && $0 <= "2022-03-31" }
+        #expect(!from.isEmpty && from != dated { _ in true })
+        #expect(try Fixture.ids("电商 date:2021-11-12..2022-03") == Fixture.oracle("电商").intersection(from))
+        #expect(try Fixture.ids("电商 date:..2021-12") == Fixture.oracle("电商").intersection(dated { $0 <= "2021-12-31" }))
+        #expect(try Fixture.ids("电商 date:2022..") == Fixture.oracle("电商").intersection(dated { $0 >= "2022" }))
+        for bad in ["date:2022..2021", "date:abc", "date:2021..abc"] {
+            #expect(throws: QueryError.self, "\(bad)") { try Fixture.search("电商 \(bad)") }
+        }
     }
 
     @Test func issuer() throws {
