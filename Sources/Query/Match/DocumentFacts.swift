@@ -81,7 +81,14 @@ extension DocumentFilter {
         case .doc: return norm(d.name).contains(v) || norm(d.title).contains(v)
         case .issuer: return d.issuer.map { norm($0).contains(v) } ?? false
         case .region: return d.region.map { Regions.matches(region: norm($0), filter: v) } ?? false
-        case .date: return d.date.map { Self.unifiedDate(norm($0)).hasPrefix(Self.unifiedDate(v)) } ?? false
+        case .date:
+            guard let date = d.date else { return false }
+            let u = Self.unifiedDate(norm(date))
+            guard let range = Self.dateRange(v) else { return u.hasPrefix(Self.unifiedDate(v)) }
+            // From the start's first day through the end's last: 2021-07..2022 holds 2022-12-31.
+            let afterStart = range.from.map { u >= Self.unifiedDate($0) } ?? true
+            let beforeEnd = range.to.map { end in u.hasPrefix(Self.unifiedDate(end)) || u < Self.unifiedDate(end) } ?? true
+            return afterStart && beforeEnd
         case .year:
             guard let date = d.date, let year = Int(norm(date).prefix(4)) else { return false }
             if let range = Self.yearRange(v) { return range.contains(year) }

@@ -122,23 +122,42 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
                     english: "year:\(value) is an empty range: the first year comes after the last",
                     chinese: "year:\(value) 是空范围：起始年份晚于结束年份") : nil
         case .date:
-            let ok =
-                v.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-./年月日".unicodeScalars.contains($0) }
-                && v.first?.isNumber == true
-            // A month or day written whole must exist (2021-13 and 2021-02-30 select nothing).
-            let parts = v.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? 0 }
-            let complete = v.split(whereSeparator: { !$0.isNumber }).map(\.count)
-            let month = parts.count > 1 && (complete[1] == 2 || parts.count > 2) ? parts[1] : nil
-            let day = parts.count > 2 && complete[2] == 2 ? parts[2] : nil
-            let exists =
-                month.map { (1...12).contains($0) } != false && day.map { d in (1...Self.days(inMonth: month ?? 1)).contains(d) } != false
-            return ok && exists
-                ? nil
-                : Message(
-                    english: "date: takes a date or its start (2021, 2021-11, 2021-11-12), not “\(value)”",
-                    chinese: "date: 要写日期或其开头（2021、2021-11、2021-11-12），不是“\(value)”")
+            let ends = Self.dateRange(v).map { [$0.from, $0.to].compactMap { $0 } } ?? [v]
+            if ends.allSatisfy(Self.isDatePrefix) {
+                guard let r = Self.dateRange(v), let from = r.from, let to = r.to,
+                    DocumentFilter.unifiedDate(from) > DocumentFilter.unifiedDate(to)
+                        && !DocumentFilter.unifiedDate(from).hasPrefix(DocumentFilter.unifiedDate(to))
+                else { return nil }
+                return Message(
+                    english: "date:\(value) is an empty range: its start comes after its end", chinese: "date:\(value) 是空范围：起始日期晚于结束日期")
+            }
+            return Message(
+                english:
+                    "date: takes a date or its start (2021, 2021-11, 2021-11-12) or a range of them (2021-07..2022-06, 2021-07.., ..2022-06), not “\(value)”",
+                chinese: "date: 要写日期或其开头（2021、2021-11、2021-11-12）或其范围（2021-07..2022-06、2021-07..、..2022-06），不是“\(value)”")
         default: return nil
         }
+    }
+
+    /// A date or its start: 2021, 2021-11, 2021年11月12日; a month or day written whole must exist
+    /// (2021-13 and 2021-02-30 select nothing).
+    static func isDatePrefix(_ v: String) -> Bool {
+        let ok =
+            v.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "-./年月日".unicodeScalars.contains($0) } && v.first?.isNumber == true
+        let parts = v.split(whereSeparator: { !$0.isNumber }).map { Int($0) ?? 0 }
+        let complete = v.split(whereSeparator: { !$0.isNumber }).map(\.count)
+        let month = parts.count > 1 && (complete[1] == 2 || parts.count > 2) ? parts[1] : nil
+        let day = parts.count > 2 && complete[2] == 2 ? parts[2] : nil
+        let exists =
+            month.map { (1...12).contains($0) } != false && day.map { d in (1...Self.days(inMonth: month ?? 1)).contains(d) } != false
+        return ok && exists
+    }
+
+    /// 2021-07..2022-06 and the open 2021-07.. / ..2022-06 (two dots: one is a date's separator).
+    static func dateRange(_ v: String) -> (from: String?, to: String?)? {
+        let parts = v.components(separatedBy: "..")
+        guard parts.count == 2, !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
+        return (parts[0].isEmpty ? nil : parts[0], parts[1].isEmpty ? nil : parts[1])
     }
 
     /// Days a month can have (29 for February: the year may be a leap year).
