@@ -61,6 +61,28 @@ extension StructureBuilder {
         return false
     }
 
+    /// 前言, 序言, 引言, 结束语, 结语, 后记 alone on a line (spaced 前　言 too): an unnumbered part of a
+    /// plan, at its top level, before or after the numbered ones.
+    static func unnumberedPart(_ s: [Unicode.Scalar]) -> String? {
+        let compact = s.filter { !CharacterClass.isSpace($0) }.string
+        return ["前言", "序言", "引言", "导言", "结束语", "结语", "后记"].contains(compact) ? compact : nil
+    }
+
+    /// The stack number that marks an unnumbered part (numbered headings count from 1).
+    static let unnumberedPartNumber = -1
+
+    /// Opens an unnumbered part: it closes every open heading and is closed by the next heading.
+    mutating func openUnnumberedPart(_ title: String, line: Int) {
+        stack.removeAll()
+        let heading = Heading(kind: .numbered, style: nil, depth: 1 + (documentEntry == nil ? 0 : 1), label: "", title: title, line: line)
+        headingsInDocument += 1
+        headings.append(heading)
+        stack.append((.part, Self.unnumberedPartNumber, heading.display, false))
+        box = nil
+        boxItemLast = [:]
+        ordinal = 0
+    }
+
     mutating func push(_ n: NumberedLine, title: [Unicode.Scalar], line: Int, question: Bool? = nil) {
         let question = question ?? HeadingParser.isQuestion(title)
         closeForHeading(n, question: question)
@@ -84,6 +106,8 @@ extension StructureBuilder {
     /// while one is open, a heading closes it only by being the next question (numbered or not:
     /// questions are siblings) or by continuing a sequence open above it (二、 after 一、 › 问：…？).
     mutating func closeForHeading(_ n: NumberedLine, question: Bool) {
+        // An unnumbered part (前言, 结束语) holds no numbered heading: any heading closes it.
+        if stack.first?.number == Self.unnumberedPartNumber { stack.removeAll() }
         if let q = stack.lastIndex(where: \.question) {
             if question {
                 stack.removeSubrange(q...)

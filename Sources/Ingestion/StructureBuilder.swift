@@ -209,6 +209,12 @@ struct StructureBuilder {
             consumeBody(rest)
             return
         }
+        if let part = Self.unnumberedPart(s), pendingText?.last.map(Self.cutMarks.contains) != true {
+            flush()
+            openUnnumberedPart(part, line: line.line)
+            emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
+            return
+        }
         if var numbered = HeadingParser.parse(s) {
             if continuesCutSentence(numbered, line) {
                 appendToPending(line)

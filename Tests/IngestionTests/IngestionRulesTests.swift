@@ -317,7 +317,7 @@ enum Rules {
 
     static let cases: [Contents] = [
         Contents(document: "chongqing-commerce-14th-fyp", lines: 25...86, firstHeading: "第一篇 奋力开启商务高质量发展新征程", firstHeadingLine: 94),
-        Contents(document: "chengdu-ecommerce-14th-fyp", lines: 29...105, firstHeading: "一、发展基础", firstHeadingLine: 113),
+        Contents(document: "chengdu-ecommerce-14th-fyp", lines: 29...105, firstHeading: "前言", firstHeadingLine: 107),
         Contents(document: "chengdu-services-14th-fyp", lines: 31...63, firstHeading: "一、发展背景", firstHeadingLine: 69)
     ]
 
@@ -411,10 +411,10 @@ enum Rules {
         #expect(number.kind == .frontMatter)
         #expect(number.path == ["发文通知"])
         #expect(number.firstLine == 5)
-        // 前言 after the contents is body text without a heading.
+        // 前言 after the contents is the body's first heading, an unnumbered part; its text is under it.
         let preface = try #require(Rules.passage(doc, at: 109))
         #expect(preface.kind == .paragraph)
-        #expect(preface.path.isEmpty)
+        #expect(preface.path == ["前言"])
     }
 
     @Test func frontMatterWithoutContents() {

@@ -404,6 +404,21 @@ import TestSupport
         #expect(d.passages.first { $0.text.hasPrefix("一、支持企业建设") }?.path.first == "附件1 某市促进跨境电商发展若干措施")
     }
 
+    /// A plan's unnumbered parts (前　言 before the numbered parts, 结束语 after them) are top-level
+    /// headings: the closing paragraph is the 结束语's, not the last numbered heading's, and the
+    /// numbered parts are not under 前言.
+    @Test func prefaceAndClosingWordsAreUnnumberedParts() {
+        let d = Self.ingest(
+            [
+                "某区“十五五”现代服务业发展规划", "", "前　言", "", "“十五五”时期是加快建设现代服务业集聚区的关键五年。", "", "第一部分　发展基础", "",
+                "一、主要成就", "", "全区服务业增加值年均增长7.2%。", "", "第二部分　保障措施", "", "一、强化政策支持", "", "区级财政每年安排专项资金2亿元。", "",
+                "结　束　语", "", "实现“十五五”服务业发展目标，任务艰巨、使命光荣。"
+            ].joined(separator: "\n"))
+        #expect(Self.outline(d) == ["1|前言", "1|第一部分 发展基础", "2|一、主要成就", "1|第二部分 保障措施", "2|一、强化政策支持", "1|结束语"])
+        #expect(d.passages.first { $0.text.hasPrefix("实现“十五五”") }?.path == ["结束语"])
+        #expect(d.passages.first { $0.text.hasPrefix("“十五五”时期") }?.path == ["前言"])
+    }
+
     /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
     @Test func aFormFeedInMidLineKeepsLineNumbers() {
         let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")

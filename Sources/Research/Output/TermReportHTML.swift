@@ -10,7 +10,8 @@ public enum TermReportHTML {
         """
 
     public static func render(_ report: TermReport) -> String {
-        var body = "<h1>Term report</h1>\n<p class=\"meta\">\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). "
+        var body =
+            "<h1>Term report</h1>\n<p class=\"meta\">\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). "
         body += "Each cell: occurrences of the query in the document, and the passages that contain it.</p>\n"
         body += matrix(report)
         if !report.problems.isEmpty {

@@ -74,7 +74,8 @@ public enum TermReportXLSX {
 public enum TermReportMarkdown {
     public static func render(_ report: TermReport) -> String {
         var out = "# Term report\n\n"
-        out += "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). Cells: occurrences (matching passages)"
+        out +=
+            "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). Cells: occurrences (matching passages)"
         if let per = report.per { out += "; after · occurrences per \(per) characters of the document" }
         out += ".\n\n"
         let header = ["Query"] + report.columns.map { Markdown.escape($0.header) } + ["Total"]
