@@ -13,6 +13,8 @@ struct BodyLayout {
     var announcedTitles: [String] = []
     /// The title block's lines (`TitleInfo.lines`): one passage, however the page wrapped them.
     var titleLines: Range<Int>? = nil
+    /// The document is a decision amending rules (关于修改《…》的决定): its 一、二、… are amendments.
+    var amends = false
     /// The issued document's title as printed where it starts, when the notice named it in other
     /// words (转发省发展改革委关于…若干措施的通知 over 关于…的若干措施).
     var printedTitle: String? = nil

@@ -97,6 +97,7 @@ public enum Ingestor {
         let title = TitleBlock.find(in: lines, evidence: evidence + headers)
         var layout = FrontMatter.layout(of: lines, title: title)
         layout.titleLines = title.lines
+        layout.amends = title.title.map(TitleBlock.isAmendingDecision) ?? false
         var builder = StructureBuilder(lines: lines, layout: layout)
         builder.build()
         var info = metadata ?? DocumentMetadata()

@@ -236,6 +236,16 @@ struct StructureBuilder {
                 // The format marks the line as a heading: a long or list-like title is still a title.
                 shape = .standalone(title: numbered.rest)
             }
+            if line.headingLevel == nil, layout.amends, documentEntry == nil, numbered.style == .chineseComma {
+                // 三、将第十七条修改为：, 四、删去第十八条。: the amendments of a 决定, items however short.
+                shape = .item
+            }
+            if line.headingLevel == nil, numbered.rest.last == "：" || numbered.rest.last == ":", let next = nextText(after: currentIndex),
+                lines[next].scalars.first == "“"
+            {
+                // A lead-in over text in quotes (将第十七条修改为： / “第十七条　…”) is no heading.
+                shape = .item
+            }
             if shape != .item, accepts(numbered, shape: shape) || line.headingLevel != nil {
                 flush()
                 switch shape {

@@ -95,6 +95,12 @@ enum TitleBlock {
         return ["局", "厅", "委", "办", "府", "室", "会", "院", "部", "处", "中心"].contains { t.hasSuffix($0) }
     }
 
+    /// 关于修改《某市公共数据资源管理办法》的决定, 关于修改和废止部分政府规章的决定: its numbered
+    /// paragraphs are the amendments, items of one list, however short.
+    static func isAmendingDecision(_ title: String) -> Bool {
+        title.hasSuffix("决定") && (title.containsText("修改") || title.containsText("废止"))
+    }
+
     /// A decree's header (成都市人民政府令, 中华人民共和国国务院令 over （第215号）): every decree of the
     /// issuer has it; the decree's title is the rules it publishes, printed after the signature.
     static func isDecreeHeader(_ block: String) -> Bool {

@@ -419,6 +419,21 @@ import TestSupport
         #expect(d.passages.first { $0.text.hasPrefix("“十五五”时期") }?.path == ["前言"])
     }
 
+    /// An amending 决定 numbers its amendments 一、二、…; one that ends in ： over the new text in quotes
+    /// (三、将第十七条修改为： / “第十七条　…”) is an amendment like the others, not a heading the
+    /// later amendments would be filed under.
+    @Test func amendmentsBeforeQuotedTextAreItems() {
+        let d = Self.ingest(
+            [
+                "某市人民政府关于修改《某市公共数据资源管理办法》的决定", "", "市人民政府决定对《某市公共数据资源管理办法》作如下修改：", "",
+                "一、将第五条第二款中的“市政务服务管理局”修改为“市大数据发展局”。", "", "二、增加一条，作为第十四条之一：", "",
+                "“第十四条之一　授权运营单位应当建立数据产品和服务定价机制。”", "", "三、将第十七条修改为：", "",
+                "“第十七条　公共管理和服务机构违反本办法规定的，由市大数据发展局责令限期改正。”", "", "四、删去第十八条。", "", "本决定自公布之日起施行。"
+            ].joined(separator: "\n"))
+        #expect(Self.outline(d).isEmpty)
+        #expect(d.passages.first { $0.text.hasPrefix("四、删去") }?.path == [])
+    }
+
     /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
     @Test func aFormFeedInMidLineKeepsLineNumbers() {
         let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")
