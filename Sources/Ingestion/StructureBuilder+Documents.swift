@@ -9,6 +9,13 @@ extension StructureBuilder {
         let line = lines[index]
         let s = line.scalars
         if let attachment = HeadingParser.parseAttachment(s) {
+            // Inside a numbered attachment (附件2), an unnumbered 附件：X is a line of its text (its own
+            // enclosure, 附件：重点企业名单（另发）): the file's attachments are numbered when there are several.
+            if attachment.label.count == 2, let entry = documentEntry, entry.hasPrefix("附"),
+                entry.unicodeScalars.dropFirst(2).first.map({ CharacterClass.isDigit($0) || ChineseNumeral.isNumeralCharacter($0) }) == true
+            {
+                return nil
+            }
             var title = attachment.title
             var next = index + 1
             if title.isEmpty {

@@ -404,6 +404,19 @@ import TestSupport
         #expect(d.passages.first { $0.text.hasPrefix("一、支持企业建设") }?.path.first == "附件1 某市促进跨境电商发展若干措施")
     }
 
+    /// Inside 附件2, an unnumbered 附件：X is the attachment's own enclosure, a line of its text, not
+    /// a further attachment of the file.
+    @Test func anEnclosureLineInsideANumberedAttachment() {
+        let d = Self.ingest(
+            [
+                "某市人民政府办公室关于印发两个文件的通知", "", "各区人民政府：", "", "现将两个文件印发给你们，请认真贯彻执行。", "", "某市人民政府办公室", "2025年3月1日", "",
+                "附件1", "", "某市促进跨境电商发展若干措施", "", "一、支持企业建设海外仓。对新建海外仓给予补助。", "", "附件2", "", "某市外贸主体培育行动方案", "",
+                "一、实施破零倍增工程。开展外贸主体摸排。", "", "附件：重点培育企业名单（另发）"
+            ].joined(separator: "\n"))
+        #expect(d.headings.filter { $0.kind == .document }.map(\.display) == ["附件1 某市促进跨境电商发展若干措施", "附件2 某市外贸主体培育行动方案"])
+        #expect(d.passages.first { $0.text.hasPrefix("附件：重点培育") }?.path.first == "附件2 某市外贸主体培育行动方案")
+    }
+
     /// A plan's unnumbered parts (前　言 before the numbered parts, 结束语 after them) are top-level
     /// headings: the closing paragraph is the 结束语's, not the last numbered heading's, and the
     /// numbered parts are not under 前言.
