@@ -21,8 +21,8 @@ enum CharacterClass {
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{2002}" || s == "\u{2003}" || s == "\u{200B}"
-            || s == "\u{FEFF}"
+        s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || (0x2000...0x200B).contains(s.value) || s == "\u{202F}"
+            || s == "\u{205F}" || s == "\u{2060}" || s == "\u{FEFF}"
     }
 
     static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }

@@ -216,6 +216,9 @@ enum Rules {
         // Spaces between Latin words or numbers are content: kept, collapsed to one.
         #expect(Self.clean("Hello   big  World").text == "Hello big World")
         #expect(Self.clean("2020 2025").text == "2020 2025")
+        // Every space separator counts: thin (U+2009), narrow no-break (U+202F), hair, word joiner.
+        #expect(Self.clean("跨境\u{2009}电商\u{202F}发展\u{200A}规划\u{2060}纲要").text == "跨境电商发展规划纲要")
+        #expect(Self.clean("2020\u{2009}2025").text == "2020 2025")
     }
 
     @Test func markupIsDropped() {
