@@ -152,7 +152,12 @@ struct Terminal {
             let w = DisplayWidth.of(scalars[i]) + (opens ? markWidth : 0)
             // The last line keeps a column for the "…" of a cut.
             let room = out.count == lines - 1 ? columns - 1 : columns
-            if used + w + (marked || opens ? markWidth : 0) > room {
+            // A mark that fits on a line is not cut: the line breaks before it ([50] / [00万美元]
+            // would read as two figures).
+            let whole =
+                opens ? scalars[i..<min(highlights[h].upperBound, scalars.count)].reduce(2 * markWidth) { $0 + DisplayWidth.of($1) } : 0
+            let keepWhole = opens && used > 0 && used + whole > room && whole <= room
+            if keepWhole || used + w + (marked || opens ? markWidth : 0) > room {
                 if marked { line += close }
                 out.append(out.count == lines - 1 ? line + "…" : line)
                 if out.count == lines { return out }
