@@ -43,6 +43,9 @@ import Testing
         // A span of years is not a quantity, nor a range whose figures have no unit.
         #expect(Self.quantities("2021—2025年跨境电商加快发展。", term: "跨境电商").isEmpty)
         #expect(Self.quantities("新增高标准农田建设面积30万亩。", term: "高标准农田") == ["30万亩"])
+        // Time limits: 3个工作日左右 is the figure, not 3个; hours and days with their bound.
+        #expect(Self.quantities("出口退税办理时间3个工作日左右，通关时间压缩至24小时以内。", term: "办理时间") == ["3个工作日左右", "24小时以内"])
+        #expect(Self.quantities("审批时限压缩至5天，跨境电商企业6个月内完成备案。", term: "审批时限") == ["5天", "6个月"])
         // Not quantities: a year, an ordinal, a figure two clauses away, another sentence, units not listed.
         #expect(Self.quantities("到2025年，跨境电商加快发展。", term: "跨境电商").isEmpty)
         #expect(Self.quantities("第3个五年规划提出跨境电商。", term: "跨境电商").isEmpty)
