@@ -57,6 +57,19 @@ import Testing
         #expect(big.problems.map(\.message) == ["repeats line 8; counted once"])
     }
 
+    /// Typing slips a demanding user makes: a full-width ＃ comment (a Chinese IME), a label whose
+    /// “=” has a space on one side only, and one query written in forms search folds together.
+    @Test func imeCommentsHalfSpacedLabelsAndFoldedRepeats() throws {
+        let f = try Self.parse("＃ 全角注释\n海外仓 ＃ 行尾全角注释\n跨境电商 =标签\n数字经济= 标签\nRCEP\nＲＣＥＰ\nrcep\n跨境電商\n跨境电商\n")
+        #expect(f.entries.map(\.query) == ["海外仓", "RCEP", "ＲＣＥＰ", "rcep", "跨境電商", "跨境电商"])
+        #expect(f.problems.map(\.line) == [3, 4, 6, 7, 9])
+        #expect(f.problems.first { $0.line == 3 }?.message.contains("column 6") == true)
+        #expect(
+            f.problems.first { $0.line == 7 }?.message
+                == "counts what line 5 counts (search folds full-width forms, case and Traditional characters)")
+        #expect(f.problems.first { $0.line == 9 }?.message.contains("line 8") == true)
+    }
+
     @Test func encodingProblems() throws {
         let bad = Data("海外仓\n".utf8) + Data([0xE6, 0xB5, 0x0A]) + Data("跨境电商\n".utf8)
         let f = try TermsFile(data: bad)

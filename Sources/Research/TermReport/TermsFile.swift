@@ -1,8 +1,9 @@
+import Analysis
 import Foundation
 import Ingestion
 
 /// The query list of `report --terms FILE`: UTF-8 (with or without BOM), one query per line in the
-/// query language, blank lines, lines starting with # and comments after " #" ignored, and an optional label after
+/// query language, blank lines, lines starting with # (or ＃) and comments after " #" ignored, and an optional label after
 /// " = " (`跨境电商 | 跨境电子商务 = 跨境电商（含全称）`) that names the row instead of the query.
 ///
 /// A bad line does not stop the others: it becomes a `Problem` with its line number.
@@ -98,6 +99,9 @@ public struct TermsFile: Sendable {
         // found by hash, as a file may hold 100,000 lines.
         var firstLine: [String: Int] = [:]
         var firstName: [String: Int] = [:]
+        // The same query once folded (ＲＣＥＰ and rcep, 跨境電商 and 跨境电商): rows that count alike.
+        let normalizer = Normalizer()
+        var firstFolded: [[UInt32]: Int] = [:]
         for (i, line) in lines.enumerated() {
             let number = i + 1
             guard let decoded = line else {
@@ -121,6 +125,14 @@ public struct TermsFile: Sendable {
                             line: number, text: decoded,
                             message: "names its row “\(name)” as line \(first) does; give one of them another label"))
                 }
+                let folded = normalizer.fold(TypedText.clean(query))
+                if let first = firstFolded[folded], label == nil {
+                    problems.append(
+                        Problem(
+                            line: number, text: decoded,
+                            message: "counts what line \(first) counts (search folds full-width forms, case and Traditional characters)"))
+                }
+                firstFolded[folded] = firstFolded[folded] ?? number
                 firstLine[key] = number
                 firstName[name] = firstName[name] ?? number
                 entries.append(Entry(line: number, query: query, label: label))
@@ -139,9 +151,12 @@ public struct TermsFile: Sendable {
     /// the first " = " outside quotes, so a quoted phrase may contain one.
     static func parse(line raw: String) -> Line {
         var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.isEmpty || line.hasPrefix("#") { return .none }
-        // A comment after the query: " #" outside quotes (C# stays a word).
-        if let comment = outsideQuotes(in: line, where: { $0.hasPrefix(" #") || $0.hasPrefix("\t#") }) {
+        if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("＃") { return .none }
+        // A comment after the query: " #" (or a full-width ＃, as a Chinese IME types it) outside
+        // quotes (C# stays a word).
+        if let comment = outsideQuotes(
+            in: line, where: { $0.hasPrefix(" #") || $0.hasPrefix("\t#") || $0.hasPrefix(" ＃") || $0.hasPrefix("\t＃") })
+        {
             line = String(line[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
         }
         if line == "=" || line.hasPrefix("= ") { return .problem("no query before “\(line)”") }
@@ -152,6 +167,14 @@ public struct TermsFile: Sendable {
             label = String(line[split.upperBound...]).trimmingCharacters(in: .whitespaces)
         } else if line.hasSuffix(" =") {
             return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out")
+        }
+        if label == nil,
+            let half = outsideQuotes(
+                in: line, where: { $0.hasPrefix(" =") && !$0.hasPrefix(" = ") || $0.dropFirst().hasPrefix("= ") && $0.first != " " })
+        {
+            // 海外仓 =标签 or 海外仓= 标签: a label meant, its spaces mistyped.
+            let at = line.distance(from: line.startIndex, to: half.lowerBound) + 2
+            return .problem("“=” at column \(at) has a space on one side only; write QUERY = LABEL, or quote “=” to search for it")
         }
         if query.isEmpty { return .problem("no query before “ = \(label ?? "")”") }
         if label?.isEmpty == true { return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out") }
