@@ -77,4 +77,14 @@ import Testing
         #expect(try searcher.search("数据专区 issuer:经济和信息化局").total > 0)
         #expect(try searcher.search("数据专区 issuer:人民政府").total == 0)
     }
+
+    /// A document that names its issuer only where it is signed: the organ over the closing date
+    /// line (the document's last passages, last first), or joined to it; not an organ named in a
+    /// table's cell with no date under it.
+    @Test func theSignatureOverTheClosingDate() {
+        #expect(IssuerName.signature(closing: ["2025年4月3日", "江州市人民政府", "三、强化保障。"]) == "江州市人民政府")
+        #expect(IssuerName.signature(closing: ["江州市人民政府办公室2025年5月8日", "加强组织实施。"]) == "江州市人民政府办公室")
+        #expect(IssuerName.signature(closing: ["市商务局", "2 | 建设海外仓 | 市商务局"]) == nil)
+        #expect(IssuerName.signature(closing: ["2025年4月3日", "各地要认真贯彻落实。"]) == nil)
+    }
 }

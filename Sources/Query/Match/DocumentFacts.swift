@@ -46,7 +46,7 @@ public struct DocumentFacts: Sendable {
             let regionInferred = region == nil
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
             let dateInferred = date == nil
-            if date == nil {
+            if date == nil || issuer == nil {
                 // The date line under the signature that closes a document (an 意见 or 办法 issued alone),
                 // before its attachments if it has any (附件1 …, entries of their own at its end) and
                 // its 版记 (抄送：…, …印发), which closes the file after them.
@@ -58,8 +58,13 @@ public struct DocumentFacts: Sendable {
                     end -= 1
                 }
                 let ends = end < range.upperBound ? [range.lowerBound..<end, range] : [range]
-                let closing = try ends.flatMap { r in try r.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) } }
-                date = IssueDate.infer(title: info.title, field: dateField, opening: opening, closing: closing)
+                let closing = try ends.map { r in try r.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) } }
+                if date == nil {
+                    date = IssueDate.infer(title: info.title, field: dateField, opening: opening, closing: closing.flatMap { $0 })
+                }
+                // The signature over the closing date line (某市人民政府 / 2025年4月3日), of a
+                // document that names its issuer nowhere before.
+                if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
             }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,

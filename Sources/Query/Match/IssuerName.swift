@@ -27,6 +27,16 @@ enum IssuerName {
         return name
     }
 
+    /// The organ signed over the date line that closes a document, in its last passages (last
+    /// first): an organ's name alone right before a date line, or joined to it (…办公室2025年4月3日).
+    static func signature(closing: [String]) -> String? {
+        for (k, line) in closing.enumerated() {
+            if IssueDate.dateLine(line) != nil, k + 1 < closing.count, let name = coverLine(closing[k + 1]) { return name }
+            if IssueDate.dateLine(line) == nil, line.last == "日", let name = coverLine(line) { return name }
+        }
+        return nil
+    }
+
     /// A government decree's organ: 上海市人民政府令 on a line of its own (over （第19号）), or
     /// …青城市人民政府令第88号公布 in a regulation's adoption note → the organ (…人民政府).
     static func decreeLine(_ line: String) -> String? {
