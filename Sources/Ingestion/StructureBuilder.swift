@@ -240,10 +240,12 @@ struct StructureBuilder {
                 // 三、将第十七条修改为：, 四、删去第十八条。: the amendments of a 决定, items however short.
                 shape = .item
             }
-            if line.headingLevel == nil, numbered.rest.last == "：" || numbered.rest.last == ":", let next = nextText(after: currentIndex),
-                lines[next].scalars.first == "“"
+            if line.headingLevel == nil, numbered.rest.last == "：" || numbered.rest.last == ":",
+                ["修改为", "改为", "表述为", "增加", "修订为"].contains(where: { numbered.rest.string.contains($0) }),
+                let next = nextText(after: currentIndex), lines[next].scalars.first == "“"
             {
-                // A lead-in over text in quotes (将第十七条修改为： / “第十七条　…”) is no heading.
+                // An amendment's lead-in over the new text in quotes (将第十七条修改为： / “第十七条　…”)
+                // is no heading (a heading 主要目标： over “十四五”时期… still is).
                 shape = .item
             }
             if shape != .item, accepts(numbered, shape: shape) || line.headingLevel != nil {
