@@ -32,8 +32,8 @@ final class TableTargets {
         return read
     }
 
-    /// 跨境电商进出口额（亿元）：2023年 45.6，2025年 80，2026年 120 — the baseline, other and target
-    /// columns in the table's order, each figure a quantity.
+    /// 跨境电商进出口额（亿元）：2023年 45.6，2025年 80，2026年 120 — the baseline column, the others,
+    /// then the target column, each with its header; each figure a quantity.
     private func target(_ t: IndicatorTable, _ r: IndicatorRow, forms: Set<String>, chapter: String?) -> Comparison.Target {
         var sentence = r.indicator + (r.unit.map { "（\($0)）" } ?? "") + "："
         let lead = sentence.unicodeScalars.count
