@@ -1,4 +1,5 @@
 import Foundation
+import Index
 import Query
 import Research
 import TestSupport
@@ -156,6 +157,34 @@ import Testing
         #expect(row.quantities.map { String(String.UnicodeScalarView(s[$0])) } == ["20824.9", "30000"])
         #expect(row.highlights.map { String(String.UnicodeScalarView(s[$0])) } == ["社会消费品零售总额"])
         #expect(!row.sentence.contains("8.9%"))
+        // The columns in the table's order (2020 年, 2025 年, 年均/累计), a dash no figure.
+        #expect(row.sentence.hasSuffix("2025年 30000，年均/累计 —"), "\(row.sentence)")
+        // Row 7 of the same passage: its own figures, the growth rate after the target.
+        let retail = try Comparison(
+            queries: ["网络零售额"], searcher: searcher, scope: try DocumentScope(searcher: searcher, spec: "sichuan-commerce"),
+            bestPerDocument: 0)
+        let seven = try #require(retail.entries[0].columns[0].targets.first { $0.line == 364 })
+        let t = Array(seven.sentence.unicodeScalars)
+        #expect(seven.quantities.map { String(String.UnicodeScalarView(t[$0])) } == ["5881", "9000", "8.9%"])
+    }
+
+    /// A 属性 column (预期性, 约束性) is words, not a figure: listed with its header, never a quantity.
+    @Test func anAttributeColumnIsNoQuantity() throws {
+        let dir = try Support.temporaryDirectory("attribute-column")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("deyang.txt")
+        let text = [
+            "某市跨境电商发展行动计划", "", "一、发展目标", "", "专栏1 主要指标", "指标 单位 2024年 2025年目标值 2027年目标值 指标属性",
+            "跨境电商进出口额 亿元 12 25 40 预期性", "跨境电商主体数量 家 120 200 300 预期性", "", "二、重点任务", "", "（一）培育主体。新增跨境电商主体100家。"
+        ].joined(separator: "\n")
+        try Support.write(text + "\n", to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        let c = try Comparison(queries: ["跨境电商进出口额"], searcher: searcher, scope: try DocumentScope(searcher: searcher, spec: nil))
+        let row = try #require(c.entries[0].columns[0].targets.first)
+        let s = Array(row.sentence.unicodeScalars)
+        #expect(row.quantities.map { String(String.UnicodeScalarView(s[$0])) } == ["12", "25", "40"], "\(row.sentence)")
+        #expect(row.sentence.hasSuffix("预期性"), "\(row.sentence)")
     }
 
     /// Side by side: every chapter that mentions the query once, in document order, with the counts of its passages.

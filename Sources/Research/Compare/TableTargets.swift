@@ -32,26 +32,44 @@ final class TableTargets {
         return read
     }
 
-    /// 跨境电商进出口额（亿元）：2023年 45.6，2025年 80，2026年 120 — the baseline column, the others,
-    /// then the target column, each with its header; each figure a quantity.
+    /// 跨境电商进出口额（亿元）：2023年 45.6，2025年 80，2026年 120 — the row's value columns in the
+    /// table's order, each with its header; a figure (a cell with a digit) is a quantity, a word
+    /// (属性 预期性) is not.
     private func target(_ t: IndicatorTable, _ r: IndicatorRow, forms: Set<String>, chapter: String?) -> Comparison.Target {
         var sentence = r.indicator + (r.unit.map { "（\($0)）" } ?? "") + "："
         let lead = sentence.unicodeScalars.count
         var quantities: [Range<Int>] = []
-        func add(_ label: String?, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
+        for (label, value) in Self.columns(t, r) {
             if sentence.unicodeScalars.count > lead { sentence += "，" }
-            if let label { sentence += label + " " }
+            sentence += label + " "
             let start = sentence.unicodeScalars.count
             sentence += value
             if value.contains(where: \.isNumber) { quantities.append(start..<sentence.unicodeScalars.count) }
         }
-        add(t.baselineColumn, r.baseline)
-        add(t.extraColumns.count == 1 ? t.extraColumns[0] : nil, r.extra)
-        add(t.targetColumn, r.target ?? r.achieved)
         return Comparison.Target(
             passageID: r.passage, line: r.line, chapter: chapter, sentence: sentence,
             highlights: Self.occurrences(of: forms, in: Array(sentence.unicodeScalars.prefix(lead))), quantities: quantities)
+    }
+
+    /// The row's (header, value) pairs in the order of the table's columns: baseline, target (or
+    /// achieved) and the others, whose values `IndicatorRow.extra` holds as "header：value" pairs
+    /// joined by "；" when there are several.
+    static func columns(_ t: IndicatorTable, _ r: IndicatorRow) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        if let label = t.baselineColumn, let v = r.baseline { pairs.append((label, v)) }
+        if let label = t.targetColumn, let v = r.target ?? r.achieved { pairs.append((label, v)) }
+        if let extra = r.extra {
+            if t.extraColumns.count == 1 {
+                pairs.append((t.extraColumns[0], extra))
+            } else {
+                for pair in extra.components(separatedBy: "；") {
+                    guard let colon = pair.firstIndex(of: "："), t.extraColumns.contains(String(pair[..<colon])) else { continue }
+                    pairs.append((String(pair[..<colon]), String(pair[pair.index(after: colon)...])))
+                }
+            }
+        }
+        let order = t.header.valueColumns.map(\.label)
+        return pairs.filter { !$0.1.isEmpty }.sorted { (order.firstIndex(of: $0.0) ?? .max) < (order.firstIndex(of: $1.0) ?? .max) }
     }
 
     private static func occurrences(of forms: Set<String>, in s: [Unicode.Scalar]) -> [Range<Int>] {
