@@ -117,20 +117,25 @@ public struct TermsFile: Sendable {
                     problems.append(Problem(line: number, text: decoded, message: "repeats line \(first); counted once"))
                     continue
                 }
-                // Two rows of one name could not be told apart in the report: both counted, and said.
+                // Two rows of one name could not be told apart in the report: the first is counted,
+                // the later one is not, and said (a problem is a line not counted).
                 let name = label ?? query
                 if let first = firstName[name] {
                     problems.append(
                         Problem(
                             line: number, text: decoded,
-                            message: "names its row “\(name)” as line \(first) does; give one of them another label"))
+                            message: "names its row “\(name)” as line \(first) does; not counted: give it another label"))
+                    continue
                 }
                 let folded = normalizer.fold(TypedText.clean(query))
                 if let first = firstFolded[folded], label == nil {
                     problems.append(
                         Problem(
                             line: number, text: decoded,
-                            message: "counts what line \(first) counts (search folds full-width forms, case and Traditional characters)"))
+                            message:
+                                "counts what line \(first) counts (search folds full-width forms, case and Traditional characters); counted once"
+                        ))
+                    continue
                 }
                 firstFolded[folded] = firstFolded[folded] ?? number
                 firstLine[key] = number
@@ -150,8 +155,14 @@ public struct TermsFile: Sendable {
     /// One line: blank, a comment, a query with an optional label, or a problem. The label separator is
     /// the first " = " outside quotes, so a quoted phrase may contain one.
     static func parse(line raw: String) -> Line {
-        var line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // ＝ as a Chinese IME types it is the label's =.
+        var line = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "＝", with: "=")
         if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("＃") { return .none }
+        if let number = listNumber(line) {
+            // A list pasted with its numbering (1. 跨境电商) would search for the number too.
+            return .problem(
+                "starts with the list number “\(number)”; not counted: remove the numbering, or quote the line to search for it")
+        }
         // A comment after the query: " #" (or a full-width ＃, as a Chinese IME types it) outside
         // quotes (C# stays a word).
         if let comment = outsideQuotes(
@@ -179,6 +190,14 @@ public struct TermsFile: Sendable {
         if query.isEmpty { return .problem("no query before “ = \(label ?? "")”") }
         if label?.isEmpty == true { return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out") }
         return .entry(query, label)
+    }
+
+    /// 1. 2、 3) （4） 一、 at the start of a line with more after it (not 2.5倍 or 5G).
+    static func listNumber(_ line: String) -> String? {
+        guard let m = line.prefixMatch(of: /^(?:[（(][0-9０-９]{1,3}[)）]|[0-9０-９]{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}、)\s*/),
+            line[m.range.upperBound...].first.map({ !$0.isNumber }) == true
+        else { return nil }
+        return String(line[m.range]).trimmingCharacters(in: .whitespaces)
     }
 
     private static func labelSeparator(in line: String) -> Range<String.Index>? {
