@@ -9,7 +9,11 @@ import Testing
 /// as synonyms, brackets around a word, keywords in full-width.
 @Suite struct QueryHintsTests {
     @Test func mistypedFilterNamesAreErrorsWithTheFieldMeant() throws {
-        for (query, field) in [("跨境电商 regin:四川", "region:"), ("电商 yaer:2021", "year:"), ("电商 dco:重庆", "doc:")] {
+        // Typos, and the names users reach for (title:, province:, author:), each with the filter meant.
+        for (query, field) in [
+            ("跨境电商 regin:四川", "region:"), ("电商 yaer:2021", "year:"), ("电商 dco:重庆", "doc:"), ("电商 title:德阳", "doc:"),
+            ("电商 province:四川", "region:"), ("电商 city:绵阳", "region:"), ("电商 author:商务厅", "issuer:"), ("电商 ｔｉｔｌｅ：德阳", "doc:")
+        ] {
             do {
                 _ = try QueryParser.parse(query)
                 Issue.record("\(query) parsed")
@@ -17,6 +21,10 @@ import Testing
                 #expect(e.message.contains("did you mean \(field)"), "\(e)")
             } catch { Issue.record("\(error)") }
         }
+        // A filter typed in full-width letters, as an IME in Chinese mode types it, is the filter.
+        #expect(
+            try QueryParser.parse("电商 ｒｅｇｉｏｎ：四川")
+                == .and([.term(QueryPart(text: "电商", quoted: false)), .filter(DocumentFilter(field: .region, value: "四川"))]))
         // Not close to any field: an ordinary word.
         #expect((try? QueryParser.parse("http://example")) == .term(QueryPart(text: "http://example", quoted: false)))
     }

@@ -223,8 +223,9 @@ struct QueryLexer {
     private mutating func nearOrField() throws -> Bool {
         let start = i
         var j = i
-        while j < s.count, s[j].isASCII, s[j].properties.isAlphabetic { j += 1 }
-        let name = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+        // Letters may be full-width (ｒｅｇｉｏｎ：), as an IME in Chinese mode types them.
+        while j < s.count, Self.asciiLetter(s[j]) != nil { j += 1 }
+        let name = String(String.UnicodeScalarView(s[i..<j].compactMap(Self.asciiLetter))).lowercased()
         // NEAR/N( — the slash, digits and parenthesis may be full-width, as an IME in Chinese mode
         // types them, and spaces may stand between the pieces (NEAR /5 (…)).
         let afterName = skipSpaces(from: j)
@@ -262,7 +263,8 @@ struct QueryLexer {
             return true
         }
         if j < s.count, s[j] == ":" || s[j] == "：", DocumentFilter.Field(rawValue: name) == nil, name.count >= 3,
-            let close = DocumentFilter.Field.allCases.first(where: { EditDistance.between(name, $0.rawValue) <= 2 })
+            let close = Self.fieldMeant[name]
+                ?? DocumentFilter.Field.allCases.first(where: { EditDistance.between(name, $0.rawValue) <= 2 })
         {
             throw QueryError(
                 message:
@@ -289,6 +291,20 @@ struct QueryLexer {
         }
         return false
     }
+
+    /// An ASCII letter, or a full-width one as the letter it stands for.
+    private static func asciiLetter(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        if c.isASCII { return c.properties.isAlphabetic ? c : nil }
+        guard (0xFF21...0xFF3A).contains(c.value) || (0xFF41...0xFF5A).contains(c.value) else { return nil }
+        return Unicode.Scalar(c.value - 0xFEE0)
+    }
+
+    /// Names users reach for that mean one of the filters (title: is doc:, province: is region:).
+    private static let fieldMeant: [String: DocumentFilter.Field] = [
+        "title": .doc, "file": .doc, "name": .doc, "document": .doc, "province": .region, "city": .region, "area": .region,
+        "place": .region, "location": .region, "author": .issuer, "organ": .issuer, "agency": .issuer, "department": .issuer,
+        "publisher": .issuer, "source": .issuer, "time": .date, "day": .date, "month": .date
+    ]
 
     private static func example(_ f: DocumentFilter.Field) -> String {
         switch f {
