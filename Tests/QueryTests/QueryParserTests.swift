@@ -12,6 +12,10 @@ import Testing
         #expect(try QueryParser.parse("跨境电商 海外仓 OR 边境仓") == .and([Self.w("跨境电商"), .or([Self.w("海外仓"), Self.w("边境仓")])]))
         #expect(try QueryParser.parse("海外仓 -跨境电商 OR RCEP") == .and([Self.w("海外仓"), .or([.not(Self.w("跨境电商")), Self.w("RCEP")])]))
         #expect(try QueryParser.parse("RCEP OR -跨境电商") == .or([Self.w("RCEP"), .not(Self.w("跨境电商"))]))
+        // The mark as other keyboards type it: full-width －, the minus sign −, the en dash –.
+        for mark in ["－", "−", "–"] {
+            #expect(try QueryParser.parse("海外仓 \(mark)跨境电商") == .and([Self.w("海外仓"), .not(Self.w("跨境电商"))]), "\(mark)")
+        }
         #expect(try QueryParser.parse("a AND b OR c") == .and([Self.w("a"), .or([Self.w("b"), Self.w("c")])]))
     }
 

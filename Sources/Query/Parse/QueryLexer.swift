@@ -108,7 +108,8 @@ struct QueryLexer {
                 partStart = false
                 continue
             }
-            if partStart, c == "-" || c == "－" {
+            // The exclusion mark as keyboards and word processors type it: -, －, the minus sign −, the en dash –.
+            if partStart, c == "-" || c == "－" || c == "−" || c == "–" {
                 guard i + 1 < s.count, !Self.isSpace(s[i + 1]) else {
                     throw QueryError(
                         message: "“-” must be followed by the part to exclude, as in -重庆", column: start + 1,
