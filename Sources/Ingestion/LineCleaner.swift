@@ -94,7 +94,7 @@ enum LineCleaner {
     /// cells, two of them words, none a sentence. A title's gap (第一章　总则), a title spaced
     /// letter by letter (总　　则), a box or attachment line, or a date after a signature is text.
     static func ideographicSpaceCells(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
-        guard s.contains("\u{3000}") else { return nil }
+        guard s.contains("\u{3000}"), !hasPaddedName(s) else { return nil }
         let cells = splitCells(s, separator: "\u{3000}").map(collapseSpaces).filter { !$0.isEmpty }
         guard cells.count >= 3, cells.filter({ $0.count >= 2 }).count >= 2,
             cells.allSatisfy({ $0.count <= 100 && !($0.last.map(HeadingParser.isSentenceEnd) ?? false) && $0.last != "，" })
@@ -102,6 +102,18 @@ enum LineCleaner {
         if let n = HeadingParser.parse(cells[0]), n.style <= .article { return nil }
         if HeadingParser.parseBox(s) != nil || HeadingParser.parseAttachment(s) != nil { return nil }
         return cells
+    }
+
+    /// A two-character name padded to three with a full-width space, as lists of people print them
+    /// (出席：王立新、李　明、刘　芳): one ideograph each side of the space, a list mark or the line's
+    /// end beyond them. The space is not a cell boundary.
+    static func hasPaddedName(_ s: [Unicode.Scalar]) -> Bool {
+        let marks: Set<Unicode.Scalar> = ["、", "，", "：", ":", "；", "\u{3000}", " "]
+        for k in s.indices.dropFirst().dropLast() where s[k] == "\u{3000}" {
+            guard CharacterClass.isHan(s[k - 1]), CharacterClass.isHan(s[k + 1]) else { continue }
+            if (k < 2 || marks.contains(s[k - 2])) && (k + 2 >= s.count || marks.contains(s[k + 2])) { return true }
+        }
+        return false
     }
 
     /// Bold text that PDF extraction doubled character by character (第第一一章章 总总则则 → 第一章 总则):

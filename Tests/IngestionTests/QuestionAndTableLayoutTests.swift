@@ -219,6 +219,10 @@ import Testing
         #expect(rows.map(\.firstLine) == [11, 13, 15])
         #expect(rows.last?.text.contains("补齐制造封测短板") == true && rows.last?.text.contains("市经济信息化局") == true)
         #expect(LineCleaner.ideographicSpaceCells(Array("总　　则".unicodeScalars)) == nil)
+        // Two-character names padded to three in a list of people: text, the names whole.
+        let present = "出席：王立新、李　明、张海燕、马国强、刘　芳、杨志勇"
+        #expect(LineCleaner.ideographicSpaceCells(Array(present.unicodeScalars)) == nil)
+        #expect(LineCleaner.clean(Substring(present), line: 1).text == "出席：王立新、李明、张海燕、马国强、刘芳、杨志勇")
         #expect(LineCleaner.ideographicSpaceCells(Array("第一章　总　　则".unicodeScalars)) == nil)
         #expect(LineCleaner.ideographicSpaceCells(Array("发布时间：2024-05-20　来源：某市商务局".unicodeScalars)) == nil)
         #expect(LineCleaner.ideographicSpaceCells(Array("序号　重点任务　牵头单位".unicodeScalars))?.count == 3)
