@@ -272,8 +272,15 @@ enum HeadingParser {
         s == "。" || s == "；" || s == "！" || s == "？" || s == ";" || s == "?" || s == "!"
     }
 
-    /// 专栏 4 …, 专栏四 …: the start of a boxed block. Returns its number text and title.
-    static func parseBox(_ s: [Unicode.Scalar]) -> (number: [Unicode.Scalar], title: [Unicode.Scalar])? {
+    /// 专栏 4 …, 专栏四 …, 专栏3-1 … (a box of a group), 【专栏2】… (the label bracketed), 专栏　数字贸易
+    /// (unnumbered: a space or colon after 专栏): the start of a boxed block. Returns its number
+    /// text (empty when unnumbered) and title.
+    /// - Parameter labelApart: the source set a space after 专栏 that cleaning removed (`CleanLine.boxLabelApart`).
+    static func parseBox(_ line: [Unicode.Scalar], labelApart: Bool = false) -> (number: [Unicode.Scalar], title: [Unicode.Scalar])? {
+        var s = line
+        if s.first == "【", let close = s.firstIndex(of: "】"), close >= 3, s[1] == "专" {
+            s = Array(s[1..<close]) + [" "] + Array(s[(close + 1)...])
+        }
         guard s.count >= 3, s[0] == "专", s[1] == "栏" else { return nil }
         var i = 2
         while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
@@ -281,15 +288,25 @@ enum HeadingParser {
         // Arabic or Chinese, not both: 专栏6两化融合… is box 6 titled 两化融合….
         if i < s.count, CharacterClass.isDigit(s[i]) {
             while i < s.count, CharacterClass.isDigit(s[i]) { i += 1 }
+            // 3-1, 3.1: the first box of group 3.
+            if i + 1 < s.count, "-－—.．".unicodeScalars.contains(s[i]), CharacterClass.isDigit(s[i + 1]) {
+                i += 1
+                while i < s.count, CharacterClass.isDigit(s[i]) { i += 1 }
+            }
         } else {
             while i < s.count, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
         }
-        guard i > start else { return nil }
         let number = Array(s[start..<i])
+        if number.isEmpty {
+            // Unnumbered: the label set apart from its title.
+            guard start > 2 || labelApart || (i < s.count && (s[i] == "：" || s[i] == ":")) else { return nil }
+        }
         var title = LineCleaner.trim(Array(s[i...]))
         if title.first == "：" || title.first == ":" { title.removeFirst() }
+        title = LineCleaner.trim(title)
+        if number.isEmpty, title.isEmpty { return nil }
         // A sentence that merely mentions a box ("专栏1所列项目…") is not a box title.
         if title.contains(where: isSentenceEnd) || title.count > maxTitle { return nil }
-        return (number, LineCleaner.trim(title))
+        return (number, title)
     }
 }

@@ -25,6 +25,9 @@ struct CleanLine {
     var indented: Bool? = nil
     /// The last line of a frame the format draws (`SourceLine.closesFrame`).
     var closesFrame = false
+    /// The source set 专栏 apart from what follows by a space (专栏　数字贸易重点平台), which cleaning
+    /// removes: an unnumbered box's title may follow (`HeadingParser.parseBox`).
+    var boxLabelApart = false
     /// A rule typed as text (━━━━, ────, ---): the character it is drawn with (a blank line otherwise).
     var rule: Unicode.Scalar? = nil
     var text: String { scalars.string }
@@ -87,7 +90,9 @@ enum LineCleaner {
         if let cells = ideographicSpaceCells(trimmed) {
             return CleanLine(kind: .tableRow, scalars: joinCells(cells), cells: cells, line: line)
         }
-        return CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
+        var text = CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
+        text.boxLabelApart = trimmed.count > 3 && trimmed[0] == "专" && trimmed[1] == "栏" && CharacterClass.isSpace(trimmed[2])
+        return text
     }
 
     /// A table typed with full-width spaces between its cells (序号　重点任务　牵头单位): three or more

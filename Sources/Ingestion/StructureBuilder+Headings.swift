@@ -149,7 +149,7 @@ extension StructureBuilder {
     mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
         let heading = Heading(
             kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
-            label: "专栏 " + number.string, title: title.string, line: line.line)
+            label: number.isEmpty ? "专栏" : "专栏 " + number.string, title: title.string, line: line.line)
         headings.append(heading)
         box = heading.display
         boxItemLast = [:]

@@ -185,7 +185,7 @@ struct StructureBuilder {
 
     mutating func consumeBody(_ line: CleanLine) {
         let s = line.scalars
-        if let parsed = HeadingParser.parseBox(s) {
+        if let parsed = HeadingParser.parseBox(s, labelApart: line.boxLabelApart) {
             flush()
             openBox(number: parsed.number, title: parsed.title, line: line)
             return

@@ -110,6 +110,15 @@ import Testing
         // A sentence that mentions a box is not its title.
         #expect(HeadingParser.parseBox(Self.scalars("专栏1所列项目按计划推进。")) == nil)
         #expect(HeadingParser.parseBox(Self.scalars("专栏建设")) == nil)
+        // A box of a group, a bracketed label, and an unnumbered box set apart from its title.
+        let group = try #require(HeadingParser.parseBox(Self.scalars("专栏3-1 外贸新业态培育工程")))
+        #expect(group.number.string == "3-1" && group.title.string == "外贸新业态培育工程")
+        let bracketed = try #require(HeadingParser.parseBox(Self.scalars("【专栏2】数字贸易重点平台")))
+        #expect(bracketed.number.string == "2" && bracketed.title.string == "数字贸易重点平台")
+        let unnumbered = try #require(HeadingParser.parseBox(Self.scalars("专栏　数字贸易重点平台")))
+        #expect(unnumbered.number.isEmpty && unnumbered.title.string == "数字贸易重点平台")
+        #expect(HeadingParser.parseBox(Self.scalars("专栏：重点项目")).map { $0.title.string } == "重点项目")
+        #expect(HeadingParser.parseBox(Self.scalars("专栏 ")) == nil)
     }
 
     @Test func boxDisplay() {

@@ -447,6 +447,18 @@ import TestSupport
         #expect(d.passages.first { $0.text.hasPrefix("四、删去") }?.path == [])
     }
 
+    /// An unnumbered 专栏 (its title set apart by a space) holds its items as any box does: they
+    /// are the box's, not headings of the plan.
+    @Test func anUnnumberedBoxHoldsItsItems() {
+        let d = Self.ingest(
+            [
+                "某市数字贸易发展行动计划", "", "一、重点任务", "", "（一）培育数字贸易主体。支持企业拓展海外市场。", "", "专栏　数字贸易重点平台", "",
+                "1.数字贸易公共服务平台", "", "2.跨境数据流动试点平台", "", "（二）完善发展环境。优化数字贸易营商环境。"
+            ].joined(separator: "\n"))
+        #expect(d.passages.first { $0.text.hasPrefix("2.跨境数据") }?.box == "专栏 数字贸易重点平台")
+        #expect(!Self.outline(d).contains { $0.contains("1.数字贸易公共服务平台") })
+    }
+
     /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
     @Test func aFormFeedInMidLineKeepsLineNumbers() {
         let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")
