@@ -280,8 +280,10 @@ struct StructureBuilder {
 
     private mutating func consumeText(_ line: CleanLine, kind: Passage.Kind) {
         guard line.kind == .text || line.kind == .tableRow || line.kind == .footnote else { return }
+        // Inside a 专栏 box, drawn inset from the page's margin (a frame, a table cell), where a line
+        // starts says nothing of paragraphs: width and punctuation decide, as in a text file.
         if let p = pending, p.kind == kind, p.last.headingLevel == nil,
-            line.indented != true || !indentsParagraphs || Self.closesOpenQuote(p.scalars, line.scalars),
+            line.indented != true || !indentsParagraphs || box != nil || Self.closesOpenQuote(p.scalars, line.scalars),
             shouldJoin(p, line, acrossBlank: paragraphBreak)
         {
             appendToPending(line)

@@ -123,6 +123,26 @@ import Testing
         #expect(d.passages.contains { $0.text == "各区（县）经济和信息化主管部门、财政局，江州经开区、高新区管委会：" })
     }
 
+    /// A 专栏 drawn inset in a PDF (a frame or a table cell): where its lines start says nothing of
+    /// paragraphs, so an item wrapped at the box's edge is one passage, found by a phrase across
+    /// the wrap, even where extraction marks the wrapped line indented.
+    @Test func itemsWrappedInsideAnInsetBoxAreJoined() {
+        let raw: [(String, Bool)] = [
+            ("某市会展经济三年行动方案", true), ("一、总体目标", true), ("到2027年，全市会展业综合实力显著增强，举办展览面积达到500万平方米，引进和培育", true),
+            ("品牌展会50个，会展业直接收入突破80亿元，带动相关产业收入超过600亿元，把本市建设成", false), ("为中部地区会展中心城市。", false),
+            ("专栏1 会展场馆提升工程", false), ("1.国际会展中心扩容。推进国际会展中心二期建设，新增室内展览面积10万平方米，", false),
+            ("配套建设会议中心、酒店和停车场，2026年底前建成投入使用，形成会、展、商、旅一体", false), ("化的会展综合体。", true),
+            ("2.专业场馆建设。支持各区县结合产业特色建设专业展馆，鼓励利用闲置", false), ("厂房改造建设中小型展览场馆，形成“一核多点”的会展场馆布局。", true),
+            ("二、重点任务", true), ("（一）培育品牌展会。支持国际工程机械展览会做大做强，提升国际化、专业化、品牌化水平，力争", true),
+            ("3个以上展会获得国际展览业协会认证。", false)
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1.0, line: $0 + 1, page: 1, indented: $1.1) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        #expect(d.passages.contains { $0.text.contains("旅一体化的会展综合体。") && $0.box == "专栏 1 会展场馆提升工程" })
+        #expect(d.passages.contains { $0.text.contains("利用闲置厂房") })
+    }
+
     /// A PDF printed from a Markdown file: its text keeps the `#` marks, and its contents page set
     /// the last entries without leaders (第九章 加快推动数字商务发展 ( 47 )). The body's headings are
     /// the outline, not the contents entries.
