@@ -41,6 +41,13 @@ extension StructureBuilder {
         return m.style == n.style && m.number == n.number + 1
     }
 
+    /// Whether the next text line carries the following number of the same numbering and reads as
+    /// a list item (a sentence with a clause in it).
+    func nextSiblingIsItem(_ n: NumberedLine) -> Bool {
+        guard let next = nextText(after: currentIndex), let m = HeadingParser.parse(lines[next].scalars) else { return false }
+        return m.style == n.style && m.number == n.number + 1 && HeadingParser.shape(of: m) == .item
+    }
+
     /// A sequence whose first number extraction lost (2. with no 1. before it) is still a sequence
     /// when the next line of the same numbering, heading-shaped, carries the following number.
     func confirmedBySuccessor(_ n: NumberedLine) -> Bool {

@@ -236,6 +236,14 @@ struct StructureBuilder {
                 // The format marks the line as a heading: a long or list-like title is still a title.
                 shape = .standalone(title: numbered.rest)
             }
+            if line.headingLevel == nil, case .standalone = shape, s.last == "。", nextSiblingIsItem(numbered) {
+                // （一）申报单位应当是…的企业。 over （二）…，…。: a list of sentences, its first as much an item.
+                shape = .item
+            }
+            if line.headingLevel == nil, case .standalone = shape, wrapsIntoSentence(numbered, line) {
+                // 一、…标识，由省商务厅统一设计、统 / 一发布。: a numbered sentence the margin cut, not a title.
+                shape = .item
+            }
             if line.headingLevel == nil, layout.amends, documentEntry == nil, numbered.style == .chineseComma {
                 // 三、将第十七条修改为：, 四、删去第十八条。: the amendments of a 决定, items however short.
                 shape = .item
@@ -291,6 +299,16 @@ struct StructureBuilder {
         }
         flush()
         start(kind: kind, line)
+    }
+
+    /// A numbered line holding a clause (，) that runs to the wrap width, whose sentence the next
+    /// line ends: in wrapped text, or where the next line is a short tail (一发布。).
+    private func wrapsIntoSentence(_ n: NumberedLine, _ line: CleanLine) -> Bool {
+        guard n.style > .article, n.rest.contains("，"), StructureBuilder.width(line.scalars) >= wrapThreshold,
+            let next = nextText(after: currentIndex), HeadingParser.parse(lines[next].scalars) == nil,
+            let end = lines[next].scalars.firstIndex(where: { Self.sentenceStops.contains($0) })
+        else { return false }
+        return !linesAreParagraphs || StructureBuilder.width(Array(lines[next].scalars[...end])) * 2 < wrapThreshold
     }
 
     /// Whether a numbered line goes on the pending paragraph's sentence: the line before it was cut

@@ -170,6 +170,9 @@ enum TitleBlock {
         if text.hasSuffix("文件") || text.hasPrefix("附件") || text.hasPrefix("附录") { return false }
         let compact = FrontMatter.compact(text)
         if compact == "目录" || compact == "目次" { return false }
+        // A table's header (序号, 单位 …; 序号 单位 联系人 联系电话 on one line) under a title, as a PDF
+        // extracts it: no title line starts with 序号.
+        if compact.hasPrefix("序号") || ["指标", "类别", "项目", "单位", "名称", "联系人", "联系电话", "备注"].contains(compact) { return false }
         return true
     }
 

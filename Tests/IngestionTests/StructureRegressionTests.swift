@@ -459,6 +459,37 @@ import TestSupport
         #expect(!Self.outline(d).contains { $0.contains("1.数字贸易公共服务平台") })
     }
 
+    /// Numbered sentences, not titles: one the margin cut after a clause (…统一设计、统 / 一发布。),
+    /// and one whole sentence whose next sibling is a sentence with a clause (a list of
+    /// conditions): none is a heading the others would be filed under.
+    @Test func numberedSentencesAreNoHeadings() {
+        let wrapped = Self.ingest(
+            [
+                "一、“四川老字号”标识是经四川省商务厅认定的老字号企业专用标识，由省商务厅统一设计、统", "一发布。",
+                "二、被认定企业可在其经营场所、产品包装、宣传材料和网站等载体上使用“四川老字号”标识，", "使用时应当保持标识的完整性，不得变形、拆分或者与其他图形组合使用。",
+                "三、被认定企业不得将标识转让、出租、出借给其他单位或者个人使用。"
+            ].joined(separator: "\n"))
+        #expect(Self.outline(wrapped).isEmpty)
+        #expect(wrapped.passages.contains { $0.text.contains("统一设计、统一发布。") })
+        let conditions = Self.ingest(
+            [
+                "关于做好2025年外经贸发展专项资金项目申报工作的通知", "", "一、申报条件", "（一）申报单位应当是在自治区行政区域内依法注册、具有独立法人资格的企业或者单位。",
+                "（二）申报单位近三年内无违法违规行为，未被列入严重失信主体名单。", "（三）同一项目已获得其他财政资金支持的，不得重复申报。", "二、申报程序", "企业通过系统在线填报。"
+            ].joined(separator: "\n"))
+        #expect(Self.outline(conditions) == ["1|一、申报条件", "1|二、申报程序"])
+    }
+
+    /// A PDF's attachment title over its table: the table's header (序号 单位 联系人 联系电话, one line
+    /// once extracted) is not part of the title.
+    @Test func anAttachmentTitleStopsAtItsTablesHeader() {
+        let d = Self.ingest(
+            [
+                "某省商务厅关于公布名单的公告", "", "现将有关名单公布如下。", "", "某省商务厅", "2025年3月1日", "\u{0C}附件3", "各市（州）商务主管部门联系方式",
+                "序号 单位 联系人 联系电话", "1 成都市商务局 刘洋 028-61881234", "2 自贡市商务局 陈晨 0813-2201234"
+            ].joined(separator: "\n"))
+        #expect(d.headings.filter { $0.kind == .document }.map(\.display) == ["附件3 各市（州）商务主管部门联系方式"])
+    }
+
     /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
     @Test func aFormFeedInMidLineKeepsLineNumbers() {
         let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")
