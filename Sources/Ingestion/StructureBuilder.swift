@@ -146,7 +146,11 @@ struct StructureBuilder {
                 flush()
                 emit(kind: .tableRow, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
             case .text:
-                if let title = layout.titleLines, i - 1 == title.lowerBound, title.upperBound > i {
+                // The title block is a passage of its own: wrapped over lines, or one line ending in
+                // its 文种 whatever follows it (the addressees, 各设区市…：).
+                if let title = layout.titleLines, i - 1 == title.lowerBound,
+                    title.upperBound > i || TitleBlock.endsWithDocumentType(lines[title.lowerBound].text)
+                {
                     emitTitleBlock(kind: .paragraph)
                     i = title.upperBound
                     continue

@@ -222,6 +222,26 @@ import TestSupport
         #expect(d.passages.first { $0.text.hasPrefix("到2027年") }?.box == nil)
     }
 
+    /// A notice whose body starts at its title (no front matter before it), the addressees on the
+    /// next paragraph with no blank between: the title is a passage of its own, not joined to them.
+    @Test func aOneLineTitleIsNotJoinedToTheAddressees() {
+        let document = """
+            <w:document \(Self.w)><w:body>
+            \(Self.paragraph("广西壮族自治区商务厅广西壮族自治区财政厅关于做好2025年外经贸发展专项资金项目申报工作的通知"))
+            \(Self.paragraph("各设区市商务局、财政局，自治区各有关单位："))
+            \(Self.paragraph("为用好外经贸发展专项资金，现就做好2025年项目申报工作通知如下。"))
+            \(Self.paragraph("一、支持方向"))
+            \(Self.paragraph("支持外贸企业开拓国际市场。"))
+            </w:body></w:document>
+            """
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        let d = Ingestor.build(
+            SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence()), name: "notice.docx", metadata: nil,
+            encoding: "UTF-8")
+        #expect(d.passages.contains { $0.text == "各设区市商务局、财政局，自治区各有关单位：" }, "\(d.passages.prefix(3).map(\.text))")
+    }
+
     /// A 专栏 set as a one-column table of several rows (its title, then an item a row) is one
     /// frame: every row is the box's, and the body paragraph after the table is not.
     @Test func aOneColumnTableOfSeveralRowsIsOneFrame() {
