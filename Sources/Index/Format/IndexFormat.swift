@@ -1,9 +1,10 @@
 /// The on-disk format, version 11: one file, `index.psx`, in the index folder. The version also
 /// changes when reading documents changes the passages an index holds (9: paragraphs cut by a page
 /// break rejoined; 10: BM25 length in letters and digits, was ICU words, and headings wrapped by
-/// layout rejoined; 11: unnumbered parts (前言, 结束语) as headings, every Unicode space separator
-/// dropped beside CJK, tables inside a Word 专栏 kept, a saved page's dated source line kept), so
-/// that every index is rebuilt by the rules it is read with.
+/// layout rejoined; 11: unnumbered parts (前言, 结束语) and boxes (专栏　…) as headings, every Unicode
+/// space separator dropped beside CJK, padded names (李　明) and tables inside a Word 专栏 kept, a
+/// saved page's dated source line kept, a box's wrapped lines joined), so that every index is
+/// rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
