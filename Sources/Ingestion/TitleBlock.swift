@@ -58,7 +58,7 @@ enum TitleBlock {
         // The format's own title mark decides between candidates; else the first that ends in a 文种.
         let chosen =
             candidates.first { c in evidenceKeys.contains { e in e == comparable(c.text) || e.hasSuffix(comparable(c.text)) } }
-            ?? candidates.first { endsWithDocumentType($0.text) && !isDecreeHeader($0.text) }
+            ?? candidates.first { endsWithDocumentType($0.text) && !isDecreeHeader($0.text) && !isSerialHeader($0.text) }
             ?? candidates.first { endsWithDocumentType($0.text) }
         if let chosen {
             info.title = chosen.text
@@ -93,6 +93,13 @@ enum TitleBlock {
         let t = FrontMatter.compact(text)
         guard t.count >= 4, !t.containsText("关于"), !endsWithDocumentType(t) else { return false }
         return ["局", "厅", "委", "办", "府", "室", "会", "院", "部", "处", "中心"].contains { t.hasSuffix($0) }
+    }
+
+    /// A numbered series' header (四川省商务厅公告 over 2025年第3号, 某市人民政府通告): every issue of the
+    /// series has it; the issue's own title (关于公布…的公告) follows when printed.
+    static func isSerialHeader(_ block: String) -> Bool {
+        let text = withoutDocumentNumber(block)
+        return ["公告", "通告", "公报"].contains { text.hasSuffix($0) } && text.count <= 20 && !text.contains("关于") && !text.contains("《")
     }
 
     /// 关于修改《某市公共数据资源管理办法》的决定, 关于修改和废止部分政府规章的决定: its numbered

@@ -490,6 +490,17 @@ import TestSupport
         #expect(d.headings.filter { $0.kind == .document }.map(\.display) == ["附件3 各市（州）商务主管部门联系方式"])
     }
 
+    /// A series' header (四川省商务厅公告 over 2025年第3号) is no title: the issue's own title is.
+    @Test func aSeriesHeaderIsNoTitle() {
+        let d = Self.ingest(
+            [
+                "四川省商务厅公告", "2025年第3号", "关于公布第三批“四川老字号”名单的公告", "根据有关要求，经企业自愿申报、专家评审、网上公示等程序，认定46家企业为第三批“四川老字号”，现予公布。",
+                "四川省商务厅", "2025年3月20日"
+            ].joined(separator: "\n"))
+        #expect(d.title == "关于公布第三批“四川老字号”名单的公告")
+        #expect(Self.ingest("某市人民政府通告\n\n为加强管理，现就有关事项通告如下。\n").title == "某市人民政府通告")
+    }
+
     /// A form feed in mid-line starts a page but not a line: source lines stay `grep -n`'s.
     @Test func aFormFeedInMidLineKeepsLineNumbers() {
         let d = Self.ingest("海外仓建设规划\n\n跨境电商\u{0C}换页符之后的海外仓。\n\n第三段提到海外仓布局。\n")
