@@ -175,4 +175,12 @@ import Ingestion
         #expect(texts.filter { $0.contains("某市人民政府办公厅") }.count == 1, "\(texts)")
         #expect(texts.filter { $0.contains("对购买新能源汽车的个人给予3000元补贴") }.count == 1, "\(texts)")
     }
+
+    /// A saved page's source line names the organ that published it: the issuer when no field
+    /// does, and only an organ (新华社 is a source, not an issuer).
+    @Test func theSourceLinesOrganIsTheIssuer() {
+        #expect(OpeningFields(lines: ["2024-08-16 来源：云南省商务厅"]).issuer == "云南省商务厅")
+        #expect(OpeningFields(lines: ["发布时间：2024-08-16 来源：新华社"]).issuer == nil)
+        #expect(OpeningFields(lines: ["发布机构：云南省人民政府办公厅", "2024-08-16 来源：云南省商务厅"]).issuer == "云南省人民政府办公厅")
+    }
 }

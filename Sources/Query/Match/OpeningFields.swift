@@ -39,6 +39,18 @@ struct OpeningFields: Equatable {
             if value.isEmpty, i + 1 < lines.count, !Self.isLabel(lines[i + 1]) { value = lines[i + 1].trimmingCharacters(in: .whitespaces) }
             take(label, value)
         }
+        // A saved page's source line (2025-03-05 来源：云南省商务厅) names the organ that published it:
+        // the issuer when no field does, if it is an organ's name (not 新华社).
+        if issuer == nil {
+            for raw in lines {
+                let line = raw.filter { !$0.isWhitespace }
+                guard let r = line.range(of: "来源：") ?? line.range(of: "来源:") else { continue }
+                if let organ = IssuerName.coverLine(String(line[r.upperBound...])) {
+                    issuer = organ
+                    break
+                }
+            }
+        }
     }
 
     private mutating func take(_ label: String, _ value: String) {
