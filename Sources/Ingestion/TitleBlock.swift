@@ -35,6 +35,9 @@ enum TitleBlock {
         var candidates: [(range: Range<Int>, text: String)] = []
         var seen = 0
         var i = 0
+        // The first numbered line (一、发展目标): a line after it that ends in a 文种 is the body's
+        // (…每半年通报), no title, unless the format marks it as the title.
+        var firstNumbered: Int?
         while i < lines.count, seen < searchLines {
             let l = lines[i]
             guard l.kind == .text else {
@@ -42,6 +45,7 @@ enum TitleBlock {
                 continue
             }
             seen += 1
+            if firstNumbered == nil, HeadingParser.parse(l.scalars) != nil { firstNumbered = i }
             guard isTitleLike(l.scalars) else {
                 i += 1
                 continue
@@ -56,10 +60,11 @@ enum TitleBlock {
         let evidence = evidence.filter { !$0.hasSuffix("文件") && !namesIssuersOnly($0) }
         let evidenceKeys = evidence.map { comparable(stripSiteSuffix($0)) }.filter { $0.count >= 4 }
         // The format's own title mark decides between candidates; else the first that ends in a 文种.
+        let opening = candidates.filter { $0.range.lowerBound < (firstNumbered ?? Int.max) }
         let chosen =
             candidates.first { c in evidenceKeys.contains { e in e == comparable(c.text) || e.hasSuffix(comparable(c.text)) } }
-            ?? candidates.first { endsWithDocumentType($0.text) && !isDecreeHeader($0.text) && !isSerialHeader($0.text) }
-            ?? candidates.first { endsWithDocumentType($0.text) }
+            ?? opening.first { endsWithDocumentType($0.text) && !isDecreeHeader($0.text) && !isSerialHeader($0.text) }
+            ?? opening.first { endsWithDocumentType($0.text) }
         if let chosen {
             info.title = chosen.text
             info.source = .titleBlock
@@ -146,7 +151,9 @@ enum TitleBlock {
             }
             guard l.kind == .text else { break }
             let next = l.text
-            if endsWithDocumentType(text) && !isIncompleteNotice(text) {
+            if hasOpenBracket(text), next.count <= 12, next.contains("）") || next.contains(")") {
+                // …实施方案（2025— / 2027年）: the bracket the wrap cut closes on the next line.
+            } else if endsWithDocumentType(text) && !isIncompleteNotice(text) {
                 guard isParenthetical(l.scalars) || continuesNoticeTitle(next) else { break }
             } else {
                 // A last character or two the page wrapped (…的通 / 知) completes the title's 文种.
@@ -160,6 +167,11 @@ enum TitleBlock {
             if isParenthetical(l.scalars) { break }
         }
         return (start..<end, text)
+    }
+
+    /// An opening round bracket without its closing one.
+    static func hasOpenBracket(_ text: String) -> Bool {
+        text.reduce(0) { depth, c in c == "（" || c == "(" ? depth + 1 : c == "）" || c == ")" ? max(0, depth - 1) : depth } > 0
     }
 
     /// A line that can be (part of) a title: short, has ideographs, no sentence punctuation, not

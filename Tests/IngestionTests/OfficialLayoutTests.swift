@@ -143,6 +143,20 @@ import Testing
         #expect(d.passages.contains { $0.text.contains("利用闲置厂房") })
     }
 
+    /// A plan's title the page wrapped inside its bracket (…实施方案（2025— / 2027 年）) is one title; a
+    /// body sentence ending in a 文种 after the first numbered heading (…每半年通报) is none.
+    @Test func aTitleWrappedInsideItsBracket() {
+        let raw = [
+            "遂宁市推进跨境电商和海外仓协同发展实施方案（2025—", "2027 年）", "遂宁市商务局", "2025 年 9 月", "为推动跨境电商和海外仓协同发展，结合遂宁实际，制定本方案。",
+            "一、发展目标", "到2027年，全市跨境电商交易规模力争达到30亿元。", "二、保障措施", "市商务局会同市财政局、遂宁海关等部门建立工作推进机制，每半年通报",
+            "一次工作进展。"
+        ]
+        let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
+        let d = Ingestor.build(
+            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        #expect(d.title == "遂宁市推进跨境电商和海外仓协同发展实施方案（2025—2027年）")
+    }
+
     /// A PDF printed from a Markdown file: its text keeps the `#` marks, and its contents page set
     /// the last entries without leaders (第九章 加快推动数字商务发展 ( 47 )). The body's headings are
     /// the outline, not the contents entries.
