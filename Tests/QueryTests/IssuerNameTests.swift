@@ -87,4 +87,13 @@ import Testing
         #expect(IssuerName.signature(closing: ["市商务局", "2 | 建设海外仓 | 市商务局"]) == nil)
         #expect(IssuerName.signature(closing: ["2025年4月3日", "各地要认真贯彻落实。"]) == nil)
     }
+
+    /// A law or regulation names no organ in its title; its adoption note says who passed it.
+    @Test func theBodyAnAdoptionNoteNames() {
+        let law = "（1999年4月29日第九届全国人民代表大会常务委员会第九次会议通过　2023年9月1日第十四届全国人民代表大会常务委员会第五次会议修订）"
+        #expect(IssuerName.adoptionNote(law) == "全国人民代表大会常务委员会")
+        let regulation = "（2024年3月18日江州市人民政府第42次常务会议审议通过，2024年4月2日江州市人民政府令第156号公布）"
+        #expect(IssuerName.adoptionNote(regulation) == "江州市人民政府")
+        #expect(IssuerName.adoptionNote("（一）加强组织领导。各地召开第三次会议部署。") == nil)
+    }
 }

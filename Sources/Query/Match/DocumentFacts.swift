@@ -38,6 +38,7 @@ public struct DocumentFacts: Sendable {
                     issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
+                    ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
                 dateField = fields.date
                 // Twelve: organ, title, number, addressees, body, an attachment list of up to five
                 // items, the signature, then the date line.

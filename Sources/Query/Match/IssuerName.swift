@@ -37,6 +37,18 @@ enum IssuerName {
         return nil
     }
 
+    /// The body a law or regulation's adoption note says passed it, under its title:
+    /// （…第九届全国人民代表大会常务委员会第九次会议通过…） → 全国人民代表大会常务委员会 (the session's
+    /// 第N届 dropped), （…某市人民政府第42次常务会议审议通过…） → 某市人民政府.
+    static func adoptionNote(_ line: String) -> String? {
+        guard line.first == "（" || line.first == "(",
+            let m = line.firstMatch(of: /(\p{Han}{2,40}?)第[0-9０-９一二三四五六七八九十百零〇]+次(?:常务)?(?:委员会)?会议/)
+        else { return nil }
+        var name = Substring(m.output.1)
+        if let day = name.lastIndex(of: "日") { name = name[name.index(after: day)...] }
+        return organ(String(name).replacing(/第[0-9０-９一二三四五六七八九十百零〇]+届/, with: ""))
+    }
+
     /// A government decree's organ: 上海市人民政府令 on a line of its own (over （第19号）), or
     /// …青城市人民政府令第88号公布 in a regulation's adoption note → the organ (…人民政府).
     static func decreeLine(_ line: String) -> String? {
