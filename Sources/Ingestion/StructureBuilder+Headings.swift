@@ -10,6 +10,47 @@ extension StructureBuilder {
         return comma > 0 && n.number == comma + 1 && n.number != dot + 1 ? .chineseComma : .chineseDot
     }
 
+    /// A numbered line's shape (`HeadingParser.shape`) in its document: a title the format marks
+    /// stays one; numbered sentences read as titles alone on their line are items here.
+    func shape(of n: NumberedLine, _ line: CleanLine) -> HeadingShape {
+        let shape = HeadingParser.shape(of: n)
+        if line.headingLevel != nil {
+            // The format marks the line as a heading: a long or list-like title is still a title.
+            return shape == .item ? .standalone(title: n.rest) : shape
+        }
+        guard shape != .item else { return shape }
+        if case .standalone = shape, line.scalars.last == "。", nextSiblingIsItem(n) {
+            // （一）申报单位应当是…的企业。 over （二）…，…。: a list of sentences, its first as much an item.
+            return .item
+        }
+        if case .standalone = shape, wrapsIntoSentence(n, line) {
+            // 一、…标识，由省商务厅统一设计、统 / 一发布。: a numbered sentence the margin cut, not a title.
+            return .item
+        }
+        if layout.amends, documentEntry == nil, n.style == .chineseComma {
+            // 三、将第十七条修改为：, 四、删去第十八条。: the amendments of a 决定, items however short.
+            return .item
+        }
+        if n.rest.last == "：" || n.rest.last == ":", ["修改为", "改为", "表述为", "增加", "修订为"].contains(where: { n.rest.string.contains($0) }),
+            let next = nextText(after: currentIndex), lines[next].scalars.first == "“"
+        {
+            // An amendment's lead-in over the new text in quotes (将第十七条修改为： / “第十七条　…”)
+            // is no heading (a heading 主要目标： over “十四五”时期… still is).
+            return .item
+        }
+        return shape
+    }
+
+    /// A numbered line holding a clause (，) that runs to the wrap width, whose sentence the next
+    /// line ends: in wrapped text, or where the next line is a short tail (一发布。).
+    func wrapsIntoSentence(_ n: NumberedLine, _ line: CleanLine) -> Bool {
+        guard n.style > .article, n.rest.contains("，"), StructureBuilder.width(line.scalars) >= wrapThreshold,
+            let next = nextText(after: currentIndex), HeadingParser.parse(lines[next].scalars) == nil,
+            let end = lines[next].scalars.firstIndex(where: { Self.sentenceStops.contains($0) })
+        else { return false }
+        return !linesAreParagraphs || StructureBuilder.width(Array(lines[next].scalars[...end])) * 2 < wrapThreshold
+    }
+
     func accepts(_ n: NumberedLine, shape: HeadingShape) -> Bool {
         // Below an article (条) come its clauses (款) and items (项 （一）, 目 1.): never headings.
         if n.style > .article, stack.contains(where: { $0.style == .article }) { return false }

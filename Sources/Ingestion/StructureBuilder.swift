@@ -235,31 +235,7 @@ struct StructureBuilder {
                 consumeBody(tail)
                 return
             }
-            var shape = HeadingParser.shape(of: numbered)
-            if line.headingLevel != nil, shape == .item {
-                // The format marks the line as a heading: a long or list-like title is still a title.
-                shape = .standalone(title: numbered.rest)
-            }
-            if line.headingLevel == nil, case .standalone = shape, s.last == "。", nextSiblingIsItem(numbered) {
-                // （一）申报单位应当是…的企业。 over （二）…，…。: a list of sentences, its first as much an item.
-                shape = .item
-            }
-            if line.headingLevel == nil, case .standalone = shape, wrapsIntoSentence(numbered, line) {
-                // 一、…标识，由省商务厅统一设计、统 / 一发布。: a numbered sentence the margin cut, not a title.
-                shape = .item
-            }
-            if line.headingLevel == nil, layout.amends, documentEntry == nil, numbered.style == .chineseComma {
-                // 三、将第十七条修改为：, 四、删去第十八条。: the amendments of a 决定, items however short.
-                shape = .item
-            }
-            if line.headingLevel == nil, numbered.rest.last == "：" || numbered.rest.last == ":",
-                ["修改为", "改为", "表述为", "增加", "修订为"].contains(where: { numbered.rest.string.contains($0) }),
-                let next = nextText(after: currentIndex), lines[next].scalars.first == "“"
-            {
-                // An amendment's lead-in over the new text in quotes (将第十七条修改为： / “第十七条　…”)
-                // is no heading (a heading 主要目标： over “十四五”时期… still is).
-                shape = .item
-            }
+            let shape = self.shape(of: numbered, line)
             if shape != .item, accepts(numbered, shape: shape) || line.headingLevel != nil {
                 flush()
                 switch shape {
@@ -303,16 +279,6 @@ struct StructureBuilder {
         }
         flush()
         start(kind: kind, line)
-    }
-
-    /// A numbered line holding a clause (，) that runs to the wrap width, whose sentence the next
-    /// line ends: in wrapped text, or where the next line is a short tail (一发布。).
-    private func wrapsIntoSentence(_ n: NumberedLine, _ line: CleanLine) -> Bool {
-        guard n.style > .article, n.rest.contains("，"), StructureBuilder.width(line.scalars) >= wrapThreshold,
-            let next = nextText(after: currentIndex), HeadingParser.parse(lines[next].scalars) == nil,
-            let end = lines[next].scalars.firstIndex(where: { Self.sentenceStops.contains($0) })
-        else { return false }
-        return !linesAreParagraphs || StructureBuilder.width(Array(lines[next].scalars[...end])) * 2 < wrapThreshold
     }
 
     /// Whether a numbered line goes on the pending paragraph's sentence: the line before it was cut
