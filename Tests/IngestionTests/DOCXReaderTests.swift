@@ -57,6 +57,15 @@ import TestSupport
         <w:footnote w:id="2"><w:p><w:r><w:t>数据来源：海关统计。</w:t></w:r></w:p></w:footnote></w:footnotes>
         """
 
+    /// A document body (no styles, numbering or footnotes) read and built as ingestion builds it.
+    static func ingest(_ document: String, name: String = "plan.docx") -> Document {
+        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
+        #expect(parseXML(Data(document.utf8), delegate: body))
+        return Ingestor.build(
+            SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence()), name: name, metadata: nil,
+            encoding: "UTF-8")
+    }
+
     static func body() -> DOCXBody {
         let styles = DOCXStyles()
         _ = parseXML(Data(Self.styles.utf8), delegate: styles)
@@ -188,10 +197,7 @@ import TestSupport
             <w:tbl><w:tr><w:tc>\(caption)</w:tc></w:tr>\(rows)</w:tbl>
             </w:body></w:document>
             """
-        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
-        #expect(parseXML(Data(document.utf8), delegate: body))
-        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
-        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        let d = Self.ingest(document)
         let after = d.passages.first { $0.text.hasPrefix("加快补齐农村商业设施") }
         #expect(after != nil && after?.box == nil && after?.path == ["一、完善社区商业网点"])
         #expect(d.passages.first { $0.text.hasPrefix("2.老字号振兴") }?.box == "专栏 2 消费提质扩容工程")
@@ -211,10 +217,7 @@ import TestSupport
             \(Self.paragraph("到2027年，服务业开放水平明显提升。"))
             </w:body></w:document>
             """
-        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
-        #expect(parseXML(Data(document.utf8), delegate: body))
-        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
-        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        let d = Self.ingest(document)
         let row = d.passages.first { $0.text.contains("3600") }
         #expect(row?.kind == .tableRow && row?.box == "专栏 1 主要指标")
         #expect(row?.text == "服务业增加值 | 亿元 | 3600 | 4500")
@@ -234,11 +237,7 @@ import TestSupport
             \(Self.paragraph("支持外贸企业开拓国际市场。"))
             </w:body></w:document>
             """
-        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
-        #expect(parseXML(Data(document.utf8), delegate: body))
-        let d = Ingestor.build(
-            SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence()), name: "notice.docx", metadata: nil,
-            encoding: "UTF-8")
+        let d = Self.ingest(document, name: "notice.docx")
         #expect(d.passages.contains { $0.text == "各设区市商务局、财政局，自治区各有关单位：" }, "\(d.passages.prefix(3).map(\.text))")
     }
 
@@ -255,10 +254,7 @@ import TestSupport
             \(Self.paragraph("加快补齐农村商业设施短板，推进县域商业体系建设。"))
             </w:body></w:document>
             """
-        let body = DOCXBody(styles: DOCXStyles(), numbering: DOCXNumbering(), footnotes: [:])
-        #expect(parseXML(Data(document.utf8), delegate: body))
-        let source = SourceDocument(format: .docx, lines: body.lines, titleEvidence: body.titleEvidence())
-        let d = Ingestor.build(source, name: "plan.docx", metadata: nil, encoding: "UTF-8")
+        let d = Self.ingest(document)
         #expect(d.passages.first { $0.text.hasPrefix("3.老字号振兴") }?.box == "专栏 2 消费提质扩容工程")
         #expect(d.passages.first { $0.text.hasPrefix("加快补齐农村商业设施") }?.box == nil)
     }

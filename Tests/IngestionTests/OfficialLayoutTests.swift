@@ -6,6 +6,11 @@ import Testing
 /// document prints it: a decree (政府令) before the rules it publishes, 专栏 items numbered （1）,
 /// the closing 版记, and a PDF made from a Markdown file whose contents page lost its leaders.
 @Suite struct OfficialLayoutTests {
+    /// Lines as a PDF reader gives them, built as ingestion builds a PDF.
+    static func pdf(_ lines: [SourceLine], evidence: [String] = [], name: String = "plan.pdf") -> Document {
+        Ingestor.build(SourceDocument(format: .pdf, lines: lines, titleEvidence: evidence), name: name, metadata: nil, encoding: "UTF-8")
+    }
+
     /// A decree's header is every decree's (成都市人民政府令 （第215号）): the title is the rules'.
     @Test func aDecreeIsTitledByTheRulesItPublishes() {
         let text = """
@@ -116,9 +121,7 @@ import Testing
             "在本市行政区域内依法注册的中小企业。"
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: ["江州市经济和信息化局江州市财政局"]), name: "notice.pdf", metadata: nil,
-            encoding: "UTF-8")
+        let d = Self.pdf(lines, evidence: ["江州市经济和信息化局江州市财政局"], name: "notice.pdf")
         #expect(d.title == "江州市经济和信息化局江州市财政局关于组织开展2025年度中小企业数字化转型试点申报工作的通知")
         #expect(d.passages.contains { $0.text == "各区（县）经济和信息化主管部门、财政局，江州经开区、高新区管委会：" })
     }
@@ -137,8 +140,7 @@ import Testing
             ("3个以上展会获得国际展览业协会认证。", false)
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1.0, line: $0 + 1, page: 1, indented: $1.1) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        let d = Self.pdf(lines)
         #expect(d.passages.contains { $0.text.contains("旅一体化的会展综合体。") && $0.box == "专栏 1 会展场馆提升工程" })
         #expect(d.passages.contains { $0.text.contains("利用闲置厂房") })
     }
@@ -152,8 +154,7 @@ import Testing
             "一次工作进展。"
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        let d = Self.pdf(lines)
         #expect(d.title == "遂宁市推进跨境电商和海外仓协同发展实施方案（2025—2027年）")
     }
 
@@ -169,8 +170,7 @@ import Testing
             "坚持稳中求进工作总基调。"
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: $0 < 9 ? 1 : 2) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        let d = Self.pdf(lines)
         #expect(d.headings.map(\.display) == ["第一篇 奋力开启商务高质量发展新征程", "第一章 发展基础", "第一节 发展成就", "第二章 总体思路"])
         #expect(d.headings.map(\.line) == [10, 12, 13, 15])
         let hit = d.passages.first { $0.text.contains("2.6万亿元") }
@@ -192,8 +192,7 @@ import Testing
             "度进出口规模超6500亿元。", "2.开展海关特殊监管区域赋能提质行", "动。加快推进综合保税区综合改革，支持综", "保区依托区位优势和产业基础错位发展。"
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "draft.pdf", metadata: nil, encoding: "UTF-8")
+        let d = Self.pdf(lines, name: "draft.pdf")
         #expect(
             d.headings.map(\.display) == [
                 "一、总体要求", "（一）主要目标", "二、强化产业主体支撑，稳住外贸基本盘", "1.做大优势产业贸易规模", "2.开展海关特殊监管区域赋能提质行动"
@@ -218,8 +217,7 @@ import Testing
             "五、全面提升贸易服务和安全保障能力，营造", "国际一流的营商环境", "", "六、优化跨境电商发展环境全面提升服务水平", "（此件公开发布）"
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        let d = Self.pdf(lines)
         #expect(
             d.headings.map(\.display) == [
                 "一、加快建设跨境电商综合试验区核心区块", "二、培育壮大跨境电商经营主体和服务企业", "三、强化产业主体支撑，稳住外贸基本盘",
@@ -249,8 +247,7 @@ import Testing
             "第一章 发展基础", "“十四五”时期，我市发展环境和条件都有新的深刻复杂变化。", "第一节 发展成就", "全市外贸整体规模进一步扩大。"
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: $0 < 11 ? 1 : 2) }
-        let d = Ingestor.build(
-            SourceDocument(format: .pdf, lines: lines, titleEvidence: []), name: "plan.pdf", metadata: nil, encoding: "UTF-8")
+        let d = Self.pdf(lines)
         #expect(d.headings.map(\.display) == ["第一章 发展基础", "第一节 发展成就"])
         #expect(d.headings.map(\.line) == [12, 14])
     }

@@ -123,15 +123,11 @@ enum HTMLReader {
 
     /// 2025-03-05 09:12 来源：新华社, 发布时间：2025年3月5日 来源：…: short, a source and a date.
     static func isSourceLine(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars.filter { !CharacterClass.isSpace($0) })
-        guard s.count <= 120, text.contains("来源") else { return false }
-        // A year (19xx or 20xx) and a month after it: 2025-03, 2025年3, 2025.3, 2025/3.
-        for i in s.indices.dropLast(5) where (s[i] == "1" && s[i + 1] == "9" || s[i] == "2" && s[i + 1] == "0") {
-            let year = s[i..<(i + 4)], next = s[i + 4], month = s[i + 5]
-            guard i == 0 || !CharacterClass.isASCIIDigit(s[i - 1]), year.allSatisfy(CharacterClass.isASCIIDigit) else { continue }
-            if "-年./".unicodeScalars.contains(next), CharacterClass.isASCIIDigit(month) { return true }
-        }
-        return false
+        guard text.unicodeScalars.count <= 120, text.contains("来源") else { return false }
+        // A date: a number, a separator and a number (2025-03-05, 2025年3月5日, 2025.3.5, 2025/3/5), read
+        // on the line's key as page furniture is (each digit run one #).
+        let key = RunningHeaders.key(Array(text.unicodeScalars))
+        return ["#-#", "#年#", "#.#", "#/#"].contains { RunningHeaders.contains(key, Array($0.unicodeScalars)) }
     }
 }
 

@@ -89,5 +89,5 @@ final class TableTargets {
         return out.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    private func compact(_ s: String) -> String { String(s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
+    private func compact(_ s: String) -> String { s.filter { !$0.isWhitespace } }
 }
