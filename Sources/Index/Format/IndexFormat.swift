@@ -1,10 +1,10 @@
-/// The on-disk format, version 11: one file, `index.psx`, in the index folder. The version also
+/// The on-disk format, version 12: one file, `index.psx`, in the index folder. The version also
 /// changes when reading documents changes the passages an index holds (9: paragraphs cut by a page
 /// break rejoined; 10: BM25 length in letters and digits, was ICU words, and headings wrapped by
 /// layout rejoined; 11: unnumbered parts (前言, 结束语) and boxes (专栏　…) as headings, every Unicode
 /// space separator dropped beside CJK, padded names (李　明) and tables inside a Word 专栏 kept, a
-/// saved page's dated source line kept, a box's wrapped lines joined), so that every index is
-/// rebuilt by the rules it is read with.
+/// saved page's dated source line kept, a box's wrapped lines joined; 12: a pair's `PairContext`
+/// in its skip table), so that every index is rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
@@ -28,7 +28,8 @@
 /// - terms, termEntries: the dictionary (`TermDictionary`) of unigram and bigram keys (`TermKey`).
 /// - postings: per term, a `PostingsFormat` list: blocks of 128 postings bit-packed (passages, tfs
 ///   and, for bigrams, positions: the index of the bigram's first character in the passage's
-///   normalized text), behind a skip table with each block's maxima for top-k search.
+///   normalized text), behind a skip table with each block's maxima for top-k search and, for a
+///   bigram, the characters every occurrence has beside it (`PairContext`).
 ///
 /// Integrity: the footer and table are checked at open, and so are the bytes no CRC covers (the
 /// header's reserved flags and the zero padding that aligns sections); each section block's CRC is checked the
@@ -38,7 +39,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 11
+    public static let version: UInt32 = 12
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

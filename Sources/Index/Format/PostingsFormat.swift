@@ -5,8 +5,8 @@
 /// value needs (`BitPacking`), so a posting costs a few bits instead of a few bytes.
 ///
 ///     [skip table]   only if the list has more than one block:
-///                    widths u8 × 4 (last passage, block end, largest tf, shortest length), then the
-///                    four arrays packed, each starting on a byte: per block its last passage id,
+///                    widths u8 × 4 (last passage, block end, largest tf, shortest length); for
+///                    bigrams their `PairContext` (two varints); then the four arrays packed, each starting on a byte: per block its last passage id,
 ///                    its end (byte offset after the skip table), its largest tf and its shortest
 ///                    passage length — with those BM25 bounds every score of the block, so top-k
 ///                    search leaves most blocks of a common term undecoded
@@ -34,10 +34,12 @@ enum PostingsFormat {
     /// Encodes one list; `lengths` are the passages' BM25 lengths (for the skip table's bounds).
     static func encode(
         passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, positions: UnsafeBufferPointer<UInt32>,
-        positional: Bool, lengths: UnsafeBufferPointer<UInt32>, into out: inout ByteBuffer
+        positional: Bool, context: PairContext = .unknown, lengths: UnsafeBufferPointer<UInt32>, into out: inout ByteBuffer
     ) {
         let scratch = Scratch()
-        encode(passages: passages, tfs: tfs, positions: positions, positional: positional, lengths: lengths, scratch: scratch, into: &out)
+        encode(
+            passages: passages, tfs: tfs, positions: positions, positional: positional, context: context, lengths: lengths,
+            scratch: scratch, into: &out)
     }
 
     /// Buffers an encoder or decoder reuses from list to list (one per thread).
@@ -57,7 +59,8 @@ enum PostingsFormat {
 
     static func encode(
         passages: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, positions: UnsafeBufferPointer<UInt32>,
-        positional: Bool, lengths: UnsafeBufferPointer<UInt32>, scratch: Scratch, into out: inout ByteBuffer
+        positional: Bool, context: PairContext, lengths: UnsafeBufferPointer<UInt32>, scratch: Scratch,
+        into out: inout ByteBuffer
     ) {
         let blocks = (passages.count + blockSize - 1) / blockSize
         guard blocks > 1 else {
@@ -70,6 +73,7 @@ enum PostingsFormat {
         encodeBlocks(passages, tfs, positions, positional: positional, lengths: lengths, scratch: scratch, into: &scratch.body)
         let widths = scratch.skip.map { BitPacking.width($0.max() ?? 0) }
         for w in widths { out.append(UInt8(w)) }
+        if positional { context.encode(into: &out) }
         for (a, w) in zip(scratch.skip, widths) {
             a.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: a.count, width: w, into: &out) }
         }
@@ -121,14 +125,23 @@ enum PostingsFormat {
     /// The skip table of a list with `blocks` > 1 blocks, read in place.
     struct SkipTable {
         let last: PackedArray, end: PackedArray, maxTF: PackedArray, minLength: PackedArray
+        /// A bigram's context (`unknown` for a unigram).
+        let context: PairContext
         /// Where the blocks start, after the table.
         let size: Int
 
         /// `list` is the term's bytes followed by `BitPacking.padding` readable bytes.
-        init(_ list: UnsafeRawBufferPointer, blocks: Int) throws {
+        init(_ list: UnsafeRawBufferPointer, blocks: Int, positional: Bool) throws {
             let readable = list
             guard readable.count >= skipArrays + BitPacking.padding else { throw MalformedRecord(detail: "skip table truncated") }
             var offset = skipArrays
+            if positional {
+                var reader = ByteReader(UnsafeRawBufferPointer(rebasing: readable[offset...]))
+                context = try PairContext.decode(&reader)
+                offset += reader.offset
+            } else {
+                context = .unknown
+            }
             var arrays: [PackedArray] = []
             for k in 0..<skipArrays {
                 guard let a = PackedArray(readable, offset: offset, count: blocks, width: Int(readable[k])) else {
@@ -231,7 +244,7 @@ extension PostingsFormat {
         passages: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32], skipPositions: Bool = false
     ) throws {
         let blocks = (df + blockSize - 1) / blockSize
-        let skip = blocks > 1 ? try SkipTable(list, blocks: blocks) : nil
+        let skip = blocks > 1 ? try SkipTable(list, blocks: blocks, positional: positional) : nil
         let length = list.count - BitPacking.padding
         let (ps, ts, scratch) = (buffers.passages, buffers.tfs, buffers.values)
         var previous: Int64 = -1

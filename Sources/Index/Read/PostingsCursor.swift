@@ -86,7 +86,7 @@ public final class PostingsCursor {
         blocks = (df + PostingsFormat.blockSize - 1) / PostingsFormat.blockSize
         guard df > 0, length >= 0 else { throw IndexError.corrupted(path: path, part: "postings", detail: "empty postings list") }
         do {
-            skip = blocks > 1 ? try PostingsFormat.SkipTable(raw, blocks: blocks) : nil
+            skip = blocks > 1 ? try PostingsFormat.SkipTable(raw, blocks: blocks, positional: positional) : nil
         } catch let e as MalformedRecord {
             throw IndexError.corrupted(path: path, part: "postings", detail: e.detail)
         }
@@ -270,6 +270,10 @@ public final class PostingsCursor {
     // MARK: Blocks
 
     public var blockCount: Int { blocks }
+
+    /// A pair's context as its skip table records it; `unknown` for a list of one block, a
+    /// character's, or decoded postings.
+    public var pairContext: PairContext { skip?.context ?? .unknown }
 
     /// Postings per block (the last block may hold fewer): block `b` holds postings
     /// `b * blockSize ..< (b + 1) * blockSize` of the list.

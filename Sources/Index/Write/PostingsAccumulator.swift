@@ -65,6 +65,11 @@ final class PostingsAccumulator: @unchecked Sendable {
         var tfs = List()
         var positions = List()
         var lastPassage: Int32 = -1
+        /// A pair's neighbours so far (`PairContext` codes).
+        var left: UInt32 = 0
+        var right: UInt32 = 0
+
+        var context: PairContext { PairContext(leftCode: left, rightCode: right) }
     }
 
     /// Everything the hot loop touches.
@@ -99,9 +104,14 @@ final class PostingsAccumulator: @unchecked Sendable {
             }
         }
 
+        /// A pair at `position`, with the codes of the characters around it (`PairContext`).
         @inline(__always)
-        mutating func add(_ key: UInt64, passage: Int32, position: UInt32, positional: Bool) {
-            add(id: Int(table.id(key)), passage: passage, position: position, positional: positional)
+        mutating func addPair(_ key: UInt64, passage: Int32, position: UInt32, left: UInt32, right: UInt32) {
+            let id = Int(table.id(key))
+            add(id: id, passage: passage, position: position, positional: true)
+            let t = terms + id
+            if t.pointee.left != left { t.pointee.left = PairContext.combine(t.pointee.left, left) }
+            if t.pointee.right != right { t.pointee.right = PairContext.combine(t.pointee.right, right) }
         }
 
         @inline(__always)
@@ -151,8 +161,8 @@ final class PostingsAccumulator: @unchecked Sendable {
     /// Bytes the accumulator holds, for the writer's memory budget.
     var byteCount: Int { 4 * state.arena.allocated + state.capacity * MemoryLayout<Term>.stride }
 
-    /// Adds one passage's normalized characters: a unigram per character, a bigram per pair, and
-    /// the end pair of the last character.
+    /// Adds one passage's normalized characters: a unigram per character, a bigram per pair with
+    /// its neighbours, and the end pair of the last character.
     func add(_ scalars: [UInt32], passage: Int32) {
         scalars.withUnsafeBufferPointer { s in
             state.addAll(s, passage: passage)
@@ -162,10 +172,12 @@ final class PostingsAccumulator: @unchecked Sendable {
 
 extension PostingsAccumulator.State {
     fileprivate mutating func addAll(_ s: UnsafeBufferPointer<UInt32>, passage: Int32) {
+        let edge = PairContext.mixed
         for i in 0..<s.count {
             addUnigram(s[i], passage: passage)
             let next = i + 1 < s.count ? s[i + 1] : TermKey.end
-            add(TermKey.bigram(s[i], next), passage: passage, position: UInt32(i), positional: true)
+            let left = i > 0 ? s[i - 1] &+ 1 : edge, right = i + 2 < s.count ? s[i + 2] &+ 1 : edge
+            addPair(TermKey.bigram(s[i], next), passage: passage, position: UInt32(i), left: left, right: right)
         }
     }
 }

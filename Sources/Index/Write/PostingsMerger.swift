@@ -14,6 +14,8 @@ enum PostingsMerger {
         var key: UInt64
         var parts: [(segment: Int, index: Int)]
         var df = 0
+        /// A pair's neighbours in every chunk.
+        var context = PairContext.unseen
         /// A unigram whose list is not written.
         var virtual = false
     }
@@ -74,7 +76,8 @@ enum PostingsMerger {
                         tfs.withUnsafeBufferPointer { t in
                             positions.withUnsafeBufferPointer { pos in
                                 PostingsFormat.encode(
-                                    passages: p, tfs: t, positions: pos, positional: positional, lengths: lengths, into: &out)
+                                    passages: p, tfs: t, positions: pos, positional: positional, context: term.context,
+                                    lengths: lengths, into: &out)
                             }
                         }
                     }
@@ -117,6 +120,7 @@ enum PostingsMerger {
                 terms.append(Term(key: top.key, parts: [(top.segment, i)]))
             }
             terms[terms.count - 1].df += segments[top.segment].df(i)
+            terms[terms.count - 1].context = terms[terms.count - 1].context.merged(with: segments[top.segment].context(i))
             next[top.segment] = i + 1
             if i + 1 < segments[top.segment].count { heap.push(entry(segments[top.segment].key(i + 1), top.segment)) }
         }

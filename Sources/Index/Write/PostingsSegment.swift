@@ -33,6 +33,14 @@ enum ChunkPostings: @unchecked Sendable {
         }
     }
 
+    /// Term `i`'s neighbours (`PairContext`).
+    func context(_ i: Int) -> PairContext {
+        switch self {
+        case .raw(let a, let ids, _, _): return a.term(ids[i]).context
+        case .encoded(let s): return s.contexts[i]
+        }
+    }
+
     /// Term `i`'s document frequency.
     func df(_ i: Int) -> Int {
         switch self {
@@ -98,6 +106,7 @@ struct PostingsSegment: Sendable {
     /// Term keys, ascending; for each its df and the end of its list in `bytes`.
     var keys: [UInt64] = []
     var dfs: [UInt32] = []
+    var contexts: [PairContext] = []
     var ends: [Int] = []
     /// The lists, then `BitPacking.padding` zero bytes.
     var bytes: [UInt8] = []
@@ -121,9 +130,10 @@ struct PostingsSegment: Sendable {
                 let key = keyOf[id], t = accumulator.term(id)
                 PostingsFormat.encode(
                     passages: t.passages.buffer, tfs: t.tfs.buffer, positions: t.positions.buffer, positional: !TermKey.isUnigram(key),
-                    lengths: lengths, scratch: scratch, into: &out)
+                    context: t.context, lengths: lengths, scratch: scratch, into: &out)
                 keys.append(key)
                 dfs.append(UInt32(t.passages.count))
+                contexts.append(t.context)
                 ends.append(out.count)
             }
         }

@@ -50,14 +50,19 @@ public struct PhraseMatches: Sendable {
 
 /// Exact substring matching over the index's character terms.
 ///
-/// One character: its unigram postings. Two: its bigram postings. Longer: bigrams that together
-/// hold every character (the cheapest such set, `cover`) are checked at their offsets; the rarest
-/// bigram drives, the others are advanced to its passages through their skip tables. The result
-/// is exactly the passages whose normalized text contains the string, with exact occurrence counts.
+/// One character: its unigram postings. Two: its bigram postings. Longer: the rarest bigram drives;
+/// the characters it vouches for (its own two, and a neighbour that every occurrence of it has,
+/// `PairContext`) need no check, and bigrams that together hold every other character (the
+/// cheapest such set, `cover`) are checked at their offsets, advanced to the driver's passages
+/// through their skip tables. The result is exactly the passages whose normalized text contains
+/// the string, with exact occurrence counts.
 public enum PhraseMatcher {
     public static func match(_ phrase: [UInt32], in reader: IndexReader) throws -> PhraseMatches {
         if phrase.isEmpty { return PhraseMatches() }
-        if let key = directKey(phrase) { return try all(key, reader) }
+        if let key = directKey(phrase) {
+            guard let t = try reader.term(key) else { return PhraseMatches() }
+            return try all(try reader.cursor(t), df: t.df)
+        }
         return try intersect(phrase, reader)
     }
 
@@ -71,12 +76,11 @@ public enum PhraseMatcher {
         }
     }
 
-    private static func all(_ key: UInt64, _ reader: IndexReader) throws -> PhraseMatches {
-        guard let t = try reader.term(key) else { return PhraseMatches() }
-        let c = try reader.cursor(t)
+    /// Every posting of a list, from its first block.
+    private static func all(_ c: PostingsCursor, df: Int) throws -> PhraseMatches {
         var m = PhraseMatches()
-        m.passages.reserveCapacity(t.df)
-        m.tfs.reserveCapacity(t.df)
+        m.passages.reserveCapacity(df)
+        m.tfs.reserveCapacity(df)
         // Block by block: a whole decoded block is appended at once, not posting by posting.
         for b in 0..<c.blockCount {
             try c.seek(block: b)
@@ -86,34 +90,64 @@ public enum PhraseMatcher {
         return m
     }
 
-    /// The bigram offsets to check (offset o holds characters o and o + 1): every character in
-    /// one of them, at the least estimated cost. Checking a list costs a block decoded per
-    /// candidate until its blocks run out, and a position lookup per candidate; the driver's list
-    /// is walked anyway. The junction bigrams of a phrase (设国, 际消 in 建设国际消费) are mostly far
-    /// rarer than its words' (建设, 国际): a cover of them decodes far fewer blocks than the fixed
-    /// cover 0, 2, 4, …. Dynamic programming over the offsets: a valid set holds the first and the
-    /// last and never misses two in a row.
-    static func cover(dfs: [Int], driver: Int) -> [Int] {
+    /// The characters of `phrase` that every occurrence of its pair at offset `driver` vouches
+    /// for: the pair's own, and the one before or after it when the pair's context is that
+    /// character. Nil when the context is another character: the phrase occurs nowhere.
+    static func vouched(_ phrase: [UInt32], driver d: Int, context: PairContext) -> ClosedRange<Int>? {
+        var lo = d, hi = d + 1
+        if d > 0, let l = context.left {
+            guard l == phrase[d - 1] else { return nil }
+            lo = d - 1
+        }
+        if d + 2 < phrase.count, let r = context.right {
+            guard r == phrase[d + 2] else { return nil }
+            hi = d + 2
+        }
+        return lo...hi
+    }
+
+    /// The bigram offsets to check (offset o holds characters o and o + 1): the driver, and every
+    /// character outside `vouched` in one of them, at the least estimated cost. Checking a list
+    /// costs a block decoded per candidate until its blocks run out, and a position lookup per
+    /// candidate; the driver's list is walked anyway. The junction bigrams of a phrase (设国, 际消
+    /// in 建设国际消费) are mostly far rarer than its words' (建设, 国际): a cover of them decodes
+    /// far fewer blocks than the fixed cover 0, 2, 4, …. Dynamic programming over the offsets in
+    /// order, the state being whether the offset's first character is already held.
+    static func cover(dfs: [Int], driver: Int, vouched: ClosedRange<Int>? = nil) -> [Int] {
+        let span = vouched ?? driver...(driver + 1)
         let candidates = Double(dfs[driver])
         func cost(_ o: Int) -> Double {
             o == driver
                 ? 0 : min(Double((dfs[o] + PostingsCursor.blockSize - 1) / PostingsCursor.blockSize), candidates) + 0.05 * candidates
         }
-        // best[o]: the cheapest valid set for the characters up to o + 1 that holds o, and its previous offset.
-        var best: [(cost: Double, previous: Int)] = []
+        // best[o][held]: the cheapest choice among offsets before o, with character o held (offset
+        // o − 1 chosen) or not; with whether character o − 1 was, to trace the set back.
+        typealias Entry = (cost: Double, held: Bool)
+        let none: Entry = (.infinity, false)
+        var best = [[Entry]](repeating: [none, none], count: dfs.count + 1)
+        best[0][0] = (0, false)
         for o in dfs.indices {
-            var entry = (cost: cost(o), previous: -1)
-            if o >= 1 {
-                let back = o >= 2 && best[o - 2].cost < best[o - 1].cost ? o - 2 : o - 1
-                entry = (entry.cost + best[back].cost, back)
+            for held in [false, true] {
+                let from = best[o][held ? 1 : 0]
+                guard from.cost < .infinity else { continue }
+                // Chosen: characters o and o + 1 held.
+                let chosen = from.cost + cost(o)
+                if chosen < best[o + 1][1].cost { best[o + 1][1] = (chosen, held) }
+                // Skipped: allowed when character o is held otherwise and o is not the driver.
+                if o != driver, held || span.contains(o), from.cost < best[o + 1][0].cost {
+                    best[o + 1][0] = (from.cost, held)
+                }
             }
-            best.append(entry)
         }
+        let last = dfs.count
+        var held = !(span.contains(last) && best[last][0].cost < best[last][1].cost)
         var chosen: [Int] = []
-        var o = dfs.count - 1
-        while o >= 0 {
-            chosen.append(o)
-            o = best[o].previous
+        var o = last
+        while o > 0 {
+            let entry = best[o][held ? 1 : 0]
+            if held { chosen.append(o - 1) }
+            held = entry.held
+            o -= 1
         }
         return chosen.reversed()
     }
@@ -126,14 +160,17 @@ public enum PhraseMatcher {
             bigrams.append((o, t))
         }
         // Driving: the rarest bigram anywhere in the phrase (快发 drives 加快发展, 动跨 drives
-        // 推动跨境电商). Checked: a set of bigrams that together hold every character (`cover`).
+        // 推动跨境电商). Checked: bigrams that hold every character it does not vouch for.
         let d = bigrams.indices.min { bigrams[$0].term.df < bigrams[$1].term.df }!
-        let cover = Self.cover(dfs: bigrams.map(\.term.df), driver: d)
+        let driver = try reader.cursor(bigrams[d].term)
+        guard let vouched = vouched(phrase, driver: d, context: driver.pairContext) else { return PhraseMatches() }
+        let cover = Self.cover(dfs: bigrams.map(\.term.df), driver: d, vouched: vouched)
         // The rarer lists first: they reject a candidate soonest.
         let checked = cover.filter { $0 != d }.sorted { bigrams[$0].term.df < bigrams[$1].term.df }
+        // Nothing left to check (数字经济 driven by 字经, always between 数 and 济): the driver's postings.
+        if checked.isEmpty { return try all(driver, df: bigrams[d].term.df) }
         let others = try checked.map { (cursor: try reader.cursor(bigrams[$0].term), offset: Int32(bigrams[$0].offset)) }
-        let r = try PhraseIntersection.run(
-            driver: try reader.cursor(bigrams[d].term), driverOffset: Int32(bigrams[d].offset), others: others)
+        let r = try PhraseIntersection.run(driver: driver, driverOffset: Int32(bigrams[d].offset), others: others)
         return PhraseMatches(passages: r.passages, tfs: r.counts)
     }
 }
