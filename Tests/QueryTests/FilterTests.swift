@@ -59,9 +59,13 @@ import Testing
         let from = dated { $0 >= "2021-11-12" && $0 <= "2022-03-31" }
         #expect(!from.isEmpty && from != dated { _ in true })
         #expect(try Fixture.ids("电商 date:2021-11-12..2022-03") == Fixture.oracle("电商").intersection(from))
+        // As ranges are written in Chinese text: ～, —, 至.
+        for written in ["2021-11-12～2022-03", "2021-11-12—2022-03", "2021年11月12日至2022年3月"] {
+            #expect(try Fixture.ids("电商 date:\(written)") == Fixture.oracle("电商").intersection(from), "\(written)")
+        }
         #expect(try Fixture.ids("电商 date:..2021-12") == Fixture.oracle("电商").intersection(dated { $0 <= "2021-12-31" }))
         #expect(try Fixture.ids("电商 date:2022..") == Fixture.oracle("电商").intersection(dated { $0 >= "2022" }))
-        for bad in ["date:2022..2021", "date:abc", "date:2021..abc"] {
+        for bad in ["date:2022..2021", "date:abc", "date:2021..abc", "date:2022至2021"] {
             #expect(throws: QueryError.self, "\(bad)") { try Fixture.search("电商 \(bad)") }
         }
     }

@@ -90,7 +90,9 @@ extension DocumentFilter {
         case .date:
             guard let date = d.date else { return false }
             let u = Self.unifiedDate(norm(date))
-            guard let range = Self.dateRange(v) else { return u.hasPrefix(Self.unifiedDate(v)) }
+            // Split as typed: folding turns a range's — into a date's own hyphen.
+            guard let typed = Self.dateRange(value) else { return u.hasPrefix(Self.unifiedDate(v)) }
+            let range = (from: typed.from.map(norm), to: typed.to.map(norm))
             // From the start's first day through the end's last: 2021-07..2022 holds 2022-12-31.
             let afterStart = range.from.map { u >= Self.unifiedDate($0) } ?? true
             let beforeEnd = range.to.map { end in u.hasPrefix(Self.unifiedDate(end)) || u < Self.unifiedDate(end) } ?? true

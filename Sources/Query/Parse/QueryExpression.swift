@@ -133,8 +133,8 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
             }
             return Message(
                 english:
-                    "date: takes a date or its start (2021, 2021-11, 2021-11-12) or a range of them (2021-07..2022-06, 2021-07.., ..2022-06), not “\(value)”",
-                chinese: "date: 要写日期或其开头（2021、2021-11、2021-11-12）或其范围（2021-07..2022-06、2021-07..、..2022-06），不是“\(value)”")
+                    "date: takes a date or its start (2021, 2021-11, 2021-11-12) or a range of them (2021-07..2022-06 or 2021-07～2022-06, 2021-07.., ..2022-06), not “\(value)”",
+                chinese: "date: 要写日期或其开头（2021、2021-11、2021-11-12）或其范围（2021-07..2022-06 或 2021-07～2022-06、2021-07..、..2022-06），不是“\(value)”")
         default: return nil
         }
     }
@@ -153,11 +153,17 @@ public struct DocumentFilter: Hashable, Sendable, CustomStringConvertible {
         return ok && exists
     }
 
-    /// 2021-07..2022-06 and the open 2021-07.. / ..2022-06 (two dots: one is a date's separator).
+    /// 2021-07..2022-06 and the open 2021-07.. / ..2022-06 (two dots: one is a date's
+    /// separator); also with the marks a range is written with in Chinese text (2021年7月至2022年6月,
+    /// 2021-07～2022-06, 2021-07—2022-06), never a single hyphen, which separates a date's fields.
     static func dateRange(_ v: String) -> (from: String?, to: String?)? {
-        let parts = v.components(separatedBy: "..")
-        guard parts.count == 2, !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
-        return (parts[0].isEmpty ? nil : parts[0], parts[1].isEmpty ? nil : parts[1])
+        for separator in ["..", "～", "~", "——", "—", "–", "至", "到"] {
+            let parts = v.components(separatedBy: separator)
+            guard parts.count == 2 else { continue }
+            guard !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
+            return (parts[0].isEmpty ? nil : parts[0], parts[1].isEmpty ? nil : parts[1])
+        }
+        return nil
     }
 
     /// Days a month can have (29 for February: the year may be a leap year).
