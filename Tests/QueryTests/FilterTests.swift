@@ -59,6 +59,9 @@ import Testing
         let from = dated { $0 >= "2021-11-12" && $0 <= "2022-03-31" }
         #expect(!from.isEmpty && from != dated { _ in true })
         #expect(try Fixture.ids("电商 date:2021-11-12..2022-03") == Fixture.oracle("电商").intersection(from))
+        // A date written in Chinese ends with its last field, as the dashed form does: 2021年 takes
+        // in a document dated only 2021.
+        #expect(DocumentFilter.unifiedDate("2021年") == "2021" && DocumentFilter.unifiedDate("2022年5月") == "2022-05")
         // As ranges are written in Chinese text: ～, —, 至.
         for written in ["2021-11-12～2022-03", "2021-11-12—2022-03", "2021年11月12日至2022年3月"] {
             #expect(try Fixture.ids("电商 date:\(written)") == Fixture.oracle("电商").intersection(from), "\(written)")

@@ -31,6 +31,8 @@ import Testing
         // A regulation's note names when it takes effect after when it was published: the latter dates it.
         let regulation = "（2024年3月15日青城市人民政府第12次常务会议通过　2024年4月1日青城市人民政府令第88号公布　自2024年6月1日起施行）"
         #expect(IssueDate.noteDate(regulation) == "2024-04-01")
+        // The same note wrapped over lines and joined: its spaces are gone, its dates are not.
+        #expect(IssueDate.noteDate(regulation.filter { $0 != "　" }) == "2024-04-01")
         #expect(IssueDate.noteDate("（自2024年6月1日起施行）") == "2024-06-01")
         // A numbered heading or an aside that is no adoption note.
         #expect(IssueDate.noteDate("（一）2024年3月1日前完成摸底。") == nil)
@@ -80,6 +82,26 @@ import Testing
         #expect(facts.dateInferred)
         #expect(facts.region == "北京市")
         #expect(try searcher.search("数据 year:2022").total > 0)
+    }
+
+    /// The development set's Tianjin notice (a saved page, one fragment a line) prints its date
+    /// line after 特此通知。, past its first passages of page furniture: 2021年2月2日, not the year
+    /// of 津工信电力〔2021〕3号. A date: filter written in Chinese compares as its dashed form.
+    @Test func developmentSetNoticeDatesFromTheLineAfterItsClosingFormula() throws {
+        guard let dev = Support.corpusDev else { return }
+        let dir = try Support.temporaryDirectory("issue-date-tianjin")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("tianjin.txt")
+        try FileManager.default.copyItem(
+            at: dev.appendingPathComponent("tianjin_spring_festival_demand_response_rules_2021.txt"), to: file)
+        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
+        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
+        let facts = try #require(try searcher.documents().first)
+        #expect(facts.date == "2021-02-02", "\(String(describing: facts.date))")
+        let all = try searcher.search("需求响应").total
+        for filter in ["date:2021-02", "date:2021年", "date:2021年2月", "date:2021年2月2日"] {
+            #expect(try searcher.search("需求响应 \(filter)").total == all, "\(filter)")
+        }
     }
 
     /// A document issued alone (an 意见 with its signature and date at the end, GB/T 9704) dates

@@ -42,7 +42,7 @@ public struct DocumentFacts: Sendable {
                 dateField = fields.date
                 // Twelve: organ, title, number, addressees, body, an attachment list of up to five
                 // items, the signature, then the date line.
-                opening = [fields.number].compactMap { $0 } + long.prefix(12)
+                opening = [fields.number].compactMap { $0 } + long.prefix(12) + IssueDate.afterClosingFormula(long)
             }
             let regionInferred = region == nil
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
@@ -115,6 +115,8 @@ extension DocumentFilter {
             }
         }
         // 2021-1-5 → 2021-01-05, so prefixes compare field by field.
+        // 2021年 and 2022年5月 end with their last field: no separator left after it.
+        while out.hasSuffix("-") { out.removeLast() }
         let fields = out.split(separator: "-", omittingEmptySubsequences: false)
         return fields.enumerated().map { i, f in i > 0 && f.count == 1 ? "0" + f : String(f) }.joined(separator: "-")
     }

@@ -26,6 +26,14 @@ enum IssueDate {
         return nil
     }
 
+    /// The few passages after a notice's closing formula (特此通知。, 特此公告。), where its signature
+    /// and date line stand: read when a long preamble (a saved page's furniture, a list of
+    /// addressees) pushes them past the opening's first passages.
+    static func afterClosingFormula(_ passages: [String]) -> [String] {
+        guard let k = passages.firstIndex(where: { $0.hasPrefix("特此") && $0.count <= 8 }) else { return [] }
+        return Array(passages[(k + 1)...].prefix(3))
+    }
+
     /// "2021年12月21日" (or in Chinese numerals, or in brackets under a speech's title) as the whole
     /// line → "2021-12-21".
     static func dateLine(_ line: String) -> String? {
@@ -76,7 +84,10 @@ enum IssueDate {
             !text.dropFirst().dropLast().contains(where: { $0 == "）" || $0 == ")" }),
             ["通过", "修订", "修正", "公布", "发布", "印发", "批准", "施行"].contains(where: text.contains)
         else { return nil }
-        let clauses = text.dropFirst().dropLast().split(whereSeparator: { $0.isWhitespace || "，；、,;".contains($0) }).map(String.init)
+        // Clauses end at a space or mark, and after each act's verb: a note joined from wrapped
+        // lines has lost its spaces (…令第88号公布自2024年6月1日起施行).
+        let marked = String(text.dropFirst().dropLast()).replacing(/通过|修订|修正|公布|发布|印发|批准/) { $0.output + "，" }
+        let clauses = marked.split(whereSeparator: { $0.isWhitespace || "，；、,;".contains($0) }).map(String.init)
         let issued = clauses.filter { !$0.contains("施行") }.flatMap(dates(in:))
         return issued.last ?? dates(in: text).last
     }
