@@ -296,6 +296,8 @@ enum HeadingParser {
         } else {
             while i < s.count, ChineseNumeral.isNumeralCharacter(s[i]) { i += 1 }
         }
+        // A year opens the title of an unnumbered box (专栏　2024年重点境外展会), it numbers nothing.
+        if i < s.count, s[i] == "年" { i = start }
         let number = Array(s[start..<i])
         if number.isEmpty {
             // Unnumbered: the label set apart from its title.

@@ -97,7 +97,8 @@ enum LineCleaner {
 
     /// A table typed with full-width spaces between its cells (序号　重点任务　牵头单位): three or more
     /// cells, two of them words, none a sentence. A title's gap (第一章　总则), a title spaced
-    /// letter by letter (总　　则), a box or attachment line, or a date after a signature is text.
+    /// letter by letter (总　　则), a box or attachment line, a bracketed note, or a date after a
+    /// signature is text.
     static func ideographicSpaceCells(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
         guard s.contains("\u{3000}"), !hasPaddedName(s) else { return nil }
         let cells = splitCells(s, separator: "\u{3000}").map(collapseSpaces).filter { !$0.isEmpty }
@@ -106,6 +107,11 @@ enum LineCleaner {
         else { return nil }
         if let n = HeadingParser.parse(cells[0]), n.style <= .article { return nil }
         if HeadingParser.parseBox(s) != nil || HeadingParser.parseAttachment(s) != nil { return nil }
+        // A bracket opened in the first cell and closed in a later one is one aside spaced into
+        // clauses (（…审议通过　…令第321号公布　自2024年5月1日起施行）), not cells.
+        if let open = cells[0].first, open == "（" || open == "(", !cells[0].contains(where: { $0 == "）" || $0 == ")" }) {
+            return nil
+        }
         return cells
     }
 

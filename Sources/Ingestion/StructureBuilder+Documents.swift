@@ -24,8 +24,9 @@ extension StructureBuilder {
                 let block = TitleBlock.extend(from: t, in: lines)
                 title = Array(block.text.unicodeScalars)
                 next = block.range.upperBound
-            } else if closesNotice(after: index) {
-                // 附件：X followed by the signature and date: the notice's note of its attachment.
+            } else if closesNotice(after: index) || announces(title, after: index) {
+                // 附件：X followed by the signature and date, or by the attachment itself (附件 over
+                // X): the notice's note of its attachment.
                 return nil
             }
             if title.first == "《", title.last == "》" { title = Array(title.dropFirst().dropLast()) }
@@ -55,6 +56,23 @@ extension StructureBuilder {
         var j = index + 1
         while j < lines.count, lines[j].kind == .blank || lines[j].kind == .pageMark { j += 1 }
         return j < lines.count && lines[j].kind == .text ? j : nil
+    }
+
+    /// Whether an attachment marker within the next few lines starts the attachment `title`
+    /// names: a bare 附件 (its title on the next line) or one with the same title.
+    func announces(_ title: [Unicode.Scalar], after index: Int) -> Bool {
+        var j = index + 1
+        var seen = 0
+        while j < lines.count, seen < 4 {
+            if lines[j].kind == .text {
+                if let later = HeadingParser.parseAttachment(lines[j].scalars) {
+                    return later.title.isEmpty || TitleBlock.comparable(later.title.string) == TitleBlock.comparable(title.string)
+                }
+                seen += 1
+            }
+            j += 1
+        }
+        return false
     }
 
     /// A date within the next few lines: the line before was part of a notice's closing.

@@ -22,7 +22,7 @@ struct SearchPrinter {
             Swift.print(t.dim(line))
         }
         if !r.suggestions.isEmpty {
-            let list = r.suggestions.map { "\($0.text) (\($0.passages) passage\($0.passages == 1 ? "" : "s"))" }
+            let list = r.suggestions.map { "\($0.query) (\($0.passages) passage\($0.passages == 1 ? "" : "s"))" }
             for line in Terminal.wrap("did you mean: " + list.joined(separator: ", ") + "?", columns: t.width) { Swift.print(line) }
         }
         if !r.documents.isEmpty { printDocuments(r.documents) }

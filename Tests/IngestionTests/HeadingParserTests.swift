@@ -119,6 +119,9 @@ import Testing
         #expect(unnumbered.number.isEmpty && unnumbered.title.string == "数字贸易重点平台")
         #expect(HeadingParser.parseBox(Self.scalars("专栏：重点项目")).map { $0.title.string } == "重点项目")
         #expect(HeadingParser.parseBox(Self.scalars("专栏 ")) == nil)
+        // A year opens an unnumbered box's title; it is no box number.
+        let yearly = try #require(HeadingParser.parseBox(Self.scalars("专栏　2024年重点境外展会")))
+        #expect(yearly.number.isEmpty && yearly.title.string == "2024年重点境外展会")
     }
 
     @Test func boxDisplay() {

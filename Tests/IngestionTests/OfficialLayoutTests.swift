@@ -111,6 +111,38 @@ import Testing
         #expect(body?.path.first == "二、保障措施")
     }
 
+    /// A plan's one attachment noted at the end of its body (附件：X) and then set as GB/T 9704 sets
+    /// it (附件 on its own line over the title): the note stays in the body, the attachment opens once.
+    @Test func aNotedAttachmentOpensWhereItIsSet() {
+        let text = """
+            某省低空经济发展行动计划
+
+            一、发展目标
+
+            到2026年，低空经济规模达到800亿元。
+
+            二、保障措施
+
+            （一）加强组织领导。建立省级工作专班。
+
+            附件：某省低空经济重点项目清单（2024—2026年）
+
+            附件
+
+            某省低空经济重点项目清单（2024—2026年）
+
+            序号	项目名称	建设地点
+            1	通用机场建设	合肥市
+            """
+        let d = Ingestor.ingest(text: text, name: "plan.txt")
+        let attachments = d.headings.filter { $0.kind == .document && $0.label.hasPrefix("附件") }
+        #expect(attachments.map(\.line) == [13])
+        let note = d.passages.first { $0.text.hasPrefix("附件：") }
+        #expect(note?.path.first == "二、保障措施")
+        let row = d.passages.first { $0.text.contains("通用机场建设") }
+        #expect(row?.path.first?.hasPrefix("附件") == true)
+    }
+
     /// A joint notice's first page in PDF: the issuers' mark (their names one above the other, the
     /// largest text of the page) is no title; the title block under the document number is, and the
     /// addressees wrapped after it are a passage of their own.

@@ -226,5 +226,9 @@ import Testing
         #expect(LineCleaner.ideographicSpaceCells(Array("第一章　总　　则".unicodeScalars)) == nil)
         #expect(LineCleaner.ideographicSpaceCells(Array("发布时间：2024-05-20　来源：某市商务局".unicodeScalars)) == nil)
         #expect(LineCleaner.ideographicSpaceCells(Array("序号　重点任务　牵头单位".unicodeScalars))?.count == 3)
+        // A regulation's adoption note spaced into its clauses is one line of text, found as a phrase.
+        let note = "（2024年3月8日省人民政府第25次常务会议审议通过　2024年3月20日省人民政府令第321号公布　自2024年5月1日起施行）"
+        #expect(LineCleaner.ideographicSpaceCells(Array(note.unicodeScalars)) == nil)
+        #expect(LineCleaner.ideographicSpaceCells(Array("（1）　提升芯片设计能力　市发展改革委".unicodeScalars))?.count == 3)
     }
 }

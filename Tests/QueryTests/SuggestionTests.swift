@@ -21,6 +21,17 @@ import Testing
         for s in r.suggestions { #expect(s.passages == Fixture.oracle(s.text).count, "\(s.text)") }
     }
 
+    /// A suggestion holding brackets (the corpus's （一） headings, folded to ASCII) is offered
+    /// quoted: typed back, it searches the string and finds what the suggestion counted.
+    @Test func suggestionsCanBeTypedBack() throws {
+        let r = try Fixture.search("（）")
+        #expect(r.suggestions.contains { $0.text.contains("(") })
+        for s in r.suggestions {
+            if s.text.contains("(") { #expect(s.query == "\"" + s.text + "\"") }
+            #expect(try Fixture.search(s.query).total == s.passages, "\(s.query)")
+        }
+    }
+
     @Test func noSuggestionWhenSomethingMatchesOrNothingIsNear() throws {
         #expect(try Fixture.search("跨境电商").suggestions.isEmpty)
         #expect(try Fixture.search("\"量子纠缠计算机\"").suggestions.isEmpty)

@@ -14,6 +14,15 @@ public struct Suggestion: Sendable, Equatable, Codable {
     /// What to search instead, and how many passages hold it.
     public var text: String
     public var passages: Int
+
+    /// `text` as it is typed back into a query: quoted when it holds a character the query
+    /// language reads as syntax (a bracket, a colon, a minus, a space), so that (一 or (三)强化
+    /// searches the string, not a group.
+    public var query: String {
+        let syntax = Set("()（）:：-−–“”「」 \u{3000}")
+        guard text.contains(where: { syntax.contains($0) }), !text.contains("\"") else { return text }
+        return "\"" + text + "\""
+    }
 }
 
 extension Searcher {

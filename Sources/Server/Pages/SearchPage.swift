@@ -145,9 +145,9 @@ enum SearchPage {
             // not of the word alone.
             v.suggestions = try results.suggestions.map { s in
                 var next = state
-                if let r = state.q.range(of: s.part) { next.q.replaceSubrange(r, with: s.text) }
+                if let r = state.q.range(of: s.part) { next.q.replaceSubrange(r, with: s.query) }
                 let passages = try generation.withSearcher(exact: state.exact) { try $0.matches(try $0.plan(next.query)).count }
-                return SuggestionView(text: s.text, passages: passages, url: Links.search(next.on(page: 1)))
+                return SuggestionView(text: s.query, passages: passages, url: Links.search(next.on(page: 1)))
             }.filter { $0.passages > 0 }
             v.hasSuggestions = !v.suggestions.isEmpty
         }
