@@ -121,9 +121,14 @@ extension StructureBuilder {
         documentEntry = heading.display
         ordinal = 0
         let last = lines[max(first, end - 1)]
-        emit(
-            kind: .heading, scalars: Array(lines[first..<end].filter { $0.kind == .text }.map(\.text).joined().unicodeScalars),
-            first: lines[first].line, last: last.line, pages: (lines[first].page, last.page))
+        // The label's line and the title's as one text; a space where two numbers would run
+        // together (附件1 over 2024年全省… is no 12024).
+        var scalars: [Unicode.Scalar] = []
+        for line in lines[first..<end] where line.kind == .text {
+            if let a = scalars.last, let b = line.scalars.first, isNarrowWord(a), isNarrowWord(b) { scalars.append(" ") }
+            scalars += line.scalars
+        }
+        emit(kind: .heading, scalars: scalars, first: lines[first].line, last: last.line, pages: (lines[first].page, last.page))
     }
 
     /// A numbered heading that layout wrapped, where lines are not whole paragraphs: the heading

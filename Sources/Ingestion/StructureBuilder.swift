@@ -307,7 +307,7 @@ struct StructureBuilder {
         pending = p
     }
 
-    private func isNarrowWord(_ s: Unicode.Scalar) -> Bool { CharacterClass.isLatin(s) || CharacterClass.isASCIIDigit(s) }
+    func isNarrowWord(_ s: Unicode.Scalar) -> Bool { CharacterClass.isLatin(s) || CharacterClass.isASCIIDigit(s) }
 
     /// Whether `nextLine` continues the pending paragraph. A line that ends a sentence ends the
     /// paragraph; otherwise the paragraph goes on if its last line was visibly cut: it ends in

@@ -77,6 +77,9 @@ import Testing
         // Each name of a --docs list must name a document: a misspelt one is an error, not a narrower view.
         let typo = Self.run(["compare", "海外仓", "--docs", "成都,chongqng", "--index", Self.index])
         #expect(typo.status == 2 && typo.stderr.contains("chongqng"), "\(typo.stderr)")
+        // Filters joined by a comma would read the second into the first one's value: an error that says OR.
+        let commas = Self.run(["kwic", "海外仓", "--docs", "region:成都,region:重庆", "--index", Self.index])
+        #expect(commas.status == 2 && commas.stderr.contains("OR"), "\(commas.stderr)")
         // A --docs value may begin with "-": every document but Chengdu's.
         let others = Self.run(["kwic", "海外仓", "--docs", "-doc:成都", "--format", "json", "--index", Self.index])
         let docs = Set(

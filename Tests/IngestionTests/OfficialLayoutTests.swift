@@ -143,6 +143,15 @@ import Testing
         #expect(row?.path.first?.hasPrefix("附件") == true)
     }
 
+    /// An attachment's label on its own line over a title that opens with a year: the heading's
+    /// text keeps them apart, so 附件1 and 2024年 make no 12024.
+    @Test func anAttachmentLabelAndATitleOpeningWithAYearStayApart() {
+        let text = "某省商务厅关于做好2024年外贸工作的通知\n\n一、工作目标\n\n稳住外贸基本盘。\n\n附件1\n\n2024年全省外贸进出口目标分解表\n\n序号\t地区\t目标\n1\t南昌市\t1200\n"
+        let d = Ingestor.ingest(text: text, name: "notice.txt")
+        let heading = d.passages.first { $0.kind == .heading && $0.text.hasPrefix("附件1") }
+        #expect(heading?.text == "附件1 2024年全省外贸进出口目标分解表", "\(String(describing: heading?.text))")
+    }
+
     /// A joint notice's first page in PDF: the issuers' mark (their names one above the other, the
     /// largest text of the page) is no title; the title block under the document number is, and the
     /// addressees wrapped after it are a passage of their own.

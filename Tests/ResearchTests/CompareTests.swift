@@ -27,6 +27,9 @@ import Testing
         #expect(Self.quantities("跨境电商交易额达到1,200亿元，年均增长１５％。", term: "跨境电商") == ["1,200亿元", "１５％"])
         #expect(Self.quantities("跨境电商 交易额超过 35.5 亿美元。", term: "跨境电商") == ["35.5 亿美元"])
         #expect(Self.quantities("引进跨境电商企业100余家。", term: "跨境电商") == ["100余家"])
+        // A label's number is no quantity: the caption 表1天津市… (the Tianjin rules) holds no "1天".
+        #expect(Self.quantities("表1天津市2021年春节期间需求响应补贴价格", term: "需求响应") == [])
+        #expect(Self.quantities("附件2个人申报需求响应材料清单", term: "需求响应") == [])
         // Energy, prices and areas (the Tianjin demand-response rules of the development set).
         #expect(Self.quantities("固定补贴价格模式的补贴价格为1.2元/千瓦时，竞价上限为2.0元/千瓦时。", term: "补贴价格") == ["1.2元/千瓦时", "2.0元/千瓦时"])
         #expect(Self.quantities("需求响应日申报量不低于4800千瓦时（平均响应功率不低于800千瓦）。", term: "申报量") == ["不低于4800千瓦时", "不低于800千瓦"])

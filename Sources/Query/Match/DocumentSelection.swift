@@ -10,6 +10,12 @@ public enum DocumentSelection {
             spec.lowercased().contains($0.rawValue + ":") || spec.contains($0.rawValue + "：")
         }
         if usesFilters {
+            // Commas list names; between filters they would be read into the first one's value.
+            if spec.contains(/[,，、]\s*[A-Za-zＡ-Ｚａ-ｚ]+[:：]/) {
+                throw QueryError(
+                    message: "--docs joins filters with OR (either) or a space (both), not commas: --docs 'region:成都 OR region:重庆'",
+                    chinese: "文档范围的筛选条件之间用 OR（任一）或空格（同时满足）连接，不用逗号：region:成都 OR region:重庆")
+            }
             let e = try QueryParser.parse(spec)
             guard onlyFilters(e) else {
                 throw QueryError(

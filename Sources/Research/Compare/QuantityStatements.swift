@@ -104,7 +104,8 @@ public enum QuantityStatements {
         var out: [Range<Int>] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            guard digit(s[i]), i == range.lowerBound || (!digit(s[i - 1]) && s[i - 1] != "第") else {
+            // A label's number is none (第3, 表1, 图2, 专栏4, 附件1): 表1天津市… is no "1天".
+            guard digit(s[i]), i == range.lowerBound || (!digit(s[i - 1]) && !Self.labels.contains(s[i - 1])) else {
                 i += 1
                 continue
             }
@@ -129,6 +130,9 @@ public enum QuantityStatements {
         }
         return out
     }
+
+    /// Characters a numbered label ends with, before its number.
+    private static let labels: Set<Unicode.Scalar> = ["第", "表", "图", "栏", "件", "录"]
 
     /// A number at `i` and where it ends; and where its unit ends, if one follows (after spaces and 多 or 余).
     private static func term(_ s: [Unicode.Scalar], at start: Int, in range: Range<Int>) -> (number: Int, unit: Int?) {

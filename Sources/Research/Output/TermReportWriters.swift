@@ -62,7 +62,12 @@ public enum TermReportXLSX {
         for row in report.rows {
             rows += row.notes.map { (row.entry.line, [.integer(row.entry.line), .text(row.entry.name), .text($0)]) }
         }
-        rows += report.problems.map { ($0.line, [.integer($0.line), .text($0.text), .text("not counted: " + $0.message)]) }
+        rows += report.problems.map {
+            (
+                $0.line,
+                [.integer($0.line), .text($0.text), .text($0.message.contains("not counted") ? $0.message : "not counted: " + $0.message)]
+            )
+        }
         return [["Line", "Term", "Note"].map(Workbook.Cell.text)] + rows.sorted { $0.line < $1.line }.map(\.cells)
     }
 
