@@ -144,6 +144,7 @@ extension StructureBuilder {
         headingsInDocument += 1
         headings.append(heading)
         stack.append((n.style, n.number, heading.display, question))
+        runInDepth = nil
         box = nil
         boxItemLast = [:]
         ordinal = 0
@@ -195,6 +196,12 @@ extension StructureBuilder {
     }
 
     mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
+        // A box illustrates a section, not the numbered paragraph (1．发展应急救援。建设…) it happens
+        // to follow: 专栏2 after items 1–3 of （二）拓展低空应用场景 is （二）'s. A standalone item heading
+        // (4.农村电商 over its paragraphs) keeps its box.
+        if runInDepth == stack.count, stack.count > 1, let last = stack.last, last.style >= .arabicDot, last.style != .question {
+            stack.removeLast()
+        }
         let heading = Heading(
             kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
             label: number.isEmpty ? "专栏" : "专栏 " + number.string, title: title.string, line: line.line)

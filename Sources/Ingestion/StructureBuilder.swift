@@ -38,6 +38,9 @@ struct StructureBuilder {
     var box: String?
     /// No passage yet under the open box but its title line.
     var boxIsEmpty = false
+    /// The stack's depth when its last heading is a run-in one (3．发展应急救援。建设…: a numbered
+    /// paragraph), else nil.
+    var runInDepth: Int?
     /// The rule typed just above the current line (blank lines aside), and the one that frames the
     /// open box (above its title, or right under it): a framed box ends at the next rule of that
     /// character, not at a rule of another that separates its groups (────); a box with no frame
@@ -244,6 +247,7 @@ struct StructureBuilder {
                     emit(kind: .heading, scalars: s, first: line.line, last: line.line, pages: (line.page, line.page))
                 case .runIn(let title):
                     push(numbered, title: title, line: line.line)
+                    runInDepth = stack.count
                     start(kind: .paragraph, line)
                 case .item:
                     break

@@ -45,8 +45,9 @@ import Testing
         #expect(TitleBlock.isDecreeHeader("中华人民共和国国务院令（第732号）"))
     }
 
-    /// Under 1.发展数据贸易, a 专栏's items numbered （1） (a label, a colon, its content) are the
-    /// box's items, not headings that close it; the heading after them does close it.
+    /// After 1.发展数据贸易 (a numbered paragraph), a 专栏's items numbered （1） (a label, a colon,
+    /// its content) are the box's items, not headings that close it; the heading after them does
+    /// close it. The box is its section's, （一）拓展数字贸易业态, not the paragraph's it follows.
     @Test func boxItemsNumberedInParenthesesStayInTheBox() {
         let text = """
             四川省数字贸易高质量发展行动计划
@@ -71,7 +72,7 @@ import Testing
         let items = d.passages.filter { $0.text.hasPrefix("（1）") || $0.text.hasPrefix("（2）") }
         #expect(items.count == 2)
         #expect(items.map(\.box) == ["专栏 2 数字贸易新业态培育重点", "专栏 2 数字贸易新业态培育重点"])
-        #expect(items.map { $0.path.last } == ["1.发展数据贸易", "1.发展数据贸易"])
+        #expect(items.map { $0.path.last } == ["（一）拓展数字贸易业态", "（一）拓展数字贸易业态"])
         #expect(!d.headings.map(\.display).contains { $0.hasPrefix("（1）") })
         let after = d.passages.first { $0.text.hasPrefix("1.建设国际通信设施") }
         #expect(after != nil && after?.box == nil && after?.path == ["一、重点任务", "（二）完善数字贸易基础设施", "1.建设国际通信设施"])
