@@ -340,6 +340,9 @@ struct StructureBuilder {
         }
         let last = previous[previous.count - 1]
         if Self.cutMarks.contains(last) { return true }
+        // No sentence, heading or title begins with 的: a line that does continues the one above
+        // (参与固定补贴价格模式 / 的用户以固定补贴价格进行补贴…, a saved page's one fragment a line).
+        if first == "的", !acrossBlank { return true }
         if CharacterClass.isDigit(last) && (CharacterClass.isDigit(first) || first == "." || first == "%") { return true }
         if p.last.softBreak || Self.hasOpenQuote(p.scalars) { return true }
         // Prose that a page break (turned into a blank line by extraction) cut mid-sentence: the

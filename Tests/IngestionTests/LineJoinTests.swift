@@ -58,6 +58,13 @@ import TestSupport
         #expect(p.contains("到2025年，基本建成现代流通体系，物流成本明显下降。"), "\(p)")
     }
 
+    /// No line starts a sentence with 的: the development set's Tianjin rules (a saved page, one
+    /// fragment a line) cut 参与固定补贴价格模式 / 的用户以固定补贴价格进行补贴 at a fragment's end.
+    @Test func aLineStartingWithDeContinuesTheOneAbove() throws {
+        let p = try Self.passages("（二）用户参与条件\n具备一定负荷响应能力的工商业用户、负荷集\n参与固定补贴价格模式\n的用户以固定补贴价格进行补贴。\n")
+        #expect(p.contains { $0.contains("参与固定补贴价格模式的用户以固定补贴价格进行补贴。") }, "\(p)")
+    }
+
     /// The development set's release (pboc_moa…): its headline, the 附件： marker and the attached
     /// document's title are passages of their own, not the start of the paragraph after them.
     @Test(.enabled(if: Support.corpusDev != nil, "the development set ../shared/corpus-dev is absent"))

@@ -5,7 +5,8 @@
 /// space separator dropped beside CJK, padded names (李　明) and tables inside a Word 专栏 kept, a
 /// saved page's dated source line kept, a box's wrapped lines joined; 12: a pair's `PairContext`
 /// in its skip table; a bracketed note spaced into clauses no table row, a year no box number, a
-/// noted attachment opened where it is set, a box after a numbered paragraph filed under its section), so that every index is rebuilt by the rules it is read with.
+/// noted attachment opened where it is set, a box after a numbered paragraph filed under its section, a line
+/// opening with 的 joined to the one above), so that every index is rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
