@@ -54,7 +54,8 @@ import Ingestion
     }
 
     /// The Tianjin notice of the development set, saved from its site without a catalog entry:
-    /// its page says 发布机构 天津市工业和信息化局 and 发文字号 津工信电力〔2021〕3号 (read in the file).
+    /// its page says 发布机构 天津市工业和信息化局 and 发文字号 津工信电力〔2021〕3号, and its date line
+    /// after 特此通知。 says 2021年2月2日 (read in the file).
     @Test func savedPageGetsItsRegionAndIssuer() throws {
         guard let dev = Support.corpusDev else { return }  // the development set is not beside this clone
         let file = dev.appendingPathComponent("tianjin_spring_festival_demand_response_rules_2021.txt")
@@ -64,7 +65,7 @@ import Ingestion
         let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir)).first)
         #expect(facts.issuer == "天津市工业和信息化局")
         #expect(facts.region == "天津市" && facts.regionInferred)
-        #expect(facts.date == "2021" && facts.dateInferred)
+        #expect(facts.date == "2021-02-02" && facts.dateInferred)
     }
 
     /// `html` saved as page.html and indexed: its document's facts and every passage's text.
