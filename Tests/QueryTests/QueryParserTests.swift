@@ -71,6 +71,10 @@ import Testing
         #expect(try QueryParser.parse("（一）总体要求") == Self.w("（一）总体要求"))
         #expect(try QueryParser.parse("中国（四川）自由贸易试验区") == Self.w("中国（四川）自由贸易试验区"))
         #expect(try QueryParser.parse("（十四五） 规划") == .and([Self.w("（十四五）"), Self.w("规划")]))
+        // Mixed widths, as a PDF prints a label: the ) closes the text （ and is text too.
+        #expect(try QueryParser.parse("（二)强化") == Self.w("（二)强化"))
+        #expect(try QueryParser.parse("（二) 强化") == .and([Self.w("（二)"), Self.w("强化")]))
+        #expect(throws: QueryError.self) { try QueryParser.parse("二) 强化") }
     }
 
     /// ASCII parentheses glued inside a word, with no space or operator between them, are text as

@@ -326,9 +326,19 @@ struct QueryLexer {
     private mutating func word(_ start: Int) {
         let first = i
         var j = i
+        // Full-width （ taken as text in this word: a half-width ) closing one is text too, as a
+        // PDF's mixed brackets print a heading's label (（二)强化).
+        var openText = 0
         while j < s.count {
             if s[j] == "(", j > first, let close = textParenthesis(at: j) {
                 j = close + 1
+                continue
+            }
+            if s[j] == "（", !(j > first && fullWidthGroupAhead(at: j)) { openText += 1 }
+            if s[j] == "）", openText > 0 { openText -= 1 }
+            if s[j] == ")", openText > 0 {
+                openText -= 1
+                j += 1
                 continue
             }
             // 成都（跨境电商 OR 海外仓）: a group glued to the word before it.
