@@ -8,7 +8,7 @@ import Research
 struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
-        abstract: "List the indexed documents: file, title, region, date, format, passages, source path.",
+        abstract: "List the indexed documents: file, title, issuer, region, date, format, passages, source path.",
         aliases: ["list"])
 
     @OptionGroup var location: IndexOptions
@@ -66,7 +66,8 @@ struct DocsCommand: ParsableCommand {
             let date = d.date.map { d.dateInferred ? "~" + $0 : $0 }, region = d.region.map { d.regionInferred ? "~" + $0 : $0 }
             let facts = [counted(d.passages, "passage"), d.format, date, region].compactMap { $0 }.joined(separator: " · ")
             print("\(String(format: "%3d", i + 1))  \(t.bold(d.doc))  \(facts)")
-            print("     \(d.title)")
+            // The issuer the issuer: filter reads, after the title it issued.
+            print("     \(d.title)" + (d.issuer.map { " · " + $0 } ?? ""))
             print("     " + t.dim(Self.elided(d.source, to: 90)))
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }

@@ -256,6 +256,14 @@ extension IndexSourcesTests {
         for (name, meta) in catalog {
             #expect(text.stdout.contains(name) && text.stdout.contains(meta["title"] ?? name))
         }
+        // Each issuer the issuer: filter reads is shown after the title it issued.
+        let listed = try #require(Support.json(try Support.run(["docs", "--json", "--index", idx.path]))?["documents"] as? [[String: Any]])
+        for d in listed {
+            if let issuer = d["issuer"] as? String, let title = d["title"] as? String {
+                #expect(text.stdout.contains(title + " · " + issuer), "\(issuer)")
+            }
+        }
+        #expect(listed.contains { $0["issuer"] is String })
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
     }
 
