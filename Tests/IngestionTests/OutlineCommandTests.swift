@@ -29,6 +29,45 @@ import TestSupport
         #expect(five["page"] as? Int == 3)
     }
 
+    /// Parts without a heading of their own are listed where they start, as search paths name
+    /// them: the issuing notice before the plan's body, the 版记 (抄送：…, …印发) after it.
+    @Test func unheadedPartsAreListed() throws {
+        let dir = try Support.temporaryDirectory("outline-parts")
+        defer { Support.remove(dir) }
+        let file = dir.appendingPathComponent("notice.txt")
+        try Support.write(
+            """
+            某市人民政府办公厅关于印发某市跨境电商发展行动方案的通知
+
+            各区县人民政府，市政府各部门：
+
+            现将《某市跨境电商发展行动方案》印发给你们，请认真贯彻执行。
+
+            某市人民政府办公厅
+            2024年3月6日
+
+            某市跨境电商发展行动方案
+
+            一、工作目标
+
+            到2027年，全市跨境电商交易额突破1000亿元。
+
+            二、保障措施
+
+            市商务委牵头建立工作专班。
+
+            抄送：市委各部门，市人大常委会办公厅。
+            某市人民政府办公厅                    2024年3月6日印发
+
+            """, to: file)
+        let out = try Support.run(["outline", file.path])
+        #expect(out.status == 0)
+        let entries = out.stdout.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(entries.map { String($0.prefix(4)) } == ["发文通知", "一、工作", "二、保障", "版记  "], "\(entries)")
+        let json = Self.flatten(try #require(try Self.outline(file)["headings"] as? [[String: Any]]))
+        #expect(json.last?["label"] as? String == "版记" && json.last?["line"] as? Int == 20)
+    }
+
     @Test(arguments: [("sichuan-trade-power-opinions-draft.docx", "docx"), ("sichuan-trade-power-page.html", "html")])
     func unpagedFormatsHaveNullPages(_ file: String, _ format: String) throws {
         let json = try Self.outline(Self.fixtures.appendingPathComponent(file))

@@ -56,9 +56,10 @@ import Testing
             let file = f.corpus.appendingPathComponent(name).path
             same(api, try await ServerFixture.cli(["outline", file, "--json"]), name)
         }
-        // 第一篇 … 第五篇, read from the plan.
+        // The issuing notice (重庆市人民政府办公厅关于印发…的通知, lines 3–), then 第一篇 … 第五篇, read from the plan.
         let parts = try await f.json("/api/outline?doc=chongqing-commerce-14th-fyp.txt")["headings"] as? [[String: Any]]
-        #expect(parts?.count == 5 && parts?.first?["label"] as? String == "第一篇")
+        #expect(parts?.map { $0["label"] as? String } == ["发文通知", "第一篇", "第二篇", "第三篇", "第四篇", "第五篇"])
+        #expect(parts?.first?["line"] as? Int == 3)
     }
 
     @Test func statsEqualsCLI() async throws {

@@ -214,20 +214,40 @@ public struct OutlineJSON: Encodable, Sendable {
         self.headings = Self.tree(headings, pages: pages)
     }
 
-    /// A file read by `outline`.
+    /// A file read by `outline`, with its unheaded parts (`withParts`).
     public init(_ doc: Document) {
         self.init(
             document: doc.name, title: doc.title, format: doc.format, encoding: doc.encoding, metadata: doc.metadata,
-            headings: doc.headings, pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
+            headings: Self.withParts(doc.headings, passages: doc.passages.map { ($0.path, $0.box != nil, $0.firstLine) }),
+            pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
+    }
+
+    /// The document's headings with its parts that have none, each where its first passage is:
+    /// the issuing notice (发文通知) or a cover before the body, the 版记 after it. Their
+    /// passages' paths name them, so the outline lists every part a search can show.
+    public static func withParts(_ headings: [Heading], passages: [(path: [String], boxed: Bool, line: Int)]) -> [Heading] {
+        let named = Set(headings.map(\.display))
+        var parts: [Heading] = []
+        var previous: String?
+        for p in passages {
+            let part = p.path.count == 1 && !p.boxed ? p.path[0] : nil
+            if let part, part != previous, !named.contains(part), !parts.contains(where: { $0.label == part }) {
+                parts.append(Heading(kind: .document, style: nil, depth: 1, label: part, title: "", line: p.line))
+            }
+            previous = p.path.first
+        }
+        return (headings + parts).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// A document of an index.
     public init(_ reader: IndexReader, document d: Int) throws {
         let info = try reader.documentInfo(d)
         let records = try reader.passageRange(ofDocument: d).map { try reader.passageRecord($0) }
+        let paths = try records.map { r in try reader.path(r.pathID) }
         self.init(
             document: info.name, title: info.title, format: info.format, encoding: info.encoding, metadata: info.metadata,
-            headings: info.headings, pages: Self.pages(records.map { ($0.firstLine, $0.firstPage) }))
+            headings: Self.withParts(info.headings, passages: zip(paths, records).map { ($0.headings, $0.box != nil, $1.firstLine) }),
+            pages: Self.pages(records.map { ($0.firstLine, $0.firstPage) }))
     }
 
     /// The page of each passage's first line (a heading's line starts its passage).
