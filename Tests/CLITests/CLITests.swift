@@ -105,9 +105,9 @@ import Testing
         #expect(outline.status == 0)
         let tree = try #require(try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any])
         let parts = try #require(tree["headings"] as? [[String: Any]])
-        #expect(parts.count == 5)  // 第一篇 … 第五篇
-        #expect(parts.first?["label"] as? String == "第一篇")
-        #expect(((parts.first?["children"] as? [[String: Any]])?.first?["label"] as? String) == "第一章")
+        #expect(parts.count == 6)  // the issuing notice, then 第一篇 … 第五篇
+        #expect(parts.first?["label"] as? String == "发文通知" && parts[1]["label"] as? String == "第一篇")
+        #expect(((parts[1]["children"] as? [[String: Any]])?.first?["label"] as? String) == "第一章")
 
         let stats = Self.run(["stats", "--index", Self.index, "--json"])
         let s = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])

@@ -77,7 +77,7 @@ enum DocumentPage {
         let outline = try OutlineJSON(reader, document: facts.index)
         let stored = try facts.passages.map { try reader.passage($0) }
         let marks = try query.map { try generation.marks($0, exact: exact, passages: Array(facts.passages)) } ?? stored.map { _ in [] }
-        let anchors = headingAnchors(info.headings, stored)
+        let anchors = headingAnchors(Self.lines(of: outline.headings), stored)
         let passages = stored.enumerated().map { i, p -> PassageView in
             let heading = p.record.kind == .heading ? info.headings.first { $0.line == p.record.firstLine } : nil
             return PassageView(
@@ -94,15 +94,19 @@ enum DocumentPage {
         return Responses.html(PageRenderer.shared.render(view, "document"))
     }
 
-    /// `L<line>` anchors of the headings, each on the passage that holds its line.
-    static func headingAnchors(_ headings: [Heading], _ passages: [StoredPassage]) -> [Int: [String]] {
+    /// `L<line>` anchors of the outline's entries (headings, and parts without one), each on the
+    /// passage that holds its line.
+    static func headingAnchors(_ lines: [Int], _ passages: [StoredPassage]) -> [Int: [String]] {
         var anchors: [Int: [String]] = [:]
         var k = 0
-        for h in headings.sorted(by: { $0.line < $1.line }) {
-            while k < passages.count, passages[k].record.lastLine < h.line { k += 1 }
+        for line in lines.sorted() {
+            while k < passages.count, passages[k].record.lastLine < line { k += 1 }
             guard k < passages.count else { break }
-            anchors[k, default: []].append("L\(h.line)")
+            anchors[k, default: []].append("L\(line)")
         }
         return anchors
     }
+
+    /// Every entry's line in an outline tree.
+    static func lines(of nodes: [OutlineJSON.Node]) -> [Int] { nodes.flatMap { [$0.line] + lines(of: $0.children) } }
 }
