@@ -31,7 +31,7 @@ struct OutlineCommand: ParsableCommand {
         }
         let pages = OutlineJSON.pages(doc.passages.map { ($0.firstLine, $0.firstPage) })
         print(doc.title + "  (\(doc.name), \(doc.format), \(doc.encoding), \(counted(doc.passages.count, "passage")))")
-        for h in OutlineJSON.withParts(doc.headings, passages: doc.passages.map { ($0.path, $0.box != nil, $0.firstLine) }) {
+        for h in OutlineJSON.withParts(doc) {
             let place = pages[h.line].map { "p. \($0), line \(h.line)" } ?? "line \(h.line)"
             print(String(repeating: "  ", count: h.depth) + h.display + "  " + Terminal.standardOutput.dim(place))
         }

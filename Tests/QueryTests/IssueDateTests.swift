@@ -56,51 +56,44 @@ import Testing
 
     /// The development set's law (a printed web page's text) dates from its revision, 2023年9月1日.
     @Test func developmentSetLawDatesFromItsRevision() throws {
+        try Self.indexedAlone("administrative_reconsideration_law_2023_pdf_extract.txt") { _, facts in
+            #expect(facts.date == "2023-09-01" && facts.dateInferred, "\(String(describing: facts.date))")
+        }
+    }
+
+    /// A development-set file indexed on its own (no catalog beside it): its searcher and facts.
+    /// Nothing runs when the development set is not beside this clone.
+    static func indexedAlone(_ name: String, _ body: (Searcher, DocumentFacts) throws -> Void) throws {
         guard let dev = Support.corpusDev else { return }
-        let dir = try Support.temporaryDirectory("issue-date-law")
+        let dir = try Support.temporaryDirectory("issue-date-\(name.prefix(10))")
         defer { Support.remove(dir) }
-        let file = dir.appendingPathComponent("law.txt")
-        try FileManager.default.copyItem(
-            at: dev.appendingPathComponent("administrative_reconsideration_law_2023_pdf_extract.txt"), to: file)
+        let file = dir.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: dev.appendingPathComponent(name), to: file)
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
         let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
-        let facts = try #require(try searcher.documents().first)
-        #expect(facts.date == "2023-09-01" && facts.dateInferred, "\(String(describing: facts.date))")
+        try body(searcher, try #require(try searcher.documents().first))
     }
 
     /// The development set's Beijing notice prints 京经信发〔2022〕87号: without a catalog, year:2022 finds it.
     @Test func developmentSetDocumentsGetADate() throws {
-        guard let dev = Support.corpusDev else { return }
-        let dir = try Support.temporaryDirectory("issue-date")
-        defer { Support.remove(dir) }
-        let file = dir.appendingPathComponent("beijing.txt")
-        try FileManager.default.copyItem(at: dev.appendingPathComponent("beijing_data_zone_guiding_opinions_2022.txt"), to: file)
-        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
-        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
-        let facts = try #require(try searcher.documents().first)
-        #expect(facts.date?.hasPrefix("2022") == true, "\(String(describing: facts.date))")
-        #expect(facts.dateInferred)
-        #expect(facts.region == "北京市")
-        #expect(try searcher.search("数据 year:2022").total > 0)
+        try Self.indexedAlone("beijing_data_zone_guiding_opinions_2022.txt") { searcher, facts throws in
+            #expect(facts.date?.hasPrefix("2022") == true, "\(String(describing: facts.date))")
+            #expect(facts.dateInferred)
+            #expect(facts.region == "北京市")
+            #expect(try searcher.search("数据 year:2022").total > 0)
+        }
     }
 
     /// The development set's Tianjin notice (a saved page, one fragment a line) prints its date
     /// line after 特此通知。, past its first passages of page furniture: 2021年2月2日, not the year
     /// of 津工信电力〔2021〕3号. A date: filter written in Chinese compares as its dashed form.
     @Test func developmentSetNoticeDatesFromTheLineAfterItsClosingFormula() throws {
-        guard let dev = Support.corpusDev else { return }
-        let dir = try Support.temporaryDirectory("issue-date-tianjin")
-        defer { Support.remove(dir) }
-        let file = dir.appendingPathComponent("tianjin.txt")
-        try FileManager.default.copyItem(
-            at: dev.appendingPathComponent("tianjin_spring_festival_demand_response_rules_2021.txt"), to: file)
-        _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
-        let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
-        let facts = try #require(try searcher.documents().first)
-        #expect(facts.date == "2021-02-02", "\(String(describing: facts.date))")
-        let all = try searcher.search("需求响应").total
-        for filter in ["date:2021-02", "date:2021年", "date:2021年2月", "date:2021年2月2日"] {
-            #expect(try searcher.search("需求响应 \(filter)").total == all, "\(filter)")
+        try Self.indexedAlone("tianjin_spring_festival_demand_response_rules_2021.txt") { searcher, facts throws in
+            #expect(facts.date == "2021-02-02", "\(String(describing: facts.date))")
+            let all = try searcher.search("需求响应").total
+            for filter in ["date:2021-02", "date:2021年", "date:2021年2月", "date:2021年2月2日"] {
+                #expect(try searcher.search("需求响应 \(filter)").total == all, "\(filter)")
+            }
         }
     }
 

@@ -218,8 +218,12 @@ public struct OutlineJSON: Encodable, Sendable {
     public init(_ doc: Document) {
         self.init(
             document: doc.name, title: doc.title, format: doc.format, encoding: doc.encoding, metadata: doc.metadata,
-            headings: Self.withParts(doc.headings, passages: doc.passages.map { ($0.path, $0.box != nil, $0.firstLine) }),
-            pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
+            headings: Self.withParts(doc), pages: Self.pages(doc.passages.map { ($0.firstLine, $0.firstPage) }))
+    }
+
+    /// A file's headings with its unheaded parts (`outline`'s text form lists the same).
+    public static func withParts(_ doc: Document) -> [Heading] {
+        withParts(doc.headings, passages: doc.passages.map { ($0.path, $0.box != nil, $0.firstLine) })
     }
 
     /// The document's headings with its parts that have none, each where its first passage is:
