@@ -66,16 +66,21 @@ public final class Searcher {
     }
 
     /// A plan for counting: a plain part that occurs nowhere stays a part that counts 0 (with a
-    /// note naming its words), where `search` would search its words instead.
-    public func countingPlan(_ query: String) throws -> QueryPlan {
-        try plan(query, QueryParser.parse(query), deferringDirectTerms: false, wordFallback: false)
+    /// note naming its words), where `search` would search its words instead. `within`: the
+    /// documents a research view covers (`--docs`), when not all: its filters select among them
+    /// and their notes count them (a filter that leaves out undated documents counts those of the
+    /// view, not of the index).
+    public func countingPlan(_ query: String, within scope: [DocumentFacts]? = nil) throws -> QueryPlan {
+        try plan(query, QueryParser.parse(query), deferringDirectTerms: false, wordFallback: false, scope: scope)
     }
 
     /// `search`'s own plan: terms of one or two characters are left unread (`Term.deferred`) for
     /// the steps that walk their postings lists; `materialize` reads them for the others.
-    func plan(_ query: String, _ expression: QueryExpression, deferringDirectTerms: Bool, wordFallback: Bool = true) throws -> QueryPlan {
+    func plan(
+        _ query: String, _ expression: QueryExpression, deferringDirectTerms: Bool, wordFallback: Bool = true, scope: [DocumentFacts]? = nil
+    ) throws -> QueryPlan {
         var planner = QueryPlanner(
-            reader: reader, normalizer: normalizer, texts: texts, documents: { [self] in try documents() }, synonyms: synonyms
+            reader: reader, normalizer: normalizer, texts: texts, documents: { [self] in try scope ?? documents() }, synonyms: synonyms
         ) { [self] in
             if let analyzer { return analyzer }
             let made = try Analyzer()
@@ -84,6 +89,7 @@ public final class Searcher {
         }
         planner.deferDirectTerms = deferringDirectTerms
         planner.wordFallback = wordFallback
+        planner.scoped = scope != nil
         return try planner.plan(query, expression)
     }
 

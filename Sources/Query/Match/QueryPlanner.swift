@@ -19,6 +19,8 @@ struct QueryPlanner {
     /// Search a plain part that occurs nowhere as its words instead (`search`'s fallback); the
     /// counting views turn it off: a count is of the part as written, never of its words.
     var wordFallback = true
+    /// The documents are a research view's selection (`--docs`), not the whole index: notes say so.
+    var scoped = false
 
     private var terms: [QueryPlan.Term] = []
     private var notes: [Message] = []
@@ -96,8 +98,9 @@ struct QueryPlanner {
                 let meaning = DocumentFilter.unifiedDate(f.value)
                 notes.append(
                     Message(
-                        english: "\(f) matches no document" + (unpadded ? " (dates compare field by field: it means \(meaning))" : ""),
-                        chinese: "\(f) 没有选中任何文档" + (unpadded ? "（日期按年、月、日逐项比较：即 \(meaning)）" : "")))
+                        english: "\(f) matches no document\(scoped ? " of the --docs selection" : "")"
+                            + (unpadded ? " (dates compare field by field: it means \(meaning))" : ""),
+                        chinese: "\(f) 没有选中\(scoped ? "所选范围中的" : "")任何文档" + (unpadded ? "（日期按年、月、日逐项比较：即 \(meaning)）" : "")))
             }
             if f.field == .year || f.field == .date {
                 let undated = documents.filter { $0.date == nil }.count
@@ -105,8 +108,8 @@ struct QueryPlanner {
                     notes.append(
                         Message(
                             english:
-                                "\(f) leaves out \(undated) document\(undated == 1 ? "" : "s") without a date (see `policy-search docs`)",
-                            chinese: "\(f) 不含 \(undated) 份没有日期的文档（见文档列表）"))
+                                "\(f) leaves out \(undated) document\(undated == 1 ? "" : "s")\(scoped ? " of the --docs selection" : "") without a date (see `policy-search docs`)",
+                            chinese: "\(f) 不含\(scoped ? "所选范围中" : "") \(undated) 份没有日期的文档（见文档列表）"))
                 }
             }
             return .documents(selected.map(\.passages))

@@ -38,7 +38,7 @@ public struct QueryTally: Sendable {
     /// Plans `query` (the query language, filters included) and counts it in every selected document.
     /// A query with nothing to count (only filters or exclusions) is an error.
     public init(_ query: String, searcher: Searcher, scope: DocumentScope) throws {
-        let plan = try searcher.countingPlan(query)
+        let plan = try searcher.countingPlan(query, within: scope.coversAll ? nil : scope.documents)
         guard !plan.scoringTerms.isEmpty else {
             throw QueryError(
                 message: "“\(query)” has no term to count (only filters or exclusions); add a word such as 跨境电商",
