@@ -169,48 +169,4 @@ extension StructureBuilder {
         }
         while let top = stack.last, top.style >= n.style { stack.removeLast() }
     }
-
-    /// A rule typed while a box is open: right under its title, the box's frame (━━━ under 专栏1 …);
-    /// later, the frame's end if it is drawn like the frame (or the box has none), else a rule
-    /// separating the box's groups.
-    mutating func ruleUnderBox(_ r: Unicode.Scalar) {
-        guard box != nil else { return }
-        if boxRule == nil, boxIsEmpty, pendingText == nil {
-            boxRule = r
-        } else if boxRule == nil || boxRule == r {
-            closeFramedBox()
-        }
-    }
-
-    /// A frame ended (a Word text box, a one-cell table, a rule drawn under the box): it closes an
-    /// open box that holds more than its title (a frame around the title alone is a caption's).
-    mutating func closeFramedBox() {
-        if box != nil, !boxIsEmpty || pendingText != nil { closeBox() }
-    }
-
-    /// The frame holding the box ended: what follows is body text again.
-    mutating func closeBox() {
-        flush()
-        box = nil
-        boxItemLast = [:]
-    }
-
-    mutating func openBox(number: [Unicode.Scalar], title: [Unicode.Scalar], line: CleanLine) {
-        // A box illustrates a section, not the numbered paragraph (1．发展应急救援。建设…) it happens
-        // to follow: 专栏2 after items 1–3 of （二）拓展低空应用场景 is （二）'s. A standalone item heading
-        // (4.农村电商 over its paragraphs) keeps its box.
-        if runInDepth == stack.count, stack.count > 1, let last = stack.last, last.style >= .arabicDot, last.style != .question {
-            stack.removeLast()
-        }
-        let heading = Heading(
-            kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
-            label: number.isEmpty ? "专栏" : "专栏 " + number.string, title: title.string, line: line.line)
-        headings.append(heading)
-        box = heading.display
-        boxItemLast = [:]
-        boxIsEmpty = true
-        boxRule = ruleBeforeLine
-        ordinal = 0
-        emit(kind: .heading, scalars: line.scalars, first: line.line, last: line.line, pages: (line.page, line.page))
-    }
 }

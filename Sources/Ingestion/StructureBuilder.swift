@@ -27,6 +27,8 @@ struct StructureBuilder {
     private let breaksAtInlineRuns: Bool
     /// The source's lines are whole paragraphs (`linesAreParagraphs`).
     let linesAreParagraphs: Bool
+    /// The format draws frames (a Word text box, an HTML one-cell table): boxes end where they do.
+    let drawsFrames: Bool
 
     var headings: [Heading] = []
     private(set) var passages: [Passage] = []
@@ -49,6 +51,8 @@ struct StructureBuilder {
     var ruleBeforeLine: Unicode.Scalar?
     var boxRule: Unicode.Scalar?
     var boxItemLast: [NumberingStyle: Int] = [:]
+    /// Where the open box's content starts in `passages` (after its title).
+    var boxStart = 0
     var ordinal = 0
     private var pending: Pending?
     /// The text of the paragraph being gathered, if any (the heading rules look at it).
@@ -87,6 +91,7 @@ struct StructureBuilder {
         self.indentsParagraphs = indented >= 3 && flush >= 3 && indented * 20 >= body.count
         self.breaksAtInlineRuns = StructureBuilder.breaksAtInlineRuns(lines[layout.bodyStart...])
         self.linesAreParagraphs = StructureBuilder.linesAreParagraphs(lines[...])
+        self.drawsFrames = lines.contains(where: \.closesFrame)
     }
 
     mutating func build() {
@@ -282,6 +287,7 @@ struct StructureBuilder {
             return
         }
         flush()
+        if kind == .paragraph, paragraphBreak, proseEndsItemBox(line.scalars) { closeBox() }
         start(kind: kind, line)
     }
 
