@@ -2,6 +2,11 @@ import Foundation
 
 /// Raw file → `Document`: read the format, decode, clean lines, find the body, recover structure.
 public enum Ingestor {
+    /// The revision of the reading rules (cleaning, structure, titles and dates). An index keeps
+    /// the revision each document was read under and reads a file again when it differs, so a
+    /// newer build's rules reach unchanged files too. Raise it with any change to what a file
+    /// yields.
+    public static let rulesRevision = 2
     /// File extensions picked up when a folder is scanned (lowercase); files named explicitly are
     /// read whatever their extension. Legacy Word files (.doc, .wps) and RTF are picked up so that they are
     /// reported with the conversion to run, not silently passed over.
@@ -93,6 +98,7 @@ public enum Ingestor {
     ) -> Document {
         var lines = input
         let headers = RunningHeaders.remove(from: &lines, paged: paged)
+        SiteFooter.remove(from: &lines)
         CellPerLineTable.rebuild(&lines)
         let title = TitleBlock.find(in: lines, evidence: evidence + headers)
         var layout = FrontMatter.layout(of: lines, title: title)

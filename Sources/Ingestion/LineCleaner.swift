@@ -28,6 +28,9 @@ struct CleanLine {
     /// The source set 专栏 apart from what follows by a space (专栏　数字贸易重点平台), which cleaning
     /// removes: an unnumbered box's title may follow (`HeadingParser.parseBox`).
     var boxLabelApart = false
+    /// The line ends in a dash set apart by a space (20824.9 30000 —): a table's empty cell, not
+    /// a word cut at the margin; cleaning removes the space.
+    var endsInLoneDash = false
     /// A rule typed as text (━━━━, ────, ---): the character it is drawn with (a blank line otherwise).
     var rule: Unicode.Scalar? = nil
     var text: String { scalars.string }
@@ -92,6 +95,9 @@ enum LineCleaner {
         }
         var text = CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
         text.boxLabelApart = trimmed.count > 3 && trimmed[0] == "专" && trimmed[1] == "栏" && CharacterClass.isSpace(trimmed[2])
+        text.endsInLoneDash =
+            trimmed.count > 2 && "—-".unicodeScalars.contains(trimmed[trimmed.count - 1])
+            && CharacterClass.isSpace(trimmed[trimmed.count - 2])
         return text
     }
 

@@ -24,7 +24,7 @@ extension StructureBuilder {
                 let block = TitleBlock.extend(from: t, in: lines)
                 title = Array(block.text.unicodeScalars)
                 next = block.range.upperBound
-            } else if closesNotice(after: index) || announces(title, after: index) {
+            } else if closesNotice(after: index) || announces(title, kind: attachment.label.prefix(2), after: index) {
                 // 附件：X followed by the signature and date, or by the attachment itself (附件 over
                 // X): the notice's note of its attachment.
                 return nil
@@ -58,14 +58,16 @@ extension StructureBuilder {
         return j < lines.count && lines[j].kind == .text ? j : nil
     }
 
-    /// Whether an attachment marker within the next few lines starts the attachment `title`
-    /// names: a bare 附件 (its title on the next line) or one with the same title.
-    func announces(_ title: [Unicode.Scalar], after index: Int) -> Bool {
+    /// Whether an attachment marker of the same kind (附件, 附录) within the next few lines starts
+    /// the attachment `title` names: a bare one (its title on the next line) or one with the same
+    /// title. (附录3：流程图 over a page's 附件： list of files is the appendix itself.)
+    func announces(_ title: [Unicode.Scalar], kind: ArraySlice<Unicode.Scalar>, after index: Int) -> Bool {
         var j = index + 1
         var seen = 0
         while j < lines.count, seen < 4 {
             if lines[j].kind == .text {
                 if let later = HeadingParser.parseAttachment(lines[j].scalars) {
+                    guard later.label.prefix(2) == kind else { return false }
                     return later.title.isEmpty || TitleBlock.comparable(later.title.string) == TitleBlock.comparable(title.string)
                 }
                 seen += 1

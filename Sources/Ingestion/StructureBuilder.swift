@@ -345,7 +345,8 @@ struct StructureBuilder {
             return indentsParagraphs && nextLine.indented == false && !acrossBlank && StructureBuilder.width(previous) >= wrapThreshold
         }
         let last = previous[previous.count - 1]
-        if Self.cutMarks.contains(last) { return true }
+        // A dash standing apart is a table's empty cell (20824.9 30000 —), no cut word.
+        if Self.cutMarks.contains(last), !p.last.endsInLoneDash { return true }
         // No sentence, heading or title begins with 的: a line that does continues the one above
         // (参与固定补贴价格模式 / 的用户以固定补贴价格进行补贴…, a saved page's one fragment a line).
         if first == "的", !acrossBlank { return true }

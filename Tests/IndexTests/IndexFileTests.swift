@@ -65,6 +65,26 @@ import TestSupport
         try reader.verify()
     }
 
+    /// A file indexed under other reading rules (an older build's, or one from before revisions
+    /// were kept) is read again: its bytes alone do not make it reusable.
+    @Test func filesReadUnderOtherRulesAreReadAgain() throws {
+        let dir = try Self.temporaryDirectory("rules")
+        _ = try IndexBuilder.build(sources: [Self.corpus.appendingPathComponent("sichuan-trade-power-opinions-draft.txt")], into: dir)
+        let stored = try IndexReader(directory: dir).documentInfo(0).source
+        #expect(stored.rules == Ingestor.rulesRevision)
+        var now = stored
+        now.modified += 1
+        #expect(stored.reusable(for: now))
+        for older in [nil, Ingestor.rulesRevision - 1] {
+            var old = stored
+            old.rules = older
+            #expect(!old.reusable(for: now))
+        }
+        var edited = now
+        edited.hash = "0000000000000000"
+        #expect(!stored.reusable(for: edited))
+    }
+
     @Test func replacingTheIndexLeavesOpenReadersWorking() throws {
         let dir = try Self.temporaryDirectory("atomic")
         _ = try IndexBuilder.build(sources: [Self.corpus], into: dir)

@@ -147,9 +147,9 @@ import Testing
         }
     }
 
-    /// Sichuan's 专栏 2 (line 364) is set as text, cells apart by spaces, and its rows 6 and 7 joined
-    /// in one passage: 6 社会消费品零售总额 亿元 20824.9 30000 — / 7 网络零售额 亿元 5881 9000 8.9%. The
-    /// query's row gives its own figures (2020: 20824.9, 2025: 30000), not 网络零售额's 8.9%.
+    /// Sichuan's 专栏 2 (line 364) is set as text, cells apart by spaces: 6 社会消费品零售总额 亿元
+    /// 20824.9 30000 — (line 364) / 7 网络零售额 亿元 5881 9000 8.9% (line 366). The query's row
+    /// gives its own figures (2020: 20824.9, 2025: 30000), not 网络零售额's 8.9%.
     @Test func aTableSetAsTextGivesTheQuerysRow() throws {
         let searcher = Searcher(reader: ResearchFixture.reader)
         let c = try Comparison(
@@ -162,11 +162,11 @@ import Testing
         #expect(!row.sentence.contains("8.9%"))
         // The columns in the table's order (2020 年, 2025 年, 年均/累计), a dash no figure.
         #expect(row.sentence.hasSuffix("2025年 30000，年均/累计 —"), "\(row.sentence)")
-        // Row 7 of the same passage: its own figures, the growth rate after the target.
+        // Row 7, on its own line: its own figures, the growth rate after the target.
         let retail = try Comparison(
             queries: ["网络零售额"], searcher: searcher, scope: try DocumentScope(searcher: searcher, spec: "sichuan-commerce"),
             bestPerDocument: 0)
-        let seven = try #require(retail.entries[0].columns[0].targets.first { $0.line == 364 })
+        let seven = try #require(retail.entries[0].columns[0].targets.first { $0.line == 366 })
         let t = Array(seven.sentence.unicodeScalars)
         #expect(seven.quantities.map { String(String.UnicodeScalarView(t[$0])) } == ["5881", "9000", "8.9%"])
     }

@@ -79,8 +79,9 @@ import Testing
     ]
 
     /// sichuan-commerce-14th-fyp.txt lines 352–376 (专栏 2): PDF text, cells separated by spaces;
-    /// rows 3–4 and 6–7 are joined in one passage each, row 9's name wraps over lines 371–373 and
-    /// its values are on line 374. The line given is where the row's serial number stands.
+    /// rows 2–3 stand on adjacent lines (one passage), rows 3 and 6 end in an empty cell (—) over a
+    /// blank line (no cut: rows 4 and 7 are passages of their own), row 9's name wraps over lines
+    /// 371–373 and its values are on line 374. The line given is where the row's serial number stands.
     static let sichuan: [Row] = [
         Row(356, nil, "货物贸易", "亿元", "8081.9", "11000", "6%以上", 11000),
         Row(358, nil, "服务贸易", "亿元", "1212.2", "1500", "4.4%", 1500),
@@ -92,6 +93,13 @@ import Testing
         Row(368, nil, "服务业增加值", "亿元", "25471.1", "35000", "—", 35000),
         Row(370, nil, "“4+6”重点产业增加值占服务业比重", "%", "65左右", "70左右", "—", 70)
     ]
+
+    /// A row after one ending in an empty cell (… 30000 —) starts its own passage: its line is its own.
+    @Test func rowsAfterAnEmptyCellKeepTheirLines() throws {
+        let rows = try #require(Self.table("sichuan-commerce-14th-fyp.txt")).rows
+        #expect(rows.first { $0.indicator == "对外投资" }?.line == 361)
+        #expect(rows.first { $0.indicator == "网络零售额" }?.line == 366)
+    }
 
     @Test func everyTargetTableOfTheCorpus() {
         let found = Self.tables.targetTables.map { "\($0.documentName):\($0.line)" }

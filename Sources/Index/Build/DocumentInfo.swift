@@ -1,19 +1,28 @@
 import Ingestion
 
 /// Where a document came from, for change detection: a file is re-analyzed only if its content
-/// hash changed.
+/// hash changed, or the rules it was read under (`Ingestor.rulesRevision`).
 public struct SourceInfo: Codable, Equatable, Sendable {
     public var path: String
     public var size: UInt64
     public var modified: Double
     /// FNV-1a 64 of the file's bytes, hex.
     public var hash: String
+    /// The reading rules' revision; nil in an index written before revisions were kept.
+    public var rules: Int?
 
-    public init(path: String, size: UInt64, modified: Double, hash: String) {
+    public init(path: String, size: UInt64, modified: Double, hash: String, rules: Int? = Ingestor.rulesRevision) {
         self.path = path
         self.size = size
         self.modified = modified
         self.hash = hash
+        self.rules = rules
+    }
+
+    /// Whether a document read from `self` may stand for one read now from `current`: the same
+    /// bytes, read under the same rules.
+    public func reusable(for current: SourceInfo) -> Bool {
+        hash == current.hash && rules == current.rules
     }
 
     public static func hash(_ bytes: UnsafeRawBufferPointer) -> String {

@@ -71,10 +71,11 @@ final class ChunkIndexer {
         state.chunk.skipped.append((job.url.path, reason + "; the version indexed before is kept"))
     }
 
-    /// The file's passages as the previous index holds them, when its content and catalog entry
-    /// are unchanged (re-deriving postings is cheap; reading a document's structure is not).
+    /// The file's passages as the previous index holds them, when its content, the rules it was
+    /// read under and its catalog entry are unchanged (re-deriving postings is cheap; reading a
+    /// document's structure is not).
     private func reuse(_ job: SourceJob, _ source: SourceInfo) -> (info: DocumentInfo, passages: [Passage])? {
-        guard let previous, let old = previous.documents[job.name], old.info.source.hash == source.hash,
+        guard let previous, let old = previous.documents[job.name], old.info.source.reusable(for: source),
             old.info.metadata == (job.metadata ?? DocumentMetadata()),
             var kept = previousVersion(job)
         else { return nil }
