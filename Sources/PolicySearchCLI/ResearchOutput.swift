@@ -50,7 +50,13 @@ enum ResearchOutput {
             var isFolder: ObjCBool = false
             if FileHandle.kind(of: target).map({ $0 != S_IFREG && $0 != S_IFDIR }) == true { return }
             if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
-                throw CLIError("--out \(path) is a folder; give a file name, e.g. \(path)/report.html")
+                // An index folder takes no report: the example names a file beside it.
+                let inIndex = Self.isIndex((target as NSString).appendingPathComponent(IndexFormat.fileName))
+                let example =
+                    inIndex
+                    ? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("report.html")
+                    : "\(path)/report.html"
+                throw CLIError("--out \(path) is \(inIndex ? "an index folder" : "a folder"); give a file name, e.g. \(example)")
             }
             let folder = (target as NSString).deletingLastPathComponent
             if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(IndexFormat.fileName))

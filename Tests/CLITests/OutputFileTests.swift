@@ -40,6 +40,11 @@ import Testing
         }
         #expect(try [indexFile, terms, doc].map { try Data(contentsOf: $0) } == before)
         #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("c.xlsx").path))
+        // The index folder itself: the example named is a file beside it, which is then written.
+        let folder = try Support.run(["report", "--terms", terms.path, "--out", idx.path, "--index", idx.path])
+        let example = base.appendingPathComponent("report.html").path
+        #expect(folder.status == 2 && folder.stderr.contains("an index folder; give a file name, e.g. \(example)"), "\(folder.stderr)")
+        #expect(try Support.run(["report", "--terms", terms.path, "--out", example, "--index", idx.path]).status == 0)
         // A name without a known extension gets the command's default format.
         let plain = base.appendingPathComponent("kwic.out")
         #expect(try Support.run(["kwic", "海外仓", "--out", plain.path, "--index", idx.path]).status == 0)

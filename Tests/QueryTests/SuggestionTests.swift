@@ -30,6 +30,11 @@ import Testing
             if s.text.contains("(") { #expect(s.query == "\"" + s.text + "\"") }
             #expect(try Fixture.search(s.query).total == s.passages, "\(s.query)")
         }
+        // Quote marks typed alone: “” (the corpus quotes words) is no query once cleaned, and a
+        // suggestion holding a double quote could not be typed back in a quoted phrase.
+        let marks = try Fixture.search("“““")
+        #expect(!marks.suggestions.contains { $0.text.contains("\"") || $0.query.isEmpty }, "\(marks.suggestions.map(\.query))")
+        for s in marks.suggestions { #expect(try Fixture.search(s.query).total == s.passages, "\(s.query)") }
     }
 
     @Test func noSuggestionWhenSomethingMatchesOrNothingIsNear() throws {

@@ -35,12 +35,14 @@ extension Searcher {
         return out
     }
 
+    static func isWordCharacter(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+    }
+
     private func nearest(_ s: [UInt32], limit: Int) throws -> [(text: String, passages: Int)] {
         var candidates = Set<[UInt32]>()
         // Brackets or marks typed around a word: （跨境电商） → 跨境电商.
-        func isWordCharacter(_ v: UInt32) -> Bool {
-            Unicode.Scalar(v).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-        }
+        let isWordCharacter = Self.isWordCharacter
         if let first = s.firstIndex(where: isWordCharacter), let last = s.lastIndex(where: isWordCharacter) {
             candidates.insert(Array(s[first...last]))
         }
@@ -64,7 +66,9 @@ extension Searcher {
         // A mistyped character (same length) is the likeliest slip, then a missing one, then an extra one.
         func rank(_ c: [UInt32]) -> Int { c.count == s.count || c.count < s.count - 1 ? 0 : c.count > s.count ? 1 : 2 }
         var found: [(text: String, passages: Int, rank: Int)] = []
-        for c in candidates where c.count >= 2 && c != s {
+        // Marks alone (“” for “““) are no word to search (a query of them is empty once cleaned),
+        // and a double quote cannot be typed back inside a quoted phrase.
+        for c in candidates where c.count >= 2 && c != s && c.contains(where: isWordCharacter) && !c.contains(0x22) {
             guard try PhraseMatcher.match(c, in: reader).count > 0 else { continue }
             // Counted as a search for it would count (with its synonyms).
             let text = String(String.UnicodeScalarView(c.compactMap(Unicode.Scalar.init)))
