@@ -19,6 +19,23 @@ import Testing
         #expect(IssuerName.infer(fromTitle: title) == issuer)
     }
 
+    /// Joint issuers that cleaning ran together are listed apart; one organ with its office, or a
+    /// national organ's local office, stays whole.
+    @Test(arguments: [
+        ("中国人民银行农业农村部", "中国人民银行、农业农村部"),
+        ("中共中央办公厅国务院办公厅", "中共中央办公厅、国务院办公厅"),
+        ("中共四川省委四川省人民政府", "中共四川省委、四川省人民政府"),
+        ("四川省人民政府办公厅", "四川省人民政府办公厅"),
+        ("国家税务总局四川省税务局", "国家税务总局四川省税务局"),
+        ("国家发展和改革委员会", "国家发展和改革委员会"),
+        ("全国人民代表大会常务委员会", "全国人民代表大会常务委员会"),
+        ("成都市服务业发展领导小组办公室", "成都市服务业发展领导小组办公室"),
+        ("中国人民银行 农业农村部", "中国人民银行 农业农村部")
+    ])
+    func jointIssuersListedApart(_ joined: String, _ listed: String) {
+        #expect(IssuerName.listed(joined) == listed)
+    }
+
     /// A title that starts with its subject names no issuer.
     @Test(arguments: ["关于推进北京市数据专区建设的指导意见", "成都市“十四五”服务业发展规划", "推动跨境电商高质量发展的若干措施关于", "数字经济关于"])
     func subjectFirstNamesNone(_ title: String) {

@@ -67,6 +67,8 @@ public struct DocumentFacts: Sendable {
                 // document that names its issuer nowhere before.
                 if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
             }
+            // Joint issuers read from the text run together (cleaning drops the space between them).
+            if info.metadata.issuer == nil { issuer = issuer.map(IssuerName.listed) }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
                 issuer: issuer, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)
