@@ -87,6 +87,21 @@ import TestSupport
             ])
     }
 
+    /// w:lvlRestart (ECMA-376 §17.9.10): 0 never restarts the level (items numbered 1–4 straight
+    /// through two sections, as plans number them); 1 restarts it at level 1 only, not at level 2.
+    @Test(arguments: [("0", ["一、", "1.", "2.", "二、", "3.", "4."]), ("1", ["一、", "1.", "2.", "二、", "1.", "2."])])
+    func levelRestartIsFollowed(_ restart: String, _ labels: [String]) {
+        let numbering = DOCXNumbering()
+        let xml = """
+            <w:numbering \(Self.w)><w:abstractNum w:abstractNumId="0">
+              <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+              <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/><w:lvlRestart w:val="\(restart)"/></w:lvl>
+            </w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>
+            """
+        _ = parseXML(Data(xml.utf8), delegate: numbering)
+        #expect([0, 1, 1, 0, 1, 1].map { numbering.nextLabel(numID: "7", level: $0) } == labels)
+    }
+
     @Test func stylesTablesFootnotesAndBreaksKeepTheirRoles() {
         let lines = Self.body().lines
         #expect(lines[1].role == .heading(level: 1))

@@ -12,6 +12,9 @@ final class DOCXNumbering: NSObject, XMLParserDelegate {
         var format = "decimal"
         var pattern = "%1."
         var start = 1
+        /// w:lvlRestart: the (1-based) level whose use restarts this one; 0 never; nil, any
+        /// shallower level (ECMA-376 §17.9.10).
+        var restart: Int?
     }
     private var abstracts: [String: [Int: Level]] = [:]
     private var instances: [String: String] = [:]
@@ -36,6 +39,7 @@ final class DOCXNumbering: NSObject, XMLParserDelegate {
         case "w:numFmt": update { $0.format = attributes["w:val"] ?? "decimal" }
         case "w:lvlText": update { $0.pattern = attributes["w:val"] ?? "" }
         case "w:start": update { $0.start = attributes["w:val"].flatMap(Int.init) ?? 1 }
+        case "w:lvlRestart": update { $0.restart = attributes["w:val"].flatMap(Int.init) }
         case "w:pStyle": if abstractID != nil, let l = level, let style = attributes["w:val"] { styleLevels[style] = l }
         case "w:num": numID = attributes["w:numId"]
         case "w:abstractNumId": if let n = numID, abstractID == nil { instances[n] = attributes["w:val"] }
@@ -63,7 +67,8 @@ final class DOCXNumbering: NSObject, XMLParserDelegate {
         guard numID != "0", let abstract = instances[numID].flatMap({ abstracts[$0] }), let lvl = abstract[level] else { return "" }
         var c = counters[numID] ?? [:]
         c[level] = (c[level] ?? (lvl.start - 1)) + 1
-        for deeper in (level + 1)..<10 { c[deeper] = nil }
+        // A deeper level restarts unless its lvlRestart names a level shallower than this one (or 0).
+        for deeper in (level + 1)..<10 where level < abstract[deeper]?.restart ?? deeper { c[deeper] = nil }
         counters[numID] = c
         if lvl.format == "bullet" || lvl.format == "none" { return "" }
         var label = lvl.pattern
