@@ -87,6 +87,18 @@ extension IndexSourcesTests {
         #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
     }
 
+    /// The same text in another encoding is the same document: noted as a copy, as a byte copy is.
+    @Test func theSameTextInAnotherEncodingIsNoted() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        let text = try String(contentsOf: src.appendingPathComponent("quantum.txt"), encoding: .utf8)
+        try (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!).write(to: src.appendingPathComponent("quantum-utf16.txt"))
+        let r = try Support.run(["index", src.path, "--index", idx.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: quantum.txt has the same content as quantum-utf16.txt"), "\(r.stderr)")
+        #expect(!r.stderr.contains("lowalt.txt has the same content"))
+    }
+
     @Test func aMissingPathIsAUsageErrorAndCreatesNothing() throws {
         let base = try Support.temporaryDirectory("missing-path")
         defer { Support.remove(base) }

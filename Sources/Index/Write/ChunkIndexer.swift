@@ -41,7 +41,7 @@ final class ChunkIndexer {
             if let reused = reuse(job, source) {
                 add(reused.info, reused.passages, to: &state)
                 state.chunk.reused.append(job.name)
-                state.chunk.hashes.append((job.name, source.hash))
+                state.chunk.hashes.append((job.name, Self.textHash(reused.passages)))
                 continue
             }
             do {
@@ -51,7 +51,7 @@ final class ChunkIndexer {
                     headings: doc.headings)
                 add(info, doc.passages, to: &state)
                 state.chunk.analyzed.append(job.name)
-                state.chunk.hashes.append((job.name, source.hash))
+                state.chunk.hashes.append((job.name, Self.textHash(doc.passages)))
             } catch {
                 failed(job, (error as? IngestionError)?.reason ?? "\(error)", &state)
             }
@@ -60,13 +60,24 @@ final class ChunkIndexer {
         return state.chunk
     }
 
+    /// A hash of the text a document's passages hold: two files of the same text are duplicates
+    /// whatever their bytes (one saved as GB18030, the other as UTF-8).
+    static func textHash(_ passages: [Passage]) -> String {
+        var bytes: [UInt8] = []
+        for p in passages {
+            bytes += p.text.utf8
+            bytes.append(0)
+        }
+        return bytes.withUnsafeBytes { SourceInfo.hash($0) }
+    }
+
     /// A file that cannot be read or ingested is skipped and said; if the previous index holds it,
     /// that version stays (a half-copied or half-synced file does not erase what was searchable),
     /// with its old hash, so the next update reads the file again.
     private func failed(_ job: SourceJob, _ reason: String, _ state: inout State) {
         guard let kept = previousVersion(job) else { return state.chunk.skipped.append((job.url.path, reason)) }
         add(kept.info, kept.passages, to: &state)
-        state.chunk.hashes.append((job.name, kept.info.source.hash))
+        state.chunk.hashes.append((job.name, Self.textHash(kept.passages)))
         state.chunk.kept.append(job.name)
         state.chunk.skipped.append((job.url.path, reason + "; the version indexed before is kept"))
     }

@@ -30,7 +30,7 @@ struct IndexChunk: Sendable {
     var inputBytes: UInt64 = 0
     var analyzed: [String] = []
     var reused: [String] = []
-    /// Each indexed document's name and content hash (`SourceInfo.hash`), to name duplicates.
+    /// Each indexed document's name and the hash of its passages' text (`ChunkIndexer.textHash`), to name duplicates.
     var hashes: [(name: String, hash: String)] = []
     var skipped: [(file: String, reason: String)] = []
     /// Documents that failed to read this time and stay as the previous index held them.
