@@ -8,14 +8,14 @@ import Research
 struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
-        abstract: "List the indexed documents: file, title, issuer, region, date, format, passages, source path.",
+        abstract: "List the indexed documents: file, title, issuer, document number, region, date, format, passages, source path.",
         aliases: ["list"])
 
     @OptionGroup var location: IndexOptions
 
     @Flag(
         help:
-            "Print JSON: {index, sources, excluded, documents: [{doc, title, region, regionInferred, date, dateInferred, issuer, format, passages, source}]}."
+            "Print JSON: {index, sources, excluded, documents: [{doc, title, region, regionInferred, date, dateInferred, issuer, number, format, passages, source}]}."
     )
     var json = false
 
@@ -28,6 +28,8 @@ struct DocsCommand: ParsableCommand {
         @NullWhenAbsent var date: String?
         var dateInferred: Bool
         @NullWhenAbsent var issuer: String?
+        /// The document number (发文字号) its opening prints.
+        @NullWhenAbsent var number: String?
         var format: String
         var passages: Int
         var source: String
@@ -45,7 +47,8 @@ struct DocsCommand: ParsableCommand {
         let documents = try DocumentFacts.load(reader).map { f -> Entry in
             Entry(
                 doc: f.name, title: f.title, region: f.region, regionInferred: f.regionInferred, date: f.date, dateInferred: f.dateInferred,
-                issuer: f.issuer, format: f.format, passages: f.passages.count, source: try reader.documentInfo(f.index).source.path)
+                issuer: f.issuer, number: f.number, format: f.format, passages: f.passages.count,
+                source: try reader.documentInfo(f.index).source.path)
         }
         return Listing(index: index.path, sources: manifest.roots, excluded: manifest.excluded, documents: documents)
     }
@@ -66,8 +69,8 @@ struct DocsCommand: ParsableCommand {
             let date = d.date.map { d.dateInferred ? "~" + $0 : $0 }, region = d.region.map { d.regionInferred ? "~" + $0 : $0 }
             let facts = [counted(d.passages, "passage"), d.format, date, region].compactMap { $0 }.joined(separator: " · ")
             print("\(String(format: "%3d", i + 1))  \(t.bold(d.doc))  \(facts)")
-            // The issuer the issuer: filter reads, after the title it issued.
-            print("     \(d.title)" + (d.issuer.map { " · " + $0 } ?? ""))
+            // The issuer the issuer: filter reads, after the title it issued, and the number it gave it.
+            print("     \(d.title)" + [d.issuer, d.number].compactMap { $0.map { " · " + $0 } }.joined())
             print("     " + t.dim(Self.elided(d.source, to: 90)))
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }

@@ -64,15 +64,38 @@ import Ingestion
         _ = try IndexBuilder.build(sources: [file], into: dir, threads: 1)
         let facts = try #require(try DocumentFacts.load(try IndexReader(directory: dir)).first)
         #expect(facts.issuer == "天津市工业和信息化局")
+        #expect(facts.number == "津工信电力〔2021〕3号")
         #expect(facts.region == "天津市" && facts.regionInferred)
         #expect(facts.date == "2021-02-02" && facts.dateInferred)
     }
 
     /// `html` saved as page.html and indexed: its document's facts and every passage's text.
-    static func indexed(page html: String) throws -> (facts: DocumentFacts, texts: [String]) {
+    /// A notice's document number on a line of its own under the organ (GB/T 9704), spaced as
+    /// typeset: the number, without its spaces.
+    @Test func theDocumentNumberOnItsOwnLine() throws {
+        let text = """
+            某市人民政府办公室文件
+
+            某府办发 〔2023〕 7号
+
+            某市人民政府办公室关于印发某市促进跨境电商发展若干措施的通知
+
+            各区县人民政府，市政府各部门：
+
+            现将《某市促进跨境电商发展若干措施》印发给你们，请认真贯彻执行。
+
+            某市人民政府办公室
+            2023年4月3日
+            """
+        let (facts, _) = try Self.indexed(page: text, name: "notice.txt")
+        #expect(facts.number == "某府办发〔2023〕7号")
+        #expect(facts.issuer == "某市人民政府办公室" && facts.date == "2023-04-03")
+    }
+
+    static func indexed(page html: String, name: String = "page.html") throws -> (facts: DocumentFacts, texts: [String]) {
         let dir = try Support.temporaryDirectory("fields-page")
         defer { Support.remove(dir) }
-        let file = dir.appendingPathComponent("page.html")
+        let file = dir.appendingPathComponent(name)
         try Support.write(html, to: file)
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"), threads: 1)
         let reader = try IndexReader(directory: dir.appendingPathComponent("index"))
@@ -141,7 +164,7 @@ import Ingestion
             <div class="footer">网站标识码：5101000001 蜀ICP备0000000号</div></body></html>
             """
         let (facts, texts) = try Self.indexed(page: html)
-        #expect(facts.issuer == "某市人民政府办公厅")
+        #expect(facts.issuer == "某市人民政府办公厅" && facts.number == "川办发〔2024〕15号")
         #expect(facts.date == "2024-03-18" && facts.region == "四川省", "\(facts.date ?? "-") \(facts.region ?? "-")")
         #expect(facts.title == "某市关于促进消费的若干措施")
         // The fields come once, before the article, and the article once.

@@ -14,6 +14,9 @@ public struct DocumentFacts: Sendable {
     /// The region came from the text, not the catalog.
     public var regionInferred: Bool
     public var issuer: String?
+    /// The document number (发文字号: 川府发〔2021〕12号) its opening prints, labelled or on a line of
+    /// its own; read with the other facts where the catalog leaves one of them to the text.
+    public var number: String?
     public var date: String?
     /// The date came from the text, not the catalog.
     public var dateInferred: Bool
@@ -27,6 +30,7 @@ public struct DocumentFacts: Sendable {
             var region = info.metadata.region, date = info.metadata.date, issuer = info.metadata.issuer
             var opening: [String] = []
             var dateField: String?
+            var number: String?
             if region == nil || date == nil || issuer == nil {
                 // The opening passages hold the issuing notice (document number, date line) or a
                 // saved page's labelled fields.
@@ -40,6 +44,7 @@ public struct DocumentFacts: Sendable {
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
                     ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
                 dateField = fields.date
+                number = fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
                 // Twelve: organ, title, number, addressees, body, an attachment list of up to five
                 // items, the signature, then the date line.
                 opening = [fields.number].compactMap { $0 } + long.prefix(12) + IssueDate.afterClosingFormula(long)
@@ -71,7 +76,7 @@ public struct DocumentFacts: Sendable {
             if info.metadata.issuer == nil { issuer = issuer.map(IssuerName.listed) }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
-                issuer: issuer, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)
+                issuer: issuer, number: number, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)
         }
     }
 }

@@ -18,6 +18,8 @@ enum DocumentPage {
         var region: String
         var hasIssuer: Bool
         var issuer: String
+        var hasNumber: Bool
+        var number: String
         var hasDate: Bool
         var date: String
         var passageCount: Int
@@ -86,7 +88,8 @@ enum DocumentPage {
         }
         let view = View(
             formQuery: query ?? "", title: facts.title, name: facts.name, format: facts.format, hasRegion: facts.region != nil,
-            region: facts.region ?? "", hasIssuer: facts.issuer != nil, issuer: facts.issuer ?? "", hasDate: facts.date != nil,
+            region: facts.region ?? "", hasIssuer: facts.issuer != nil, issuer: facts.issuer ?? "", hasNumber: facts.number != nil,
+            number: facts.number ?? "", hasDate: facts.date != nil,
             date: facts.date ?? "", passageCount: stored.count, outlineAPI: "/api/outline?" + QueryParameters.encode([("doc", facts.name)]),
             hasHighlight: query != nil, highlightQuery: query ?? "", exact: exact, occurrenceCount: marks.reduce(0) { $0 + $1.count },
             plainURL: Links.document(facts.name), hasOutline: !outline.headings.isEmpty, outline: outline.headings.map(Node.init),
