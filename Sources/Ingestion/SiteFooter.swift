@@ -5,8 +5,9 @@ import Foundation
 /// page, keeps it after the last article or annex, where it would be filed under it and found by
 /// searches. It is recognised by its registration and copyright marks, which no policy text
 /// prints: the block of site lines around the last of them, at the very end of the file, is
-/// dropped like page furniture. One such mark alone (a document that cites 版权所有 once) is not
-/// enough: the block needs two, or one and two of the site's link lines.
+/// dropped like page furniture, and so is a marked line that recurs (a printout's footer on every
+/// page). One such mark alone (a document that cites 版权所有 once) is not enough: the block needs
+/// two, or one and two of the site's link lines.
 enum SiteFooter {
     /// How far from the end (in text lines) the last mark may stand.
     static let reach = 12
@@ -14,6 +15,16 @@ enum SiteFooter {
     static let gap = 2
 
     static func remove(from lines: inout [CleanLine]) {
+        removeTail(from: &lines)
+        // A page printed from the site repeats its footer on every page: a marked line seen twice
+        // is the site's wherever it stands.
+        var seen: [[Unicode.Scalar]: Int] = [:]
+        for l in lines where l.kind == .text && isMarked(l.scalars) { seen[l.scalars, default: 0] += 1 }
+        for i in lines.indices where lines[i].kind == .text && seen[lines[i].scalars, default: 0] >= 2 { lines[i].kind = .pageMark }
+    }
+
+    /// The footer block at the end of the file.
+    static func removeTail(from lines: inout [CleanLine]) {
         let text = lines.indices.filter { lines[$0].kind == .text }
         guard let lastMark = text.suffix(reach).last(where: { isMarked(lines[$0].scalars) }) else { return }
         // Everything after the last mark must be the site's too.

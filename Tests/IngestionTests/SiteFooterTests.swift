@@ -38,6 +38,17 @@ import Testing
         #expect(last.path == ["二、加强人才培养"])
     }
 
+    /// A page printed from the site: its footer line on every page, between the document's paragraphs.
+    @Test func aFooterLineRepeatedOnEveryPageIsDropped() {
+        let footer = "版权所有：某市人民政府办公室 某ICP备05070218号"
+        let printed =
+            Self.plan.replacingOccurrences(of: "FOOTER", with: "")
+            .replacingOccurrences(of: "二、加强人才培养", with: footer + "\n\n二、加强人才培养") + "\n" + footer + "\n"
+        let d = Ingestor.ingest(text: printed, name: "plan.txt")
+        #expect(!d.passages.contains { $0.text.contains("ICP备") }, "\(d.passages.map(\.text))")
+        #expect(d.passages.contains { $0.text == "对跨境电商企业参加境外展会给予补贴。" })
+    }
+
     /// One mark in the text is the document's: a rule that cites 版权所有 keeps its sentence.
     @Test func oneCitedMarkIsKept() {
         let cited = "著作权人依法享有版权所有的各项权利。"
