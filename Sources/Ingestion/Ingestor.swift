@@ -98,7 +98,7 @@ public enum Ingestor {
     ) -> Document {
         var lines = input
         let headers = RunningHeaders.remove(from: &lines, paged: paged)
-        SiteFooter.remove(from: &lines)
+        SiteChrome.remove(from: &lines)
         CellPerLineTable.rebuild(&lines)
         let title = TitleBlock.find(in: lines, evidence: evidence + headers)
         var layout = FrontMatter.layout(of: lines, title: title)

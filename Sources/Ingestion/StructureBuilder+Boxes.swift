@@ -50,7 +50,7 @@ extension StructureBuilder {
     /// Whether a paragraph starting with `s`, about to open after a blank line, is the body's prose
     /// again after a box with no frame (no rule typed around it, a format that draws none):
     /// everything in the box so far is items (numbered, marked ▶ • — ①, named 名称：…, or table
-    /// rows; notes aside) and the last one ends a sentence, while `s` opens no item and is no note
+    /// rows; notes aside) and the last is a row or ends a sentence, while `s` opens no item and is no note
     /// (注：, 资料来源). A box whose items are titles over descriptions (1．数字基础设施工程 /
     /// 建设5G基站…), or of prose, is left to the next heading; so is a paragraph set right under
     /// an item, without a blank line (the item's own).
@@ -60,9 +60,11 @@ extension StructureBuilder {
         }
         let content = passages[boxStart...].filter { !Self.isBoxNote(Array($0.text.unicodeScalars)) }
         guard content.allSatisfy({ $0.kind == .tableRow || ($0.kind == .paragraph && Self.opensBoxItem(Array($0.text.unicodeScalars))) }),
-            let last = content.last?.text.unicodeScalars.last(where: { !CharacterClass.isClosing($0) })
+            let last = content.last
         else { return false }
-        return Self.sentenceStops.contains(last)
+        // A table's row is whole; an item, when it ends a sentence.
+        return last.kind == .tableRow
+            || last.text.unicodeScalars.last(where: { !CharacterClass.isClosing($0) }).map(Self.sentenceStops.contains) == true
     }
 
     /// An item's opening: a numbering label, a list mark, or a short name before a colon

@@ -335,6 +335,8 @@ struct StructureBuilder {
         }
         if !acrossBlank, Self.noLineStart.contains(first) { return true }
         if Self.endsInAddress(previous, before: next) { return false }
+        // A page's field line (发布时间：… 来源：… 浏览次数：…) is whole.
+        if PageFields.isFieldLine(previous) { return false }
         if breaksAtInlineRuns, !acrossBlank, Self.continuesInlineRun(previous, next) { return true }
         // A note wholly in brackets (a regulation's adoption note under its title) is complete.
         if Self.isBracketedNote(p.scalars) { return false }

@@ -31,11 +31,13 @@ import Testing
         "专栏1　新型基础设施重点工程\n1．5G网络：新建5G基站1万个。\n2．千兆光网：实现城区全覆盖。",
         "专栏1　新型基础设施重点工程\n▶ 新建5G基站1万个。\n\n▶ 千兆光网实现城区全覆盖。",
         "专栏1　新型基础设施重点工程\n5G网络：新建5G基站1万个。\n千兆光网：实现城区全覆盖。",
-        "专栏1　新型基础设施重点工程\n1．5G网络：新建5G基站1万个。\n注：数据为累计数。"
+        "专栏1　新型基础设施重点工程\n1．5G网络：新建5G基站1万个。\n注：数据为累计数。",
+        // A table typed with full-width spaces, and its note.
+        "专栏1　新型基础设施重点工程\n指标　单位　2025年\n5G基站数量　万个　1\n千兆光网覆盖率　%　100\n注：5G基站1万个为累计数。"
     ])
     func proseAfterFinishedItemsLeavesTheBox(_ box: String) throws {
         let d = Self.ingest(box)
-        let item = try #require(d.passages.first { $0.text.contains("5G基站1万个") })
+        let item = try #require(d.passages.first { $0.text.contains("5G基站1万个") || $0.text.contains("5G基站数量") })
         #expect(item.box == "专栏 1 新型基础设施重点工程")
         if box.contains("注：") { #expect(Self.passage(d, "注：")?.box == "专栏 1 新型基础设施重点工程") }
         let prose = try #require(Self.passage(d, "到2025年"))

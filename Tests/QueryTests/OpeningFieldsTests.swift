@@ -206,5 +206,9 @@ import Ingestion
         #expect(OpeningFields(lines: ["2024-08-16 来源：云南省商务厅"]).issuer == "云南省商务厅")
         #expect(OpeningFields(lines: ["发布时间：2024-08-16 来源：新华社"]).issuer == nil)
         #expect(OpeningFields(lines: ["发布机构：云南省人民政府办公厅", "2024-08-16 来源：云南省商务厅"]).issuer == "云南省人民政府办公厅")
+        // Counters after the source (浏览次数, 字体) end its value; 发布时间 is the page's date.
+        let line = OpeningFields(lines: ["发布时间：2023-08-15 10:30  来源：贵州省商务厅  浏览次数：1826  字体：[大 中 小]"])
+        #expect(line.issuer == "贵州省商务厅")
+        #expect(line.date.flatMap { IssueDate.infer(title: "", field: $0, opening: []) } == "2023-08-15")
     }
 }

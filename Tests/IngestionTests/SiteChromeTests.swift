@@ -6,7 +6,7 @@ import Testing
 
 /// A web site's footer that a saved or printed page keeps after the document (主办单位, 版权所有,
 /// ICP备 …) is no part of it: not filed under the last article or appendix, not found by search.
-@Suite struct SiteFooterTests {
+@Suite struct SiteChromeTests {
     static let plan = """
         某市关于促进跨境电商发展的若干措施
 
@@ -47,6 +47,46 @@ import Testing
         let d = Ingestor.ingest(text: printed, name: "plan.txt")
         #expect(!d.passages.contains { $0.text.contains("ICP备") }, "\(d.passages.map(\.text))")
         #expect(d.passages.contains { $0.text == "对跨境电商企业参加境外展会给予补贴。" })
+    }
+
+    /// A 政策解读 page saved as text: the site's name, menu, breadcrumb and search box above the
+    /// headline, its buttons, link list and footer below the last answer; the source line under
+    /// the headline is a line of its own (the lead paragraph after it is a passage of its own).
+    static let savedPage = """
+        某省商务厅
+        首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流
+        请输入关键词 搜索
+        首页 > 政务公开 > 政策解读
+
+        《某省促进外贸稳规模优结构若干措施》政策解读
+
+        发布时间：2023-08-15 10:30  来源：某省商务厅  浏览次数：1826  字体：[大 中 小]
+
+            近日，省人民政府办公厅印发《某省促进外贸稳规模优结构若干措施》。现就有关内容解读如下。
+
+        一、问：《若干措施》出台的背景是什么？
+            答：今年以来，外需收缩压力加大，我省外贸发展面临订单减少等困难。
+        （责任编辑：王芳）
+
+        【打印本页】【关闭窗口】
+
+        相关链接：
+        商务部 | 海关总署 | 某省人民政府
+
+        主办单位：某省商务厅  承办单位：某省商务厅信息中心
+        版权所有：某省商务厅  某ICP备05001234号-1
+        网站地图 | 联系我们 | 使用帮助
+        """
+
+    @Test func aSavedPagesHeaderAndFooterAreNoPartOfIt() throws {
+        let d = Ingestor.ingest(text: Self.savedPage, name: "page.txt")
+        #expect(d.title == "《某省促进外贸稳规模优结构若干措施》政策解读")
+        for chrome in ["机构概况", "请输入关键词", "首页", "打印本页", "相关链接", "海关总署", "责任编辑", "ICP备", "网站地图"] {
+            #expect(!d.passages.contains { $0.text.contains(chrome) }, "\(chrome)")
+        }
+        let lead = try #require(d.passages.first { $0.text.hasPrefix("近日") })
+        #expect(lead.firstLine == 10)
+        #expect(d.passages.last?.text.hasPrefix("答：今年以来") == true)
     }
 
     /// One mark in the text is the document's: a rule that cites 版权所有 keeps its sentence.

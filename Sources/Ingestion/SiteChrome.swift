@@ -1,0 +1,122 @@
+import Foundation
+
+/// A web site's furniture kept by a page saved as text or printed to PDF: no part of the document,
+/// though it would be filed under its first or last heading and found by searches.
+///
+/// - The footer at the end (主办单位：…, 版权所有, 京ICP备…号, 网站地图 | 联系我们, 【打印本页】【关闭窗口】,
+///   相关链接：…) is recognised by its registration and copyright marks, which no policy text prints:
+///   the block of site lines around the last of them, at the very end of the file, is dropped like
+///   page furniture, and so is a marked line that recurs (a printout's footer on every page). One
+///   such mark alone (a document that cites 版权所有 once) is not enough: the block needs two, or
+///   one and two of the site's link lines.
+/// - The header at the top (a menu of links, 首页 > 政务公开 > …, 请输入关键词 搜索) is recognised
+///   line by line in the first lines of the file, by shapes no document's opening has; short lines
+///   above its first line (the site's name) go with it.
+enum SiteChrome {
+    /// How far from the end (in text lines) the last mark may stand.
+    static let reach = 12
+    /// Unrecognised short lines the block may hold between site lines (a mailbox, a phone line).
+    static let gap = 2
+
+    /// Lines from the top where a site's header may stand (its title block follows).
+    static let headerReach = 15
+
+    static func remove(from lines: inout [CleanLine]) {
+        removeTail(from: &lines)
+        // The header's lines go, and the site's name above them (贵州省商务厅 over its menu), which
+        // would otherwise open the title block; they leave blank lines, as paragraphs are apart.
+        let top = Array(lines.indices.filter { lines[$0].kind == .text }.prefix(headerReach))
+        let header = top.filter { isHeaderLine(lines[$0].scalars) }
+        if let first = header.first {
+            let brand = top.prefix { $0 < first }.allSatisfy {
+                lines[$0].scalars.count <= 16 && !TitleBlock.endsWithDocumentType(lines[$0].text)
+            }
+            for i in top where header.contains(i) || (brand && i < first) { (lines[i].kind, lines[i].scalars) = (.blank, []) }
+        }
+        // A page printed from the site repeats its footer on every page: a marked line seen twice
+        // is the site's wherever it stands.
+        var seen: [[Unicode.Scalar]: Int] = [:]
+        for l in lines where l.kind == .text && isMarked(l.scalars) { seen[l.scalars, default: 0] += 1 }
+        for i in lines.indices where lines[i].kind == .text && seen[lines[i].scalars, default: 0] >= 2 { lines[i].kind = .pageMark }
+    }
+
+    /// The footer block at the end of the file.
+    static func removeTail(from lines: inout [CleanLine]) {
+        let text = lines.indices.filter { lines[$0].kind == .text }
+        guard let lastMark = text.suffix(reach).last(where: { isMarked(lines[$0].scalars) }) else { return }
+        // Everything after the last mark must be the site's too.
+        guard text.drop(while: { $0 <= lastMark }).allSatisfy({ isSiteLine(lines[$0].scalars) || isShort(lines[$0].scalars) }) else {
+            return
+        }
+        var start = lastMark, marks = 0, links = 0, unknown = 0
+        for i in text.reversed() where i <= lastMark {
+            let s = lines[i].scalars
+            if isMarked(s) {
+                marks += 1
+            } else if isSiteLine(s) {
+                links += 1
+            } else if isShort(s), unknown < gap {
+                unknown += 1
+                continue
+            } else {
+                break
+            }
+            (start, unknown) = (i, 0)
+        }
+        guard marks >= 2 || (marks == 1 && links >= 2) else { return }
+        for i in start..<lines.count where lines[i].kind == .text { lines[i].kind = .pageMark }
+    }
+
+    /// A line with a site's registration or copyright mark.
+    static func isMarked(_ s: [Unicode.Scalar]) -> Bool {
+        let t = String(String.UnicodeScalarView(s))
+        return marks.contains { t.contains($0) }
+    }
+
+    static let marks = ["ICP备", "ICP证", "公网安备", "网站标识码", "版权所有", "Copyright", "copyright", "©"]
+
+    /// A line of the site's furniture: its links, its sponsor and maintainer, its browser notice,
+    /// a link separator, an address, its buttons, its editor's name.
+    static func isSiteLine(_ s: [Unicode.Scalar]) -> Bool {
+        let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        if t.isEmpty || t.allSatisfy({ $0 == "|" || $0 == "｜" || $0 == " " }) { return true }
+        if t.hasPrefix("|") || t.hasPrefix("｜") || t.hasPrefix("http") || t.hasPrefix("www.") { return true }
+        if isMarked(s) || links.contains(t) || isLinkBar(t) || isButtonRow(t) { return true }
+        if t.firstMatch(of: /^[（(]责任编辑[：:][^）)]{1,12}[）)]$/) != nil { return true }
+        return siteLinePrefixes.contains { t.hasPrefix($0) } || t.contains("您正在使用")
+    }
+
+    /// A header line: a menu of links, a breadcrumb (首页 > 政务公开 > 政策解读), a search box.
+    static func isHeaderLine(_ s: [Unicode.Scalar]) -> Bool {
+        let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        if isLinkBar(t) || isButtonRow(t) || t.hasPrefix("请输入关键词") || t.hasPrefix("请输入关键字") { return true }
+        let crumb = ["首页", "当前位置", "您的位置", "你的位置", "您现在的位置", "当前的位置"].contains { t.hasPrefix($0) }
+        return crumb && t.contains { ">＞»›→".contains($0) }
+    }
+
+    /// Three links or more between bars (首页 | 机构概况 | 政务公开): short words, no figures, no
+    /// sentence (a table typed with bars has figures, or is read as rows).
+    static func isLinkBar(_ t: String) -> Bool {
+        let parts = t.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count >= 3 else { return false }
+        return parts.allSatisfy { p in !p.isEmpty && p.count <= 10 && !p.contains(where: { $0.isNumber || "。，；".contains($0) }) }
+    }
+
+    /// Buttons in brackets alone: 【打印本页】【关闭窗口】, [打印] [关闭].
+    static func isButtonRow(_ t: String) -> Bool {
+        t.wholeMatch(of: /(\s*[【\[][^】\]]{1,6}[】\]])+\s*/) != nil
+    }
+
+    static let links: Set<String> = [
+        "网站地图", "联系我们", "关于我们", "网站声明", "隐私声明", "无障碍", "无障碍浏览", "返回顶部", "打印本页", "关闭窗口", "【打印】", "【关闭】",
+        "相关链接", "政策解读", "相关政策", "相关报道", "网站纠错", "我要纠错"
+    ]
+    static let siteLinePrefixes = [
+        "相关链接", "友情链接", "主办单位", "主办：", "承办单位", "承办：", "协办单位", "运行维护单位", "技术支持", "网站标识码", "地址：", "邮编：", "电话：", "传真："
+    ]
+
+    /// A short line with no sentence in it (40 columns): what a footer's odd line is like.
+    static func isShort(_ s: [Unicode.Scalar]) -> Bool {
+        StructureBuilder.width(s) <= 40 && !s.contains(where: HeadingParser.isSentenceEnd)
+    }
+}
