@@ -107,14 +107,14 @@ public enum Ingestor {
         var builder = StructureBuilder(lines: lines, layout: layout)
         builder.build()
         var info = metadata ?? DocumentMetadata()
-        info.noticeTitle = title.noticeTitle
+        info.noticeTitle = title.noticeTitle.map(OrganNames.spacedTitle)
         info.issuedTitle = layout.printedTitle ?? title.issuedTitle
         let chosen: String
         if let catalogTitle = metadata?.title {
             chosen = catalogTitle
             info.titleSource = .catalog
         } else if let t = layout.printedTitle ?? title.title {
-            chosen = t
+            chosen = OrganNames.spacedTitle(t)
             info.titleSource = title.source
         } else {
             chosen = name

@@ -26,10 +26,11 @@ struct DevTitleTests {
         Expected(file: "guizhou_rural_payment_action_plan_2026_2028.md", title: "贵州省农村支付服务提质增效助力乡村振兴行动方案(2026-2028年)"),
         Expected(
             file: "guizhou_rural_payment_action_plan_2026_2028.gb18030.md", title: "贵州省农村支付服务提质增效助力乡村振兴行动方案(2026-2028年)"),
-        // Spaces between ideographs are layout to the cleaner (中国人民银行 农业农村部 → 中国人民银行农业农村部).
+        // Spaces between ideographs are layout to the cleaner; the one between joint issuers is put back
+        // (中国人民银行 农业农村部, as line 1 prints it).
         Expected(
             file: "pboc_moa_rural_reform_finance_opinions_2025.md", title: "关于加强金融服务农村改革推进乡村全面振兴的意见",
-            notice: "中国人民银行农业农村部印发《关于加强金融服务农村改革推进乡村全面振兴的意见》"),
+            notice: "中国人民银行 农业农村部印发《关于加强金融服务农村改革推进乡村全面振兴的意见》"),
         Expected(file: "shanghai_lingang_new_area_measures_2019.txt", title: "中国(上海)自由贸易试验区临港新片区管理办法"),
         Expected(
             file: "tianjin_spring_festival_demand_response_rules_2021.txt", title: "2021年春节期间电力需求响应实施细则",

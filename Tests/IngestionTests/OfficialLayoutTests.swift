@@ -164,7 +164,7 @@ import Testing
         ]
         let lines = raw.enumerated().map { SourceLine(text: $1, line: $0 + 1, page: 1) }
         let d = Self.pdf(lines, evidence: ["江州市经济和信息化局江州市财政局"], name: "notice.pdf")
-        #expect(d.title == "江州市经济和信息化局江州市财政局关于组织开展2025年度中小企业数字化转型试点申报工作的通知")
+        #expect(d.title == "江州市经济和信息化局 江州市财政局关于组织开展2025年度中小企业数字化转型试点申报工作的通知")
         #expect(d.passages.contains { $0.text == "各区（县）经济和信息化主管部门、财政局，江州经开区、高新区管委会：" })
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import Ingestion
 import TestSupport
 import Testing
 
@@ -30,10 +31,19 @@ import Testing
         ("国家发展和改革委员会", "国家发展和改革委员会"),
         ("全国人民代表大会常务委员会", "全国人民代表大会常务委员会"),
         ("成都市服务业发展领导小组办公室", "成都市服务业发展领导小组办公室"),
-        ("中国人民银行 农业农村部", "中国人民银行 农业农村部")
+        ("中国人民银行 农业农村部", "中国人民银行、农业农村部")
     ])
     func jointIssuersListedApart(_ joined: String, _ listed: String) {
-        #expect(IssuerName.listed(joined) == listed)
+        #expect(OrganNames.listed(joined) == listed)
+    }
+
+    /// A title opening with joint issuers gets back the space its source set between them.
+    @Test func aTitlesJointIssuersAreSpaced() {
+        #expect(
+            OrganNames.spacedTitle("云南省商务厅云南省财政厅云南省市场监督管理局关于开展县域商业体系建设的通知")
+                == "云南省商务厅 云南省财政厅 云南省市场监督管理局关于开展县域商业体系建设的通知")
+        #expect(OrganNames.spacedTitle("四川省人民政府办公厅关于印发…的通知") == "四川省人民政府办公厅关于印发…的通知")
+        #expect(OrganNames.spacedTitle("成都市“十四五”服务业发展规划") == "成都市“十四五”服务业发展规划")
     }
 
     /// A title that starts with its subject names no issuer.

@@ -73,7 +73,7 @@ public struct DocumentFacts: Sendable {
                 if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
             }
             // Joint issuers read from the text run together (cleaning drops the space between them).
-            if info.metadata.issuer == nil { issuer = issuer.map(IssuerName.listed) }
+            if info.metadata.issuer == nil { issuer = issuer.map { OrganNames.listed($0) } }
             return DocumentFacts(
                 index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
                 issuer: issuer, number: number, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)

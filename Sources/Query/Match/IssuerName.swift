@@ -1,3 +1,5 @@
+import Ingestion
+
 /// The issuing organ a title names before what it issues: 北京市经济和信息化局印发《…》的通知,
 /// 市工业和信息化局关于印发…的通知, 国务院办公厅关于…的意见. Read where neither the catalog nor the
 /// opening's labelled fields (发布机构：…) give an issuer, so `issuer:` filters work on documents
@@ -64,33 +66,6 @@ enum IssuerName {
     }
 
     /// `name` when it ends as an organ's name does.
-    /// Joint issuers that cleaning ran together (中国人民银行 农业农村部 → 中国人民银行农业农村部, as
-    /// titles and signatures set them apart by a space or a line) listed with 、: split where both
-    /// sides are organs' names of four characters or more and the second is no office of the first
-    /// (国务院办公厅, 四川省人民政府办公厅 stay whole; 财政部 / 商务部, three characters, are not split
-    /// off), and the second is no local office of the first (`isBranch`).
-    static func listed(_ name: String) -> String {
-        let s = Array(name)
-        guard s.count >= 8, !name.contains("、"), !name.contains(" ") else { return name }
-        for cut in stride(from: s.count - 4, through: 4, by: -1) {
-            let head = String(s[..<cut]), tail = String(s[cut...])
-            guard organSuffixes.contains(where: head.hasSuffix), !subunits.contains(where: tail.hasPrefix), !isBranch(tail, of: head)
-            else { continue }
-            let rest = listed(tail)
-            if rest != tail || organSuffixes.contains(where: tail.hasSuffix) { return listed(head) + "、" + rest }
-        }
-        return name
-    }
-
-    /// A national organ's local office (国家税务总局四川省税务局): the tail names a place, the head none.
-    static func isBranch(_ tail: String, of head: String) -> Bool {
-        let places: Set<Character> = ["省", "市", "区", "县", "州"]
-        return tail.prefix(6).contains(where: places.contains) && !head.contains(where: places.contains)
-    }
-
-    /// What follows an organ's name as its own office, not another organ.
-    static let subunits = ["办公", "委员会", "总局", "中心", "分行", "机关", "党组"]
-
     private static func organ(_ name: String) -> String? {
         (2...24).contains(name.count) && organSuffixes.contains(where: name.hasSuffix) ? name : nil
     }
@@ -104,7 +79,5 @@ enum IssuerName {
         return nil
     }
 
-    static let organSuffixes = [
-        "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "院", "署", "办", "银行", "中心", "总局", "联合会", "协会"
-    ]
+    static var organSuffixes: [String] { OrganNames.suffixes }
 }
