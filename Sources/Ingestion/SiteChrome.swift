@@ -102,10 +102,14 @@ enum SiteChrome {
         return parts.allSatisfy { p in !p.isEmpty && p.count <= 10 && !p.contains(where: { $0.isNumber || "。，；".contains($0) }) }
     }
 
-    /// Buttons in brackets alone: 【打印本页】【关闭窗口】, [打印] [关闭].
+    /// Buttons in brackets alone: 【打印本页】【关闭窗口】, [打印] [关闭], [大 中 小] (not 【专栏2】).
     static func isButtonRow(_ t: String) -> Bool {
-        t.wholeMatch(of: /(\s*[【\[][^】\]]{1,6}[】\]])+\s*/) != nil
+        guard t.wholeMatch(of: /(\s*[【\[][^】\]]{1,8}[】\]])+\s*/) != nil else { return false }
+        let groups = t.split(whereSeparator: { "【】[]".contains($0) }).map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+        return groups.allSatisfy { g in buttons.contains { g.contains($0) } }
     }
+
+    static let buttons = ["打印", "关闭", "字体", "收藏", "分享", "返回", "保存", "纠错", "大中小", "放大", "缩小", "默认", "顶部"]
 
     static let links: Set<String> = [
         "网站地图", "联系我们", "关于我们", "网站声明", "隐私声明", "无障碍", "无障碍浏览", "返回顶部", "打印本页", "关闭窗口", "【打印】", "【关闭】",

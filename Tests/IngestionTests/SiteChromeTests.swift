@@ -89,6 +89,12 @@ import Testing
         #expect(d.passages.last?.text.hasPrefix("答：今年以来") == true)
     }
 
+    /// Buttons are told from a bracketed label: 【专栏2】 is the document's.
+    @Test func buttonsAreNoBoxLabel() {
+        #expect(SiteChrome.isButtonRow("【打印本页】【关闭窗口】") && SiteChrome.isButtonRow("[大 中 小]"))
+        #expect(!SiteChrome.isButtonRow("【专栏2】") && !SiteChrome.isButtonRow("【附件1】"))
+    }
+
     /// One mark in the text is the document's: a rule that cites 版权所有 keeps its sentence.
     @Test func oneCitedMarkIsKept() {
         let cited = "著作权人依法享有版权所有的各项权利。"
