@@ -5,7 +5,7 @@
 public enum PageFields {
     public static let issuerLabels = ["发布机构", "发文机关", "发文单位", "发布单位", "制发机关"]
     public static let numberLabels = ["发文字号", "文号"]
-    public static let dateLabels = ["成文日期", "发文日期", "发布日期", "印发日期", "发布时间"]
+    public static let dateLabels = ["成文日期", "发文日期", "发布日期", "印发日期"]
 
     /// Fields analysts cite the item by (索引号 003255001/202306-00021) or file it under: kept with
     /// the others, though nothing is read from them.
@@ -17,6 +17,8 @@ public enum PageFields {
     /// 1826 字体：[大 中 小]): where it came from, and counters and buttons nothing is read from. Not
     /// kept by the HTML reader as fields are (they stand in the article block when they matter).
     public static let sourceLabels = ["信息来源", "文章来源", "来源"]
+    /// When the page went up (发布时间：2023-08-15 10:30): the date of a page that prints no other.
+    public static let publishedLabels = ["发布时间"]
     public static let counterLabels = ["浏览次数", "阅读次数", "访问次数", "点击数", "字体", "字号", "作者", "责任编辑"]
 
     /// Whether `scalars` (a clean line) holds two labelled fields or more: a page's field line,
@@ -24,7 +26,9 @@ public enum PageFields {
     public static func isFieldLine(_ scalars: [Unicode.Scalar]) -> Bool {
         guard scalars.count(where: { $0 == "：" || $0 == ":" }) >= 2 else { return false }
         let text = String(String.UnicodeScalarView(scalars))
-        let found = (allLabels + sourceLabels + counterLabels).filter { text.contains($0 + "：") || text.contains($0 + ":") }
+        let found = (allLabels + sourceLabels + publishedLabels + counterLabels).filter {
+            text.contains($0 + "：") || text.contains($0 + ":")
+        }
         return found.count >= 2
     }
 

@@ -22,38 +22,60 @@ enum SiteChrome {
     static let headerReach = 15
 
     static func remove(from lines: inout [CleanLine]) {
+        removeRepeated(from: &lines)
         removeTail(from: &lines)
-        // The header's lines go, and the site's name above them (贵州省商务厅 over its menu), which
-        // would otherwise open the title block; they leave blank lines, as paragraphs are apart.
-        let top = Array(lines.indices.filter { lines[$0].kind == .text }.prefix(headerReach))
-        let header = top.filter { isHeaderLine(lines[$0].scalars) }
-        if let first = header.first {
-            let brand = top.prefix { $0 < first }.allSatisfy {
-                lines[$0].scalars.count <= 16 && !TitleBlock.endsWithDocumentType(lines[$0].text)
-            }
-            for i in top where header.contains(i) || (brand && i < first) { (lines[i].kind, lines[i].scalars) = (.blank, []) }
-        }
-        // A page printed from the site repeats its footer on every page: a marked line seen twice
-        // is the site's wherever it stands.
+        removeHeader(from: &lines)
+    }
+
+    /// A page printed from the site repeats its footer on every page: a marked line, or one of
+    /// the site's sponsor or link lines, seen twice is the site's wherever it stands.
+    static func removeRepeated(from lines: inout [CleanLine]) {
+        // (A table's header row repeated on each page is no bar of links: rows are left to the tail.)
+        let repeated = { (l: CleanLine) in isMarked(l.scalars) || isSponsorOrLinks(l.scalars, row: l.kind == .tableRow) }
         var seen: [[Unicode.Scalar]: Int] = [:]
-        for l in lines where l.kind == .text && isMarked(l.scalars) { seen[l.scalars, default: 0] += 1 }
-        for i in lines.indices where lines[i].kind == .text && seen[lines[i].scalars, default: 0] >= 2 { lines[i].kind = .pageMark }
+        for l in lines where isLine(l) && repeated(l) { seen[l.scalars, default: 0] += 1 }
+        for i in lines.indices where isLine(lines[i]) && seen[lines[i].scalars, default: 0] >= 2 { lines[i].kind = .pageMark }
+    }
+
+    /// A line of text or a row (a footer spaced with full-width spaces reads as a row).
+    static func isLine(_ l: CleanLine) -> Bool { l.kind == .text || l.kind == .tableRow }
+
+    /// The header's lines, and the site's name above them (贵州省商务厅 over its menu, with its
+    /// English name or address), which would otherwise open the title block: they leave blank
+    /// lines, as paragraphs are apart.
+    static func removeHeader(from lines: inout [CleanLine]) {
+        // The header stands above the document's first sentence or numbered line.
+        let top = Array(lines.indices.filter { isLine(lines[$0]) }.prefix(headerReach).prefix { !readsAsProse(lines[$0].scalars) })
+        let header = top.filter { isHeaderLine(lines[$0].scalars) }
+        guard let first = header.first else { return }
+        let brand = top.prefix { $0 < first }.allSatisfy { i in
+            let t = lines[i].text
+            return !TitleBlock.endsWithDocumentType(t) && !readsAsProse(lines[i].scalars)
+                && (t.count <= 16 || t.contains("www.") || t.contains("http") || !t.unicodeScalars.contains(where: CharacterClass.isHan))
+        }
+        for i in top where header.contains(i) || (brand && i < first) {
+            (lines[i].kind, lines[i].scalars, lines[i].cells) = (.blank, [], [])
+        }
     }
 
     /// The footer block at the end of the file.
     static func removeTail(from lines: inout [CleanLine]) {
-        let text = lines.indices.filter { lines[$0].kind == .text }
+        // Lines the running headers took already (a printout's repeated 版权所有 … line) count as
+        // the site's, and their marks as marks.
+        let furniture = { (l: CleanLine) in l.kind == .pageMark && !l.scalars.isEmpty }
+        let text = lines.indices.filter { isLine(lines[$0]) || furniture(lines[$0]) }
         guard let lastMark = text.suffix(reach).last(where: { isMarked(lines[$0].scalars) }) else { return }
         // Everything after the last mark must be the site's too.
         guard text.drop(while: { $0 <= lastMark }).allSatisfy({ isSiteLine(lines[$0].scalars) || isShort(lines[$0].scalars) }) else {
             return
         }
-        var start = lastMark, marks = 0, links = 0, unknown = 0
+        var start = lastMark, marks = 0, unknown = 0
+        var links = text.drop(while: { $0 <= lastMark }).filter { isSiteLine(lines[$0].scalars) }.count
         for i in text.reversed() where i <= lastMark {
             let s = lines[i].scalars
             if isMarked(s) {
                 marks += 1
-            } else if isSiteLine(s) {
+            } else if furniture(lines[i]) || isSiteLine(s) {
                 links += 1
             } else if isShort(s), unknown < gap {
                 unknown += 1
@@ -64,13 +86,26 @@ enum SiteChrome {
             (start, unknown) = (i, 0)
         }
         guard marks >= 2 || (marks == 1 && links >= 2) else { return }
-        for i in start..<lines.count where lines[i].kind == .text { lines[i].kind = .pageMark }
+        for i in start..<lines.count where isLine(lines[i]) { lines[i].kind = .pageMark }
+    }
+
+    /// A sentence, or a numbered item: the document's, whatever it names (a rule on how a site's
+    /// footer reads: 3．版权声明。统一标注为“版权所有：×××”…).
+    static func readsAsProse(_ s: [Unicode.Scalar]) -> Bool {
+        s.contains(where: HeadingParser.isSentenceEnd) || HeadingParser.parse(s) != nil
     }
 
     /// A line with a site's registration or copyright mark.
     static func isMarked(_ s: [Unicode.Scalar]) -> Bool {
         let t = String(String.UnicodeScalarView(s))
-        return marks.contains { t.contains($0) }
+        return marks.contains { t.contains($0) } && !readsAsProse(s)
+    }
+
+    /// A sponsor's line (主办单位：…) or a bar of links (网站地图 | 联系我们 | 无障碍浏览).
+    static func isSponsorOrLinks(_ s: [Unicode.Scalar], row: Bool) -> Bool {
+        guard !readsAsProse(s) else { return false }
+        let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        return (!row && isLinkBar(t)) || ["主办单位", "主办：", "承办单位", "运行维护单位"].contains { t.hasPrefix($0) }
     }
 
     static let marks = ["ICP备", "ICP证", "公网安备", "网站标识码", "版权所有", "Copyright", "copyright", "©"]
@@ -79,27 +114,34 @@ enum SiteChrome {
     /// a link separator, an address, its buttons, its editor's name.
     static func isSiteLine(_ s: [Unicode.Scalar]) -> Bool {
         let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        // The browser notice is a sentence (…请升级浏览器！), and the site's all the same.
+        if t.contains("您正在使用") && t.contains("浏览器") { return true }
+        guard !readsAsProse(s) else { return false }
         if t.isEmpty || t.allSatisfy({ $0 == "|" || $0 == "｜" || $0 == " " }) { return true }
         if t.hasPrefix("|") || t.hasPrefix("｜") || t.hasPrefix("http") || t.hasPrefix("www.") { return true }
         if isMarked(s) || links.contains(t) || isLinkBar(t) || isButtonRow(t) { return true }
         if t.firstMatch(of: /^[（(]责任编辑[：:][^）)]{1,12}[）)]$/) != nil { return true }
-        return siteLinePrefixes.contains { t.hasPrefix($0) } || t.contains("您正在使用")
+        return siteLinePrefixes.contains { t.hasPrefix($0) }
     }
 
     /// A header line: a menu of links, a breadcrumb (首页 > 政务公开 > 政策解读), a search box.
     static func isHeaderLine(_ s: [Unicode.Scalar]) -> Bool {
+        guard !readsAsProse(s) else { return false }
         let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
-        if isLinkBar(t) || isButtonRow(t) || t.hasPrefix("请输入关键词") || t.hasPrefix("请输入关键字") { return true }
-        let crumb = ["首页", "当前位置", "您的位置", "你的位置", "您现在的位置", "当前的位置"].contains { t.hasPrefix($0) }
+        if isLinkBar(t) || isButtonRow(t) || ["请输入", "站内搜索", "全站搜索", "搜索："].contains(where: t.hasPrefix) { return true }
+        let crumb = t.hasPrefix("首页") || t.prefix(8).contains("位置")
         return crumb && t.contains { ">＞»›→".contains($0) }
     }
 
     /// Three links or more between bars (首页 | 机构概况 | 政务公开): short words, no figures, no
     /// sentence (a table typed with bars has figures, or is read as rows).
     static func isLinkBar(_ t: String) -> Bool {
-        let parts = t.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard t.contains(where: { $0 == "|" || $0 == "｜" }) else { return false }
+        let parts = t.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         guard parts.count >= 3 else { return false }
-        return parts.allSatisfy { p in !p.isEmpty && p.count <= 10 && !p.contains(where: { $0.isNumber || "。，；".contains($0) }) }
+        return parts.allSatisfy { p in p.count <= 16 && !p.contains(where: { $0.isNumber || "。，；".contains($0) }) }
     }
 
     /// Buttons in brackets alone: 【打印本页】【关闭窗口】, [打印] [关闭], [大 中 小] (not 【专栏2】).
@@ -116,7 +158,8 @@ enum SiteChrome {
         "相关链接", "政策解读", "相关政策", "相关报道", "网站纠错", "我要纠错"
     ]
     static let siteLinePrefixes = [
-        "相关链接", "友情链接", "主办单位", "主办：", "承办单位", "承办：", "协办单位", "运行维护单位", "技术支持", "网站标识码", "地址：", "邮编：", "电话：", "传真："
+        "相关链接", "友情链接", "相关文件", "相关阅读", "相关新闻", "扫一扫", "主办单位", "主办：", "承办单位", "承办：", "协办单位", "运行维护单位", "技术支持", "网站标识码", "地址：", "邮编：", "电话：",
+        "传真："
     ]
 
     /// A short line with no sentence in it (40 columns): what a footer's odd line is like.

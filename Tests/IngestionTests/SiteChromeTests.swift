@@ -89,6 +89,38 @@ import Testing
         #expect(d.passages.last?.text.hasPrefix("答：今年以来") == true)
     }
 
+    /// A rule on how a site's footer must read quotes the footer's words in its sentences and
+    /// numbered items: all of it is the document's, to its last line.
+    @Test func aRuleAboutFootersKeepsItsItems() {
+        let text = """
+            某市政府网站页脚标注规范
+
+            政府网站页脚应当依次标注以下内容：
+            1．主办单位。统一标注为“主办单位：×××”，不得使用简称。
+            2．版权声明。统一标注为“版权所有：×××”。
+            3．ICP备案编号。标注格式为“某ICP备××××号”，并链接至备案管理系统。
+            4．网站标识码。标注为“网站标识码：××××”。
+            """
+        let d = Ingestor.ingest(text: text, name: "rule.txt")
+        for item in ["1．主办单位", "2．版权声明", "3．ICP备案编号", "4．网站标识码"] {
+            #expect(d.passages.contains { $0.text.hasPrefix(item) }, "\(item)")
+        }
+    }
+
+    /// A footer spaced with full-width spaces (read as rows), and a printout's sponsor line on
+    /// every page, are the site's too.
+    @Test func footerRowsAndARepeatedSponsorLine() {
+        let sponsor = "主办单位：某市人民政府办公厅　承办：某市数据资源管理局"
+        let body = Self.plan.replacingOccurrences(of: "FOOTER", with: "")
+            .replacingOccurrences(of: "二、加强人才培养", with: sponsor + "\n\n二、加强人才培养")
+        let text = body + "\n" + sponsor + "\n版权所有：某市人民政府　某ICP备05001234号　某公网安备33010302000231号\n商务部　|　某省人民政府　|　中国（某省）自由贸易试验区\n"
+        let d = Ingestor.ingest(text: text, name: "plan.txt")
+        for chrome in ["主办单位", "ICP备", "自由贸易试验区"] {
+            #expect(!d.passages.contains { $0.text.contains(chrome) }, "\(chrome): \(d.passages.map(\.text))")
+        }
+        #expect(d.passages.contains { $0.text == "支持高校开设跨境电商专业。" })
+    }
+
     /// Buttons are told from a bracketed label: 【专栏2】 is the document's.
     @Test func buttonsAreNoBoxLabel() {
         #expect(SiteChrome.isButtonRow("【打印本页】【关闭窗口】") && SiteChrome.isButtonRow("[大 中 小]"))

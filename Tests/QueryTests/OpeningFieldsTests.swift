@@ -200,15 +200,39 @@ import Ingestion
         #expect(texts.filter { $0.contains("对购买新能源汽车的个人给予3000元补贴") }.count == 1, "\(texts)")
     }
 
-    /// A saved page's source line names the organ that published it: the issuer when no field
-    /// does, and only an organ (新华社 is a source, not an issuer).
-    @Test func theSourceLinesOrganIsTheIssuer() {
-        #expect(OpeningFields(lines: ["2024-08-16 来源：云南省商务厅"]).issuer == "云南省商务厅")
-        #expect(OpeningFields(lines: ["发布时间：2024-08-16 来源：新华社"]).issuer == nil)
-        #expect(OpeningFields(lines: ["发布机构：云南省人民政府办公厅", "2024-08-16 来源：云南省商务厅"]).issuer == "云南省人民政府办公厅")
+    /// A saved page's source line names the organ that published it (the issuer when the title,
+    /// cover and signature name none), and only an organ (新华社 is a source, not an issuer).
+    @Test func theSourceLinesOrgan() {
+        #expect(OpeningFields(lines: ["2024-08-16 来源：云南省商务厅"]).source == "云南省商务厅")
+        #expect(OpeningFields(lines: ["发布时间：2024-08-16 来源：新华社"]).source == nil)
         // Counters after the source (浏览次数, 字体) end its value; 发布时间 is the page's date.
         let line = OpeningFields(lines: ["发布时间：2023-08-15 10:30  来源：贵州省商务厅  浏览次数：1826  字体：[大 中 小]"])
-        #expect(line.issuer == "贵州省商务厅")
-        #expect(line.date.flatMap { IssueDate.infer(title: "", field: $0, opening: []) } == "2023-08-15")
+        #expect(line.source == "贵州省商务厅" && line.issuer == nil)
+        #expect(line.published == "2023-08-15" && line.date == nil)
+    }
+
+    /// A notice saved from its site: the organ its title and signature name is the issuer, and
+    /// its signed date the date, not the page's 来源 (an office of it) or 发布时间 (days later).
+    @Test func theDocumentsOwnOrganAndDateComeBeforeThePages() throws {
+        let text = """
+            杭州市人民政府关于推动跨境电子商务高质量发展的实施意见
+
+            发布时间：2024-05-20 10:30  来源：杭州市人民政府办公厅  浏览次数：1826
+
+            各区、县（市）人民政府，市政府各部门、各直属单位：
+
+            为推动我市跨境电子商务高质量发展，现提出如下实施意见。
+
+            本实施意见自2024年6月20日起施行。
+
+            杭州市人民政府
+            2024年5月16日
+            """
+        let (facts, _) = try Self.indexed(page: text, name: "page.txt")
+        #expect(facts.issuer == "杭州市人民政府", "\(facts.issuer ?? "-")")
+        #expect(facts.date == "2024-05-16", "\(facts.date ?? "-")")
+        let bare = text.replacingOccurrences(of: "杭州市人民政府关于", with: "关于").replacingOccurrences(of: "杭州市人民政府\n2024年5月16日", with: "")
+        let (page, _) = try Self.indexed(page: bare, name: "page.txt")
+        #expect(page.issuer == "杭州市人民政府办公厅" && page.date == "2024-05-20", "\(page.issuer ?? "-") \(page.date ?? "-")")
     }
 }

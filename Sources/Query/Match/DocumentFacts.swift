@@ -31,13 +31,14 @@ public struct DocumentFacts: Sendable {
             var opening: [String] = []
             var dateField: String?
             var number: String?
+            var fields = OpeningFields()
             if region == nil || date == nil || issuer == nil {
                 // The opening passages hold the issuing notice (document number, date line) or a
                 // saved page's labelled fields.
                 // 400 characters hold a law's adoption note with its revisions (the date reads its end).
                 let long = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(400)) }
                 let texts = long.map { String($0.prefix(200)) }
-                let fields = OpeningFields(lines: texts)
+                fields = OpeningFields(lines: texts)
                 issuer =
                     issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
@@ -47,7 +48,9 @@ public struct DocumentFacts: Sendable {
                 number = fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
                 // Twelve: organ, title, number, addressees, body, an attachment list of up to five
                 // items, the signature, then the date line.
-                opening = [fields.number].compactMap { $0 } + long.prefix(12) + IssueDate.afterClosingFormula(long)
+                // A page's field line (发布时间：… 来源：…) dates the page, not the document: read last.
+                let own = long.filter { !PageFields.isFieldLine(Array($0.unicodeScalars)) }
+                opening = [fields.number].compactMap { $0 } + own.prefix(12) + IssueDate.afterClosingFormula(own)
             }
             let regionInferred = region == nil
             if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
@@ -72,6 +75,9 @@ public struct DocumentFacts: Sendable {
                 // document that names its issuer nowhere before.
                 if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
             }
+            // A saved page's source and publication time come last: the page's, not the document's.
+            if issuer == nil { issuer = fields.source }
+            if date == nil, let published = fields.published { date = IssueDate.infer(title: "", field: published, opening: []) }
             // Joint issuers read from the text run together (cleaning drops the space between them).
             if info.metadata.issuer == nil { issuer = issuer.map { OrganNames.listed($0) } }
             return DocumentFacts(

@@ -7,6 +7,11 @@ import Ingestion
 struct OpeningFields: Equatable {
     var issuer: String?
     var number: String?
+    /// The organ a saved page's source line names (来源：贵州省商务厅): the issuer when the title,
+    /// cover and signature name none.
+    var source: String?
+    /// A saved page's 发布时间: its date when the text dates it nowhere else.
+    var published: String?
     var date: String?
 
     init(issuer: String? = nil, number: String? = nil, date: String? = nil) {
@@ -40,18 +45,13 @@ struct OpeningFields: Equatable {
             take(label, value)
         }
         // A saved page's source line (2025-03-05 来源：云南省商务厅, or 来源：… 浏览次数：…) names the
-        // organ that published it: the issuer when no field does, if it is an organ's name (not 新华社).
-        if issuer == nil {
-            for raw in lines {
-                let line = raw.filter { !$0.isWhitespace }
-                let source =
-                    Self.pairs(in: line).first { PageFields.sourceLabels.contains($0.label) }?.value
-                    ?? (line.range(of: "来源：") ?? line.range(of: "来源:")).map { String(line[$0.upperBound...]) }
-                if let source, let organ = IssuerName.coverLine(source) {
-                    issuer = organ
-                    break
-                }
-            }
+        // organ that published it, if it is an organ's name (not 新华社).
+        for raw in lines where source == nil {
+            let line = raw.filter { !$0.isWhitespace }
+            let value =
+                Self.pairs(in: line).first { PageFields.sourceLabels.contains($0.label) }?.value
+                ?? (line.range(of: "来源：") ?? line.range(of: "来源:")).map { String(line[$0.upperBound...]) }
+            source = value.flatMap(IssuerName.coverLine)
         }
     }
 
@@ -59,12 +59,15 @@ struct OpeningFields: Equatable {
         guard !value.isEmpty, value.count <= 60 else { return }
         if Self.issuerLabels.contains(label), issuer == nil { issuer = value }
         if Self.numberLabels.contains(label), number == nil { number = value }
-        if Self.dateLabels.contains(label), date == nil {
-            // A page's time after its date (2023-08-15 10:30, spaces gone: 2023-08-1510:30) is cut off.
-            let day = value.prefixMatch(
-                of: /[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}|\/[0-9]{1,2}\/[0-9]{1,2}|\.[0-9]{1,2}\.[0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)/)
-            date = day.map { String($0.output.0) } ?? value
-        }
+        if Self.dateLabels.contains(label), date == nil { date = Self.day(value) }
+        if PageFields.publishedLabels.contains(label), published == nil { published = Self.day(value) }
+    }
+
+    /// A date field's day: a page's time after it (2023-08-15 10:30, spaces gone: 2023-08-1510:30) cut off.
+    static func day(_ value: String) -> String {
+        let day = value.prefixMatch(
+            of: /[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}|\/[0-9]{1,2}\/[0-9]{1,2}|\.[0-9]{1,2}\.[0-9]{1,2}|年[0-9]{1,2}月[0-9]{1,2}日)/)
+        return day.map { String($0.output.0) } ?? value
     }
 
     /// The known labels of a line (spaces removed) each followed by its colon, with the text up to
@@ -82,7 +85,8 @@ struct OpeningFields: Equatable {
         }
     }
 
-    private static let knownLabels = (PageFields.allLabels + PageFields.sourceLabels + PageFields.counterLabels).map { Array($0) }
+    private static let knownLabels =
+        (PageFields.allLabels + PageFields.sourceLabels + PageFields.publishedLabels + PageFields.counterLabels).map { Array($0) }
 
     /// A line that is itself a label (its value missing), so it is not taken as the value above it.
     static func isLabel(_ line: String) -> Bool {
