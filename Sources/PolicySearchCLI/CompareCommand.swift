@@ -77,6 +77,7 @@ struct CompareCommand: ParsableCommand {
         let searcher = Searcher(reader: try location.open())
         searcher.synonyms = try synonymOptions.table(for: searcher.reader)
         let scope = try DocumentScope(searcher: searcher, spec: docs)
+        DocumentsOption.printNotes(scope.notes)
         let comparison = try Comparison(queries: queries, searcher: searcher, scope: scope, bestPerDocument: best)
         let rendered: String
         switch try format {

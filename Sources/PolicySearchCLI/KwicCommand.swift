@@ -60,6 +60,7 @@ struct KwicCommand: ParsableCommand {
         let searcher = Searcher(reader: try location.open())
         searcher.synonyms = try synonymOptions.table(for: searcher.reader)
         let scope = try DocumentScope(searcher: searcher, spec: docs)
+        DocumentsOption.printNotes(scope.notes)
         let terminal = out == nil ? Terminal.standardOutput : Terminal(color: false, width: 80)
         let concordance = try ResearchQuery.pointing(text) {
             try Concordance(

@@ -77,6 +77,7 @@ struct ReportCommand: ParsableCommand {
         searcher.synonyms = try synonymOptions.table(for: searcher.reader)
         if variants, let synonyms = searcher.synonyms { file = file.withVariantRows(synonyms, normalizer: Normalizer()) }
         let scope = try DocumentScope(searcher: searcher, spec: docs)
+        DocumentsOption.printNotes(scope.notes)
         let progress = ProgressBar(label: "Counting", enabled: isatty(STDERR_FILENO) != 0)
         let report = try TermReport(
             terms: file, searcher: searcher, scope: scope, per: per, best: try format == .html ? best : 0,

@@ -85,7 +85,10 @@ struct ComparisonOptions: ParsableArguments {
 
     /// `--docs SPEC`: the query layer's document selection (filters or comma-separated names).
     static func documents(matching spec: String, in reader: IndexReader) throws -> Set<Int> {
-        try Searcher(reader: reader).documents(matching: spec)
+        let searcher = Searcher(reader: reader)
+        let selected = try searcher.documents(matching: spec)
+        DocumentsOption.printNotes(try searcher.selectionNotes(spec))
+        return selected
     }
 }
 

@@ -25,4 +25,18 @@ import Testing
         #expect(notes.contains { $0.contains("region:重庆 matches no document of the --docs selection") }, "\(notes)")
         #expect(try Self.notes("跨境电商 region:重庆", docs: nil).allSatisfy { !$0.contains("matches no document") })
     }
+
+    /// A `--docs` selection by date leaves out the undated documents its other filters keep, and
+    /// says how many: the Sichuan commerce plan, undated, under region:四川.
+    @Test func aSelectionByDateNamesTheUndatedItLeavesOut() throws {
+        let searcher = Searcher(reader: ResearchFixture.reader)
+        func notes(_ spec: String) throws -> [String] { try DocumentScope(searcher: searcher, spec: spec).notes.map(\.english) }
+        #expect(try notes("year:2021..2022") == ["--docs year:2021..2022 leaves out 1 document without a date (see `policy-search docs`)"])
+        #expect(try notes("region:四川 year:2021..2023").count == 1)
+        #expect(try notes("region:成都 year:2021..2022").isEmpty)
+        #expect(try notes("region:四川").isEmpty)
+        let cli = try ResearchFixture.run(["compare", "跨境电商", "--docs", "year:2021..2022"])
+        #expect(
+            cli.status == 0 && cli.stderr.contains("note: --docs year:2021..2022 leaves out 1 document without a date"), "\(cli.stderr)")
+    }
 }

@@ -50,18 +50,41 @@ public enum DocumentSelection {
         Set(documents.filter { keeps(e, $0, normalizer) }.map(\.index))
     }
 
-    private static func keeps(_ e: QueryExpression, _ d: DocumentFacts, _ n: Normalizer) -> Bool {
+    /// `undated`: a date or year filter keeps a document without a date too (what the selection
+    /// would hold if undated documents had the dates asked for).
+    private static func keeps(_ e: QueryExpression, _ d: DocumentFacts, _ n: Normalizer, undated: Bool = false) -> Bool {
         switch e {
-        case .filter(let f): return f.selects(d, normalizer: n)
-        case .and(let items): return items.allSatisfy { keeps($0, d, n) }
-        case .or(let items): return items.contains { keeps($0, d, n) }
-        case .not(let inner): return !keeps(inner, d, n)
+        case .filter(let f):
+            if undated, d.date == nil, f.field == .year || f.field == .date { return true }
+            return f.selects(d, normalizer: n)
+        case .and(let items): return items.allSatisfy { keeps($0, d, n, undated: undated) }
+        case .or(let items): return items.contains { keeps($0, d, n, undated: undated) }
+        case .not(let inner): return !keeps(inner, d, n, undated: undated)
         case .term, .near: return true
         }
+    }
+
+    /// The documents without a date that the selection's year: or date: filters leave out, and
+    /// that its other filters keep.
+    static func undatedLeftOut(_ e: QueryExpression, from documents: [DocumentFacts], normalizer n: Normalizer) -> Int {
+        documents.filter { $0.date == nil && keeps(e, $0, n, undated: true) && !keeps(e, $0, n) }.count
     }
 }
 
 extension Searcher {
+    /// What the reader of a view over `--docs SPEC` should know of its selection: the undated
+    /// documents its year: or date: filters leave out (a view counts none of them).
+    public func selectionNotes(_ spec: String) throws -> [Message] {
+        let expression = try DocumentSelection.parse(spec)
+        let n = DocumentSelection.undatedLeftOut(expression, from: try documents(), normalizer: normalizer)
+        guard n > 0 else { return [] }
+        return [
+            Message(
+                english: "--docs \(spec) leaves out \(n) document\(n == 1 ? "" : "s") without a date (see `policy-search docs`)",
+                chinese: "文档范围“\(spec)”不含 \(n) 份没有日期的文档（见文档列表）")
+        ]
+    }
+
     /// The documents `--docs SPEC` selects (see `DocumentSelection`); an error when none.
     public func documents(matching spec: String) throws -> Set<Int> {
         var expression = try DocumentSelection.parse(spec)

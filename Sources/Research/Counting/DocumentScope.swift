@@ -15,7 +15,11 @@ public struct DocumentScope: Sendable {
         let all = try searcher.documents()
         let selected = try spec.map { try searcher.documents(matching: $0) }
         self.init(all: all, selected: selected)
+        notes = try spec.map { try searcher.selectionNotes($0) } ?? []
     }
+
+    /// What the selection leaves out that a reader would not expect (`Searcher.selectionNotes`).
+    public private(set) var notes: [Message] = []
 
     init(all: [DocumentFacts], selected: Set<Int>?) {
         let kept = all.filter { selected?.contains($0.index) ?? true }
