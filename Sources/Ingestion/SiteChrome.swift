@@ -6,12 +6,13 @@ import Foundation
 /// - The footer at the end (主办单位：…, 版权所有, 京ICP备…号, 网站地图 | 联系我们, 【打印本页】【关闭窗口】,
 ///   相关链接：…) is recognised by its registration and copyright marks, which no policy text prints:
 ///   the block of site lines around the last of them, at the very end of the file, is dropped like
-///   page furniture, and so is a marked line that recurs (a printout's footer on every page). One
-///   such mark alone (a document that cites 版权所有 once) is not enough: the block needs two, or
-///   one and two of the site's link lines.
+///   page furniture, and so is a marked line, a sponsor's line or a bar of links that recurs (a
+///   printout's footer on every page). One such mark alone (a document that cites 版权所有 once) is
+///   not enough: the block needs two, or one and two of the site's lines.
 /// - The header at the top (a menu of links, 首页 > 政务公开 > …, 请输入关键词 搜索) is recognised
-///   line by line in the first lines of the file, by shapes no document's opening has; short lines
-///   above its first line (the site's name) go with it.
+///   line by line above the document's first sentence, by shapes no document's opening has; short
+///   lines above its first line (the site's name) go with it.
+/// - A sentence or a numbered item is never the site's, whatever it names (`readsAsProse`).
 enum SiteChrome {
     /// How far from the end (in text lines) the last mark may stand.
     static let reach = 12
