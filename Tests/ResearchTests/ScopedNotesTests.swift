@@ -39,4 +39,14 @@ import Testing
         #expect(
             cli.status == 0 && cli.stderr.contains("note: --docs year:2021..2022 leaves out 1 document without a date"), "\(cli.stderr)")
     }
+
+    /// A search's date filter counts the undated documents its sibling filters keep: the corpus
+    /// has one undated plan, Sichuan's, so region:成都 leaves out none and region:四川 one.
+    @Test func aSearchsDateNoteCountsWithinItsOtherFilters() throws {
+        let searcher = Searcher(reader: ResearchFixture.reader)
+        func notes(_ q: String) throws -> [String] { try searcher.search(q).notes }
+        #expect(try notes("跨境电商 region:四川 year:2021..2023").contains { $0.contains("leaves out 1 document without a date") })
+        #expect(try notes("跨境电商 region:成都 year:2021..2023").allSatisfy { !$0.contains("without a date") })
+        #expect(try notes("跨境电商 year:2021..2023").contains { $0.contains("leaves out 1 document without a date") })
+    }
 }

@@ -27,6 +27,9 @@ struct QueryPlanner {
     private var unmatched: [(part: QueryPart, scalars: [UInt32])] = []
     /// How many OR groups the part being planned stands in.
     private var orDepth = 0
+    /// The other filters ANDed with the one being planned (region:四川 beside year:2021..2023): a
+    /// date filter's note counts the undated documents they keep.
+    private var siblingFilters: [DocumentFilter] = []
 
     init(
         reader: IndexReader, normalizer: Normalizer, texts: PassageTexts, documents: @escaping () throws -> [DocumentFacts],
@@ -103,7 +106,8 @@ struct QueryPlanner {
                         chinese: "\(f) 没有选中\(scoped ? "所选范围中的" : "")任何文档" + (unpadded ? "（日期按年、月、日逐项比较：即 \(meaning)）" : "")))
             }
             if f.field == .year || f.field == .date {
-                let undated = documents.filter { $0.date == nil }.count
+                let others = siblingFilters.filter { $0 != f && $0.field != .year && $0.field != .date }
+                let undated = documents.filter { d in d.date == nil && others.allSatisfy { $0.selects(d, normalizer: normalizer) } }.count
                 if undated > 0 {
                     notes.append(
                         Message(
@@ -115,6 +119,9 @@ struct QueryPlanner {
             return .documents(selected.map(\.passages))
         case .and(let items):
             try noteExclusiveFilters(items)
+            let outer = siblingFilters
+            defer { siblingFilters = outer }
+            siblingFilters = outer + items.compactMap { if case .filter(let f) = $0 { f } else { nil } }
             return .and(try items.map { try node($0, positive: positive) })
         case .or(let items):
             orDepth += 1
