@@ -26,15 +26,17 @@ public enum PageFields {
     public static func isFieldLine(_ scalars: [Unicode.Scalar]) -> Bool {
         guard scalars.count(where: { $0 == "：" || $0 == ":" }) >= 2 else { return false }
         let text = String(String.UnicodeScalarView(scalars))
-        let found = (allLabels + sourceLabels + publishedLabels + counterLabels).filter {
-            text.contains($0 + "：") || text.contains($0 + ":")
-        }
-        return found.count >= 2
+        return (allLabels + sourceLabels + publishedLabels + counterLabels).filter { holds($0, text) }.count >= 2
     }
 
     /// Whether `text` (spaces removed) holds a label followed by its colon: 发 布 机 构 ： counts.
     public static func labels(_ text: String) -> Bool {
         let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !CharacterClass.isSpace($0) }))
-        return allLabels.contains { compact.contains($0 + "：") || compact.contains($0 + ":") }
+        return allLabels.contains { holds($0, compact) }
+    }
+
+    /// `label` followed by its colon (full-width or not) in `text`.
+    private static func holds(_ label: String, _ text: String) -> Bool {
+        text.contains(label + "：") || text.contains(label + ":")
     }
 }

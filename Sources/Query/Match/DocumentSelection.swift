@@ -77,12 +77,7 @@ extension Searcher {
     public func selectionNotes(_ spec: String) throws -> [Message] {
         let expression = try DocumentSelection.parse(spec)
         let n = DocumentSelection.undatedLeftOut(expression, from: try documents(), normalizer: normalizer)
-        guard n > 0 else { return [] }
-        return [
-            Message(
-                english: "--docs \(spec) leaves out \(n) document\(n == 1 ? "" : "s") without a date (see `policy-search docs`)",
-                chinese: "文档范围“\(spec)”不含 \(n) 份没有日期的文档（见文档列表）")
-        ]
+        return n > 0 ? [QueryPlanner.undatedLeftOut("--docs \(spec)", n)] : []
     }
 
     /// The documents `--docs SPEC` selects (see `DocumentSelection`); an error when none.

@@ -12,7 +12,7 @@ enum IssuerName {
         var end = cut
         while end > 0, s[end - 1] == " " || s[end - 1] == "\u{3000}" { end -= 1 }
         let name = String(String.UnicodeScalarView(s[..<end]))
-        return organSuffixes.contains(where: name.hasSuffix) ? name : nil
+        return OrganNames.suffixes.contains(where: name.hasSuffix) ? name : nil
     }
 
     /// A cover's issuer line, wholly an organ's name (长沙市人民政府; 中共某市委 某市人民政府), as plans
@@ -23,7 +23,7 @@ enum IssuerName {
         if let m = name.firstMatch(of: /^(\p{Han}{4,40}?)\s*[0-9０-９〇零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月([0-9０-９一二三四五六七八九十]{1,3}日)?$/) {
             name = String(m.output.1)
         }
-        guard (4...40).contains(name.count), organSuffixes.contains(where: name.hasSuffix),
+        guard (4...40).contains(name.count), OrganNames.suffixes.contains(where: name.hasSuffix),
             name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "\u{3000}" || $0 == "、" })
         else { return nil }
         return name
@@ -67,7 +67,7 @@ enum IssuerName {
 
     /// `name` when it ends as an organ's name does.
     private static func organ(_ name: String) -> String? {
-        (2...24).contains(name.count) && organSuffixes.contains(where: name.hasSuffix) ? name : nil
+        (2...24).contains(name.count) && OrganNames.suffixes.contains(where: name.hasSuffix) ? name : nil
     }
 
     /// Where 关于, 印发 or 转发 first starts.
@@ -78,6 +78,4 @@ enum IssuerName {
         }
         return nil
     }
-
-    static var organSuffixes: [String] { OrganNames.suffixes }
 }

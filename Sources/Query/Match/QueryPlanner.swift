@@ -108,13 +108,7 @@ struct QueryPlanner {
             if f.field == .year || f.field == .date {
                 let others = siblingFilters.filter { $0 != f && $0.field != .year && $0.field != .date }
                 let undated = documents.filter { d in d.date == nil && others.allSatisfy { $0.selects(d, normalizer: normalizer) } }.count
-                if undated > 0 {
-                    notes.append(
-                        Message(
-                            english:
-                                "\(f) leaves out \(undated) document\(undated == 1 ? "" : "s")\(scoped ? " of the --docs selection" : "") without a date (see `policy-search docs`)",
-                            chinese: "\(f) 不含\(scoped ? "所选范围中" : "") \(undated) 份没有日期的文档（见文档列表）"))
-                }
+                if undated > 0 { notes.append(Self.undatedLeftOut(f.description, undated, scoped: scoped)) }
             }
             return .documents(selected.map(\.passages))
         case .and(let items):
@@ -129,6 +123,15 @@ struct QueryPlanner {
             return .or(try items.map { try node($0, positive: positive) })
         case .not(let inner): return .not(try node(inner, positive: !positive))
         }
+    }
+
+    /// What a date filter (or a `--docs` selection holding one) leaves out: `n` documents without a
+    /// date, of the view's selection when `scoped`.
+    static func undatedLeftOut(_ subject: String, _ n: Int, scoped: Bool = false) -> Message {
+        Message(
+            english:
+                "\(subject) leaves out \(n) document\(n == 1 ? "" : "s")\(scoped ? " of the --docs selection" : "") without a date (see `policy-search docs`)",
+            chinese: "\(subject) 不含\(scoped ? "所选范围中" : "") \(n) 份没有日期的文档（见文档列表）")
     }
 
     /// One alternative of an OR that occurs nowhere: the results are the others' alone, which the
