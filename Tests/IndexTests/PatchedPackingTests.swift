@@ -41,4 +41,25 @@ import Testing
         }
         #expect(all == values)
     }
+
+    /// Exception indices ascend (a reader of one value stops at the first past it): a block
+    /// whose indices do not is damage, refused by the full unpack that checking runs.
+    @Test func exceptionIndicesOutOfOrderAreRefused() throws {
+        let values: [UInt32] = (0..<128).map { (i: Int) -> UInt32 in i == 17 || i == 90 ? 4000 : UInt32(i % 2) }
+        var bytes = Self.packed(values)
+        let (width, exceptions) = (Int(bytes[0]), Int(bytes[1]))
+        #expect(exceptions == 2)
+        let indices = 3 + BitPacking.byteCount(values.count, width: width)
+        #expect(Array(bytes[indices..<(indices + 2)]) == [17, 90])
+        bytes.swapAt(indices, indices + 1)
+        let end = bytes.count - BitPacking.padding
+        var all = [UInt32](repeating: 0, count: values.count)
+        bytes.withUnsafeBytes { raw in
+            #expect(throws: MalformedRecord.self) {
+                try all.withUnsafeMutableBufferPointer {
+                    try PatchedPacking.unpack(raw, at: 0, end: end, count: values.count, into: $0.baseAddress!)
+                }
+            }
+        }
+    }
 }

@@ -105,4 +105,35 @@ import Testing
         let f = try searcher.search("发展发", options: SearchOptions(limit: nil))
         #expect(f.hits.first?.explanation.terms[0].tf == 1)
     }
+
+    /// The match loop looks for a needle's first scalar eight at a time: starts on either side of
+    /// an eight-scalar window, in the last window, and a needle as long as the text, are all
+    /// found, as a scalar-by-scalar scan finds them (every position of texts of 0–40 scalars).
+    @Test func matchesAtEveryWindowEdge() {
+        func naive(_ n: [UInt32], _ h: [UInt32]) -> [Int] {
+            var out: [Int] = [], i = 0
+            while i + n.count <= h.count {
+                if Array(h[i..<(i + n.count)]) == n {
+                    out.append(i)
+                    i += n.count
+                } else {
+                    i += 1
+                }
+            }
+            return out
+        }
+        let a = UInt32(0x8DE8), b = UInt32(0x5883), x = UInt32(0x3002)
+        for length in 0...40 {
+            for at in 0..<max(length, 1) {
+                for needle in [[a], [a, b], [a, b, a]] {
+                    var text = [UInt32](repeating: x, count: length)
+                    for (k, c) in needle.enumerated() where at + k < length { text[at + k] = c }
+                    if length > 20 { text[length - 1] = a }  // a first scalar alone at the end
+                    #expect(Occurrences.starts(of: needle, in: text) == naive(needle, text), "length \(length), at \(at)")
+                }
+            }
+        }
+        #expect(Occurrences.starts(of: [a, b], in: [a, b]) == [0])
+        #expect(Occurrences.starts(of: [a, b], in: [a]) == [])
+    }
 }

@@ -43,16 +43,11 @@ do {
                 Double(t2 - t1) / 1e6 / Double(reps), n / max(reps, 1)))
         exit(0)
     case "--queries":
-        // --queries INDEXDIR [BUDGET]: the top-10 p50 of every benchmark query, quickly (no builds).
-        guard args.count >= 2 else { fatal("--queries INDEXDIR [BUDGET]") }
-        let searcher = Searcher(reader: try IndexReader(directory: URL(fileURLWithPath: args[1])))
+        // --queries INDEXDIR [BUDGET] [tantivy]: the top-10 p50 of every benchmark query, quickly
+        // (no builds); with `tantivy`, beside tantivy's on the same passages (QuickQueries.swift).
+        guard args.count >= 2 else { fatal("--queries INDEXDIR [BUDGET] [tantivy]") }
         let budget = args.count > 2 ? Double(args[2]) ?? 0.25 : 0.25
-        var sink = 0
-        for q in benchQueries {
-            let t = try measure(budget: budget) { sink &+= try searcher.search(q.ours, options: SearchOptions(limit: 10)).hits.count }
-            print(q.ours + "\t" + String(format: "%.4f", Stats(t).p50 * 1000))
-        }
-        if sink == 42 { print("") }
+        try quickQueries(index: args[1], budget: budget, tantivy: args.contains("tantivy"), bench: findBenchDir())
         exit(0)
     case "--child-reuse":
         let a = childArgs(2)
@@ -86,14 +81,15 @@ func usage() -> Never {
 }
 
 /// Benchmarks/ (the package folder): from the executable (.build/release/policy-bench) upwards.
-let benchDir: URL = {
+let benchDir = findBenchDir()
+func findBenchDir() -> URL {
     var u = URL(fileURLWithPath: selfExecutable()).deletingLastPathComponent()
     for _ in 0..<6 {
         if FileManager.default.fileExists(atPath: u.appendingPathComponent("Sources/policy-bench").path) { return u }
         u.deleteLastPathComponent()
     }
     return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-}()
+}
 let rootDir = benchDir.deletingLastPathComponent()
 
 var scales = [1, 10, 100]

@@ -216,10 +216,19 @@ enum PatchedPacking {
     }
 
     /// Value `index` (below the array's count) of the array whose layout `l` was read from `bytes`.
+    /// The exception indices ascend (the writer lists them in order): the scan stops at the
+    /// first one not below `index`.
     static func value(_ bytes: UnsafeRawBufferPointer, in l: Layout, index: Int) -> UInt32 {
-        var v = BitPacking.get(bytes.baseAddress! + l.low, index, width: l.width)
-        for k in 0..<l.exceptions where Int(bytes[l.indices + k]) == index {
-            v |= BitPacking.get(bytes.baseAddress! + l.indices + l.exceptions, k, width: l.highWidth) &<< UInt32(l.width)
+        let base = bytes.baseAddress!
+        var v = BitPacking.get(base + l.low, index, width: l.width)
+        var k = 0
+        while k < l.exceptions {
+            let i = Int(base.load(fromByteOffset: l.indices &+ k, as: UInt8.self))
+            if i >= index {
+                if i == index { v |= BitPacking.get(base + l.indices + l.exceptions, k, width: l.highWidth) &<< UInt32(l.width) }
+                break
+            }
+            k &+= 1
         }
         return v
     }
@@ -232,9 +241,11 @@ enum PatchedPacking {
         let l = try Layout(bytes, at: offset, end: end, count: count)
         BitPacking.unpack(bytes.baseAddress! + l.low, count: count, width: l.width, into: out)
         let high = bytes.baseAddress! + l.indices + l.exceptions
+        var previous = -1
         for k in 0..<l.exceptions {
             let i = Int(bytes[l.indices + k])
-            guard i < count else { throw MalformedRecord(detail: "exception out of range") }
+            guard i < count, i > previous else { throw MalformedRecord(detail: "exception out of range") }
+            previous = i
             out[i] |= BitPacking.get(high, k, width: l.highWidth) &<< UInt32(l.width)
         }
         return l.end

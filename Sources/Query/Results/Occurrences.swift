@@ -16,6 +16,19 @@ public enum Occurrences {
     /// Every start of `needle` in `haystack`, overlapping ones included.
     static func everyStart(of needle: [UInt32], in haystack: [UInt32]) -> [Int] { matches(needle, haystack, overlapping: true) }
 
+    /// The same, handed to `body` one by one (highlighting collects them without an array each).
+    static func forEachStart(of needle: [UInt32], in haystack: [UInt32], _ body: (Int) -> Void) {
+        needle.withUnsafeBufferPointer { n in
+            haystack.withUnsafeBufferPointer { h in
+                var i = 0
+                while let s = firstStart(n, in: h, from: i) {
+                    body(s)
+                    i = s + 1
+                }
+            }
+        }
+    }
+
     private static func matches(_ needle: [UInt32], _ haystack: [UInt32], overlapping: Bool) -> [Int] {
         needle.withUnsafeBufferPointer { n in
             haystack.withUnsafeBufferPointer { h in
@@ -30,14 +43,31 @@ public enum Occurrences {
         }
     }
 
-    /// The first start at or after `from` of `n` in `h`: the one matching loop of this file.
+    /// The first start at or after `from` of `n` in `h`: the one matching loop of this file. The
+    /// needle's first scalar is looked for eight at a time (one vector compare; a Chinese
+    /// passage holds it rarely), and only where it stands is the rest compared.
     @inline(__always)
     private static func firstStart(_ n: UnsafeBufferPointer<UInt32>, in h: UnsafeBufferPointer<UInt32>, from: Int) -> Int? {
         guard let first = n.first, h.count >= n.count, from <= h.count - n.count else { return nil }
-        for i in from...(h.count - n.count) where h[i] == first {
-            var j = 1
-            while j < n.count, h[i + j] == n[j] { j += 1 }
-            if j == n.count { return i }
+        let last = h.count - n.count  // the last possible start
+        let base = UnsafeRawPointer(h.baseAddress!)
+        let wanted = SIMD8<UInt32>(repeating: first)
+        var i = from
+        while i <= last {
+            if i + 8 <= h.count {
+                let lanes = base.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<UInt32>.self) .== wanted
+                guard any(lanes) else {
+                    i &+= 8
+                    continue
+                }
+            }
+            // A candidate in the next eight (or the tail): checked one by one.
+            for k in i...min(i &+ 7, last) where h[k] == first {
+                var j = 1
+                while j < n.count, h[k &+ j] == n[j] { j &+= 1 }
+                if j == n.count { return k }
+            }
+            i &+= 8
         }
         return nil
     }

@@ -10,36 +10,44 @@ extension QueryPlan {
     /// The same, each with the form it matched (the part as typed, or a form of its synonym group).
     /// Candidates are every match of every wanted form, overlapping ones included; kept as
     /// `Occurrences.leftmostLongest` keeps them (what `grep -o` finds for their alternation).
+    /// Candidates carry the term and form they came from, not the form's text: a hit's passage
+    /// may hold hundreds, and only the kept ones are labelled.
     public func labeledOccurrences(in normalized: NormalizedText) -> [(span: Range<Int>, form: String)] {
-        var spans: [(Range<Int>, String)] = []
+        var spans: [Candidate] = []
         collect(root, normalized.scalars, positive: true, into: &spans)
-        spans.sort { $0.0.lowerBound != $1.0.lowerBound ? $0.0.lowerBound < $1.0.lowerBound : $0.0.upperBound > $1.0.upperBound }
-        var kept: [(Range<Int>, String)] = []
-        for (s, form) in spans where s.lowerBound >= (kept.last?.0.upperBound ?? 0) { kept.append((s, form)) }
-        return kept.map { s, form in
-            (Int(normalized.sourceOffsets[s.lowerBound])..<(Int(normalized.sourceOffsets[s.upperBound - 1]) + 1), form)
+        spans.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var kept: [(span: Range<Int>, form: String)] = []
+        var keptEnd = 0
+        for c in spans where c.start >= keptEnd {
+            keptEnd = c.end
+            let label = c.form >= 0 ? terms[c.term].variantTexts[c.form] : terms[c.term].part.text
+            kept.append((Int(normalized.sourceOffsets[c.start])..<(Int(normalized.sourceOffsets[c.end - 1]) + 1), label))
         }
+        return kept
+    }
+
+    /// A candidate span (normalized offsets) and what it matched: form `form` of term `term`, or
+    /// (`form` −1) a NEAR span no single form spells, labelled with the term as typed.
+    private struct Candidate {
+        var start: Int, end: Int, term: Int, form: Int
     }
 
     /// Normalized-text spans of the wanted parts with their forms; NEAR contributes only its near
     /// occurrences.
-    private func collect(_ node: Node, _ text: [UInt32], positive: Bool, into spans: inout [(Range<Int>, String)]) {
+    private func collect(_ node: Node, _ text: [UInt32], positive: Bool, into spans: inout [Candidate]) {
         switch node {
         case .term(let t):
             guard positive else { return }
-            for (form, label) in zip(terms[t].variants, terms[t].variantTexts) {
-                spans += Occurrences.everyStart(of: form, in: text).map { ($0..<($0 + form.count), label) }
+            for (f, form) in terms[t].variants.enumerated() {
+                Occurrences.forEachStart(of: form, in: text) { spans.append(Candidate(start: $0, end: $0 + form.count, term: t, form: f)) }
             }
         case .near(let d, let a, let b):
             guard positive else { return }
-            let near = Proximity.nearSpans(terms[a].variants, terms[b].variants, distance: d, in: text)
-            for s in near {
-                let form = [a, b].lazy.compactMap { t in
-                    zip(self.terms[t].variants, self.terms[t].variantTexts).first { f, _ in
-                        s.count == f.count && Array(text[s]) == f
-                    }?.1
+            for s in Proximity.nearSpans(terms[a].variants, terms[b].variants, distance: d, in: text) {
+                let spelled = [a, b].lazy.compactMap { t in
+                    self.terms[t].variants.firstIndex { f in s.count == f.count && text[s].elementsEqual(f) }.map { (t, $0) }
                 }.first
-                spans.append((s, form ?? terms[a].part.text))
+                spans.append(Candidate(start: s.lowerBound, end: s.upperBound, term: spelled?.0 ?? a, form: spelled?.1 ?? -1))
             }
         case .documents: break
         case .and(let items), .or(let items): for i in items { collect(i, text, positive: positive, into: &spans) }
