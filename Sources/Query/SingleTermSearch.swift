@@ -49,6 +49,9 @@ extension Searcher {
         let gain = idf * (bm25.k1 + 1) * maxBoost * (1 + 1e-9)
         let (base, slope) = avgdl > 0 ? (bm25.k1 * (1 - bm25.b), bm25.k1 * bm25.b / avgdl) : (bm25.k1, 0)
         var cut = -Double.infinity
+        // The same test as a length per tf (`LengthCut`): most postings of a common term fail it,
+        // and an integer compare costs a fraction of the test in doubles.
+        var longest = LengthCut(gain: gain, base: base, slope: slope)
         // The block buffers below point into the cursor: it stays alive until the loop ends.
         try withExtendedLifetime(cursor) {
             for b in order {
@@ -58,7 +61,9 @@ extension Searcher {
                 for i in passages.indices {
                     if let excluded, excluded.contains(passages[i]) { continue }
                     let p = passages[i], tf = Int(tfs[i]), dl = Int(lengths[Int(p)])
-                    if gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) { continue }
+                    if tf < LengthCut.tfs ? dl > longest[tf] : gain * Double(tf) < cut * (Double(tf) + base + slope * Double(dl)) {
+                        continue
+                    }
                     let score = bm25.termScore(tf: tf, idf: idf, length: dl, averageLength: avgdl)
                     let bar = top.bar
                     guard BoostRules.mayEnter(bar, passage: p, score: score, bound: maxBoost),
@@ -67,7 +72,10 @@ extension Searcher {
                             reaches: { BoostRules.mayEnter(bar, passage: p, score: score, bound: $0) })
                     else { continue }
                     top.insert(.init(passage: p, score: boosts.apply(to: score), payload: (boosts: boosts, tf: tfs[i])))
-                    if top.isFull { cut = top.threshold }
+                    if top.isFull, top.threshold != cut {
+                        cut = top.threshold
+                        longest.update(cut: cut)
+                    }
                 }
             }
         }
@@ -128,5 +136,26 @@ struct PassageSet {
             for p in cursor.blockPassages where contains(p) { n += 1 }
         }
         return n
+    }
+}
+
+/// `gain·tf < cut·(tf + base + slope·dl)` (a posting whose score × the largest boost cannot reach
+/// the cut) solved for dl, for each tf below `tfs`: the posting fails when its length exceeds
+/// the entry. Rounded up and widened by one, so it skips no posting the test in doubles keeps;
+/// until there is a cut (or without a length term) no length exceeds an entry.
+struct LengthCut {
+    static let tfs = 32
+    let gain: Double, base: Double, slope: Double
+    private var entries = [Int](repeating: Int.max, count: LengthCut.tfs)
+
+    init(gain: Double, base: Double, slope: Double) { (self.gain, self.base, self.slope) = (gain, base, slope) }
+
+    subscript(tf: Int) -> Int { entries.withUnsafeBufferPointer { $0[tf] } }
+
+    mutating func update(cut: Double) {
+        for tf in 1..<Self.tfs {
+            let x = (gain * Double(tf) / cut - Double(tf) - base) / slope
+            entries[tf] = cut > 0 && slope > 0 && x.isFinite && x < 1e15 ? Int(max(x, -1).rounded(.up)) + 1 : Int.max
+        }
     }
 }
