@@ -115,6 +115,26 @@ public enum Regions {
         return s.count <= 40 && s.wholeMatch(of: /[\p{Han}]{1,12}[〔\[［][0-9]{4}[〕\]］]第?[0-9]+号.*/) != nil
     }
 
+    /// A decree's number as it is cited, from the opening lines of a regulation published by
+    /// decree: 上海市人民政府令 over （第19号） (or on one line, 国务院令第708号; 中华人民共和国主席令
+    /// 第六号; 商务部令2019年第1号) → 上海市人民政府令第19号. The decree line is an organ's name and 令
+    /// alone, the organ's name ending as an organ's does (or 主席), so a sentence that mentions a
+    /// decree, or a heading such as 公布令, is never taken for one.
+    public static func decreeNumber(in lines: [String]) -> String? {
+        let compact = lines.map { $0.filter { !$0.isWhitespace } }
+        for (i, line) in compact.enumerated() {
+            guard let m = line.wholeMatch(of: /(\p{Han}{2,20}令)(.*)/),
+                (OrganNames.suffixes + ["主席"]).contains(where: m.output.1.dropLast().hasSuffix)
+            else { continue }
+            let rest = m.output.2.isEmpty && i + 1 < compact.count ? Substring(compact[i + 1]) : m.output.2
+            if let n = rest.wholeMatch(of: decreeOrdinal) { return String(m.output.1) + n.output.1 }
+        }
+        return nil
+    }
+
+    private nonisolated(unsafe) static let decreeOrdinal =
+        /[（(]?((?:[0-9]{4}年)?第[0-9０-９〇零一二三四五六七八九十百千]+号)[）)]?/
+
     /// GB/T 9704 document numbers start with the issuing organ's code, whose first character is
     /// the province's abbreviation for provincial organs: 川府发〔2021〕12号, 沪府令第19号.
     static func provinceOfDocumentNumber(in line: String) -> Province? {

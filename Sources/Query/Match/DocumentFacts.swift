@@ -45,7 +45,9 @@ public struct DocumentFacts: Sendable {
                     ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
                     ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
                 dateField = fields.date
-                number = fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
+                number =
+                    fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
+                    ?? Regions.decreeNumber(in: Array(texts.prefix(8)))
                 // Twelve: organ, title, number, addressees, body, an attachment list of up to five
                 // items, the signature, then the date line.
                 // A page's field line (发布时间：… 来源：…) dates the page, not the document: read last.
