@@ -52,6 +52,26 @@ import Testing
             try await cli(f, ["report", "--terms", file.path, "--per", "10000", "--variants", "--format", "json"]), "report")
     }
 
+    /// A view whose documents are chosen by date says on its page, as the commands do on
+    /// standard error, how many undated documents the choice leaves out (the bundled corpus has
+    /// one): compare and report in their own HTML and Markdown, kwic and targets on the page.
+    @Test func pagesSayWhatADateSelectionLeavesOut() async throws {
+        let f = try await ServerFixture.shared()
+        let docs = "&docs=" + enc("year:2021..2022")
+        for target in ["/compare?q=\(enc("跨境电商"))", "/report?terms=\(enc("跨境电商\n海外仓"))"] {
+            for format in ["", "&format=md"] {
+                let reply = try await f.get(target + docs + format)
+                #expect(reply.status == 200, "\(target)")
+                #expect(reply.text.contains("leaves out 1 document without a date"), "\(target)\(format)")
+                #expect(!(try await f.get(target + format)).text.contains("without a date"), "\(target)\(format) without --docs")
+            }
+        }
+        for target in ["/kwic?q=\(enc("海外仓"))", "/targets?achieved=0"] {
+            let reply = try await f.get(target + docs)
+            #expect(reply.status == 200 && reply.text.contains("份没有日期的文档"), "\(target): \(reply.text.prefix(300))")
+        }
+    }
+
     @Test func pagesAndDownloads() async throws {
         let f = try await ServerFixture.shared()
         // compare and report are their commands' HTML pages: their inline stylesheet allowed, no script.

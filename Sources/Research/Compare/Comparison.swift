@@ -62,10 +62,13 @@ public struct Comparison: Sendable {
     public var entries: [Entry]
     /// Best passages quoted per document.
     public var bestPerDocument: Int
+    /// What the `--docs` selection leaves out that a reader would not expect (`DocumentScope.notes`).
+    public var selectionNotes: [Message]
 
     public init(queries: [String], searcher: Searcher, scope: DocumentScope, bestPerDocument: Int = 3) throws {
         documents = scope.documents
         self.bestPerDocument = bestPerDocument
+        selectionNotes = scope.notes
         let tables = TableTargets(reader: searcher.reader)
         entries = try queries.map { try Self.entry($0, searcher: searcher, scope: scope, best: bestPerDocument, tables: tables) }
     }

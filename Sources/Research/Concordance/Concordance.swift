@@ -45,6 +45,8 @@ public struct Concordance: Sendable {
     public var notes: [String] { messages.map(\.english) }
     /// The same in both languages (the web page shows the Chinese).
     public var messages: [Message]
+    /// What the `--docs` selection leaves out that a reader would not expect (`DocumentScope.notes`).
+    public var selectionNotes: [Message]
     public var width: Int
     public var lines: [Line]
     /// Matching passages the lines come from.
@@ -57,6 +59,7 @@ public struct Concordance: Sendable {
         let tally = try QueryTally(query, searcher: searcher, scope: scope)
         self.query = query
         messages = tally.messages
+        selectionNotes = scope.notes
         self.width = width
         passages = tally.totalPassages
         lines = []

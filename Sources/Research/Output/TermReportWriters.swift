@@ -83,6 +83,7 @@ public enum TermReportMarkdown {
             "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). Cells: occurrences (matching passages)"
         if let per = report.per { out += "; after · occurrences per \(per) characters of the document" }
         out += ".\n\n"
+        for note in report.selectionNotes { out += "> note: \(Markdown.escape(note.english))\n\n" }
         let header = ["Query"] + report.columns.map { Markdown.escape($0.header) } + ["Total"]
         let numeric = Set(1..<header.count)
         func cell(_ n: Int, _ p: Int, characters: Int) -> String {

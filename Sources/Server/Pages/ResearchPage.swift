@@ -1,5 +1,6 @@
 import Foundation
 import Research
+import Query
 
 /// Pages of the research views that have no HTML writer of their own (`kwic`, `targets`), and the
 /// page of forms that leads to all of them. `compare` and `report` pages are their commands' HTML.
@@ -36,7 +37,8 @@ enum ResearchPage {
     static func kwic(_ c: Concordance, _ p: QueryParameters) -> KwicView {
         let keep = ["q", "docs", "width", "sort", "exact"].map { ($0, p.string($0)) }
         return KwicView(
-            formQuery: c.query, query: c.query, notes: c.messages.map(\.chinese), count: c.lines.count, passages: c.passages,
+            formQuery: c.query, query: c.query, notes: (c.selectionNotes + c.messages).map(\.chinese), count: c.lines.count,
+            passages: c.passages,
             downloads: ["csv", "json"].map {
                 Download(label: $0.uppercased(), url: "/kwic?" + QueryParameters.encode(keep + [("format", $0)]))
             },
@@ -51,6 +53,7 @@ enum ResearchPage {
     struct TargetsView {
         var formQuery = ""
         var heading: String
+        var notes: [String]
         var documents: [TargetsColumn]
         var hasRows: Bool
         var rows: [TargetsRow]
@@ -75,7 +78,7 @@ enum ResearchPage {
         var passage: String
     }
 
-    static func targets(_ a: IndicatorAlignment, tables: [IndicatorTable], _ p: QueryParameters) -> TargetsView {
+    static func targets(_ a: IndicatorAlignment, tables: [IndicatorTable], notes: [Message], _ p: QueryParameters) -> TargetsView {
         let achieved = (try? p.bool("achieved")) ?? false
         let keep = ["docs", "achieved"].map { ($0, p.string($0)) }
         let rows = a.lines.map { line in
@@ -91,7 +94,7 @@ enum ResearchPage {
         }
         let rowCount = tables.reduce(0) { $0 + $1.rows.count }
         return TargetsView(
-            heading: "\(achieved ? "完成情况" : "指标") · \(tables.count) 张表，\(rowCount) 行，\(a.columns.count) 份文档",
+            heading: "\(achieved ? "完成情况" : "指标") · \(tables.count) 张表，\(rowCount) 行，\(a.columns.count) 份文档", notes: notes.map(\.chinese),
             documents: a.columns.map { TargetsColumn(title: $0.title, url: Links.document($0.name)) }, hasRows: !rows.isEmpty, rows: rows,
             downloads: ["csv", "json"].map {
                 Download(label: $0.uppercased(), url: "/targets?" + QueryParameters.encode(keep + [("format", $0)]))

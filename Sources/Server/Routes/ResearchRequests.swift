@@ -93,7 +93,7 @@ enum ResearchRequests {
 
     /// `targets [--docs SPEC] [--achieved]`: the indicator tables, aligned across documents.
     static func targets(_ p: QueryParameters, _ generation: IndexGeneration) async throws -> (
-        tables: [IndicatorTable], alignment: IndicatorAlignment
+        tables: [IndicatorTable], alignment: IndicatorAlignment, notes: [Message]
     ) {
         let docs = try p.text("docs", max: 500)
         let achieved = try p.bool("achieved")
@@ -103,7 +103,7 @@ enum ResearchRequests {
                 let scope = try DocumentScope(searcher: s, spec: docs)
                 let found = try IndicatorTables(searcher: s, scope: scope)
                 let tables = achieved ? found.achievedTables : found.targetTables
-                return (tables, IndicatorAlignment(tables, order: scope.documents.map(\.name), synonyms: synonyms))
+                return (tables, IndicatorAlignment(tables, order: scope.documents.map(\.name), synonyms: synonyms), scope.notes)
             }
         }
     }

@@ -89,7 +89,8 @@ enum ResearchViews {
                 return Responses.download(
                     try pretty(TargetsJSON(t.tables, alignment: t.alignment)), type: Responses.jsonType, fileName: "targets.json")
             default:
-                return Responses.html(PageRenderer.shared.render(ResearchPage.targets(t.alignment, tables: t.tables, p), "targets"))
+                return Responses.html(
+                    PageRenderer.shared.render(ResearchPage.targets(t.alignment, tables: t.tables, notes: t.notes, p), "targets"))
             }
         }
     }
