@@ -15,7 +15,7 @@ struct DocsCommand: ParsableCommand {
 
     @Flag(
         help:
-            "Print JSON: {index, sources, excluded, documents: [{doc, title, region, regionInferred, date, dateInferred, issuer, number, format, passages, source}]}."
+            "Print JSON: {index, sources, excluded, documents: [{doc, title, region, regionInferred, date, dateInferred, issuer, number, format, passages, source, sameContentAs}]}."
     )
     var json = false
 
@@ -33,6 +33,8 @@ struct DocsCommand: ParsableCommand {
         var format: String
         var passages: Int
         var source: String
+        /// The earlier document whose text this one repeats (its mentions count twice).
+        @NullWhenAbsent var sameContentAs: String?
     }
 
     /// The JSON contract of `docs --json`.
@@ -48,7 +50,7 @@ struct DocsCommand: ParsableCommand {
             Entry(
                 doc: f.name, title: f.title, region: f.region, regionInferred: f.regionInferred, date: f.date, dateInferred: f.dateInferred,
                 issuer: f.issuer, number: f.number, format: f.format, passages: f.passages.count,
-                source: try reader.documentInfo(f.index).source.path)
+                source: try reader.documentInfo(f.index).source.path, sameContentAs: f.sameContentAs)
         }
         return Listing(index: index.path, sources: manifest.roots, excluded: manifest.excluded, documents: documents)
     }
@@ -72,6 +74,7 @@ struct DocsCommand: ParsableCommand {
             // The issuer the issuer: filter reads, after the title it issued, and the number it gave it.
             print("     \(d.title)" + [d.issuer, d.number].compactMap { $0.map { " · " + $0 } }.joined())
             print("     " + t.dim(Self.elided(d.source, to: 90)))
+            if let first = d.sameContentAs { print("     same content as \(first): its mentions count twice") }
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }
         print(

@@ -97,6 +97,22 @@ extension IndexSourcesTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("note: quantum.txt has the same content as quantum-utf16.txt"), "\(r.stderr)")
         #expect(!r.stderr.contains("lowalt.txt has the same content"))
+        // The index keeps it: docs says it of the copy, and a research view covering both says its
+        // totals count the text twice (not when --docs leaves one out).
+        let docs = try Support.run(["docs", "--index", idx.path])
+        #expect(docs.stdout.contains("same content as quantum-utf16.txt: its mentions count twice"), "\(docs.stdout)")
+        #expect(docs.stdout.components(separatedBy: "same content as").count == 2)
+        let json = try Support.run(["docs", "--json", "--index", idx.path])
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let same = (listed["documents"] as? [[String: Any]] ?? []).map { ($0["doc"] as? String ?? "", $0["sameContentAs"] as? String) }
+        #expect(same.filter { $0.1 != nil }.map { "\($0.0) = \($0.1!)" } == ["quantum.txt = quantum-utf16.txt"], "\(same)")
+        let word = String(text.filter { $0.unicodeScalars.first!.value >= 0x4E00 }.prefix(2))
+        let both = try Support.run(["compare", word, "--index", idx.path])
+        #expect(
+            both.stderr.contains("note: quantum.txt has the same content as quantum-utf16.txt: its mentions are counted twice"),
+            "\(both.stderr)")
+        let one = try Support.run(["compare", word, "--docs", "-doc:utf16", "--index", idx.path])
+        #expect(one.status == 0 && !one.stderr.contains("same content"), "\(one.stderr)")
     }
 
     @Test func aMissingPathIsAUsageErrorAndCreatesNothing() throws {

@@ -55,7 +55,7 @@ import Testing
         let end = bytes.count - BitPacking.padding
         var all = [UInt32](repeating: 0, count: values.count)
         bytes.withUnsafeBytes { raw in
-            #expect(throws: MalformedRecord.self) {
+            _ = #expect(throws: MalformedRecord.self) {
                 try all.withUnsafeMutableBufferPointer {
                     try PatchedPacking.unpack(raw, at: 0, end: end, count: values.count, into: $0.baseAddress!)
                 }

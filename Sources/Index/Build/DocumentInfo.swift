@@ -46,4 +46,8 @@ public struct DocumentInfo: Codable, Equatable, Sendable {
     public var format: String
     public var source: SourceInfo
     public var headings: [Heading]
+    /// A hash of the text its passages hold (`ChunkIndexer.textHash`): two files of the same text
+    /// (one saved as GB18030, the other as UTF-8) have the same. Nil in an index written before
+    /// it was kept (the next `index` adds it).
+    public var textHash: String? = nil
 }

@@ -41,7 +41,6 @@ final class ChunkIndexer {
             if let reused = reuse(job, source) {
                 add(reused.info, reused.passages, to: &state)
                 state.chunk.reused.append(job.name)
-                state.chunk.hashes.append((job.name, Self.textHash(reused.passages)))
                 continue
             }
             do {
@@ -51,7 +50,6 @@ final class ChunkIndexer {
                     headings: doc.headings)
                 add(info, doc.passages, to: &state)
                 state.chunk.analyzed.append(job.name)
-                state.chunk.hashes.append((job.name, Self.textHash(doc.passages)))
             } catch {
                 failed(job, (error as? IngestionError)?.reason ?? "\(error)", &state)
             }
@@ -77,7 +75,6 @@ final class ChunkIndexer {
     private func failed(_ job: SourceJob, _ reason: String, _ state: inout State) {
         guard let kept = previousVersion(job) else { return state.chunk.skipped.append((job.url.path, reason)) }
         add(kept.info, kept.passages, to: &state)
-        state.chunk.hashes.append((job.name, Self.textHash(kept.passages)))
         state.chunk.kept.append(job.name)
         state.chunk.skipped.append((job.url.path, reason + "; the version indexed before is kept"))
     }
@@ -111,6 +108,9 @@ final class ChunkIndexer {
 
     /// Adds one document: records, lengths, postings and text blocks of its passages.
     private func add(_ info: DocumentInfo, _ passages: [Passage], to state: inout State) {
+        var info = info
+        info.textHash = Self.textHash(passages)
+        state.chunk.hashes.append((info.name, info.textHash!))
         let doc = state.chunk.documents.count
         var block: [[UInt8]] = []
         var blockBytes = 0

@@ -22,70 +22,82 @@ public struct DocumentFacts: Sendable {
     public var dateInferred: Bool
     public var format: String
     public var passages: Range<Int>
+    /// The first document of the index whose passages hold the same text (a copy, or the same
+    /// plan saved in another encoding or format): each mention it holds is counted twice.
+    public var sameContentAs: String? = nil
 
     public static func load(_ reader: IndexReader) throws -> [DocumentFacts] {
-        try (0..<reader.documentCount).map { d in
+        var first: [String: String] = [:]
+        return try (0..<reader.documentCount).map { d in
             let info = try reader.documentInfo(d)
-            let range = try reader.passageRange(ofDocument: d)
-            var region = info.metadata.region, date = info.metadata.date, issuer = info.metadata.issuer
-            var opening: [String] = []
-            var dateField: String?
-            var number: String?
-            var fields = OpeningFields()
-            if region == nil || date == nil || issuer == nil {
-                // The opening passages hold the issuing notice (document number, date line) or a
-                // saved page's labelled fields.
-                // 400 characters hold a law's adoption note with its revisions (the date reads its end).
-                let long = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(400)) }
-                let texts = long.map { String($0.prefix(200)) }
-                fields = OpeningFields(lines: texts)
-                issuer =
-                    issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
-                    ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
-                    ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
-                    ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
-                dateField = fields.date
-                number =
-                    fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
-                    ?? Regions.decreeNumber(in: Array(texts.prefix(8)))
-                // Twelve: organ, title, number, addressees, body, an attachment list of up to five
-                // items, the signature, then the date line.
-                // A page's field line (发布时间：… 来源：…) dates the page, not the document: read last.
-                let own = long.filter { !PageFields.isFieldLine(Array($0.unicodeScalars)) }
-                opening = [fields.number].compactMap { $0 } + own.prefix(12) + IssueDate.afterClosingFormula(own)
+            var facts = try load(reader, d, info)
+            if let hash = info.textHash {
+                if let name = first[hash] { facts.sameContentAs = name } else { first[hash] = facts.name }
             }
-            let regionInferred = region == nil
-            if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
-            let dateInferred = date == nil
-            if date == nil || issuer == nil {
-                // The date line under the signature that closes a document (an 意见 or 办法 issued alone),
-                // before its attachments if it has any (附件1 …, entries of their own at its end) and
-                // its 版记 (抄送：…, …印发), which closes the file after them.
-                var end = range.upperBound
-                while end > range.lowerBound + 1, end > range.upperBound - 2000,
-                    let part = try reader.path(try reader.passageRecord(end - 1).pathID).headings.first,
-                    part.hasPrefix("附件") || part == Document.recordBlock
-                {
-                    end -= 1
-                }
-                let ends = end < range.upperBound ? [range.lowerBound..<end, range] : [range]
-                let closing = try ends.map { r in try r.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) } }
-                if date == nil {
-                    date = IssueDate.infer(title: info.title, field: dateField, opening: opening, closing: closing.flatMap { $0 })
-                }
-                // The signature over the closing date line (某市人民政府 / 2025年4月3日), of a
-                // document that names its issuer nowhere before.
-                if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
-            }
-            // A saved page's source and publication time come last: the page's, not the document's.
-            if issuer == nil { issuer = fields.source }
-            if date == nil, let published = fields.published { date = IssueDate.infer(title: "", field: published, opening: []) }
-            // Joint issuers read from the text run together (cleaning drops the space between them).
-            if info.metadata.issuer == nil { issuer = issuer.map { OrganNames.listed($0) } }
-            return DocumentFacts(
-                index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
-                issuer: issuer, number: number, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)
+            return facts
         }
+    }
+
+    private static func load(_ reader: IndexReader, _ d: Int, _ info: DocumentInfo) throws -> DocumentFacts {
+        let range = try reader.passageRange(ofDocument: d)
+        var region = info.metadata.region, date = info.metadata.date, issuer = info.metadata.issuer
+        var opening: [String] = []
+        var dateField: String?
+        var number: String?
+        var fields = OpeningFields()
+        if region == nil || date == nil || issuer == nil {
+            // The opening passages hold the issuing notice (document number, date line) or a
+            // saved page's labelled fields.
+            // 400 characters hold a law's adoption note with its revisions (the date reads its end).
+            let long = try range.prefix(OpeningFields.openingPassages).map { String(try reader.passage($0).text.prefix(400)) }
+            let texts = long.map { String($0.prefix(200)) }
+            fields = OpeningFields(lines: texts)
+            issuer =
+                issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
+                ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
+                ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
+                ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
+            dateField = fields.date
+            number =
+                fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
+                ?? Regions.decreeNumber(in: Array(texts.prefix(8)))
+            // Twelve: organ, title, number, addressees, body, an attachment list of up to five
+            // items, the signature, then the date line.
+            // A page's field line (发布时间：… 来源：…) dates the page, not the document: read last.
+            let own = long.filter { !PageFields.isFieldLine(Array($0.unicodeScalars)) }
+            opening = [fields.number].compactMap { $0 } + own.prefix(12) + IssueDate.afterClosingFormula(own)
+        }
+        let regionInferred = region == nil
+        if region == nil { region = Regions.infer(title: info.title, issuer: issuer, opening: opening) }
+        let dateInferred = date == nil
+        if date == nil || issuer == nil {
+            // The date line under the signature that closes a document (an 意见 or 办法 issued alone),
+            // before its attachments if it has any (附件1 …, entries of their own at its end) and
+            // its 版记 (抄送：…, …印发), which closes the file after them.
+            var end = range.upperBound
+            while end > range.lowerBound + 1, end > range.upperBound - 2000,
+                let part = try reader.path(try reader.passageRecord(end - 1).pathID).headings.first,
+                part.hasPrefix("附件") || part == Document.recordBlock
+            {
+                end -= 1
+            }
+            let ends = end < range.upperBound ? [range.lowerBound..<end, range] : [range]
+            let closing = try ends.map { r in try r.suffix(6).reversed().map { String(try reader.passage($0).text.prefix(40)) } }
+            if date == nil {
+                date = IssueDate.infer(title: info.title, field: dateField, opening: opening, closing: closing.flatMap { $0 })
+            }
+            // The signature over the closing date line (某市人民政府 / 2025年4月3日), of a
+            // document that names its issuer nowhere before.
+            if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
+        }
+        // A saved page's source and publication time come last: the page's, not the document's.
+        if issuer == nil { issuer = fields.source }
+        if date == nil, let published = fields.published { date = IssueDate.infer(title: "", field: published, opening: []) }
+        // Joint issuers read from the text run together (cleaning drops the space between them).
+        if info.metadata.issuer == nil { issuer = issuer.map { OrganNames.listed($0) } }
+        return DocumentFacts(
+            index: d, name: info.name, title: info.title, region: region, regionInferred: regionInferred && region != nil,
+            issuer: issuer, number: number, date: date, dateInferred: dateInferred && date != nil, format: info.format, passages: range)
     }
 }
 

@@ -15,7 +15,19 @@ public struct DocumentScope: Sendable {
         let all = try searcher.documents()
         let selected = try spec.map { try searcher.documents(matching: $0) }
         self.init(all: all, selected: selected)
-        notes = try spec.map { try searcher.selectionNotes($0) } ?? []
+        notes = try (spec.map { try searcher.selectionNotes($0) } ?? []) + Self.duplicates(documents)
+    }
+
+    /// A note for each document the view covers whose text an earlier one of the view repeats
+    /// (`DocumentFacts.sameContentAs`): its mentions count twice in every total.
+    static func duplicates(_ documents: [DocumentFacts]) -> [Message] {
+        let names = Set(documents.map(\.name))
+        return documents.compactMap { d in
+            guard let first = d.sameContentAs, names.contains(first) else { return nil }
+            return Message(
+                english: "\(d.name) has the same content as \(first): its mentions are counted twice (leave one out with --docs -doc:NAME)",
+                chinese: "\(d.name) 与 \(first) 内容相同：其中的提及被计算两次（可用文档范围 -doc:文件名 排除其一）")
+        }
     }
 
     /// What the selection leaves out that a reader would not expect (`Searcher.selectionNotes`).
