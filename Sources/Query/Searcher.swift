@@ -125,17 +125,20 @@ public final class Searcher {
         scorer.startQuery()
         if let fast = try searchSingleTerm(deferred, options: options) { return fast }
         if let conjunction = try conjunction(deferred) {
-            return try results(conjunction.plan, passages: conjunction.passages, options: options)
+            return try results(conjunction.plan, passages: conjunction.passages, options: options, holdsEveryTerm: true)
         }
         let plan = try materialize(deferred)
-        return try results(plan, passages: try matches(plan), options: options)
+        return try results(plan, passages: try matches(plan), options: options, holdsEveryTerm: plan.matchesHoldEveryTerm)
     }
 
-    /// Scores and ranks the passages a plan selects, and makes the hits shown.
-    private func results(_ plan: QueryPlan, passages: [Int32], options: SearchOptions) throws -> SearchResults {
+    /// Scores and ranks the passages a plan selects, and makes the hits shown. `holdsEveryTerm`:
+    /// every passage holds every wanted term (a conjunction), so boosts need not look them up.
+    private func results(_ plan: QueryPlan, passages: [Int32], options: SearchOptions, holdsEveryTerm: Bool = false) throws
+        -> SearchResults
+    {
         let idfs = scorer.idfs(plan, bm25: options.bm25)
         let bm25 = try scorer.bm25(passages, plan: plan, bm25: options.bm25, idfs: idfs)
-        let ranked = try rank(passages, bm25: bm25, plan: plan, options: options)
+        let ranked = try rank(passages, bm25: bm25, plan: plan, options: options, holdsEveryTerm: holdsEveryTerm)
         let documents = options.rankDocuments ? try rankDocuments(ranked) : []
         var hits: [Hit] = []
         for (rank, entry) in ranked.prefix(options.limit ?? Int.max).enumerated() {
@@ -154,10 +157,14 @@ public final class Searcher {
     /// ranking is wanted; otherwise the best k, computing boosts (which read the passage record
     /// and path) only for the best k by BM25 and for passages whose BM25 × the largest boost could
     /// still reach the k-th final score.
-    private func rank(_ passages: [Int32], bm25: [Double], plan: QueryPlan, options: SearchOptions) throws -> [Ranked] {
+    private func rank(_ passages: [Int32], bm25: [Double], plan: QueryPlan, options: SearchOptions, holdsEveryTerm: Bool) throws
+        -> [Ranked]
+    {
         let ranking = try scorer.ranking()
         func entry(_ i: Int) throws -> Ranked {
-            let boosts = try scorer.boosts(for: Int(passages[i]), plan: plan, rules: options.boosts, in: ranking) { _ in true }!
+            let boosts = try scorer.boosts(
+                for: Int(passages[i]), plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking
+            ) { _ in true }!
             return Ranked(passage: passages[i], score: boosts.apply(to: bm25[i]), payload: (i, boosts))
         }
         let maxBoost = options.boosts?.maximum ?? 1
@@ -181,7 +188,7 @@ public final class Searcher {
             let p = passages[i], score = bm25[i], current = bar
             guard
                 let boosts = try scorer.boosts(
-                    for: Int(p), plan: plan, rules: options.boosts, in: ranking,
+                    for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking,
                     reaches: { BoostRules.mayEnter(current, passage: p, score: score, bound: $0) })
             else { continue }
             top.insert(Ranked(passage: p, score: boosts.apply(to: score), payload: (i, boosts)))

@@ -120,4 +120,24 @@ import Testing
     func blockMaxWithExclusionsEqualsFullRanking(_ query: String, _ k: Int) throws {
         try Self.expectTopKOf(query, k, equals: try Fixture.search(query, limit: nil))
     }
+
+    /// Ranking does not look up whether a match holds each wanted part when the plan says every
+    /// match does: only for one part, or an AND of parts, excluded parts and filters, and then
+    /// every match holds every wanted part (the grep oracle).
+    @Test(arguments: [
+        ("跨境电商 海外仓", true), ("成都 重庆 -港", true), ("跨境电商 region:四川", true), ("跨境电商", true),
+        ("跨境电商 OR 海外仓", false), ("NEAR/20(跨境电商, 海外仓)", false), ("(跨境电商 OR 电商) 海外仓", false)
+    ])
+    func aPlanSaysWhenEveryMatchHoldsEveryPart(_ query: String, _ expected: Bool) throws {
+        let searcher = Searcher(reader: Fixture.reader)
+        let plan = try searcher.plan(query)
+        #expect(plan.matchesHoldEveryTerm == expected, "\(query)")
+        guard expected else { return }
+        let wanted = plan.terms.filter(\.positive).map(\.part.text)
+        let matched = try searcher.matches(plan)
+        #expect(!matched.isEmpty, "\(query)")
+        for p in matched {
+            for w in wanted { #expect(!Fixture.grep.occurrences(of: w, inPassage: Int(p)).isEmpty, "\(query): \(w) in \(p)") }
+        }
+    }
 }

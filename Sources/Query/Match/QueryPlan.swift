@@ -17,6 +17,22 @@ public struct QueryPlan: Sendable {
         case not(Node)
     }
 
+    /// Whether every passage the plan matches holds every wanted term: its root is one term, or an
+    /// AND of terms, excluded terms and document filters (ranking then need not look them up).
+    var matchesHoldEveryTerm: Bool {
+        func plain(_ n: Node) -> Bool {
+            switch n {
+            case .term, .documents, .not(.term), .not(.documents): true
+            default: false
+            }
+        }
+        switch root {
+        case .term: return true
+        case .and(let items): return items.allSatisfy(plain)
+        default: return false
+        }
+    }
+
     /// A part matched against the index.
     public struct Term: Sendable {
         public var part: QueryPart
