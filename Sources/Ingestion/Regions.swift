@@ -110,9 +110,14 @@ public enum Regions {
     /// A line that is a document number of its own (川府发〔2021〕12号, as GB/T 9704 sets it under the
     /// issuer), not a sentence that cites one (…（沪府发〔2021〕15号）): the body's citations name other
     /// documents' issuers and years.
-    public static func isDocumentNumberLine(_ line: String) -> Bool {
+    public static func isDocumentNumberLine(_ line: String) -> Bool { documentNumber(inLine: line) != nil }
+
+    /// The document number of such a line, without its spaces and without what follows it on the
+    /// line (川府发〔2021〕12号 of `川府发〔2021〕12号　　签发人：王五`).
+    public static func documentNumber(inLine line: String) -> String? {
         let s = line.filter { !$0.isWhitespace }
-        return s.count <= 40 && s.wholeMatch(of: /[\p{Han}]{1,12}[〔\[［][0-9]{4}[〕\]］]第?[0-9]+号.*/) != nil
+        guard s.count <= 40, let m = s.prefixMatch(of: /[\p{Han}]{1,12}[〔\[［][0-9]{4}[〕\]］]第?[0-9]+号/) else { return nil }
+        return String(m.output)
     }
 
     /// A decree's number as it is cited, from the opening lines of a regulation published by

@@ -94,13 +94,15 @@ import Ingestion
 
     /// A regulation published by decree: its number is the decree's, as cited (上海市人民政府令 over
     /// （第19号） → 上海市人民政府令第19号; the president's order on one line with a Chinese numeral).
-    /// A heading 公布令 over a number, or a sentence citing a decree, gives none.
+    /// A heading 公布令 over a number, or a sentence citing a decree, gives none; a number line's
+    /// 签发人 is not part of the number.
     @Test(
         arguments: [
             ("某市人民政府令\n\n（第19号）\n\n《某市数据条例实施办法》已经市政府常务会议通过，现予公布。", "某市人民政府令第19号"),
             ("中华人民共和国主席令 第六号\n\n《中华人民共和国某某法》已由全国人民代表大会常务委员会通过，现予公布。", "中华人民共和国主席令第六号"),
             ("某部令\n\n2019年第1号\n\n《某某管理办法》已经部务会议审议通过，现予公布。", "某部令2019年第1号"),
             ("公布令\n\n（第19号）\n\n本办法自公布之日起施行。", nil),
+            ("某市人民政府文件\n\n某府发〔2021〕5号　　　　签发人：王五\n\n各区县人民政府：\n\n现将办法印发给你们。", "某府发〔2021〕5号"),
             ("根据某市人民政府令第19号，制定本细则。\n\n本细则自公布之日起施行。", nil)
         ] as [(String, String?)])
     func aDecreeNumber(_ text: String, _ number: String?) throws {
