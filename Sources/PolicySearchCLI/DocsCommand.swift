@@ -74,7 +74,7 @@ struct DocsCommand: ParsableCommand {
             // The issuer the issuer: filter reads, after the title it issued, and the number it gave it.
             print("     \(d.title)" + [d.issuer, d.number].compactMap { $0.map { " · " + $0 } }.joined())
             print("     " + t.dim(Self.elided(d.source, to: 90)))
-            if let first = d.sameContentAs { print("     same content as \(first): its mentions count twice") }
+            if let first = d.sameContentAs { print("     same content as \(first): every total counts its mentions again") }
         }
         let passages = listing.documents.reduce(0) { $0 + $1.passages }
         print(

@@ -42,7 +42,8 @@ struct TargetsCommand: ParsableCommand {
     func run() throws {
         let searcher = Searcher(reader: try location.open())
         let scope = try DocumentScope(searcher: searcher, spec: docs)
-        DocumentsOption.printNotes(scope.notes)
+        // Targets count no mentions: a copy is only a column more.
+        DocumentsOption.printNotes(scope.selectionNotes)
         let found = try IndicatorTables(searcher: searcher, scope: scope)
         let tables = achieved ? found.achievedTables : found.targetTables
         let left = achieved ? found.targetTables : found.achievedTables

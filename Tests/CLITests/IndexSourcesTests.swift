@@ -100,7 +100,7 @@ extension IndexSourcesTests {
         // The index keeps it: docs says it of the copy, and a research view covering both says its
         // totals count the text twice (not when --docs leaves one out).
         let docs = try Support.run(["docs", "--index", idx.path])
-        #expect(docs.stdout.contains("same content as quantum-utf16.txt: its mentions count twice"), "\(docs.stdout)")
+        #expect(docs.stdout.contains("same content as quantum-utf16.txt: every total counts its mentions again"), "\(docs.stdout)")
         #expect(docs.stdout.components(separatedBy: "same content as").count == 2)
         let json = try Support.run(["docs", "--json", "--index", idx.path])
         let listed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -109,10 +109,24 @@ extension IndexSourcesTests {
         let word = String(text.filter { $0.unicodeScalars.first!.value >= 0x4E00 }.prefix(2))
         let both = try Support.run(["compare", word, "--index", idx.path])
         #expect(
-            both.stderr.contains("note: quantum.txt has the same content as quantum-utf16.txt: its mentions are counted twice"),
+            both.stderr.contains("note: quantum-utf16.txt, quantum.txt have the same content: their mentions are counted twice"),
             "\(both.stderr)")
+        let compared = try Support.run(["compare", word, "--format", "json", "--index", idx.path])
+        let notes = (try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])?["notes"] as? [String]
+        #expect(notes?.contains { $0.contains("have the same content") } == true, "\(compared.stdout.prefix(300))")
         let one = try Support.run(["compare", word, "--docs", "-doc:utf16", "--index", idx.path])
         #expect(one.status == 0 && !one.stderr.contains("same content"), "\(one.stderr)")
+        // A third copy: leaving out the one the others were named after still leaves two that count twice.
+        try FileManager.default.copyItem(at: src.appendingPathComponent("quantum.txt"), to: src.appendingPathComponent("quantum-copy.txt"))
+        #expect(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        let three = try Support.run(["compare", word, "--index", idx.path])
+        #expect(
+            three.stderr.contains(
+                "quantum-copy.txt, quantum-utf16.txt, quantum.txt have the same content: their mentions are counted 3 times"),
+            "\(three.stderr)")
+        let two = try Support.run(["compare", word, "--docs", "-doc:quantum-copy", "--index", idx.path])
+        #expect(
+            two.stderr.contains("quantum-utf16.txt, quantum.txt have the same content: their mentions are counted twice"), "\(two.stderr)")
     }
 
     @Test func aMissingPathIsAUsageErrorAndCreatesNothing() throws {

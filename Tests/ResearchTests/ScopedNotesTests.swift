@@ -1,6 +1,9 @@
+import Foundation
 import Query
 import Research
+import TestSupport
 import Testing
+import ZIPFoundation
 
 /// A research view's notes speak of its `--docs` selection: the bundled corpus has one undated
 /// document (the Sichuan commerce plan: `docs` shows no date, its text prints none), so a date
@@ -48,5 +51,37 @@ import Testing
         #expect(try notes("跨境电商 region:四川 year:2021..2023").contains { $0.contains("leaves out 1 document without a date") })
         #expect(try notes("跨境电商 region:成都 year:2021..2023").allSatisfy { !$0.contains("without a date") })
         #expect(try notes("跨境电商 year:2021..2023").contains { $0.contains("leaves out 1 document without a date") })
+    }
+
+    /// A report handed on as a file says what its --docs selection left out: the XLSX on its Notes
+    /// sheet, the Markdown above its table.
+    @Test func aReportFileSaysWhatTheSelectionLeftOut() throws {
+        let dir = try Support.temporaryDirectory("scoped-report")
+        defer { Support.remove(dir) }
+        let terms = dir.appendingPathComponent("terms.txt")
+        try Support.write("跨境电商\n", to: terms)
+        let note = "leaves out 1 document without a date"
+        for name in ["r.xlsx", "r.md"] {
+            let r = try ResearchFixture.run(
+                ["report", "--terms", terms.path, "--docs", "year:2021..2022", "--out", dir.appendingPathComponent(name).path])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let md = try String(contentsOf: dir.appendingPathComponent("r.md"), encoding: .utf8)
+        #expect(md.contains(note), "\(md.prefix(400))")
+        let archive = try Archive(url: dir.appendingPathComponent("r.xlsx"), accessMode: .read)
+        #expect(archive["xl/worksheets/sheet3.xml"] != nil, "a Notes sheet")
+        var strings = Data()
+        _ = try archive.extract(try #require(archive["xl/sharedStrings.xml"])) { strings.append($0) }
+        #expect(String(decoding: strings, as: UTF8.self).contains(note))
+    }
+
+    /// A selection a date filter leaves empty says how many undated documents it left out: the
+    /// reader may have meant them.
+    @Test func anEmptySelectionByDateNamesTheUndated() throws {
+        let r = try ResearchFixture.run(["compare", "跨境电商", "--docs", "year:2030"])
+        #expect(r.status == 2 && r.stderr.contains("matches no document"), "\(r.stderr)")
+        #expect(r.stderr.contains("its date filter leaves out 1 document without a date"), "\(r.stderr)")
+        let named = try ResearchFixture.run(["compare", "跨境电商", "--docs", "doc:nosuchplan"])
+        #expect(named.status == 2 && !named.stderr.contains("without a date"), "\(named.stderr)")
     }
 }

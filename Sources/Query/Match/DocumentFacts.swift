@@ -22,8 +22,11 @@ public struct DocumentFacts: Sendable {
     public var dateInferred: Bool
     public var format: String
     public var passages: Range<Int>
-    /// The first document of the index whose passages hold the same text (a copy, or the same
-    /// plan saved in another encoding or format): each mention it holds is counted twice.
+    /// A hash of the text its passages hold: documents with the same are copies (the same plan
+    /// saved twice, or in another encoding or format), whose mentions every total counts again.
+    /// Nil in an index written before it was kept.
+    public var textHash: String? = nil
+    /// The first document of the index with the same text, when this one is a later copy of it.
     public var sameContentAs: String? = nil
 
     public static func load(_ reader: IndexReader) throws -> [DocumentFacts] {
@@ -31,6 +34,7 @@ public struct DocumentFacts: Sendable {
         return try (0..<reader.documentCount).map { d in
             let info = try reader.documentInfo(d)
             var facts = try load(reader, d, info)
+            facts.textHash = info.textHash
             if let hash = info.textHash {
                 if let name = first[hash] { facts.sameContentAs = name } else { first[hash] = facts.name }
             }
@@ -59,7 +63,7 @@ public struct DocumentFacts: Sendable {
                 ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
             dateField = fields.date
             number =
-                fields.number ?? texts.prefix(8).first(where: Regions.isDocumentNumberLine)?.filter { !$0.isWhitespace }
+                fields.number ?? texts.prefix(8).lazy.compactMap(Regions.documentNumber(inLine:)).first
                 ?? Regions.decreeNumber(in: Array(texts.prefix(8)))
             // Twelve: organ, title, number, addressees, body, an attachment list of up to five
             // items, the signature, then the date line.

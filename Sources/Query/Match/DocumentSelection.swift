@@ -92,9 +92,13 @@ extension Searcher {
             selected = DocumentSelection.select(expression, from: all, normalizer: normalizer)
         }
         guard !selected.isEmpty else {
+            // A date filter may be why: the documents it would have kept but for their missing date.
+            let undated = DocumentSelection.undatedLeftOut(expression, from: all, normalizer: normalizer)
             throw QueryError(
-                message: "--docs \(spec) matches no document of the index (see `policy-search docs`)",
-                chinese: "文档范围“\(spec)”没有选中任何文档（见文档列表；多个文件名用逗号分隔）")
+                message: "--docs \(spec) matches no document of the index (see `policy-search docs`)"
+                    + (undated > 0 ? "; its date filter leaves out \(undated) document\(undated == 1 ? "" : "s") without a date" : ""),
+                chinese: "文档范围“\(spec)”没有选中任何文档（见文档列表；多个文件名用逗号分隔）"
+                    + (undated > 0 ? "；其日期条件排除了 \(undated) 份没有日期的文档" : ""))
         }
         // In a list of names each must name something: a misspelt one would silently narrow the view.
         if case .or(let names) = expression, names.allSatisfy({ if case .filter(let f) = $0 { f.field == .doc } else { false } }) {

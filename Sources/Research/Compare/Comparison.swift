@@ -62,7 +62,8 @@ public struct Comparison: Sendable {
     public var entries: [Entry]
     /// Best passages quoted per document.
     public var bestPerDocument: Int
-    /// What the `--docs` selection leaves out that a reader would not expect (`DocumentScope.notes`).
+    /// Notes on the documents covered: undated ones a `--docs` date selection leaves out, copies
+    /// whose mentions count twice (`DocumentScope.notes`).
     public var selectionNotes: [Message]
 
     public init(queries: [String], searcher: Searcher, scope: DocumentScope, bestPerDocument: Int = 3) throws {

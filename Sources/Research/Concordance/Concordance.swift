@@ -45,7 +45,8 @@ public struct Concordance: Sendable {
     public var notes: [String] { messages.map(\.english) }
     /// The same in both languages (the web page shows the Chinese).
     public var messages: [Message]
-    /// What the `--docs` selection leaves out that a reader would not expect (`DocumentScope.notes`).
+    /// Notes on the documents covered: undated ones a `--docs` date selection leaves out, copies
+    /// whose mentions count twice (`DocumentScope.notes`).
     public var selectionNotes: [Message]
     public var width: Int
     public var lines: [Line]

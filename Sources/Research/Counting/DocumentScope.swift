@@ -15,23 +15,35 @@ public struct DocumentScope: Sendable {
         let all = try searcher.documents()
         let selected = try spec.map { try searcher.documents(matching: $0) }
         self.init(all: all, selected: selected)
-        notes = try (spec.map { try searcher.selectionNotes($0) } ?? []) + Self.duplicates(documents)
+        selectionNotes = try spec.map { try searcher.selectionNotes($0) } ?? []
+        copyNotes = Self.copies(documents)
     }
 
-    /// A note for each document the view covers whose text an earlier one of the view repeats
-    /// (`DocumentFacts.sameContentAs`): its mentions count twice in every total.
-    static func duplicates(_ documents: [DocumentFacts]) -> [Message] {
-        let names = Set(documents.map(\.name))
-        return documents.compactMap { d in
-            guard let first = d.sameContentAs, names.contains(first) else { return nil }
+    /// A note for each set of documents the view covers that hold the same text
+    /// (`DocumentFacts.textHash`): every total counts their mentions once per copy.
+    static func copies(_ documents: [DocumentFacts]) -> [Message] {
+        var groups: [String: [String]] = [:], order: [String] = []
+        for d in documents {
+            guard let hash = d.textHash else { continue }
+            if groups[hash] == nil { order.append(hash) }
+            groups[hash, default: []].append(d.name)
+        }
+        return order.compactMap { groups[$0] }.filter { $0.count > 1 }.map { names in
+            let times = names.count == 2 ? "twice" : "\(names.count) times"
             return Message(
-                english: "\(d.name) has the same content as \(first): its mentions are counted twice (leave one out with --docs -doc:NAME)",
-                chinese: "\(d.name) 与 \(first) 内容相同：其中的提及被计算两次（可用文档范围 -doc:文件名 排除其一）")
+                english:
+                    "\(names.joined(separator: ", ")) have the same content: their mentions are counted \(times) (keep one with --docs -doc:NAME for each other)",
+                chinese: "\(names.joined(separator: "、")) 内容相同：其中的提及被计算 \(names.count) 次（可用文档范围 -doc:文件名 只保留其一）")
         }
     }
 
-    /// What the selection leaves out that a reader would not expect (`Searcher.selectionNotes`).
-    public private(set) var notes: [Message] = []
+    /// What a reader of the view's totals would not expect: undated documents a `--docs` date
+    /// selection leaves out, then copies counted once per copy.
+    public var notes: [Message] { selectionNotes + copyNotes }
+    /// Undated documents a `--docs` date selection leaves out (`Searcher.selectionNotes`).
+    public private(set) var selectionNotes: [Message] = []
+    /// Sets of covered documents that hold the same text (`copies`).
+    public private(set) var copyNotes: [Message] = []
 
     init(all: [DocumentFacts], selected: Set<Int>?) {
         let kept = all.filter { selected?.contains($0.index) ?? true }

@@ -1,6 +1,6 @@
 /// `compare --format json`:
 ///
-///     {"documents": [{"doc", "title", "region", "date"}],
+///     {"documents": [{"doc", "title", "region", "date"}], "notes": [string],
 ///      "queries": [{"query", "notes", "occurrences", "passages",
 ///        "documents": [{"doc", "occurrences", "passages",
 ///                       "sections": [{"path", "occurrences", "passages"}],
@@ -87,11 +87,14 @@ public struct ComparisonJSON: Encodable, Sendable {
     }
 
     var documents: [Document]
+    /// Notes on the documents covered (`DocumentScope.notes`); a query's own are in its entry.
+    var notes: [String]
     var queries: [Entry]
 
     public init(_ comparison: Comparison) {
         let docs = comparison.documents
         documents = docs.map { Document(doc: $0.name, title: $0.title, region: $0.region, date: $0.date) }
+        notes = comparison.selectionNotes.map(\.english)
         queries = comparison.entries.map { e in
             Entry(
                 query: e.query, notes: e.notes, occurrences: e.occurrences, passages: e.passages,

@@ -1,6 +1,6 @@
 /// `report --format json`: every row with its count per document, notes, and the lines not counted.
 ///
-///     {"per": int|null, "documents": [{"doc", "title", "header", "characters"}],
+///     {"per": int|null, "documents": [{"doc", "title", "header", "characters"}], "notes": [string],
 ///      "rows": [{"line", "query", "label", "notes", "occurrences", "passages", "rate",
 ///                "counts": [{"doc", "occurrences", "passages", "rate"}]}],
 ///      "errors": [{"line", "text", "message"}]}
@@ -38,6 +38,8 @@ public struct TermReportJSON: Encodable, Sendable {
 
     @NullWhenAbsent var per: Int?
     var documents: [Document]
+    /// Notes on the documents covered (`DocumentScope.notes`); a row's own are in the row.
+    var notes: [String]
     var rows: [Row]
     var errors: [Problem]
 
@@ -57,6 +59,7 @@ public struct TermReportJSON: Encodable, Sendable {
                 })
         }
         errors = report.problems.map { Problem(line: $0.line, text: $0.text, message: $0.message) }
+        notes = report.selectionNotes.map(\.english)
     }
 
     static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

@@ -56,7 +56,8 @@ public enum TermReportXLSX {
         return Workbook(sheets: [counts, sheet2, Workbook.Sheet(name: "Notes", rows: notes, frozenRows: 1, widths: [8, 30, 120])])
     }
 
-    /// Line of the terms file, its query, and the note or the reason it was not counted.
+    /// Line of the terms file, its query, and the note or the reason it was not counted; first the
+    /// notes on the documents covered (no line: they concern every row).
     private static func notes(_ report: TermReport) -> [[Workbook.Cell]] {
         var rows: [(line: Int, cells: [Workbook.Cell])] = []
         for row in report.rows {
@@ -68,7 +69,8 @@ public enum TermReportXLSX {
                 [.integer($0.line), .text($0.text), .text($0.message.contains("not counted") ? $0.message : "not counted: " + $0.message)]
             )
         }
-        return [["Line", "Term", "Note"].map(Workbook.Cell.text)] + rows.sorted { $0.line < $1.line }.map(\.cells)
+        let documents = report.selectionNotes.map { [Workbook.Cell.text(""), .text(""), .text($0.english)] }
+        return [["Line", "Term", "Note"].map(Workbook.Cell.text)] + documents + rows.sorted { $0.line < $1.line }.map(\.cells)
     }
 
     public static func data(_ report: TermReport) throws -> Data { try workbook(report).data() }

@@ -33,7 +33,8 @@ public struct TermReport: Sendable {
     public var problems: [TermsFile.Problem]
     /// Rates per this many characters, when asked for.
     public var per: Int?
-    /// What the `--docs` selection leaves out that a reader would not expect (`DocumentScope.notes`).
+    /// Notes on the documents covered: undated ones a `--docs` date selection leaves out, copies
+    /// whose mentions count twice (`DocumentScope.notes`).
     public var selectionNotes: [Message] = []
     /// Every matching passage of every row (id `FILE#N` and stored text), when asked for (XLSX's second sheet).
     public var passages: [Int: (id: String, passage: StoredPassage)]

@@ -103,7 +103,7 @@ enum ResearchRequests {
                 let scope = try DocumentScope(searcher: s, spec: docs)
                 let found = try IndicatorTables(searcher: s, scope: scope)
                 let tables = achieved ? found.achievedTables : found.targetTables
-                return (tables, IndicatorAlignment(tables, order: scope.documents.map(\.name), synonyms: synonyms), scope.notes)
+                return (tables, IndicatorAlignment(tables, order: scope.documents.map(\.name), synonyms: synonyms), scope.selectionNotes)
             }
         }
     }
