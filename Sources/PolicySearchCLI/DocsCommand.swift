@@ -33,7 +33,7 @@ struct DocsCommand: ParsableCommand {
         var format: String
         var passages: Int
         var source: String
-        /// The earlier document whose text this one repeats (its mentions count twice).
+        /// The earlier document whose text this one repeats (every total counts its mentions again).
         @NullWhenAbsent var sameContentAs: String?
     }
 

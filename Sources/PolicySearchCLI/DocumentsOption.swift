@@ -14,7 +14,7 @@ struct DocumentsOption: ParsableArguments {
 
 extension DocumentsOption {
     /// Notes on the documents a research command covers (`DocumentScope.notes`: undated documents a
-    /// `--docs` date filter leaves out, copies counted twice), on standard error, as every research
+    /// `--docs` date filter leaves out, copies counted again), on standard error, as every research
     /// command gives them.
     static func printNotes(_ notes: [Message]) {
         for note in notes { FileHandle.standardError.write("note: \(Terminal.printable(note.english))\n") }

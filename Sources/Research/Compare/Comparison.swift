@@ -63,13 +63,13 @@ public struct Comparison: Sendable {
     /// Best passages quoted per document.
     public var bestPerDocument: Int
     /// Notes on the documents covered: undated ones a `--docs` date selection leaves out, copies
-    /// whose mentions count twice (`DocumentScope.notes`).
-    public var selectionNotes: [Message]
+    /// whose mentions every total counts again (`DocumentScope.notes`).
+    public var documentNotes: [Message]
 
     public init(queries: [String], searcher: Searcher, scope: DocumentScope, bestPerDocument: Int = 3) throws {
         documents = scope.documents
         self.bestPerDocument = bestPerDocument
-        selectionNotes = scope.notes
+        documentNotes = scope.notes
         let tables = TableTargets(reader: searcher.reader)
         entries = try queries.map { try Self.entry($0, searcher: searcher, scope: scope, best: bestPerDocument, tables: tables) }
     }

@@ -46,8 +46,8 @@ public struct Concordance: Sendable {
     /// The same in both languages (the web page shows the Chinese).
     public var messages: [Message]
     /// Notes on the documents covered: undated ones a `--docs` date selection leaves out, copies
-    /// whose mentions count twice (`DocumentScope.notes`).
-    public var selectionNotes: [Message]
+    /// whose mentions every total counts again (`DocumentScope.notes`).
+    public var documentNotes: [Message]
     public var width: Int
     public var lines: [Line]
     /// Matching passages the lines come from.
@@ -60,7 +60,7 @@ public struct Concordance: Sendable {
         let tally = try QueryTally(query, searcher: searcher, scope: scope)
         self.query = query
         messages = tally.messages
-        selectionNotes = scope.notes
+        documentNotes = scope.notes
         self.width = width
         passages = tally.totalPassages
         lines = []

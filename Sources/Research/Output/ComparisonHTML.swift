@@ -12,7 +12,7 @@ public enum ComparisonHTML {
     public static func render(_ c: Comparison) -> String {
         let title = "Comparison: " + c.entries.map(\.query).joined(separator: " · ")
         var body = "<h1>\(HTML.escape(title))</h1>\n"
-        for note in c.selectionNotes { body += "<p class=\"meta\">note: \(HTML.escape(note.english))</p>\n" }
+        for note in c.documentNotes { body += "<p class=\"meta\">note: \(HTML.escape(note.english))</p>\n" }
         if c.entries.count > 1 { body += counts(c) }
         for e in c.entries { body += entry(e, c) }
         return HTML.page(title: title, body: body, style: style)

@@ -94,7 +94,7 @@ public struct ComparisonJSON: Encodable, Sendable {
     public init(_ comparison: Comparison) {
         let docs = comparison.documents
         documents = docs.map { Document(doc: $0.name, title: $0.title, region: $0.region, date: $0.date) }
-        notes = comparison.selectionNotes.map(\.english)
+        notes = comparison.documentNotes.map(\.english)
         queries = comparison.entries.map { e in
             Entry(
                 query: e.query, notes: e.notes, occurrences: e.occurrences, passages: e.passages,

@@ -3,7 +3,7 @@
 public enum ComparisonMarkdown {
     public static func render(_ c: Comparison) -> String {
         var out = "# Comparison: " + c.entries.map { Markdown.escape($0.query) }.joined(separator: " · ") + "\n\n"
-        for note in c.selectionNotes { out += "> note: \(Markdown.escape(note.english))\n\n" }
+        for note in c.documentNotes { out += "> note: \(Markdown.escape(note.english))\n\n" }
         let names = c.documents.map { Markdown.escape($0.title) }
         if c.entries.count > 1 {
             out += "Occurrences (matching passages) per query and document:\n\n"

@@ -13,7 +13,7 @@ public enum TermReportHTML {
         var body =
             "<h1>Term report</h1>\n<p class=\"meta\">\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). "
         body += "Each cell: occurrences of the query in the document, and the passages that contain it.</p>\n"
-        for note in report.selectionNotes { body += "<p class=\"meta\">note: \(HTML.escape(note.english))</p>\n" }
+        for note in report.documentNotes { body += "<p class=\"meta\">note: \(HTML.escape(note.english))</p>\n" }
         body += matrix(report)
         if !report.problems.isEmpty {
             body += "<h2>Lines not counted</h2>\n<ul>"

@@ -59,7 +59,7 @@ public struct TermReportJSON: Encodable, Sendable {
                 })
         }
         errors = report.problems.map { Problem(line: $0.line, text: $0.text, message: $0.message) }
-        notes = report.selectionNotes.map(\.english)
+        notes = report.documentNotes.map(\.english)
     }
 
     static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

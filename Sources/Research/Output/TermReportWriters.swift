@@ -69,7 +69,7 @@ public enum TermReportXLSX {
                 [.integer($0.line), .text($0.text), .text($0.message.contains("not counted") ? $0.message : "not counted: " + $0.message)]
             )
         }
-        let documents = report.selectionNotes.map { [Workbook.Cell.text(""), .text(""), .text($0.english)] }
+        let documents = report.documentNotes.map { [Workbook.Cell.text(""), .text(""), .text($0.english)] }
         return [["Line", "Term", "Note"].map(Workbook.Cell.text)] + documents + rows.sorted { $0.line < $1.line }.map(\.cells)
     }
 
@@ -85,7 +85,7 @@ public enum TermReportMarkdown {
             "\(report.rows.count) quer\(report.rows.count == 1 ? "y" : "ies") × \(counted(report.columns.count, "document")). Cells: occurrences (matching passages)"
         if let per = report.per { out += "; after · occurrences per \(per) characters of the document" }
         out += ".\n\n"
-        for note in report.selectionNotes { out += "> note: \(Markdown.escape(note.english))\n\n" }
+        for note in report.documentNotes { out += "> note: \(Markdown.escape(note.english))\n\n" }
         let header = ["Query"] + report.columns.map { Markdown.escape($0.header) } + ["Total"]
         let numeric = Set(1..<header.count)
         func cell(_ n: Int, _ p: Int, characters: Int) -> String {

@@ -34,8 +34,8 @@ public struct TermReport: Sendable {
     /// Rates per this many characters, when asked for.
     public var per: Int?
     /// Notes on the documents covered: undated ones a `--docs` date selection leaves out, copies
-    /// whose mentions count twice (`DocumentScope.notes`).
-    public var selectionNotes: [Message] = []
+    /// whose mentions every total counts again (`DocumentScope.notes`).
+    public var documentNotes: [Message] = []
     /// Every matching passage of every row (id `FILE#N` and stored text), when asked for (XLSX's second sheet).
     public var passages: [Int: (id: String, passage: StoredPassage)]
 
@@ -55,7 +55,7 @@ public struct TermReport: Sendable {
         progress: ((Int, Int) -> Void)? = nil
     ) throws {
         self.per = per
-        selectionNotes = scope.notes
+        documentNotes = scope.notes
         columns = try Self.columns(scope, reader: searcher.reader)
         rows = []
         passages = [:]

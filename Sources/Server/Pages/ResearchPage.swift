@@ -37,7 +37,7 @@ enum ResearchPage {
     static func kwic(_ c: Concordance, _ p: QueryParameters) -> KwicView {
         let keep = ["q", "docs", "width", "sort", "exact"].map { ($0, p.string($0)) }
         return KwicView(
-            formQuery: c.query, query: c.query, notes: (c.selectionNotes + c.messages).map(\.chinese), count: c.lines.count,
+            formQuery: c.query, query: c.query, notes: (c.documentNotes + c.messages).map(\.chinese), count: c.lines.count,
             passages: c.passages,
             downloads: ["csv", "json"].map {
                 Download(label: $0.uppercased(), url: "/kwic?" + QueryParameters.encode(keep + [("format", $0)]))
