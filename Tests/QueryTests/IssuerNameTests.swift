@@ -63,6 +63,10 @@ import Testing
         #expect(IssuerName.decreeLine("(2019年8月6日上海市人民政府令第19号公布)") == "上海市人民政府")
         #expect(IssuerName.decreeLine("各地要严格执行禁令") == nil)
         #expect(IssuerName.decreeLine("命令") == nil)
+        #expect(IssuerName.decreeLine("国务院令 第708号") == "国务院")
+        // Cited, not published by it (newcomer trial): the citation names another document's issuer.
+        #expect(IssuerName.decreeLine("根据某市人民政府令第19号，制定本细则。") == nil)
+        #expect(IssuerName.decreeLine("本办法依据（某市人民政府令第19号）制定。") == nil)
     }
 
     @Test func coverLines() throws {

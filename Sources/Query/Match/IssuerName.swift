@@ -51,12 +51,15 @@ enum IssuerName {
         return organ(String(name).replacing(/第[0-9０-９一二三四五六七八九十百零〇]+届/, with: ""))
     }
 
-    /// A government decree's organ: 上海市人民政府令 on a line of its own (over （第19号）), or
-    /// …青城市人民政府令第88号公布 in a regulation's adoption note → the organ (…人民政府).
+    /// A government decree's organ: 上海市人民政府令 on a line of its own (over （第19号）, or with
+    /// it), or …青城市人民政府令第88号公布 in a regulation's adoption note → the organ (…人民政府).
+    /// A decree a sentence only cites (根据某市人民政府令第19号，…) names another document's issuer.
     static func decreeLine(_ line: String) -> String? {
         let text = line.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("令"), text.count <= 20 { return organ(String(text.dropLast())) }
-        guard let m = text.firstMatch(of: /(\p{Han}{2,24})令第[0-9０-９一二三四五六七八九十百零〇]+号/) else { return nil }
+        let number = /(\p{Han}{2,24})令[（(]?第[0-9０-９一二三四五六七八九十百零〇]+号[）)]?/
+        if let whole = text.filter({ !$0.isWhitespace }).wholeMatch(of: number) { return organ(String(whole.output.1)) }
+        guard let m = text.firstMatch(of: /(\p{Han}{2,24})令第[0-9０-９一二三四五六七八九十百零〇]+号(?:公布|发布)/) else { return nil }
         // The run of characters before 令 may start with the date before it (…4月1日青城市人民政府令).
         var name = Substring(m.output.1)
         if let day = name.lastIndex(of: "日"), text[..<m.range.lowerBound].last?.isNumber == true || name.first == "日" {
