@@ -16,29 +16,21 @@ public enum Occurrences {
     /// Every start of `needle` in `haystack`, overlapping ones included.
     static func everyStart(of needle: [UInt32], in haystack: [UInt32]) -> [Int] { matches(needle, haystack, overlapping: true) }
 
-    /// The same, handed to `body` one by one (highlighting collects them without an array each).
-    static func forEachStart(of needle: [UInt32], in haystack: [UInt32], _ body: (Int) -> Void) {
+    private static func matches(_ needle: [UInt32], _ haystack: [UInt32], overlapping: Bool) -> [Int] {
+        var result: [Int] = []
+        forEachStart(of: needle, in: haystack, overlapping: overlapping) { result.append($0) }
+        return result
+    }
+
+    /// The same starts handed to `body` one by one (highlighting collects them without an array each).
+    static func forEachStart(of needle: [UInt32], in haystack: [UInt32], overlapping: Bool = true, _ body: (Int) -> Void) {
         needle.withUnsafeBufferPointer { n in
             haystack.withUnsafeBufferPointer { h in
                 var i = 0
                 while let s = firstStart(n, in: h, from: i) {
                     body(s)
-                    i = s + 1
-                }
-            }
-        }
-    }
-
-    private static func matches(_ needle: [UInt32], _ haystack: [UInt32], overlapping: Bool) -> [Int] {
-        needle.withUnsafeBufferPointer { n in
-            haystack.withUnsafeBufferPointer { h in
-                var result: [Int] = []
-                var i = 0
-                while let s = firstStart(n, in: h, from: i) {
-                    result.append(s)
                     i = s + (overlapping ? 1 : n.count)
                 }
-                return result
             }
         }
     }
