@@ -4,7 +4,7 @@ import PackageDescription
 // Layers, dependencies pointing one way:
 //   policy-search (CLI) → Research → Query → Index → Analysis, Ingestion → ICUFacade → CICU (system ICU)
 //   Ingestion → PDFFacade → CPoppler (poppler-cpp), HTMLFacade → CLibXML2 (libxml2), ZIPFoundation (DOCX)
-//   Index → CChecksum (CRC-32C), CZstd (system zstd)
+//   Index → CChecksum (CRC-32C), CBitPacking (SSE2 unpacking of postings blocks), CZstd (system zstd)
 // Only the facades' C/C++ files include the libraries' headers; their public headers use plain
 // <stdint.h> types, so every Swift module can import Foundation without clashing with Foundation's
 // private ICU and libxml2, and no Swift module sees poppler's C++ headers.
@@ -44,6 +44,7 @@ let package = Package(
         ),
         .target(name: "ICUFacade", dependencies: ["CICU"]),
         .target(name: "CChecksum"),
+        .target(name: "CBitPacking"),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-cpp", providers: [.apt(["libpoppler-cpp-dev"])]),
         // poppler's headers use a deprecated libstdc++ helper: their warning, not ours.
         .target(name: "PDFFacade", dependencies: ["CPoppler"], cxxSettings: [.unsafeFlags(["-Wno-deprecated-declarations"])]),
@@ -58,7 +59,7 @@ let package = Package(
         .target(name: "Analysis", dependencies: ["ICUFacade", "OpenCCFacade"]),
         // Stored text is compressed with the system zstd (Debian: libzstd-dev; scripts/setup).
         .target(name: "CZstd", linkerSettings: [.linkedLibrary("zstd")]),
-        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum", "CZstd"]),
+        .target(name: "Index", dependencies: ["Analysis", "Ingestion", "CChecksum", "CBitPacking", "CZstd"]),
         .target(name: "Query", dependencies: ["Index", "Analysis", "Ingestion"]),
         .target(
             name: "Research",

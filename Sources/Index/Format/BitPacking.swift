@@ -1,3 +1,5 @@
+import CBitPacking
+
 /// Fixed-width bit packing, least significant bit first: `n` values of `w` bits take ⌈n·w/8⌉
 /// bytes. Postings, positions, passage records and lengths are stored this way (as tantivy and
 /// Lucene store postings), each array with its own width, the bits its largest value needs.
@@ -101,6 +103,32 @@ enum BitPacking {
         for i in (groups << 3)..<count { out[i] = get(base, i, width: width) }
     }
 
+    /// Values in a vertically packed array (`packVertical`): a full postings block.
+    static let verticalCount = Int(PS_VERTICAL_BLOCK)
+
+    /// Appends 128 values at `width` bits each in the 4-lane vertical layout of `CBitPacking`:
+    /// as many bytes as `pack` writes (16 per bit of width), in an order SSE2 unpacks four at a time.
+    static func packVertical(_ values: UnsafePointer<UInt32>, width: Int, into out: inout ByteBuffer) {
+        guard width > 0 else { return }
+        let start = out.bytes.count
+        out.appendZeros(byteCount(verticalCount, width: width))
+        out.bytes.withUnsafeMutableBytes { buffer in
+            ps_pack_vertical128(values, Int32(width), buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + start)
+        }
+    }
+
+    /// The 128 values packed at `base` by `packVertical` (reads exactly its bytes).
+    static func unpackVertical(_ base: UnsafeRawPointer, width: Int, into out: UnsafeMutablePointer<UInt32>) {
+        ps_unpack_vertical128(base.assumingMemoryBound(to: UInt8.self), Int32(width), out)
+    }
+
+    /// Turns `count` gaps at `values` into ids in place, four at a time: value i becomes
+    /// `previous` + Σ_{k≤i} (gap_k + 1), in 32 bits that wrap (the caller bounds the gaps). Returns
+    /// the bitwise OR of the gaps, for that bound.
+    static func idsFromGaps(_ values: UnsafeMutablePointer<UInt32>, count: Int, previous: Int64) -> UInt32 {
+        ps_ids_from_gaps(values, Int32(count), UInt32(truncatingIfNeeded: previous))
+    }
+
     /// `groups` groups of eight `w`-bit values (`w` bytes each); inlined into a constant `w`.
     @inline(__always)
     private static func unpackGroups(_ base: UnsafeRawPointer, _ groups: Int, _ w: Int, _ out: UnsafeMutablePointer<UInt32>) {
@@ -125,16 +153,19 @@ enum BitPacking {
 ///     width b u8 · exception count e u8 · [exception high-part width u8, if e > 0]
 ///     values' low b bits packed · [e exception indices u8 · e high parts packed]
 ///
-/// Blocks hold at most 256 values (indices are one byte).
+/// Blocks hold at most 256 values (indices are one byte). The low bits of an array of 128 values
+/// may be packed vertically instead (`BitPacking.packVertical`, the same number of bytes): the
+/// writer and the reader of an array agree on which (a full block's passage gaps are vertical).
 enum PatchedPacking {
     /// Appends `count` (≤ 256) values at the cheapest width. No allocation: it runs for every
     /// block of every list the writer encodes.
-    static func pack(_ values: UnsafePointer<UInt32>, count: Int, into out: inout ByteBuffer) {
+    static func pack(_ values: UnsafePointer<UInt32>, count: Int, vertical: Bool = false, into out: inout ByteBuffer) {
+        precondition(!vertical || count == BitPacking.verticalCount)
         var bits: UInt32 = 0
         for i in 0..<count { bits |= values[i] }
         let maxWidth = BitPacking.width(bits)
         // Values of at most 2 bits (most tfs) or no value wider than the rest: plain packing.
-        guard maxWidth > 2 else { return packPlain(values, count: count, width: maxWidth, into: &out) }
+        guard maxWidth > 2 else { return packPlain(values, count: count, width: maxWidth, vertical: vertical, into: &out) }
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 33) { histogram in
             histogram.initialize(repeating: 0)
             for i in 0..<count { histogram[BitPacking.width(values[i])] += 1 }
@@ -145,19 +176,35 @@ enum PatchedPacking {
                 let bits = count * b + 8 + above * (8 + maxWidth - b)
                 if bits < best.bits { best = (b, bits) }
             }
-            guard best.width < maxWidth else { return packPlain(values, count: count, width: maxWidth, into: &out) }
-            packPatched(values, count: count, width: best.width, maxWidth: maxWidth, into: &out)
+            guard best.width < maxWidth else {
+                return packPlain(values, count: count, width: maxWidth, vertical: vertical, into: &out)
+            }
+            packPatched(values, count: count, width: best.width, maxWidth: maxWidth, vertical: vertical, into: &out)
         }
     }
 
-    private static func packPlain(_ values: UnsafePointer<UInt32>, count: Int, width: Int, into out: inout ByteBuffer) {
+    private static func packPlain(
+        _ values: UnsafePointer<UInt32>, count: Int, width: Int, vertical: Bool, into out: inout ByteBuffer
+    ) {
         out.append(UInt8(width))
         out.append(UInt8(0))
-        BitPacking.pack(values, count: count, width: width, into: &out)
+        packLow(values, count: count, width: width, vertical: vertical, into: &out)
+    }
+
+    private static func packLow(
+        _ values: UnsafePointer<UInt32>, count: Int, width: Int, vertical: Bool, into out: inout ByteBuffer
+    ) {
+        if vertical {
+            BitPacking.packVertical(values, width: width, into: &out)
+        } else {
+            BitPacking.pack(values, count: count, width: width, into: &out)
+        }
     }
 
     /// Values above `width` bits are exceptions: their low bits in the array, the rest apart.
-    private static func packPatched(_ values: UnsafePointer<UInt32>, count: Int, width b: Int, maxWidth: Int, into out: inout ByteBuffer) {
+    private static func packPatched(
+        _ values: UnsafePointer<UInt32>, count: Int, width b: Int, maxWidth: Int, vertical: Bool, into out: inout ByteBuffer
+    ) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 2 * count) { scratch in
             let mask: UInt32 = (1 << UInt32(b)) &- 1
             let low = scratch.baseAddress!, high = low + count
@@ -172,7 +219,7 @@ enum PatchedPacking {
             out.append(UInt8(b))
             out.append(UInt8(exceptions))
             out.append(UInt8(maxWidth - b))
-            BitPacking.pack(low, count: count, width: b, into: &out)
+            packLow(low, count: count, width: b, vertical: vertical, into: &out)
             for i in 0..<count where values[i] > mask { out.append(UInt8(i)) }
             BitPacking.pack(high, count: exceptions, width: maxWidth - b, into: &out)
         }
@@ -215,13 +262,20 @@ enum PatchedPacking {
         return value(bytes, in: try Layout(bytes, at: offset, end: end, count: count), index: index)
     }
 
-    /// Value `index` (below the array's count) of the array whose layout `l` was read from `bytes`.
-    /// The exception indices ascend (the writer lists them in order): the scan stops at the
-    /// first one not below `index`.
+    /// Value `index` (below the array's count) of the array whose layout `l` was read from `bytes`,
+    /// its low bits packed densely (not vertically).
     static func value(_ bytes: UnsafeRawBufferPointer, in l: Layout, index: Int) -> UInt32 {
+        var k = 0
+        return value(bytes, in: l, index: index, exception: &k)
+    }
+
+    /// `value(_:in:index:)` for a reader asking for ascending indices: the exception indices
+    /// ascend (the writer lists them in order), so the scan resumes at `k`, the first exception
+    /// not below the index asked before (0 at first), and leaves it at the first not below `index`.
+    @inline(__always)
+    static func value(_ bytes: UnsafeRawBufferPointer, in l: Layout, index: Int, exception k: inout Int) -> UInt32 {
         let base = bytes.baseAddress!
         var v = BitPacking.get(base + l.low, index, width: l.width)
-        var k = 0
         while k < l.exceptions {
             let i = Int(base.load(fromByteOffset: l.indices &+ k, as: UInt8.self))
             if i >= index {
@@ -234,16 +288,23 @@ enum PatchedPacking {
     }
 
     /// Unpacks `count` values at `offset` of `bytes` (which has `BitPacking.padding` readable
-    /// bytes past `end`), checking every bound; returns the offset after them.
+    /// bytes past `end`), checking every bound; returns the offset after them. `vertical`: as
+    /// `pack` wrote them (then `count` is 128).
     static func unpack(
-        _ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, into out: UnsafeMutablePointer<UInt32>
+        _ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int, count: Int, vertical: Bool = false,
+        into out: UnsafeMutablePointer<UInt32>
     ) throws -> Int {
         let l = try Layout(bytes, at: offset, end: end, count: count)
-        BitPacking.unpack(bytes.baseAddress! + l.low, count: count, width: l.width, into: out)
-        let high = bytes.baseAddress! + l.indices + l.exceptions
+        if vertical {
+            precondition(count == BitPacking.verticalCount)
+            BitPacking.unpackVertical(bytes.baseAddress! + l.low, width: l.width, into: out)
+        } else {
+            BitPacking.unpack(bytes.baseAddress! + l.low, count: count, width: l.width, into: out)
+        }
+        let base = bytes.baseAddress!, high = base + l.indices + l.exceptions
         var previous = -1
         for k in 0..<l.exceptions {
-            let i = Int(bytes[l.indices + k])
+            let i = Int(base.load(fromByteOffset: l.indices &+ k, as: UInt8.self))  // within `Layout`'s bounds
             guard i < count, i > previous else { throw MalformedRecord(detail: "exception out of range") }
             previous = i
             out[i] |= BitPacking.get(high, k, width: l.highWidth) &<< UInt32(l.width)

@@ -1,4 +1,4 @@
-/// The on-disk format, version 12: one file, `index.psx`, in the index folder. The version also
+/// The on-disk format, version 13: one file, `index.psx`, in the index folder. The version also
 /// changes when reading documents changes the passages an index holds (9: paragraphs cut by a page
 /// break rejoined; 10: BM25 length in letters and digits, was ICU words, and headings wrapped by
 /// layout rejoined; 11: unnumbered parts (前言, 结束语) and boxes (专栏　…) as headings, every Unicode
@@ -6,7 +6,8 @@
 /// saved page's dated source line kept, a box's wrapped lines joined; 12: a pair's `PairContext`
 /// in its skip table; a bracketed note spaced into clauses no table row, a year no box number, a
 /// noted attachment opened where it is set, a box after a numbered paragraph filed under its section, a line
-/// opening with 的 joined to the one above), so that every index is rebuilt by the rules it is read with.
+/// opening with 的 joined to the one above; 13: a full postings block's passage gaps packed in the
+/// vertical layout SSE2 unpacks four at a time), so that every index is rebuilt by the rules it is read with.
 ///
 /// All integers little-endian. Sections are 8-byte aligned. Each record's layout is written down
 /// once, in the codec that both writes and reads it (`encode(into:)` / `decode`):
@@ -41,7 +42,7 @@ public enum IndexFormat {
     public static let fileName = "index.psx"
     public static let magic: [UInt8] = Array("PLCYSRCH".utf8)
     public static let endMagic: [UInt8] = Array("PSND".utf8)
-    public static let version: UInt32 = 12
+    public static let version: UInt32 = 13
     public static let headerSize = 16
     public static let footerSize = 24
     public static let blockSize = 16 * 1024

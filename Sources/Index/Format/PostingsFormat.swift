@@ -11,7 +11,8 @@
 ///                    passage length — with those BM25 bounds every score of the block, so top-k
 ///                    search leaves most blocks of a common term undecoded
 ///     block × n      passage deltas − 1 (from the previous posting, the previous block's last
-///                    passage, or −1) and tf − 1, each a `PatchedPacking` array; for bigrams then
+///                    passage, or −1; in a full block packed vertically, which SSE2 unpacks four
+///                    at a time) and tf − 1, each a `PatchedPacking` array; for bigrams then
 ///                    a width u8 and every posting's positions packed in order (absolute: the
 ///                    index of the bigram's first character in the passage's normalized text,
 ///                    ascending within a posting)
@@ -106,7 +107,7 @@ enum PostingsFormat {
             let blockPositions = positions.baseAddress.map { $0 + p }
             var positionBits: UInt32 = 0
             if positional, let blockPositions { for k in 0..<positionCount { positionBits |= blockPositions[k] } }
-            PatchedPacking.pack(deltas, count: count, into: &body)
+            PatchedPacking.pack(deltas, count: count, vertical: count == blockSize, into: &body)
             PatchedPacking.pack(tfsMinusOne, count: count, into: &body)
             if positional, let blockPositions {
                 body.append(UInt8(BitPacking.width(positionBits)))
@@ -188,14 +189,28 @@ enum PostingsFormat {
         guard start >= 0, start <= end, end <= list.count - BitPacking.padding else {
             throw MalformedRecord(detail: "block bounds invalid")
         }
-        let offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, into: scratch)
-        var p = previous
-        for i in 0..<count {
-            p &+= Int64(scratch[i]) &+ 1
-            passages[i] = Int32(truncatingIfNeeded: p)
+        let vertical = count == blockSize
+        guard passageCount <= 1 << 24 else {
+            let offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, vertical: vertical, into: scratch)
+            var p = previous
+            for i in 0..<count {
+                p &+= Int64(scratch[i]) &+ 1
+                passages[i] = Int32(truncatingIfNeeded: p)
+            }
+            guard p < passageCount else { throw MalformedRecord(detail: "passage id out of range") }
+            return offset
         }
-        guard p < passageCount else { throw MalformedRecord(detail: "passage id out of range") }
-        return offset
+        // Gaps and ids in place, four at a time, in 32 bits: with every gap and
+        // `previous` below 2^24, 128 steps stay below 2^32, so the ids ascend without wrapping
+        // and the last bounds them all.
+        return try passages.withMemoryRebound(to: UInt32.self, capacity: count) { ids in
+            let offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, vertical: vertical, into: ids)
+            let gaps = BitPacking.idsFromGaps(ids, count: count, previous: previous)
+            guard gaps < passageCount, ids[count - 1] < passageCount else {
+                throw MalformedRecord(detail: "passage id out of range")
+            }
+            return offset
+        }
     }
 
     /// The second half of `decodeBlock`, from `offset` (where `decodePassages` stopped): the tfs

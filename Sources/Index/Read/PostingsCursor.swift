@@ -52,6 +52,8 @@ public final class PostingsCursor {
     private var tfsStart = -1
     /// The packed tfs' layout, read on the first tf asked for in the block (`packedTF`).
     private var tfLayout: PatchedPacking.Layout?
+    /// The first of its exceptions not below the last tf read in place (`PatchedPacking.value`).
+    private var tfException = 0
     private var blockEnd = 0
     private var count = 0
     private var index = 0
@@ -141,7 +143,7 @@ public final class PostingsCursor {
         let v: UInt32
         do {
             if tfLayout == nil { tfLayout = try PatchedPacking.Layout(raw, at: tfsStart, end: blockEnd, count: count) }
-            v = PatchedPacking.value(raw, in: tfLayout!, index: index)
+            v = PatchedPacking.value(raw, in: tfLayout!, index: index, exception: &tfException)
         } catch let e as MalformedRecord {
             throw corrupted(e.detail)
         }
@@ -330,7 +332,7 @@ public final class PostingsCursor {
             merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
             merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
             (block, count, index, decodedFor, decodedCount, tfsStart) = (b, n, 0, -1, 0, -1)
-            tfLayout = nil
+            (tfLayout, tfException) = (nil, 0)
             (startIndex, startValue) = (0, 0)
             return
         }
@@ -354,7 +356,7 @@ public final class PostingsCursor {
         decodedFor = -1
         decodedCount = 0
         (startIndex, startValue) = (0, 0)
-        (tfsStart, blockEnd, tfLayout) = (tfsAt, end, nil)
+        (tfsStart, blockEnd, tfLayout, tfException) = (tfsAt, end, nil, 0)
     }
 
     /// Decodes the current block's tfs (and where its positions lie) once: an intersection

@@ -1,0 +1,33 @@
+// Bit packing of postings blocks in the 4-lane "vertical" layout of SIMD-BP128 (Lemire and
+// Boytsov, "Decoding billions of integers per second through vectorization"): 128 values of `w`
+// bits take 16·w bytes, as packed densely, but value i lies in 32-bit lane i mod 4, so one SSE2
+// shift and mask yields four values at once. In C because the unpacking wants a constant shift per
+// step (the loop unrolled per width) and vector intrinsics; Swift's SIMD types gave a tenth of the
+// gain. Other CPUs read and write the same bytes through a scalar loop.
+#ifndef POLICY_SEARCH_BITPACKING_H
+#define POLICY_SEARCH_BITPACKING_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Values in one vertically packed block.
+#define PS_VERTICAL_BLOCK 128
+
+/// Packs 128 values of at most `width` (0…32) bits into `out`, which takes 16·`width` bytes.
+void ps_pack_vertical128(const uint32_t *values, int width, uint8_t *out);
+
+/// Unpacks the 128 values of `width` (0…32) bits packed at `in` (16·`width` bytes) into `out`.
+void ps_unpack_vertical128(const uint8_t *in, int width, uint32_t *out);
+
+/// Turns `count` gaps into ids in place: value i becomes `previous` + Σ_{k≤i} (gap_k + 1), in 32-bit
+/// arithmetic that wraps (the caller bounds the gaps so that it cannot). Returns the bitwise OR of
+/// the gaps, for that bound.
+uint32_t ps_ids_from_gaps(uint32_t *values, int count, uint32_t previous);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
