@@ -77,14 +77,35 @@ extension IndexSourcesTests {
         #expect(listing["sources"] as? [String] == [src.standardizedFileURL.path])
         #expect(try Self.documents(idx) == ["lowalt.txt"])
 
-        // Adding the removed file's path again brings it back.
+        // Adding the removed file's path again brings it back, and its folder stays the one source
+        // (the file is not listed again beside it).
         #expect(try Support.run(["index", src.appendingPathComponent("quantum.txt").path, "--index", idx.path]).status == 0)
         #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+        #expect(
+            Support.json(try Support.run(["docs", "--json", "--index", idx.path]))?["sources"] as? [String] == [
+                src.standardizedFileURL.path
+            ])
 
         // A name the index does not have is a usage error that changes nothing.
         let unknown = try Support.run(["index", "--remove", "nosuch.txt", "--index", idx.path])
         #expect(unknown.status == 2 && unknown.stderr.contains("nosuch.txt"), "\(unknown.status) \(unknown.stderr)")
         #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+    }
+
+    /// A folder added to an index of files inside it takes their place as the one source; a file
+    /// given with its folder is not a source of its own.
+    @Test func aFolderHoldingSourcesReplacesThem() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        let file = src.appendingPathComponent("quantum.txt")
+        try #require(try Support.run(["index", file.path, "--index", idx.path]).status == 0)
+        #expect(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        let sources = { Support.json(try Support.run(["docs", "--json", "--index", idx.path]))?["sources"] as? [String] }
+        #expect(try sources() == [src.standardizedFileURL.path])
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+        // Both at once, file first: one source, the folder.
+        #expect(try Support.run(["index", file.path, src.path, "--index", idx.path, "--rebuild"]).status == 0)
+        #expect(try sources() == [src.standardizedFileURL.path])
     }
 
     /// The same text in another encoding is the same document: noted as a copy, as a byte copy is.

@@ -39,7 +39,7 @@ public enum IndexBuilder {
             throw IndexError.sourceMissing(path: url.path, index: nil)
         }
         var manifest = IndexManifest()
-        for p in paths.map({ IndexManifest.absolute($0.path) }) where !manifest.roots.contains(p) { manifest.roots.append(p) }
+        for p in paths { manifest.add(IndexManifest.absolute(p.path)) }
         return try build(manifest, into: directory, rebuild: rebuild, threads: threads, onWait: onWait)
     }
 

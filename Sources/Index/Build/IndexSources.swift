@@ -61,11 +61,7 @@ extension IndexBuilder {
         let replaceable = !update.adding.isEmpty && (update.rebuild || Self.hasOtherVersion(directory))
         var manifest =
             try stored(directory, orDefault: update.defaultRoots.isEmpty ? nil : fallback, replaceable: replaceable) ?? fallback
-        for url in update.adding {
-            let path = IndexManifest.absolute(url.path)
-            if !manifest.roots.contains(path) { manifest.roots.append(path) }
-            manifest.excluded.removeAll { $0 == path || $0.hasPrefix(path + "/") }
-        }
+        for url in update.adding { manifest.add(IndexManifest.absolute(url.path)) }
         for name in update.removing { try remove(name, from: &manifest, directory) }
         guard !manifest.roots.isEmpty else {
             if !update.removing.isEmpty { throw IndexError.wouldBeEmpty(index: directory.path) }

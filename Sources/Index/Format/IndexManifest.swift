@@ -20,6 +20,17 @@ public struct IndexManifest: Codable, Equatable, Sendable {
         self.folders = folders
     }
 
+    /// Makes `path` (absolute) a source: no longer excluded, nor anything inside it; a root only
+    /// when no root folder holds it already, and then the roots inside it are dropped, so that the
+    /// sources `docs` lists name each file once (a file added beside its folder is not a second
+    /// source).
+    public mutating func add(_ path: String) {
+        excluded.removeAll { $0 == path || $0.hasPrefix(path + "/") }
+        guard !roots.contains(where: { $0 == path || path.hasPrefix($0 + "/") }) else { return }
+        roots.removeAll { $0.hasPrefix(path + "/") }
+        roots.append(path)
+    }
+
     /// `path` made absolute (against the current directory) and standardized; symbolic links are
     /// kept as given.
     public static func absolute(_ path: String) -> String {
