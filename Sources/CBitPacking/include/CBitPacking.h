@@ -2,8 +2,9 @@
 // Boytsov, "Decoding billions of integers per second through vectorization"): 128 values of `w`
 // bits take 16·w bytes, as packed densely, but value i lies in 32-bit lane i mod 4, so one SSE2
 // shift and mask yields four values at once. In C because the unpacking wants a constant shift per
-// step (the loop unrolled per width) and vector intrinsics; Swift's SIMD types gave a tenth of the
-// gain. Other CPUs read and write the same bytes through a scalar loop.
+// step (the loop unrolled per width) and vector intrinsics: written with Swift's SIMD4 it saved 11 %
+// of the scalar decoder's instructions, here 75 %. Other CPUs read and write the same bytes through
+// a scalar loop.
 #ifndef POLICY_SEARCH_BITPACKING_H
 #define POLICY_SEARCH_BITPACKING_H
 
