@@ -178,27 +178,54 @@ extension IndexSourcesTests {
         #expect(empty.status == 2 && empty.stderr.contains("PATH"), "\(empty.stderr)")
     }
 
-    /// An index of another format version (or a damaged one) cannot say what it was built from;
-    /// paths given again replace it (a damaged one only with --rebuild, as its error advises).
-    @Test func anOlderFormatIsReplacedByTheAdvisedRebuild() throws {
-        let (src, idx) = try Self.custom()
-        defer { Support.remove(src.deletingLastPathComponent()) }
-        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
-        // The format version is the little-endian word after the 8-byte magic (IndexFormat.swift).
+    /// The format version is the little-endian word after the 8-byte magic (IndexFormat.swift):
+    /// lowered by one, the index reads as one an earlier version of the program wrote.
+    static func makeOlder(_ idx: URL) throws {
         let file = idx.appendingPathComponent("index.psx")
         var bytes = try Data(contentsOf: file)
         bytes[8] = bytes[8] &- 1
         try bytes.write(to: file)
+    }
 
-        // Without paths it cannot tell its sources, and says what to run.
+    /// An index of an earlier format version still says what it was built from: the advised
+    /// `index --index DIR` rebuilds it from those sources, and a path given is added to them (a
+    /// user upgrading loses nothing). A damaged index is replaced only with --rebuild.
+    @Test func anOlderFormatIsRebuiltFromItsOwnSources() throws {
+        let (src, idx) = try Self.custom()
+        let other = src.deletingLastPathComponent().appendingPathComponent("other.txt")
+        try Support.write("第一章 总则\n\n另一份文件，标记词辰巳午未。\n", to: other)
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        try Self.makeOlder(idx)
+        let search = try Support.run(["search", "量子", "--index", idx.path])
+        #expect(search.status == 3 && search.stderr.contains("policy-search index --index \(idx.path)"), "\(search.stderr)")
+
         let bare = try Support.run(["index", "--index", idx.path])
-        #expect(bare.status == 3 && bare.stderr.contains("PATH… --rebuild"), "\(bare.status) \(bare.stderr)")
-        // With paths it is rebuilt from them (it has to be rebuilt anyway), with or without --rebuild.
-        let update = try Support.run(["index", src.path, "--index", idx.path])
-        #expect(update.status == 0, "\(update.stderr)")
+        #expect(bare.status == 0, "\(bare.stderr)")
         #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
         #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+
+        // A path given to an older index joins its sources instead of replacing them.
+        try Self.makeOlder(idx)
+        let added = try Support.run(["index", other.path, "--index", idx.path])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "other.txt", "quantum.txt"])
+        #expect(try Self.total("甲乙丙丁戊", idx) == 1)
+
+        // Sources moved since: named as missing without paths; where they went, given as a path,
+        // takes their place.
+        let moved = src.deletingLastPathComponent().appendingPathComponent("moved")
+        try FileManager.default.moveItem(at: src, to: moved)
+        try Self.makeOlder(idx)
+        let missing = try Support.run(["index", "--index", idx.path])
+        #expect(missing.status == 2 && missing.stderr.contains("no longer exists"), "\(missing.status) \(missing.stderr)")
+        let relocated = try Support.run(["index", moved.path, "--index", idx.path])
+        #expect(relocated.status == 0, "\(relocated.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "other.txt", "quantum.txt"])
+        try FileManager.default.moveItem(at: moved, to: src)
+
         // A damaged index is replaced only with --rebuild.
+        let file = idx.appendingPathComponent("index.psx")
         var damaged = try Data(contentsOf: file)
         damaged[damaged.count - 30] ^= 0xFF
         try damaged.write(to: file)

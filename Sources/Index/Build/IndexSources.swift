@@ -55,9 +55,9 @@ extension IndexBuilder {
         }
         let fallback = IndexManifest(roots: update.defaultRoots.map { IndexManifest.absolute($0.path) })
         // Paths given with --rebuild replace sources that cannot be read (a damaged index, or one
-        // of another format version): the advice the errors give. An index of another format
-        // version is replaced by paths given even without --rebuild: it must be rebuilt anyway, and
-        // `index PATH --index DIR` after an upgrade should just work.
+        // of another format version whose sources cannot be read either): the advice the errors
+        // give. An index of another format version takes paths given even without --rebuild: it
+        // must be rebuilt anyway, and `index PATH --index DIR` after an upgrade should just work.
         let replaceable = !update.adding.isEmpty && (update.rebuild || Self.hasOtherVersion(directory))
         var manifest =
             try stored(directory, orDefault: update.defaultRoots.isEmpty ? nil : fallback, replaceable: replaceable) ?? fallback
@@ -74,12 +74,22 @@ extension IndexBuilder {
         return manifest
     }
 
-    /// The stored manifest; nil when there is no index yet. An index of another format version
-    /// has none: it is rebuilt from `orDefault` when the index has default sources. An unreadable
-    /// one that is `replaceable` counts as no index.
+    /// The stored manifest; nil when there is no index yet. An index of an earlier format version
+    /// gives its own when it can still be read (`IndexReader.manifest(in:olderVersion:)`), else it
+    /// is rebuilt from `orDefault` when the index has default sources. An unreadable one that is
+    /// `replaceable` counts as no index.
     private static func stored(_ directory: URL, orDefault: IndexManifest?, replaceable: Bool) throws -> IndexManifest? {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(IndexFormat.fileName).path) else { return nil }
         do { return try IndexReader.manifest(in: directory) } catch let e as IndexError {
+            // An index of an earlier format still says what it was built from: it is rebuilt from
+            // those sources, with any paths given added to them (sources that no longer exist
+            // are dropped when paths are given: they are where the files went).
+            if case .incompatibleVersion = e, var old = try? IndexReader.manifest(in: directory, olderVersion: true),
+                !old.roots.isEmpty
+            {
+                if replaceable { old.roots.removeAll { !FileManager.default.fileExists(atPath: $0) } }
+                return old
+            }
             if replaceable { return IndexManifest(roots: []) }
             if case .incompatibleVersion = e, let orDefault { return orDefault }
             throw IndexError.sourcesUnreadable(index: directory.path, detail: e.cause)

@@ -37,7 +37,7 @@ public enum IndexError: Error, CustomStringConvertible, Equatable {
         case .incompatibleVersion(let p, let f, let s):
             let folder = p.hasSuffix("/" + IndexFormat.fileName) ? String(p.dropLast(IndexFormat.fileName.count + 1)) : p
             return
-                "\(p) has index format version \(f), this program reads version \(s); rebuild it from the files or folders it was built from: `policy-search index PATH… --index \(folder)`"
+                "\(p) has index format version \(f), this program reads version \(s); rebuild it from the files and folders it was built from with `policy-search index --index \(folder)` (add PATH… for others, or where they have moved)"
         case .corrupted(let p, let part, let d):
             return "index \(p) is damaged in \(part) (\(d)); \(Self.rebuild(p, paths: false))"
         case .locked(let p, let pid):

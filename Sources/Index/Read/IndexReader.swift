@@ -148,14 +148,17 @@ public final class IndexReader: @unchecked Sendable {
 
     /// The sources of the index in `directory`, read on their own: a file damaged elsewhere (or
     /// too damaged to open as a reader) can still say what to rebuild it from.
-    public static func manifest(in directory: URL) throws -> IndexManifest {
+    /// - Parameter olderVersion: read it from an index of an earlier format version too (which
+    ///   nothing else can read), so that such an index is rebuilt from its own sources.
+    public static func manifest(in directory: URL, olderVersion: Bool = false) throws -> IndexManifest {
         let path = directory.appendingPathComponent(IndexFormat.fileName).path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IndexError.missing(path: directory.path) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_size > 0 else { throw IndexError.notAnIndex(path: path) }
-        let sections = try SectionIndex(try IndexStorage(mapping: fd, size: Int(st.st_size), path: path), path: path)
+        let storage = try IndexStorage(mapping: fd, size: Int(st.st_size), path: path)
+        let sections = try SectionIndex(storage, path: path, olderVersion: olderVersion)
         return try decoding(path, .manifest) { try IndexManifest.decode(try sections.bytes(.manifest, 0, sections.length(.manifest))) }
     }
 

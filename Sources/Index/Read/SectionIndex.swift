@@ -15,12 +15,16 @@ final class SectionIndex: @unchecked Sendable {
     private var unverified = [Int](repeating: 0, count: 16)
     private let lock = NSLock()
 
-    init(_ storage: IndexStorage, path: String) throws {
+    /// - Parameter olderVersion: also open a file of an earlier format version whose header, table
+    ///   and footer read as this version's do (their layout has not changed since), for its
+    ///   sources alone (`IndexReader.manifest(in:olderVersion:)`); no other section is required.
+    init(_ storage: IndexStorage, path: String, olderVersion: Bool = false) throws {
         self.storage = storage
         self.path = path
         let file = storage.bytes
         guard let header = try? IndexFormat.Header.decode(file) else { throw IndexError.notAnIndex(path: path) }
-        guard header.version == IndexFormat.version else {
+        let older = olderVersion && header.version >= 1 && header.version < IndexFormat.version
+        guard header.version == IndexFormat.version || older else {
             // Versions only ever counted up from 1 by ones: a number far from ours is damage.
             guard header.version >= 1, header.version <= IndexFormat.version + 100 else {
                 throw IndexError.corrupted(path: path, part: "header", detail: "format version field reads \(header.version)")
@@ -48,7 +52,7 @@ final class SectionIndex: @unchecked Sendable {
             unverified[k] = e.crcs.count
             present.insert(kind)
         }
-        for s in IndexFormat.Section.allCases where !present.contains(s) {
+        for s in IndexFormat.Section.allCases where !present.contains(s) && !older {
             throw IndexError.corrupted(path: path, part: "section table", detail: "\(s.name) section missing")
         }
         guard header.flags == 0 else { throw IndexError.corrupted(path: path, part: "header", detail: "flags field reads \(header.flags)") }
