@@ -108,6 +108,35 @@ extension IndexSourcesTests {
         #expect(try sources() == [src.standardizedFileURL.path])
     }
 
+    /// A folder reached through a symbolic link is the folder: a file given through the link
+    /// beside the folder, or the link beside the folder, is not a second source; a file of a
+    /// source given as a link is removed by its own path or by its path through the link.
+    @Test func aFolderThroughALinkIsTheFolder() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        let link = src.deletingLastPathComponent().appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: src.path)
+        let sources = { Support.json(try Support.run(["docs", "--json", "--index", idx.path]))?["sources"] as? [String] }
+        try #require(try Support.run(["index", src.path, "--index", idx.path]).status == 0)
+        #expect(try Support.run(["index", link.appendingPathComponent("quantum.txt").path, "--index", idx.path]).status == 0)
+        #expect(try Support.run(["index", link.path, "--index", idx.path]).status == 0)
+        #expect(try sources() == [src.standardizedFileURL.path])
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+
+        // Built from the link: its files are removed by either path, and stay out of updates.
+        let other = src.deletingLastPathComponent().appendingPathComponent("idx-link")
+        try #require(try Support.run(["index", link.path, "--index", other.path]).status == 0)
+        let byRealPath = try Support.run(["index", "--remove", src.appendingPathComponent("quantum.txt").path, "--index", other.path])
+        #expect(byRealPath.status == 0, "\(byRealPath.stderr)")
+        #expect(try Self.documents(other) == ["lowalt.txt"])
+        #expect(try Support.run(["index", "--index", other.path]).status == 0)
+        #expect(try Self.documents(other) == ["lowalt.txt"])
+        #expect(try Support.run(["index", src.appendingPathComponent("quantum.txt").path, "--index", other.path]).status == 0)
+        let byLink = try Support.run(["index", "--remove", link.appendingPathComponent("lowalt.txt").path, "--index", other.path])
+        #expect(byLink.status == 0, "\(byLink.stderr)")
+        #expect(try Self.documents(other) == ["quantum.txt"])
+    }
+
     /// The same text in another encoding is the same document: noted as a copy, as a byte copy is.
     @Test func theSameTextInAnotherEncodingIsNoted() throws {
         let (src, idx) = try Self.custom()

@@ -118,9 +118,10 @@ extension IndexBuilder {
             return
         }
         guard let reader = try? IndexReader(directory: directory) else { throw IndexError.notIndexed(name: name, index: directory.path) }
+        let real = IndexManifest.real(path)
         for d in 0..<reader.documentCount {
             let info = try reader.documentInfo(d)
-            guard info.name == name || info.source.path == path else { continue }
+            guard info.name == name || info.source.path == path || info.source.path == real else { continue }
             let source = IndexManifest.absolute(info.source.path)
             manifest.roots.removeAll { $0 == source }
             exclude(source, from: &manifest)
@@ -129,9 +130,10 @@ extension IndexBuilder {
         throw IndexError.notIndexed(name: name, index: directory.path)
     }
 
-    /// Keeps `path` out of the remaining root folders that contain it.
+    /// Keeps `path` out of the remaining root folders that contain it (a folder reached through
+    /// a link contains what lies in its target).
     private static func exclude(_ path: String, from manifest: inout IndexManifest) {
-        let covered = manifest.roots.contains { path.hasPrefix($0 + "/") }
+        let covered = manifest.roots.contains { path.hasPrefix($0 + "/") || path.hasPrefix(IndexManifest.real($0) + "/") }
         if covered, !manifest.excluded.contains(path) { manifest.excluded.append(path) }
     }
 

@@ -24,11 +24,28 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     /// when no root folder holds it already, and then the roots inside it are dropped, so that the
     /// sources `docs` lists name each file once (a file added beside its folder is not a second
     /// source).
+    /// Paths are compared as `real` paths: a folder reached through a link is the folder.
     public mutating func add(_ path: String) {
         excluded.removeAll { $0 == path || $0.hasPrefix(path + "/") }
-        guard !roots.contains(where: { $0 == path || path.hasPrefix($0 + "/") }) else { return }
-        roots.removeAll { $0.hasPrefix(path + "/") }
+        let key = Self.real(path)
+        guard !roots.contains(where: { Self.holds(Self.real($0), key) }) else { return }
+        roots.removeAll { Self.holds(key, Self.real($0)) }
         roots.append(path)
+    }
+
+    /// Whether `folder` is `path` or holds it (both `real`).
+    static func holds(_ folder: String, _ path: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
+
+    /// `path` (absolute) with symbolic links resolved in its folders, and in itself when it is a
+    /// folder: the files a scan of it finds lie under this path. A file's own link is kept (a
+    /// file named through a link is indexed under the link's name).
+    public static func real(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return url.resolvingSymlinksInPath().path
+        }
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
     }
 
     /// `path` made absolute (against the current directory) and standardized; symbolic links are
