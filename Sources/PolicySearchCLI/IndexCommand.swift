@@ -64,6 +64,11 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write(
                 "note: \(d.name) has the same content as \(d.sameAs); both are indexed, so their mentions count twice\n")
         }
+        for link in report.folderLinks {
+            FileHandle.standardError.write(
+                "note: \(link) is a link to a folder, which is not followed inside a source folder; give it as a path to index what it holds\n"
+            )
+        }
         if report.duplicates.count > 5 {
             FileHandle.standardError.write("note: \(report.duplicates.count - 5) more documents repeat another's content\n")
         }

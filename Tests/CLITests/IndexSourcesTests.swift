@@ -137,6 +137,24 @@ extension IndexSourcesTests {
         #expect(try Self.documents(other) == ["quantum.txt"])
     }
 
+    /// A link to a folder inside a source folder is not followed (link loops cannot recur): the
+    /// user is told, and giving it as a path indexes what it holds.
+    @Test func aFolderLinkInsideASourceIsNamed() throws {
+        let (src, idx) = try Self.custom()
+        defer { Support.remove(src.deletingLastPathComponent()) }
+        let elsewhere = src.deletingLastPathComponent().appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Support.write("第一章 总则\n\n链接后的文件，标记词辰巳午未。\n", to: elsewhere.appendingPathComponent("behind.txt"))
+        let link = src.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: elsewhere.path)
+        let r = try Support.run(["index", src.path, "--index", idx.path])
+        #expect(r.status == 0 && r.stderr.contains("\(link.path) is a link to a folder"), "\(r.status) \(r.stderr)")
+        #expect(try Self.documents(idx) == ["lowalt.txt", "quantum.txt"])
+        let given = try Support.run(["index", link.path, "--index", idx.path])
+        #expect(given.status == 0 && !given.stderr.contains("is a link to a folder"), "\(given.status) \(given.stderr)")
+        #expect(try Self.documents(idx) == ["behind.txt", "lowalt.txt", "quantum.txt"])
+    }
+
     /// The same text in another encoding is the same document: noted as a copy, as a byte copy is.
     @Test func theSameTextInAnotherEncodingIsNoted() throws {
         let (src, idx) = try Self.custom()

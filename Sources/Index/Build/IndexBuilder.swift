@@ -13,6 +13,9 @@ public struct IndexBuildReport: Sendable {
     /// Documents whose bytes equal an earlier one's (a copy, a renamed download): both are indexed,
     /// so their mentions count twice; the user decides which to keep.
     public var duplicates: [(name: String, sameAs: String)] = []
+    /// Links to folders inside a source folder: not followed (so that link loops cannot recur),
+    /// so the files behind them are not indexed unless given as paths.
+    public var folderLinks: [String] = []
     public var passages = 0
     public var inputBytes: UInt64 = 0
     public var indexBytes = 0
@@ -55,8 +58,9 @@ public enum IndexBuilder {
     ) throws -> IndexBuildReport {
         let start = Date()
         var report = IndexBuildReport()
-        let (sources, problems) = scan(manifest)
+        let (sources, problems, folderLinks) = scan(manifest)
         report.skipped = problems.map { (file: $0.0, reason: $0.1) }
+        report.folderLinks = folderLinks
         let existed = held?.existed ?? FileManager.default.fileExists(atPath: directory.path)
         var lock: IndexLock? = try held?.lock ?? lockFolder(directory, onWait: onWait)
         defer { withExtendedLifetime(lock) {} }

@@ -138,12 +138,16 @@ extension IndexBuilder {
     }
 
     /// The files of a manifest: its roots scanned, excluded files left out.
-    static func scan(_ manifest: IndexManifest) -> (sources: [SourceScanner.Source], problems: [(String, String)]) {
-        let (found, problems) = SourceScanner.scan(manifest.roots.map { URL(fileURLWithPath: $0) })
+    static func scan(
+        _ manifest: IndexManifest
+    ) -> (sources: [SourceScanner.Source], problems: [(String, String)], folderLinks: [String]) {
+        let (found, problems, folderLinks) = SourceScanner.scan(manifest.roots.map { URL(fileURLWithPath: $0) })
         // A file reached through two roots (a folder and the file itself) is indexed once.
         var seen = Set(manifest.excluded)
         let sources = found.filter { seen.insert(IndexManifest.absolute($0.url.path)).inserted }
-        return (sources, problems)
+        // A link to a folder that is a root itself is read through that root.
+        let roots = manifest.roots.map(IndexManifest.real)
+        return (sources, problems, folderLinks.filter { link in !roots.contains(IndexManifest.real(link)) })
     }
 
     /// Whether the index in `directory` was built from its sources as they are now (a stat of each

@@ -15,9 +15,12 @@ public enum SourceScanner {
     /// Files under `paths` (directories recursively, hidden entries, Office owner files and
     /// symlinked directories skipped, so symlink loops cannot recur), sorted by path. Paths that do not exist are
     /// returned in `problems`.
-    public static func scan(_ paths: [URL]) -> (sources: [Source], problems: [(String, String)]) {
+    /// `folderLinks`: the links to folders met inside folders, which are not followed (the user
+    /// is told, and can give them as paths).
+    public static func scan(_ paths: [URL]) -> (sources: [Source], problems: [(String, String)], folderLinks: [String]) {
         var sources: [Source] = []
         var problems: [(String, String)] = []
+        var folderLinks: [String] = []
         let fm = FileManager.default
         for path in paths {
             var isDir: ObjCBool = false
@@ -36,6 +39,12 @@ public enum SourceScanner {
                 for case let url as URL in e {
                     if isSavedPageResources(url) {
                         e.skipDescendants()
+                        continue
+                    }
+                    if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true, let target = resolve(url),
+                        (try? target.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+                    {
+                        folderLinks.append(url.path)
                         continue
                     }
                     guard Ingestor.supportedExtensions.contains(url.pathExtension.lowercased()),
@@ -62,7 +71,7 @@ public enum SourceScanner {
             }
         }
         sources.sort { $0.url.path < $1.url.path }
-        return (withoutLinksToListedFiles(withoutConvertedOriginals(sources)), problems)
+        return (withoutLinksToListedFiles(withoutConvertedOriginals(sources)), problems, folderLinks)
     }
 
     /// The folder a browser's "save page, complete" writes beside the page (plan_files beside
