@@ -82,8 +82,8 @@ extension IndexBuilder {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(IndexFormat.fileName).path) else { return nil }
         do { return try IndexReader.manifest(in: directory) } catch let e as IndexError {
             // An index of an earlier format still says what it was built from: it is rebuilt from
-            // those sources, with any paths given added to them (sources that no longer exist
-            // are dropped when paths are given: they are where the files went).
+            // those sources, with any paths given added to them (when paths are given, sources
+            // that no longer exist are dropped: the paths say where they went).
             if case .incompatibleVersion = e, var old = try? IndexReader.manifest(in: directory, olderVersion: true),
                 !old.roots.isEmpty
             {
