@@ -135,6 +135,11 @@ extension IndexSourcesTests {
         let byLink = try Support.run(["index", "--remove", link.appendingPathComponent("lowalt.txt").path, "--index", other.path])
         #expect(byLink.status == 0, "\(byLink.stderr)")
         #expect(try Self.documents(other) == ["quantum.txt"])
+        // Given again through the link, it is back; the source folder is removed by its own path.
+        #expect(try Support.run(["index", link.appendingPathComponent("lowalt.txt").path, "--index", other.path]).status == 0)
+        #expect(try Self.documents(other) == ["lowalt.txt", "quantum.txt"])
+        let dropped = try Support.run(["index", "--remove", src.path, "--index", other.path])
+        #expect(dropped.status == 2 && dropped.stderr.contains("no documents"), "\(dropped.status) \(dropped.stderr)")
     }
 
     /// A link to a folder inside a source folder is not followed (link loops cannot recur): the

@@ -110,15 +110,14 @@ extension IndexBuilder {
     /// Takes `name` out of the sources: a root as given, else a document by file name or path
     /// (dropped from the roots if it is one, and kept out of any root folder that holds it).
     private static func remove(_ name: String, from manifest: inout IndexManifest, _ directory: URL) throws {
-        let path = IndexManifest.absolute(name)
-        if let i = manifest.roots.firstIndex(of: path) {
-            manifest.roots.remove(at: i)
-            manifest.excluded.removeAll { $0.hasPrefix(path + "/") }
-            exclude(path, from: &manifest)
+        let path = IndexManifest.absolute(name), real = IndexManifest.real(path)
+        if let i = manifest.roots.firstIndex(where: { $0 == path || IndexManifest.real($0) == real }) {
+            let root = manifest.roots.remove(at: i)
+            manifest.excluded.removeAll { $0.hasPrefix(root + "/") || $0.hasPrefix(real + "/") }
+            exclude(root, from: &manifest)
             return
         }
         guard let reader = try? IndexReader(directory: directory) else { throw IndexError.notIndexed(name: name, index: directory.path) }
-        let real = IndexManifest.real(path)
         for d in 0..<reader.documentCount {
             let info = try reader.documentInfo(d)
             guard info.name == name || info.source.path == path || info.source.path == real else { continue }

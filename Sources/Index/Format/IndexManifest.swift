@@ -26,8 +26,8 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     /// source).
     /// Paths are compared as `real` paths: a folder reached through a link is the folder.
     public mutating func add(_ path: String) {
-        excluded.removeAll { $0 == path || $0.hasPrefix(path + "/") }
         let key = Self.real(path)
+        excluded.removeAll { Self.holds(path, $0) || Self.holds(key, $0) }
         guard !roots.contains(where: { Self.holds(Self.real($0), key) }) else { return }
         roots.removeAll { Self.holds(key, Self.real($0)) }
         roots.append(path)
