@@ -45,21 +45,109 @@ import Testing
         }
     }
 
-    /// A vertical array with exceptions: the low bits vertical, the high parts patched in.
-    @Test func patchedVerticalArraysRoundTrip() throws {
+    /// The writer packs a vertical array plain, whatever its spread (one pass decodes it).
+    @Test func verticalArraysArePackedWithoutExceptions() throws {
         let values: [UInt32] = (0..<128).map { (i: Int) -> UInt32 in i % 37 == 5 ? 90_000 + UInt32(i) : UInt32(i * 13 % 50) }
         var out = ByteBuffer()
         values.withUnsafeBufferPointer { PatchedPacking.pack($0.baseAddress!, count: 128, vertical: true, into: &out) }
-        #expect(out.bytes[1] > 0)  // exceptions
-        let bytes = out.bytes + [UInt8](repeating: 0, count: BitPacking.padding)
+        #expect(out.bytes[0] == 17 && out.bytes[1] == 0)  // the widest value's width, no exceptions
+        #expect(try Self.unpack(out.bytes, vertical: true) == values)
+        var dense = ByteBuffer()
+        values.withUnsafeBufferPointer { PatchedPacking.pack($0.baseAddress!, count: 128, into: &dense) }
+        #expect(dense.bytes[1] > 0)  // a dense array of the same values takes exceptions
+    }
+
+    static func unpack(_ array: [UInt8], vertical: Bool) throws -> [UInt32] {
+        let bytes = array + [UInt8](repeating: 0, count: BitPacking.padding)
         var back = [UInt32](repeating: 0, count: 128)
         let end = try bytes.withUnsafeBytes { raw in
             try back.withUnsafeMutableBufferPointer {
-                try PatchedPacking.unpack(raw, at: 0, end: out.bytes.count, count: 128, vertical: true, into: $0.baseAddress!)
+                try PatchedPacking.unpack(raw, at: 0, end: array.count, count: 128, vertical: vertical, into: $0.baseAddress!)
             }
         }
-        #expect(end == out.bytes.count)
-        #expect(back == values)
+        #expect(end == array.count)
+        return back
+    }
+
+    /// A patched vertical array as an index of format 13 written before the writer stopped
+    /// patching them may hold, made here by the layout's definition (`PatchedPacking`): values
+    /// above `width` bits are exceptions, listed by index, their high parts packed densely.
+    static func patchedVertical(_ values: [UInt32], width: Int, indices: [Int]? = nil) -> [UInt8] {
+        let mask: UInt32 = (1 << UInt32(width)) - 1
+        let wide = values.indices.filter { values[$0] > mask }
+        let high = wide.map { values[$0] >> UInt32(width) }
+        let highWidth = BitPacking.width(high.max() ?? 0)
+        var out = ByteBuffer()
+        out.append(UInt8(width))
+        out.append(UInt8(wide.count))
+        out.append(UInt8(highWidth))
+        values.map { $0 & mask }.withUnsafeBufferPointer { BitPacking.packVertical($0.baseAddress!, width: width, into: &out) }
+        for i in indices ?? wide { out.append(UInt8(i)) }
+        high.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, count: high.count, width: highWidth, into: &out) }
+        return out.bytes
+    }
+
+    /// The ids `PostingsFormat.decodePassages` reads from a full block's gap array (32-bit path).
+    static func ids(_ array: [UInt8], previous: Int64, passageCount: Int = 1 << 24) throws -> [UInt32] {
+        let bytes = array + [UInt8](repeating: 0, count: BitPacking.padding)
+        let passages = UnsafeMutablePointer<Int32>.allocate(capacity: 128)
+        let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: 128)
+        defer {
+            passages.deallocate()
+            scratch.deallocate()
+        }
+        let end = try bytes.withUnsafeBytes { raw in
+            try PostingsFormat.decodePassages(
+                raw, start: 0, end: array.count, count: 128, previous: previous, passageCount: passageCount, passages: passages,
+                scratch: scratch)
+        }
+        #expect(end == array.count)
+        return (0..<128).map { UInt32(passages[$0]) }
+    }
+
+    static func runningSum(_ gaps: [UInt32], from previous: Int64) -> [UInt32] {
+        var p = previous
+        return gaps.map { g in
+            p += Int64(g) + 1
+            return UInt32(p)
+        }
+    }
+
+    /// Patched vertical arrays still decode: unpacked, and as a block's ids (patch, then sum).
+    @Test(arguments: [0, 3, 7])
+    func patchedVerticalArraysDecode(width: Int) throws {
+        let gaps: [UInt32] = (0..<128).map { (i: Int) -> UInt32 in i % 9 == 4 || i == 127 ? 5_000 + UInt32(i) : UInt32(i * 13 % 7) }
+        let array = Self.patchedVertical(gaps, width: width)
+        #expect(array[1] > 0)
+        #expect(try Self.unpack(array, vertical: true) == gaps)
+        for previous: Int64 in [-1, 0, 999] {
+            #expect(try Self.ids(array, previous: previous) == Self.runningSum(gaps, from: previous))
+        }
+        // Exception indices that do not ascend, or a last id at the passage count, are refused.
+        let indices = gaps.indices.filter { gaps[$0] >= 1 << width }
+        let swapped = [indices[1], indices[0]] + indices.dropFirst(2)
+        _ = #expect(throws: MalformedRecord.self) { try Self.ids(Self.patchedVertical(gaps, width: width, indices: swapped), previous: 0) }
+        let last = Int(Self.runningSum(gaps, from: 0)[127])
+        _ = #expect(throws: MalformedRecord.self) { try Self.ids(array, previous: 0, passageCount: last) }
+        #expect(try Self.ids(array, previous: 0, passageCount: last + 1).last == UInt32(last))
+    }
+
+    /// Plain vertical arrays of every width a valid gap can have are unpacked and summed in one
+    /// pass; a wider one cannot hold gaps of an index of at most 2^24 passages and is refused.
+    @Test(arguments: 0...25)
+    func fullBlocksIdsAreTheRunningSum(width: Int) throws {
+        let gaps = Self.values(width: width, seed: 5)
+        var out = ByteBuffer()
+        out.append(UInt8(width))
+        out.append(UInt8(0))
+        gaps.withUnsafeBufferPointer { BitPacking.packVertical($0.baseAddress!, width: width, into: &out) }
+        guard width <= 24 else {
+            _ = #expect(throws: MalformedRecord.self) { try Self.ids(out.bytes, previous: -1) }
+            return
+        }
+        for previous: Int64 in [-1, 0, 12_345] {
+            #expect(try Self.ids(out.bytes, previous: previous, passageCount: 1 << 31) == Self.runningSum(gaps, from: previous))
+        }
     }
 
     /// Ids from gaps, in place, against a 64-bit running sum, for counts that are and are not a

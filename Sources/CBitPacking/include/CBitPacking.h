@@ -28,6 +28,17 @@ void ps_unpack_vertical128(const uint8_t *in, int width, uint32_t *out);
 /// the gaps, for that bound.
 uint32_t ps_ids_from_gaps(uint32_t *values, int count, uint32_t previous);
 
+/// A full postings block's passage ids, from its gaps' patched packing (`PatchedPacking` in the
+/// Swift sources): the low `width` bits of 128 gaps packed vertically at `low`; `exceptions` gaps
+/// wider than that, at the ascending positions listed by the bytes at `indices`, whose high parts
+/// (`high_width` bits each) are packed densely at `high` (8 bytes readable past the last).
+/// Gap i becomes `previous` + Σ_{k≤i} (gap_k + 1), in 32 bits that wrap: the caller bounds
+/// `width` + `high_width` and `previous` so that they cannot. Unpacking and summing are one pass
+/// when there are no exceptions. Returns 0, or −1 when the positions do not ascend below 128.
+int ps_decode_ids_vertical128(
+    const uint8_t *low, int width, int exceptions, const uint8_t *indices, const uint8_t *high, int high_width,
+    uint32_t previous, uint32_t *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,5 @@
+import CBitPacking
+
 /// One term's postings list, written and read here (`PostingsCursor` walks it, the writer's merge
 /// decodes per-chunk lists with it).
 ///
@@ -204,6 +206,19 @@ enum PostingsFormat {
         // `previous` below 2^24, 128 steps stay below 2^32, so the ids ascend without wrapping
         // and the last bounds them all.
         return try passages.withMemoryRebound(to: UInt32.self, capacity: count) { ids in
+            if vertical {
+                // A full block: its widths bound every gap (a valid one is below 2^24), so one
+                // call unpacks, patches and sums without looking at the gaps again.
+                let l = try PatchedPacking.Layout(list, at: start, end: end, count: count)
+                guard l.width + l.highWidth <= 24 else { throw MalformedRecord(detail: "passage id out of range") }
+                let base = list.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                let status = ps_decode_ids_vertical128(
+                    base + l.low, Int32(l.width), Int32(l.exceptions), base + l.indices, base + l.indices + l.exceptions,
+                    Int32(l.highWidth), UInt32(truncatingIfNeeded: previous), ids)
+                guard status == 0 else { throw MalformedRecord(detail: "exception out of range") }
+                guard ids[count - 1] < passageCount else { throw MalformedRecord(detail: "passage id out of range") }
+                return l.end
+            }
             let offset = try PatchedPacking.unpack(list, at: start, end: end, count: count, vertical: vertical, into: ids)
             let gaps = BitPacking.idsFromGaps(ids, count: count, previous: previous)
             guard gaps < passageCount, ids[count - 1] < passageCount else {
