@@ -40,7 +40,7 @@ extension Searcher {
 
     /// A term's passages as a cursor: a deferred term's postings list, another's matches.
     private func cursor(_ term: QueryPlan.Term) throws -> PostingsCursor {
-        if term.deferred, let key = PhraseMatcher.directKey(term.scalars), let info = try reader.term(key) {
+        if term.deferred, let info = term.entry {
             return try reader.cursor(info)
         }
         return try reader.cursor(passages: term.matches.passages, tfs: term.matches.tfs)

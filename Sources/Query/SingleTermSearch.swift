@@ -16,7 +16,7 @@ extension Searcher {
         // Block maxima bound the index's tf, which counts overlapping occurrences: a term whose
         // occurrences can overlap, or a synonym group, is read in full and recounted by the planner
         // (it is never deferred) and takes the general path.
-        guard term.deferred, let key = PhraseMatcher.directKey(term.scalars), let info = try reader.term(key) else { return nil }
+        guard term.deferred, let info = term.entry else { return nil }
         // Only the blocks visited are decoded: the planner left the term's matches unread.
         let cursor = try reader.cursor(info)
         var excluded: PassageSet?
@@ -100,7 +100,7 @@ extension Searcher {
         for u in terms {
             let term = plan.terms[u]
             if term.deferred {
-                guard let key = PhraseMatcher.directKey(term.scalars), let info = try reader.term(key) else { continue }
+                guard let info = term.entry else { continue }
                 read += info.df
                 guard read <= limit else { return nil }
                 let c = try reader.cursor(info)

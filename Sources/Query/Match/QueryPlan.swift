@@ -55,6 +55,9 @@ public struct QueryPlan: Sendable {
         /// The matches are not read (a direct 1–2 character term, answered from its postings list
         /// by `search`'s single-term and conjunction steps); `Searcher.materialize` reads them.
         var deferred = false
+        /// A deferred term's dictionary entry (nil when the index lacks the term): the single-term
+        /// and conjunction steps read its postings from it without looking it up again.
+        var entry: TermInfo?
 
         /// Expanded by the synonym table.
         public var isGroup: Bool { variants.count > 1 }

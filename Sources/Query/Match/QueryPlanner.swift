@@ -226,7 +226,8 @@ struct QueryPlanner {
         if deferDirectTerms, variants.count == 1, !Occurrences.canOverlap(scalars), let key = PhraseMatcher.directKey(scalars) {
             var t = QueryPlan.Term(
                 part: part, scalars: scalars, variants: variants, variantTexts: texts, matches: PhraseMatches(), positive: positive)
-            (t.dfOverride, t.deferred) = (try reader.term(key)?.df ?? 0, true)
+            t.entry = try reader.term(key)
+            (t.dfOverride, t.deferred) = (t.entry?.df ?? 0, true)
             return t
         }
         var matches = try PhraseMatcher.match(scalars, in: reader)
