@@ -10,10 +10,14 @@ import Testing
 
     /// Three paragraphs of 6, 4 and 8 letters (dl counts letters and digits, not 。); avgdl = 6.
     static func fixture() throws -> IndexReader {
+        try fixture("苹果香蕉苹果。\n\n香蕉樱桃。\n\n樱桃榴莲鸡蛋葡萄。\n")
+    }
+
+    static func fixture(_ text: String) throws -> IndexReader {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bm25-fixture-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("fixture.txt")
-        try "苹果香蕉苹果。\n\n香蕉樱桃。\n\n樱桃榴莲鸡蛋葡萄。\n".write(to: file, atomically: false, encoding: .utf8)
+        try text.write(to: file, atomically: false, encoding: .utf8)
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
         // The reader keeps its mapping: the files can go now.
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -59,5 +63,25 @@ import Testing
         let both = try Searcher(reader: reader).search("香蕉 樱桃", options: Self.plain)
         let idfBanana = log(1 + 1.5 / 2.5)  // 香蕉: df 2, tf 1 in passage 2
         #expect(abs(both.hits[0].score - (0.5442147286003255 + idfBanana * 2.2 / 1.9)) < 1e-9)
+    }
+
+    /// Two parts whose lists differ enough (df 2 and 7) for the conjunction to be walked in step
+    /// and scored in one pass: each hit's score is still the formula's, term by term.
+    @Test func walkedConjunctionScoresMatchTheFormula() throws {
+        let reader = try Self.fixture(
+            "苹果香蕉苹果。\n\n香蕉樱桃。\n\n香蕉榴莲。\n\n葡萄香蕉香蕉。\n\n香蕉鸡蛋。\n\n樱桃香蕉。\n\n苹果香蕉香蕉葡萄。\n")
+        let r = try Searcher(reader: reader).search("苹果 香蕉", options: Self.plain)
+        #expect(r.total == 2)
+        let avgdl = 36.0 / 7  // lengths 6, 4, 4, 6, 4, 4, 8
+        func idf(_ df: Double) -> Double { log(1 + (7 - df + 0.5) / (df + 0.5)) }
+        func score(_ tf: Double, _ df: Double, dl: Double) -> Double { idf(df) * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * dl / avgdl)) }
+        // Passage 0 (dl 6): 苹果 twice, 香蕉 once; passage 6 (dl 8): 苹果 once, 香蕉 twice.
+        let expected = [0: score(2, 2, dl: 6) + score(1, 7, dl: 6), 6: score(1, 2, dl: 8) + score(2, 7, dl: 8)]
+        #expect(r.hits.count == 2)
+        for hit in r.hits {
+            let want = try #require(expected[hit.passage.id])
+            #expect(abs(hit.score - want) < 1e-12, "passage \(hit.passage.id)")
+            #expect(hit.explanation.terms.map(\.tf) == (hit.passage.id == 0 ? [2, 1] : [1, 2]))
+        }
     }
 }

@@ -16,8 +16,17 @@ public enum ListIntersection {
         let (passages, flat) = try withExtendedLifetime((wanted, excluded)) {
             try walk(driver: driver, others: others, excluded: unwanted)
         }
-        let n = wanted.count
-        let tfs = (0..<n).map { k in (0..<passages.count).map { flat[$0 * n + k] } }
+        // Each list's tfs out of the rows, by pointer (closures over the flat array cost several
+        // times the walk's own appending).
+        let n = wanted.count, m = passages.count
+        let tfs = flat.withUnsafeBufferPointer { rows in
+            (0..<n).map { k in
+                [Int32](unsafeUninitializedCapacity: m) { column, initialized in
+                    for i in 0..<m { column[i] = rows[i &* n &+ k] }
+                    initialized = m
+                }
+            }
+        }
         return (passages, tfs)
     }
 

@@ -54,6 +54,9 @@ public final class PostingsCursor {
     private var tfLayout: PatchedPacking.Layout?
     /// The first of its exceptions not below the last tf read in place (`PatchedPacking.value`).
     private var tfException = 0
+    /// Whether `tfLayout` is read and bounds its values below `maxValue` (all but damaged
+    /// blocks): `tf` then reads them inline, without the call and the check.
+    private var tfInline = false
     private var blockEnd = 0
     private var count = 0
     private var index = 0
@@ -131,8 +134,11 @@ public final class PostingsCursor {
     public var passage: Int32? { index < count ? passages[index] : nil }
     public var tf: Int {
         get throws {
-            if tfsStart >= 0 { return try packedTF() }
-            return Int(tfs[index])
+            if tfsStart < 0 { return Int(tfs[index]) }
+            if tfInline {
+                return Int(PatchedPacking.value(raw, in: tfLayout.unsafelyUnwrapped, index: index, exception: &tfException)) &+ 1
+            }
+            return try packedTF()
         }
     }
 
@@ -142,7 +148,12 @@ public final class PostingsCursor {
     private func packedTF() throws -> Int {
         let v: UInt32
         do {
-            if tfLayout == nil { tfLayout = try PatchedPacking.Layout(raw, at: tfsStart, end: blockEnd, count: count) }
+            if tfLayout == nil {
+                let l = try PatchedPacking.Layout(raw, at: tfsStart, end: blockEnd, count: count)
+                tfLayout = l
+                // Below 2^30 (`maxValue`) whatever the bits: read inline from now on.
+                tfInline = l.width + l.highWidth < 30
+            }
             v = PatchedPacking.value(raw, in: tfLayout!, index: index, exception: &tfException)
         } catch let e as MalformedRecord {
             throw corrupted(e.detail)
@@ -332,7 +343,7 @@ public final class PostingsCursor {
             merged.passages.withUnsafeBufferPointer { passages.update(from: $0.baseAddress! + lo, count: n) }
             merged.tfs.withUnsafeBufferPointer { tfs.update(from: $0.baseAddress! + lo, count: n) }
             (block, count, index, decodedFor, decodedCount, tfsStart) = (b, n, 0, -1, 0, -1)
-            (tfLayout, tfException) = (nil, 0)
+            (tfLayout, tfException, tfInline) = (nil, 0, false)
             (startIndex, startValue) = (0, 0)
             return
         }
@@ -356,7 +367,7 @@ public final class PostingsCursor {
         decodedFor = -1
         decodedCount = 0
         (startIndex, startValue) = (0, 0)
-        (tfsStart, blockEnd, tfLayout, tfException) = (tfsAt, end, nil, 0)
+        (tfsStart, blockEnd, tfLayout, tfException, tfInline) = (tfsAt, end, nil, 0, false)
     }
 
     /// Decodes the current block's tfs (and where its positions lie) once: an intersection
@@ -375,6 +386,6 @@ public final class PostingsCursor {
         } catch let e as MalformedRecord {
             throw corrupted(e.detail)
         }
-        tfsStart = -1
+        (tfsStart, tfInline) = (-1, false)
     }
 }

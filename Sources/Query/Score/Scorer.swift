@@ -21,9 +21,24 @@ final class Scorer {
         let avgdl = reader.averageLength
         let k1 = bm25.k1, b = bm25.b
         // k1·(1 − b + b·dl/avgdl), per candidate.
-        let norms = passages.map { p in
-            k1 * (1 - b + b * (avgdl > 0 ? Double(lengths[Int(p)]) / avgdl : 1))
+        func norm(_ p: Int32) -> Double { k1 * (1 - b + b * (avgdl > 0 ? Double(lengths[Int(p)]) / avgdl : 1)) }
+        if let tfs = Self.aligned(passages, plan) {
+            // Every term's matches are the candidates (a conjunction's narrowed plan): one pass,
+            // tfs read by index, the terms added in the same order as below.
+            return [Double](unsafeUninitializedCapacity: passages.count) { scores, initialized in
+                for i in passages.indices {
+                    let n = norm(passages[i])
+                    var score = 0.0
+                    for k in tfs.indices {
+                        let tf = Double(tfs[k][i])
+                        score += idfs[k] * tf * (k1 + 1) / (tf + n)
+                    }
+                    scores[i] = score
+                }
+                initialized = passages.count
+            }
         }
+        let norms = passages.map(norm)
         var scores = [Double](repeating: 0, count: passages.count)
         for (k, t) in plan.scoringTerms.enumerated() {
             let matches = plan.terms[t].matches
@@ -48,6 +63,20 @@ final class Scorer {
             }
         }
         return scores
+    }
+
+    /// Each scoring term's tfs when its matches are the candidates themselves (the same array),
+    /// in `plan.scoringTerms` order; nil otherwise.
+    private static func aligned(_ passages: [Int32], _ plan: QueryPlan) -> [[Int32]]? {
+        let base = passages.withUnsafeBufferPointer(\.baseAddress)
+        guard base != nil else { return nil }
+        var tfs: [[Int32]] = []
+        for t in plan.scoringTerms {
+            let m = plan.terms[t].matches
+            guard m.passages.count == passages.count, m.passages.withUnsafeBufferPointer(\.baseAddress) == base else { return nil }
+            tfs.append(m.tfs)
+        }
+        return tfs
     }
 
     /// The idf of each wanted term, in `plan.scoringTerms` order.
