@@ -245,6 +245,25 @@ import TestSupport
         #expect(c.passage == 402)
     }
 
+    /// `advance(to:)` lands on the first passage not below the target: within the decoded block,
+    /// in a later block entered anywhere (a binary search), and past the end (nil).
+    @Test func advanceLandsOnTheFirstPassageNotBelowTheTarget() throws {
+        let bytes = Self.encoded(count: 300)  // passages 0, 2, …, 598: blocks of 128, 128, 44
+        func expected(_ t: Int32) -> Int32? { t > 598 ? nil : t + (t & 1) }
+        for t: Int32 in 0...600 {
+            let fresh = try Self.cursor(bytes, df: 300)
+            try fresh.advance(to: t)
+            #expect(fresh.passage == expected(t), "from the start to \(t)")
+        }
+        let c = try Self.cursor(bytes, df: 300)
+        var t: Int32 = 0
+        while t <= 600 {
+            try c.advance(to: t)
+            #expect(c.passage == expected(t), "onwards to \(t)")
+            t += 1 + t % 7
+        }
+    }
+
     @Test func outOfRangeSkipEntryIsRefusedWhenBlocksLoadOutOfOrder() throws {
         var bytes = Self.encoded(count: 300)
         // The skip table's last passages are packed at 10 bits (598 < 1024) after 4 width bytes:

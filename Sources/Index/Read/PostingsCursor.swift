@@ -195,7 +195,21 @@ public final class PostingsCursor {
             return
         }
         try load(b)
-        while index < count, passages[index] < target { index &+= 1 }
+        index = lowerBound(target)
+    }
+
+    /// The first posting of the decoded block whose passage ≥ `target`, which its last passage
+    /// is: a binary search whose steps compile to conditional moves (a block just entered is
+    /// searched from its start, where the target may lie anywhere; a scan cost a step per posting
+    /// passed). The answer stays within `first ..< first + length`, so one candidate is left.
+    private func lowerBound(_ target: Int32) -> Int {
+        var first = 0, length = count
+        while length > 1 {
+            let half = length &>> 1
+            first = passages[first &+ half &- 1] < target ? first &+ half : first
+            length &-= half
+        }
+        return first
     }
 
     // MARK: Positions

@@ -144,7 +144,7 @@ final class Scorer {
     /// names: the path check first, as it is cached per path and most paths name no term.
     private func sectionTerm(_ passage: Int32, path: Int, plan: QueryPlan, holdsEveryTerm: Bool, _ sets: MentionSets) throws -> Int? {
         for t in plan.terms.indices where plan.terms[t].positive {
-            if try mentions(path: path, term: t, plan.terms[t].variants, sets), Self.matches(plan, t, passage, holdsEveryTerm) {
+            if try mentions(path: path, term: t, plan, sets), Self.matches(plan, t, passage, holdsEveryTerm) {
                 return t
             }
         }
@@ -228,11 +228,13 @@ final class Scorer {
     /// (`startQuery` forgets them): its candidates share few paths. Kept per path as two bit sets
     /// over the plan's first 64 terms (looked up, found), in arrays indexed by path id: a
     /// candidate's check costs an array read, not a hash.
-    private func mentions(path id: Int, term t: Int, _ forms: [[UInt32]], _ sets: MentionSets) throws -> Bool {
-        guard t < 64 else { return try pathNames(id, forms) }
+    /// The term's forms are read only when the path is new to the query (copying them out of the
+    /// plan for every candidate retained and released them).
+    private func mentions(path id: Int, term t: Int, _ plan: QueryPlan, _ sets: MentionSets) throws -> Bool {
+        guard t < 64 else { return try pathNames(id, plan.terms[t].variants) }
         let bit = UInt64(1) << UInt64(t)
         if let known = sets.lookup(id, bit) { return known }
-        let found = try pathNames(id, forms)
+        let found = try pathNames(id, plan.terms[t].variants)
         sets.record(id, bit, found)
         return found
     }
