@@ -172,8 +172,10 @@ public final class Searcher {
             return try passages.indices.map(entry).sorted(by: TopK.precedes)
         }
         var byBM25 = TopK<Int>(limit)
-        for i in passages.indices where byBM25.admits(passages[i], bm25[i]) {
+        var lowest = byBM25.bar  // what a candidate must beat, read once per insertion
+        for i in passages.indices where lowest.admits(passages[i], bm25[i]) {
             byBM25.insert(.init(passage: passages[i], score: bm25[i], payload: i))
+            lowest = byBM25.bar
         }
         var top = TopK<(index: Int, boosts: BoostMatch)>(limit)
         var seen = [Bool](repeating: false, count: passages.count)
