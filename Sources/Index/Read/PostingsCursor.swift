@@ -133,7 +133,7 @@ public final class PostingsCursor {
     /// The current passage, or nil when the list is exhausted.
     public var passage: Int32? { index < count ? passages[index] : nil }
     public var tf: Int {
-        get throws {
+        @inline(__always) get throws {
             if tfsStart < 0 { return Int(tfs[index]) }
             if tfInline {
                 return Int(PatchedPacking.value(raw, in: tfLayout.unsafelyUnwrapped, index: index, exception: &tfException)) &+ 1
@@ -161,6 +161,15 @@ public final class PostingsCursor {
         guard v < UInt32(PostingsFormat.maxValue) else { throw corrupted("bad term frequency") }
         return Int(v) &+ 1
     }
+
+    /// The decoded block's passages, how many, and the current posting: a loop that walks two
+    /// lists in step keeps them in registers (`ListIntersection.walkPair`) and hands its position
+    /// back with `move(to:)` before reading a tf or leaving the block.
+    var decoded: (passages: UnsafeMutablePointer<Int32>, count: Int, index: Int) { (passages, count, index) }
+
+    /// Moves to posting `i` of the decoded block (at most `count`: exhausted within it).
+    @inline(__always)
+    func move(to i: Int) { index = i }
 
     @inline(__always)
     public func next() throws {
