@@ -146,4 +146,15 @@ import Testing
             #expect(try QueryParser.parse(e.description) == e, "\(query) → \(e)")
         }
     }
+
+    /// The lexer's fast answer for ASCII and CJK ideographs agrees with the definition it stands
+    /// for (Unicode White_Space, or a control below U+0020) on every scalar.
+    @Test func spaceIsWhiteSpaceOrAControlForEveryScalar() {
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)...0x10_FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            if QueryLexer.isSpace(c) != (c.properties.isWhitespace || v < 0x20) { disagreements.append(v) }
+        }
+        #expect(disagreements.isEmpty)
+    }
 }

@@ -1,9 +1,11 @@
 extension IndexReader {
     /// Looks a term up in the dictionary (`TermDictionary`).
     public func term(_ key: UInt64) throws -> TermInfo? {
-        try TermDictionary.find(
-            key, blocks: TermDictionary.blockCount(terms: termCount),
-            firstKey: { try dictionaryBlock($0).firstKey }, scan: { try forEachTerm(inBlock: $0, $1) })
+        try decoding(.terms) {
+            try TermDictionary.find(
+                key, blocks: TermDictionary.blockCount(terms: termCount), firstKey: { try dictionaryBlock($0).firstKey },
+                block: { try dictionaryEntries($0) }, passages: passageCount)
+        }
     }
 
     /// The terms with keys in `range`, in order.
@@ -26,11 +28,16 @@ extension IndexReader {
         }
     }
 
-    /// Calls `body` for each term of dictionary block `b` in order until it returns false.
-    func forEachTerm(inBlock b: Int, _ body: (TermInfo) throws -> Bool) throws {
+    /// Dictionary block `b`: its table entry, its entries' bytes, and how many terms it holds.
+    private func dictionaryEntries(_ b: Int) throws -> (TermDictionary.Block, UnsafeRawBufferPointer, count: Int) {
         let block = try dictionaryBlock(b)
         let entries = try bytes(.termEntries, block.entries.offset, block.entries.length)
-        let count = min(TermDictionary.blockSize, termCount - b * TermDictionary.blockSize)
+        return (block, entries, min(TermDictionary.blockSize, termCount - b * TermDictionary.blockSize))
+    }
+
+    /// Calls `body` for each term of dictionary block `b` in order until it returns false.
+    func forEachTerm(inBlock b: Int, _ body: (TermInfo) throws -> Bool) throws {
+        let (block, entries, count) = try dictionaryEntries(b)
         try decoding(.terms) {
             try TermDictionary.forEachTerm(in: block, entries: entries, count: count, passages: passageCount, body)
         }

@@ -43,7 +43,13 @@ struct QueryLexer {
 
     private init(s: [Unicode.Scalar]) { self.s = s }
 
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || c.value < 0x20 }
+    /// ASCII and CJK ideographs (most of a query) are answered without the Unicode property
+    /// lookup, which cost more than the rest of lexing a short query.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c.value <= 0x20 }
+        if c.value >= 0x3400 && c.value < 0xA000 { return false }  // CJK Extension A … Unified Ideographs
+        return c.properties.isWhitespace
+    }
     static func isStraightQuote(_ c: Unicode.Scalar) -> Bool { c == "\"" || c == "＂" }
     static func isCurlyQuote(_ c: Unicode.Scalar) -> Bool { c == "“" || c == "”" }
 
