@@ -13,8 +13,9 @@ import CBitPacking
 ///                    passage length — with those BM25 bounds every score of the block, so top-k
 ///                    search leaves most blocks of a common term undecoded
 ///     block × n      passage deltas − 1 (from the previous posting, the previous block's last
-///                    passage, or −1; in a full block packed vertically, which SSE2 unpacks four
-///                    at a time) and tf − 1, each a `PatchedPacking` array; for bigrams then
+///                    passage, or −1; in a full block packed vertically and, as written now,
+///                    without exceptions: SSE2 unpacks and sums them four at a time in one
+///                    pass) and tf − 1, each a `PatchedPacking` array; for bigrams then
 ///                    a width u8 and every posting's positions packed in order (absolute: the
 ///                    index of the bigram's first character in the passage's normalized text,
 ///                    ascending within a posting)
