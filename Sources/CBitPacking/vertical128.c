@@ -109,7 +109,7 @@ static void unpack_ids(const uint8_t *in, int width, uint32_t previous, uint32_t
         PS_IDS_CASE(8) PS_IDS_CASE(9) PS_IDS_CASE(10) PS_IDS_CASE(11) PS_IDS_CASE(12) PS_IDS_CASE(13) PS_IDS_CASE(14)
         PS_IDS_CASE(15) PS_IDS_CASE(16) PS_IDS_CASE(17) PS_IDS_CASE(18) PS_IDS_CASE(19) PS_IDS_CASE(20) PS_IDS_CASE(21)
         PS_IDS_CASE(22) PS_IDS_CASE(23) PS_IDS_CASE(24)
-    default: {
+    default: {  // width 0 (every gap 0); the caller sends no width above 24
         __m128i carry = _mm_set1_epi32((int)previous);
         for (int k = 0; k < 32; k++) _mm_storeu_si128((__m128i *)out + k, ids_sse2(_mm_setzero_si128(), &carry));
         return;
@@ -181,7 +181,6 @@ uint32_t ps_ids_from_gaps(uint32_t *values, int count, uint32_t previous) {
     }
     return seen;
 }
-
 
 static void unpack_ids(const uint8_t *in, int width, uint32_t previous, uint32_t *out) {
     ps_unpack_vertical128(in, width, out);
