@@ -97,10 +97,11 @@ struct SearchCommand: ParsableCommand {
         try failEmpty.check(found: results.total)
     }
 
-    /// The error message, then the query with a caret under the column it names.
+    /// The error message, then the query with a caret under the column it names (counted in the
+    /// query as echoed: a control character shows as one U+FFFD).
     static func pointing(at e: QueryError, in query: String) -> String {
         guard let column = e.column else { return e.message }
-        let before = String(String.UnicodeScalarView(query.unicodeScalars.prefix(column - 1)))
+        let before = Terminal.printable(String(String.UnicodeScalarView(query.unicodeScalars.prefix(column - 1))))
         return "\(e.message)\n  \(Terminal.printable(query))\n  \(String(repeating: " ", count: DisplayWidth.of(before)))^"
     }
 }

@@ -69,6 +69,16 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    /// A control character in the query is echoed as U+FFFD (one column): the caret counts it so.
+    @Test func caretCountsAControlCharacterAsItIsEchoed() {
+        let r = Self.run(["电商\tOR"])
+        #expect(r.status == 2)
+        let lines = r.stderr.components(separatedBy: "\n")
+        #expect(lines.count >= 3 && lines[1] == "  电商\u{FFFD}OR", "\(lines)")
+        // Under the O of OR: 2 CJK characters are 4 columns, the replacement character one.
+        #expect(lines.count >= 3 && lines[2] == String(repeating: " ", count: 2 + 5) + "^", "\(lines)")
+    }
+
     @Test func documentsAndShowInJSON() throws {
         let r = Self.run(["跨境电商", "--documents", "--json"])
         let docs = try #require(Support.json(r)?["documents"] as? [[String: Any]])

@@ -12,7 +12,7 @@ public struct BoostRules: Sendable, Equatable {
     public var shortLineLength = 35
     /// A substantive passage whose heading path or 专栏 title names a part matched in it.
     public var sectionMention = 1.5
-    /// A passage whose lead sentence (up to its first 。) names a part matched in it, with more after.
+    /// A passage whose lead sentence (up to its first 。！？ or ；) names a part matched in it, with more after.
     public var leadSentence = 1.25
 
     public init() {}
