@@ -30,42 +30,6 @@ void ps_pack_vertical128(const uint32_t *values, int width, uint8_t *out) {
 
 #if defined(__SSE2__)
 
-/// The 32 steps of one width; `w` is a constant where it is inlined, so every shift is an
-/// immediate and the loop unrolls into straight-line code.
-static inline __attribute__((always_inline)) void unpack_sse2(const uint8_t *in, const int w, uint32_t *out) {
-    const __m128i mask = _mm_set1_epi32(w == 32 ? -1 : (int)((1u << w) - 1));
-    const __m128i *src = (const __m128i *)in;
-    __m128i *dst = (__m128i *)out;
-    __m128i word = _mm_loadu_si128(src++);
-    int shift = 0;
-#pragma clang loop unroll(full)
-    for (int k = 0; k < 32; k++) {
-        __m128i v = shift == 0 ? word : _mm_srli_epi32(word, shift);
-        shift += w;
-        if (shift >= 32) {
-            shift -= 32;
-            if (k < 31) {
-                word = _mm_loadu_si128(src++);
-                if (shift > 0) v = _mm_or_si128(v, _mm_slli_epi32(word, w - shift));
-            }
-        }
-        _mm_storeu_si128(dst + k, w == 32 ? v : _mm_and_si128(v, mask));
-    }
-}
-
-#define PS_CASE(W) \
-    case W: unpack_sse2(in, W, out); return;
-
-void ps_unpack_vertical128(const uint8_t *in, int width, uint32_t *out) {
-    switch (width) {
-        PS_CASE(1) PS_CASE(2) PS_CASE(3) PS_CASE(4) PS_CASE(5) PS_CASE(6) PS_CASE(7) PS_CASE(8)
-        PS_CASE(9) PS_CASE(10) PS_CASE(11) PS_CASE(12) PS_CASE(13) PS_CASE(14) PS_CASE(15) PS_CASE(16)
-        PS_CASE(17) PS_CASE(18) PS_CASE(19) PS_CASE(20) PS_CASE(21) PS_CASE(22) PS_CASE(23) PS_CASE(24)
-        PS_CASE(25) PS_CASE(26) PS_CASE(27) PS_CASE(28) PS_CASE(29) PS_CASE(30) PS_CASE(31) PS_CASE(32)
-    default: memset(out, 0, 4 * PS_VERTICAL_BLOCK); return;
-    }
-}
-
 /// Gaps to ids for the four values in `g`: +1 each, prefix sum across the lanes, plus `carry`
 /// (the previous id in every lane); returns the ids and leaves the last in every lane of `carry`.
 static inline __attribute__((always_inline)) __m128i ids_sse2(__m128i g, __m128i *carry) {
@@ -77,8 +41,11 @@ static inline __attribute__((always_inline)) __m128i ids_sse2(__m128i g, __m128i
     return g;
 }
 
-/// `unpack_sse2` with the gaps turned into ids as they come out: one pass, no store and reload.
-static inline __attribute__((always_inline)) void unpack_ids_sse2(const uint8_t *in, const int w, uint32_t previous, uint32_t *out) {
+/// The 32 steps of one width; `w` is a constant where it is inlined, so every shift is an
+/// immediate and the loop unrolls into straight-line code. With `ids` (also a constant), the gaps
+/// are turned into ids from `previous` as they come out: one pass, no store and reload.
+static inline __attribute__((always_inline)) void unpack_sse2(
+    const uint8_t *in, const int w, uint32_t *out, const int ids, uint32_t previous) {
     const __m128i mask = _mm_set1_epi32(w == 32 ? -1 : (int)((1u << w) - 1));
     const __m128i *src = (const __m128i *)in;
     __m128i *dst = (__m128i *)out;
@@ -96,12 +63,26 @@ static inline __attribute__((always_inline)) void unpack_ids_sse2(const uint8_t 
                 if (shift > 0) v = _mm_or_si128(v, _mm_slli_epi32(word, w - shift));
             }
         }
-        _mm_storeu_si128(dst + k, ids_sse2(w == 32 ? v : _mm_and_si128(v, mask), &carry));
+        if (w < 32) v = _mm_and_si128(v, mask);
+        _mm_storeu_si128(dst + k, ids ? ids_sse2(v, &carry) : v);
+    }
+}
+
+#define PS_CASE(W) \
+    case W: unpack_sse2(in, W, out, 0, 0); return;
+
+void ps_unpack_vertical128(const uint8_t *in, int width, uint32_t *out) {
+    switch (width) {
+        PS_CASE(1) PS_CASE(2) PS_CASE(3) PS_CASE(4) PS_CASE(5) PS_CASE(6) PS_CASE(7) PS_CASE(8)
+        PS_CASE(9) PS_CASE(10) PS_CASE(11) PS_CASE(12) PS_CASE(13) PS_CASE(14) PS_CASE(15) PS_CASE(16)
+        PS_CASE(17) PS_CASE(18) PS_CASE(19) PS_CASE(20) PS_CASE(21) PS_CASE(22) PS_CASE(23) PS_CASE(24)
+        PS_CASE(25) PS_CASE(26) PS_CASE(27) PS_CASE(28) PS_CASE(29) PS_CASE(30) PS_CASE(31) PS_CASE(32)
+    default: memset(out, 0, 4 * PS_VERTICAL_BLOCK); return;
     }
 }
 
 #define PS_IDS_CASE(W) \
-    case W: unpack_ids_sse2(in, W, previous, out); return;
+    case W: unpack_sse2(in, W, out, 1, previous); return;
 
 static void unpack_ids(const uint8_t *in, int width, uint32_t previous, uint32_t *out) {
     switch (width) {
