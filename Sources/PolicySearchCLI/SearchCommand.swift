@@ -84,7 +84,8 @@ struct SearchCommand: ParsableCommand {
         let searcher = Searcher(reader: reader)
         searcher.synonyms = try synonymOptions.table(for: reader)
         let options = SearchOptions(
-            limit: all ? nil : limit, bm25: try BM25(k1: k1, b: b), rankDocuments: documents, boosts: plain ? nil : .standard)
+            limit: all ? nil : limit, bm25: try BM25(k1: k1, b: b), rankDocuments: documents, boosts: plain ? nil : .standard,
+            explain: explain)
         let results: SearchResults
         do { results = try searcher.search(text, options: options) } catch let e as QueryError {
             throw CLIError(Self.pointing(at: e, in: text))

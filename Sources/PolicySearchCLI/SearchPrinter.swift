@@ -59,7 +59,7 @@ struct SearchPrinter {
         for line in t.snippet(h.passage.text, highlights: h.highlights, columns: width - indent.count) {
             Swift.print(indent + line)
         }
-        if explain { printExplanation(h.explanation) }
+        if explain, let e = h.explanation { printExplanation(e) }
     }
 
     private func printExplanation(_ e: Explanation) {

@@ -10,12 +10,18 @@ public struct SearchOptions: Sendable {
     public var rankDocuments: Bool
     /// The adjustments beyond BM25; nil ranks by plain BM25 (`--plain`).
     public var boosts: BoostRules?
+    /// Also say how each hit's score was computed (`Hit.explanation`; `--explain`, the web page):
+    /// spelling it out costs a twentieth of a small query, so it is done when asked.
+    public var explain: Bool
 
-    public init(limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false, boosts: BoostRules? = .standard) {
+    public init(
+        limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false, boosts: BoostRules? = .standard, explain: Bool = false
+    ) {
         self.limit = limit
         self.bm25 = bm25
         self.rankDocuments = rankDocuments
         self.boosts = boosts
+        self.explain = explain
     }
 }
 
@@ -142,8 +148,10 @@ public final class Searcher {
         let documents = options.rankDocuments ? try rankDocuments(ranked) : []
         var hits: [Hit] = []
         for (rank, entry) in ranked.prefix(options.limit ?? Int.max).enumerated() {
-            let explanation = try scorer.explain(
-                Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts.boosts(in: plan))
+            let explanation =
+                options.explain
+                ? try scorer.explain(
+                    Int(entry.passage), plan: plan, bm25: options.bm25, idfs: idfs, boosts: entry.payload.boosts.boosts(in: plan)) : nil
             hits.append(try hit(Int(entry.passage), rank: rank + 1, score: entry.score, plan: plan, explanation: explanation))
         }
         var results = SearchResults(query: plan.query, total: passages.count, hits: hits, messages: plan.messages, documents: documents)
@@ -220,7 +228,7 @@ public final class Searcher {
 
     /// A hit shown: its passage, document and occurrences come from caches kept across searches
     /// (the shown passages of one query are mostly those of the next, and share few documents).
-    func hit(_ p: Int, rank: Int, score: Double, plan: QueryPlan, explanation: Explanation) throws -> Hit {
+    func hit(_ p: Int, rank: Int, score: Double, plan: QueryPlan, explanation: Explanation?) throws -> Hit {
         let stored = try texts.stored(p)
         let document = try summary(stored.record.document)
         let occurrences = try labeledOccurrences(of: plan, inPassage: p)

@@ -81,12 +81,13 @@ extension Searcher {
         }
         // The hits' explanations read their tfs from the plan narrowed to them.
         let shown = top.entries.sorted { $0.passage < $1.passage }
-        let narrowed = plan.narrowed(to: shown.map { $0.passage }, tfs: [shown.map { $0.payload.tf }])
-        let idfs = [idf]
+        let narrowed = options.explain ? plan.narrowed(to: shown.map { $0.passage }, tfs: [shown.map { $0.payload.tf }]) : plan
         var hits: [Hit] = []
         for (r, e) in top.entries.enumerated() {
-            let explanation = try scorer.explain(
-                Int(e.passage), plan: narrowed, bm25: bm25, idfs: idfs, boosts: e.payload.boosts.boosts(in: narrowed))
+            let explanation =
+                options.explain
+                ? try scorer.explain(
+                    Int(e.passage), plan: narrowed, bm25: bm25, idfs: [idf], boosts: e.payload.boosts.boosts(in: narrowed)) : nil
             hits.append(try hit(Int(e.passage), rank: r + 1, score: e.score, plan: narrowed, explanation: explanation))
         }
         return SearchResults(query: plan.query, total: total, hits: hits, messages: plan.messages, documents: [])

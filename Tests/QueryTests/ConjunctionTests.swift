@@ -25,7 +25,7 @@ import Testing
         #expect(Set(results.hits.map(\.passage.id)) == expected, "\(query)")
         let distinct = wanted.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         for hit in results.hits.prefix(40) {
-            let terms = hit.explanation.terms
+            let terms = try #require(hit.explanation).terms
             #expect(terms.map(\.part) == distinct, "\(query)")
             for term in terms {
                 #expect(term.tf == Fixture.grep.occurrences(of: term.part, inPassage: hit.passage.id).count, "\(query) \(term.part)")

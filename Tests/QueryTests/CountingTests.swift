@@ -15,7 +15,7 @@ import Testing
         for hit in r.hits {
             let expected = Fixture.grep.occurrences(of: term, inPassage: hit.passage.id)
             #expect(hit.highlights.count == expected.count)
-            #expect(hit.explanation.terms.first?.tf == expected.count)
+            #expect(hit.explanation?.terms.first?.tf == expected.count)
         }
     }
 
@@ -40,7 +40,7 @@ import Testing
                 }
             }
             #expect(hit.highlights == spans)
-            let tfs = Dictionary(uniqueKeysWithValues: hit.explanation.terms.map { ($0.part, $0.tf) })
+            let tfs = Dictionary(uniqueKeysWithValues: try #require(hit.explanation).terms.map { ($0.part, $0.tf) })
             #expect(tfs["电商"] == Fixture.grep.occurrences(of: "电商", inPassage: p).count)
         }
     }
@@ -59,7 +59,8 @@ import Testing
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
         let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
         searcher.synonyms = try SynonymTable.load(groups, normalizer: Normalizer())
-        let hit = try #require(try searcher.search("会展", options: SearchOptions(limit: nil)).hits.first { $0.passage.text == text })
+        let hit = try #require(
+            try searcher.search("会展", options: SearchOptions(limit: nil, explain: true)).hits.first { $0.passage.text == text })
         // Read off the text: 会展|会展|会展|会 。会展|会 。展会|展会 。举办|会展|会议 → 3 + 1 + 2 + 1.
         let grep = Process()
         grep.executableURL = URL(fileURLWithPath: "/usr/bin/grep")
@@ -70,7 +71,7 @@ import Testing
         let lines = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
         grep.waitUntilExit()
         #expect(lines.count == 7)
-        #expect(hit.explanation.terms.first?.tf == 7)
+        #expect(hit.explanation?.terms.first?.tf == 7)
         let scalars = Array(text.unicodeScalars)
         #expect(hit.highlights.map { String(String.UnicodeScalarView(scalars[$0])) } == lines.map(String.init))
     }
@@ -97,13 +98,13 @@ import Testing
         try "第一段哈哈哈。\n\n第二段哈哈哈哈，发展发展发。\n\n第三段没有。\n".write(to: file, atomically: false, encoding: .utf8)
         _ = try IndexBuilder.build(sources: [file], into: dir.appendingPathComponent("index"))
         let searcher = Searcher(reader: try IndexReader(directory: dir.appendingPathComponent("index")))
-        let r = try searcher.search("哈哈", options: SearchOptions(limit: nil))
+        let r = try searcher.search("哈哈", options: SearchOptions(limit: nil, explain: true))
         #expect(r.total == 2)
-        let tfs = Dictionary(uniqueKeysWithValues: r.hits.map { ($0.passage.text.hasPrefix("第一") ? 1 : 2, $0.explanation.terms[0].tf) })
+        let tfs = Dictionary(uniqueKeysWithValues: r.hits.map { ($0.passage.text.hasPrefix("第一") ? 1 : 2, $0.explanation?.terms[0].tf) })
         #expect(tfs == [1: 1, 2: 2])
-        #expect(r.hits.allSatisfy { $0.highlights.count == $0.explanation.terms[0].tf })
-        let f = try searcher.search("发展发", options: SearchOptions(limit: nil))
-        #expect(f.hits.first?.explanation.terms[0].tf == 1)
+        #expect(r.hits.allSatisfy { $0.highlights.count == $0.explanation?.terms[0].tf })
+        let f = try searcher.search("发展发", options: SearchOptions(limit: nil, explain: true))
+        #expect(f.hits.first?.explanation?.terms[0].tf == 1)
     }
 
     /// The match loop looks for a needle's first scalar eight at a time: starts on either side of

@@ -22,8 +22,9 @@ enum Fixture {
 
     static func oracle(_ term: String) -> Set<Int> { grep.passages(containing: term) }
 
+    /// With explanations: the tests read the tfs and scores in them.
     static func search(_ q: String, limit: Int? = nil) throws -> SearchResults {
-        try Searcher(reader: reader).search(q, options: SearchOptions(limit: limit))
+        try Searcher(reader: reader).search(q, options: SearchOptions(limit: limit, explain: true))
     }
 
     static func ids(_ q: String) throws -> Set<Int> {

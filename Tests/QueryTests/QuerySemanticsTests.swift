@@ -87,7 +87,7 @@ import Testing
         #expect(r.hits.allSatisfy { $0.passage.record.kind != .heading })
         let all = try Fixture.search("跨境电商", limit: nil)
         let heading = try #require(all.hits.first { $0.passage.record.kind == .heading })
-        #expect(heading.explanation.boosts.map(\.factor) == [BoostRules.standard.headingLine])
+        #expect(heading.explanation?.boosts.map(\.factor) == [BoostRules.standard.headingLine])
     }
 
     /// Common one- and two-character terms take the block-max path for top-k: it must return
@@ -98,6 +98,24 @@ import Testing
         #expect(full.total > 128, "\(term) should span several postings blocks")
         try Self.expectTopKOf(term, k, equals: full)
         #expect(try Fixture.search(term, limit: 0).hits.isEmpty)
+    }
+
+    /// Explanations are spelled out only when asked: without `explain` every shape of query (one
+    /// short term, a conjunction, a phrase, OR, NOT, all hits) returns the same hits, scores and
+    /// highlights, and no explanation; with it, each hit's explanation multiplies out to its score.
+    @Test(arguments: ["电商", "跨境电商", "成都 重庆", "\"推动跨境电商\"", "跨境电商 OR 海外仓", "电商 -跨境"], [10, nil] as [Int?])
+    func explanationsOnlyWhenAsked(_ query: String, _ limit: Int?) throws {
+        let searcher = Searcher(reader: Fixture.reader)
+        let plain = try searcher.search(query, options: SearchOptions(limit: limit))
+        let explained = try searcher.search(query, options: SearchOptions(limit: limit, explain: true))
+        #expect(!plain.hits.isEmpty && plain.total == explained.total)
+        #expect(plain.hits.allSatisfy { $0.explanation == nil })
+        #expect(plain.hits.map(\.passage.id) == explained.hits.map(\.passage.id))
+        for (a, b) in zip(plain.hits, explained.hits) {
+            #expect(a.score == b.score && a.highlights == b.highlights)
+            let e = try #require(b.explanation)
+            #expect(abs(e.boosts.reduce(e.bm25) { $0 * $1.factor } - b.score) < 1e-9)
+        }
     }
 
     /// The top k of `query` are the first k of its full ranking, with the same scores,

@@ -42,7 +42,8 @@ public struct Hit: Sendable {
     public var highlights: [Range<Int>]
     /// For each highlight, the form it matched: the part as typed, or a form of its synonym group.
     public var matched: [String]
-    public var explanation: Explanation
+    /// How the score was computed; nil unless the search was asked to explain (`SearchOptions.explain`).
+    public var explanation: Explanation?
 }
 
 /// A document ranked by its best passage.

@@ -128,7 +128,7 @@ enum SearchPage {
         let size = SearchState.pageSize
         let offset = (state.page - 1) * size
         let (results, matches) = try generation.withSearcher(exact: state.exact) { s in
-            (try s.search(state.query, options: SearchOptions(limit: offset + size)), try s.matches(try s.plan(state.query)))
+            (try s.search(state.query, options: SearchOptions(limit: offset + size, explain: true)), try s.matches(try s.plan(state.query)))
         }
         let last = max(1, (min(results.total, limits.maxResults) + size - 1) / size)
         guard state.page <= last else {
@@ -181,7 +181,8 @@ enum SearchPage {
             document: h.document.name, path: h.passage.path, box: h.passage.box, line: h.passage.record.firstLine,
             headings: info.headings, passageNumber: number)
         let snippet = Snippet.window(h.passage.text, h.highlights)
-        let e = h.explanation
+        // The page spells out every score: it searches with `explain`.
+        guard let e = h.explanation else { preconditionFailure("search page hit without an explanation") }
         return HitView(
             rank: h.rank, title: h.document.title, documentURL: Links.document(h.document.name, query: query, exact: exact),
             crumbs: trail.path,

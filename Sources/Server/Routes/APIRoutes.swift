@@ -37,10 +37,10 @@ struct APIRoutes: Sendable {
         let k1 = try p.double(
             "k1", default: BM25.standard.k1, where: { $0 >= 0 && $0 <= BM25.maxK1 }, expected: "a number from 0 to \(Int(BM25.maxK1))")
         let b = try p.double("b", default: BM25.standard.b, where: { $0 >= 0 && $0 <= 1 }, expected: "a number from 0 to 1")
+        let explain = try p.bool("explain")
         let options = SearchOptions(
             limit: offset + limit, bm25: try BM25(k1: k1, b: b), rankDocuments: try p.bool("documents"),
-            boosts: try p.bool("plain") ? nil : .standard)
-        let explain = try p.bool("explain")
+            boosts: try p.bool("plain") ? nil : .standard, explain: explain)
         let json = try context.store.current().withSearcher(exact: state.exact) { s in
             SearchJSON(try s.search(state.query, options: options), explain: explain, documents: options.rankDocuments, offset: offset)
         }
