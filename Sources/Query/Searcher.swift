@@ -199,7 +199,7 @@ public final class Searcher {
             guard
                 let boosts = try scorer.boosts(
                     for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking,
-                    reaches: { BoostRules.mayEnter(current, passage: p, score: score, bound: $0) })
+                    reaches: { current.admits(p, $0.apply(to: score)) })
             else { continue }
             top.insert(Ranked(passage: p, score: boosts.apply(to: score), payload: (i, boosts)))
             bar = top.bar

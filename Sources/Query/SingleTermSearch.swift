@@ -69,7 +69,7 @@ extension Searcher {
                     guard BoostRules.mayEnter(bar, passage: p, score: score, bound: maxBoost),
                         let boosts = try scorer.boosts(
                             for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: true, in: ranking,
-                            reaches: { BoostRules.mayEnter(bar, passage: p, score: score, bound: $0) })
+                            reaches: { bar.admits(p, $0.apply(to: score)) })
                     else { continue }
                     top.insert(.init(passage: p, score: boosts.apply(to: score), payload: (boosts: boosts, tf: tfs[i])))
                     if top.isFull, top.threshold != cut {

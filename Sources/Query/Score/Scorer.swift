@@ -98,30 +98,33 @@ final class Scorer {
         return Ranking(records: records, mentions: mentionSets)
     }
 
-    /// The boosts of a passage under `rules` (none when nil: plain BM25), or nil when the passage
-    /// cannot reach what `reaches` asks of its boost product:
-    /// an upper bound from what is cheap to read — the record (a heading line's factor is exact) and
-    /// the cached heading path — is checked before the stored text is decompressed for the
-    /// short-line and lead-sentence rules. Top-k passes "could this passage still enter?".
+    /// The boosts of a passage under `rules` (none when nil: plain BM25), or nil when none of the
+    /// boosts it can still get passes `reaches`: what is cheap to read — the record (a heading
+    /// line's factor is exact) and the cached heading path — narrows them before the stored text
+    /// is decompressed for the short-line and lead-sentence rules. Top-k passes "would this
+    /// passage enter with these boosts?", asked of each outcome left (as `apply` multiplies it, so
+    /// a passage that could at best tie the k-th, and loses the tie, stops here).
     /// `holdsEveryTerm`: the caller knows the passage holds every wanted term (the single-term
     /// step, whose plan leaves the term's matches unread), so they are not looked up.
     func boosts(
         for passage: Int, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, in ranking: Ranking,
-        reaches: (Double) -> Bool
+        reaches: (BoostMatch) -> Bool
     ) throws -> BoostMatch? {
-        guard let rules else { return reaches(1) ? BoostMatch(rules: nil) : nil }
+        guard let rules else { return reaches(BoostMatch(rules: nil)) ? BoostMatch(rules: nil) : nil }
         var match = BoostMatch(rules: rules)
         let record = try ranking.records.rankingFields(passage)
         if record.kind == .heading {
-            guard reaches(rules.headingLine) else { return nil }
             match.heading = true
-            return match
+            return reaches(match) ? match : nil
         }
         let p = Int32(passage)
         match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm, ranking.mentions)
-        let sectionFactor = match.section == nil ? 1 : rules.sectionMention
         let shortLinePossible = record.kind != .tableRow && record.length <= rules.shortLineLength
-        guard reaches(max(shortLinePossible ? rules.shortLine : 0, sectionFactor * max(1, rules.leadSentence))) else { return nil }
+        var named = match
+        named.lead = 0  // any term: the factor is the same
+        guard reaches(named) || reaches(match) || (shortLinePossible && reaches(BoostMatch(rules: rules, shortLine: true))) else {
+            return nil
+        }
         let lead = try self.lead(passage)
         if shortLinePossible, !lead.hasSentence {
             return BoostMatch(rules: rules, shortLine: true)
