@@ -10,6 +10,11 @@ version, build time, index bytes, the per-call overhead of the Python binding. T
 {"query": Q, "budget": SECONDS} read on stdin, one JSON line: the exact hit count and the top-10
 timing (p50/p99… in seconds). It exits at the end of its input.
 
+    python child.py --instructions INDEXDIR N QUERY...
+
+Under callgrind (`policy-bench --instructions`): runs each query on the index built before, in
+phases that the caller reads as instructions per query (`instructions`).
+
 Analysis: two indexed fields over the same text, each with tantivy's NgramTokenizer and a LowerCaser:
 `bi` (min_gram = max_gram = 2: character bigrams) and `uni` (min = max = 1), the latter only for
 one-character parts (a bigram index cannot answer 港 or 的). The text is stored once (`text`).
@@ -85,7 +90,41 @@ def stats(samples):
     return {"n": n, "p50": p50, "p99": s[rank], "min": s[0], "max": s[-1], "mean": sum(s) / n}
 
 
+def query_once(index, searcher, q):
+    """What is timed (and counted): parse + search(q, 10) with an exact count + the 10 stored texts."""
+    parsed = index.parse_query(q)
+    r = searcher.search(parsed, 10, count=True)
+    n = 0
+    for _score, addr in r.hits:
+        n += len(searcher.doc(addr)["text"][0])
+    return r.count
+
+
+def instructions(index_dir, n, queries):
+    """Under callgrind (policy-bench --instructions): for each query, one warm-up run, then n runs
+    and 2n runs, each phase ended by a dump (callgrind_control), so that the caller takes
+    (dump of 2n − dump of n) / n as the query's instructions, the dump's own cost cancelled."""
+    import subprocess
+
+    index = tantivy.Index.open(index_dir)
+    register(index)
+    searcher = index.searcher()
+
+    def dump():
+        subprocess.run(["callgrind_control", "-d", str(os.getpid())], stdout=subprocess.DEVNULL, check=True)
+
+    for q in queries:
+
+        for reps in (1, n, 2 * n):
+            for _ in range(reps):
+                query_once(index, searcher, q)
+            dump()
+
+
 def main():
+    if sys.argv[1] == "--instructions":
+        instructions(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
+        return
     passages_path, index_dir = sys.argv[1], sys.argv[2]
     index, count, build_seconds = build(passages_path, index_dir)
     searcher = index.searcher()
@@ -114,17 +153,9 @@ def main():
         request = json.loads(line)
         q = request["query"]
 
-        # What is timed: parse + search(q, 10) with an exact count + the 10 stored texts.
-        def run():
-            parsed = index.parse_query(q)
-            r = searcher.search(parsed, 10, count=True)
-            n = 0
-            for _score, addr in r.hits:
-                n += len(searcher.doc(addr)["text"][0])
-            return r.count
-
         hits = searcher.search(index.parse_query(q), 10, count=True).count
-        print(json.dumps({"query": q, "hits": hits, "top10": stats(measure(run, float(request["budget"])))}), flush=True)
+        samples = measure(lambda: query_once(index, searcher, q), float(request["budget"]))
+        print(json.dumps({"query": q, "hits": hits, "top10": stats(samples)}), flush=True)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,9 @@ enum TantivyPeer {
             }
         }
 
+        /// Where the child built its index (kept until `close`).
+        var indexDirectory: String { dir.appendingPathComponent("index").path }
+
         /// The child's timing of one query (`budget` seconds, as ours).
         func measure(_ query: String, budget: Double) throws -> QueryReport {
             struct Request: Encodable { var query: String, budget: Double }

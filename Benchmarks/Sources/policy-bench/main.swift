@@ -49,6 +49,13 @@ do {
         let budget = args.count > 2 ? Double(args[2]) ?? 0.25 : 0.25
         try quickQueries(index: args[1], budget: budget, tantivy: args.contains("tantivy"), bench: findBenchDir())
         exit(0)
+    case "--instructions":
+        // --instructions INDEXDIR [N] [tantivy]: every benchmark query's instructions per query
+        // under callgrind, beside tantivy's (Instructions.swift).
+        guard args.count >= 2 else { fatal("--instructions INDEXDIR [N] [tantivy]") }
+        let reps = args.count > 2 ? Int(args[2]) ?? 10 : 10
+        try InstructionCount.run(index: args[1], reps: max(1, reps), tantivy: args.contains("tantivy"), bench: findBenchDir())
+        exit(0)
     case "--child-reuse":
         let a = childArgs(2)
         try ReuseBench.child(index: a[0], scale: Int(a[1]) ?? 1)
