@@ -11,11 +11,11 @@ public enum ListIntersection {
         // The other cursors unmanaged (the arrays keep them alive): a class reference read out of
         // an array, or bound out of an optional, in the loop is retained and released each time,
         // which cost more than the walk itself (成都 重庆: a quarter of the query).
+        if wanted.count == 2 && excluded.isEmpty { return try walkPair(driver, wanted[1]) }
         let others = ContiguousArray(wanted.dropFirst().map { Unmanaged.passUnretained($0) })
         let unwanted = ContiguousArray(excluded.map { Unmanaged.passUnretained($0) })
         let (passages, flat) = try withExtendedLifetime((wanted, excluded)) {
-            wanted.count == 2 && excluded.isEmpty
-                ? try walkPair(driver, wanted[1]) : try walk(driver: driver, others: others, excluded: unwanted)
+            try walk(driver: driver, others: others, excluded: unwanted)
         }
         // Each list's tfs out of the rows, by pointer (closures over the flat array cost several
         // times the walk's own appending).
@@ -34,9 +34,14 @@ public enum ListIntersection {
     /// The walk of two lists (`成都 重庆`), most conjunctions: both blocks' passages and positions
     /// in registers, the cursors called only to change blocks and read tfs. Cursor state read and
     /// written at every step cost a third of the general walk's instructions.
-    private static func walkPair(_ a: PostingsCursor, _ b: PostingsCursor) throws -> (passages: [Int32], flat: [Int32]) {
-        var passages: [Int32] = []
-        var flat: [Int32] = []
+    /// The matches and their tfs are written to one buffer sized for the shorter list (at most
+    /// that many match): appending to three arrays cost a third of the loop.
+    private static func walkPair(_ a: PostingsCursor, _ b: PostingsCursor) throws -> (passages: [Int32], tfs: [[Int32]]) {
+        let capacity = min(a.postingCount, b.postingCount)
+        let out = UnsafeMutablePointer<Int32>.allocate(capacity: 3 * capacity)
+        defer { out.deallocate() }
+        let (tfsA, tfsB) = (out + capacity, out + 2 * capacity)
+        var m = 0
         var (pa, na, ia) = a.decoded
         var (pb, nb, ib) = b.decoded
         while ia < na, ib < nb {
@@ -53,9 +58,12 @@ public enum ListIntersection {
             if q == p {
                 a.move(to: ia)
                 b.move(to: ib)
-                passages.append(p)
-                flat.append(Int32(try a.tf))
-                flat.append(Int32(try b.tf))
+                // Each list's passages ascend (the decoder adds gap + 1), so a passage matches once.
+                precondition(m < capacity)
+                out[m] = p
+                tfsA[m] = Int32(try a.tf)
+                tfsB[m] = Int32(try b.tf)
+                m &+= 1
                 ia &+= 1
                 if ia == na {
                     try a.next()
@@ -71,7 +79,8 @@ public enum ListIntersection {
                 while pa[ia] < q { ia &+= 1 }
             }
         }
-        return (passages, flat)
+        func array(_ p: UnsafeMutablePointer<Int32>) -> [Int32] { Array(UnsafeBufferPointer(start: p, count: m)) }
+        return (array(out), [array(tfsA), array(tfsB)])
     }
 
     /// The walk; tfs row-major: those of passage i at i × (others + 1) ..< (i + 1) × (others + 1).

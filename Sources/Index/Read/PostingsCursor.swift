@@ -307,6 +307,9 @@ public final class PostingsCursor {
 
     public var blockCount: Int { blocks }
 
+    /// The postings in the list (its df).
+    var postingCount: Int { df }
+
     /// A pair's context as its skip table records it; `unknown` for a list of one block, a
     /// character's, or decoded postings.
     public var pairContext: PairContext { skip?.context ?? .unknown }
