@@ -146,8 +146,10 @@ public final class Searcher {
         let bm25 = try scorer.bm25(passages, plan: plan, bm25: options.bm25, idfs: idfs)
         let ranked = try rank(passages, bm25: bm25, plan: plan, options: options, holdsEveryTerm: holdsEveryTerm)
         let documents = options.rankDocuments ? try rankDocuments(ranked) : []
+        let shown = ranked.prefix(options.limit ?? Int.max)
         var hits: [Hit] = []
-        for (rank, entry) in ranked.prefix(options.limit ?? Int.max).enumerated() {
+        hits.reserveCapacity(shown.count)
+        for (rank, entry) in shown.enumerated() {
             let explanation =
                 options.explain
                 ? try scorer.explain(

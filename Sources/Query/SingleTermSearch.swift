@@ -83,6 +83,7 @@ extension Searcher {
         let shown = top.entries.sorted { $0.passage < $1.passage }
         let narrowed = options.explain ? plan.narrowed(to: shown.map { $0.passage }, tfs: [shown.map { $0.payload.tf }]) : plan
         var hits: [Hit] = []
+        hits.reserveCapacity(top.entries.count)
         for (r, e) in top.entries.enumerated() {
             let explanation =
                 options.explain

@@ -14,9 +14,11 @@ extension QueryPlan {
     /// may hold hundreds, and only the kept ones are labelled.
     public func labeledOccurrences(in normalized: NormalizedText) -> [(span: Range<Int>, form: String)] {
         var spans: [Candidate] = []
+        spans.reserveCapacity(32)  // one allocation for most passages, not one per doubling
         collect(root, normalized.scalars, positive: true, into: &spans)
         spans.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
         var kept: [(span: Range<Int>, form: String)] = []
+        kept.reserveCapacity(spans.count)
         var keptEnd = 0
         for c in spans where c.start >= keptEnd {
             keptEnd = c.end

@@ -10,7 +10,10 @@ struct TopK<Payload> {
     let k: Int
     private(set) var entries: [Entry] = []
 
-    init(_ k: Int) { self.k = k }
+    init(_ k: Int) {
+        self.k = k
+        entries.reserveCapacity(min(k, 64) + 1)  // one allocation for a page of hits, not one per doubling
+    }
 
     static func precedes(_ a: Entry, _ b: Entry) -> Bool {
         a.score != b.score ? a.score > b.score : a.passage < b.passage
