@@ -1,5 +1,5 @@
 import Foundation
-import Index
+@testable import Index
 import TestSupport
 import Testing
 
@@ -27,5 +27,13 @@ import Testing
         #expect(throws: IndexError.self) { try view.record(-1) }
         #expect(throws: IndexError.self) { try view.rankingFields(expected.count) }
         #expect(throws: IndexError.self) { try view.rankingFields(-1) }
+    }
+
+    /// The ranking loop decodes a kind code with a switch, the writer with the table's order:
+    /// every code the table defines maps back to its kind, and the next one to none.
+    @Test func kindCodesDecodeAsTheTableEncodesThem() {
+        for (code, kind) in PassageTable.kinds.enumerated() { #expect(PassageTable.kind(code) == kind) }
+        #expect(PassageTable.kind(PassageTable.kinds.count) == nil)
+        #expect(PassageTable.kind(-1) == nil)
     }
 }

@@ -41,7 +41,7 @@ public struct PassageRecord: Equatable, Sendable {
 /// its largest value needs in this index, so a record takes about 8 bytes. Lengths (BM25 dl) are in
 /// the lengths section; the text is in the text store.
 struct PassageTable {
-    /// Kind codes: a kind's code is its index here (append new kinds at the end).
+    /// Kind codes: a kind's code is its index here (append new kinds at the end, and to `kind(_:)`).
     static let kinds: [Passage.Kind] = [.paragraph, .heading, .tableRow, .frontMatter, .footnote]
     static let fieldCount = 8
 
@@ -49,7 +49,8 @@ struct PassageTable {
     /// Bit offset of each field within a record, and the record's width.
     let fieldOffsets: [Int]
     let recordWidth: Int
-    /// Where the kind and the path id lie in a record (read per ranking candidate).
+    /// Where the document, the kind and the path id lie in a record (read per ranking candidate).
+    let documentWidth: Int
     let kindField: (offset: Int, width: Int)
     let pathField: (offset: Int, width: Int)
     let count: Int
@@ -87,7 +88,7 @@ struct PassageTable {
         self.widths = widths
         fieldOffsets = widths.indices.map { widths[..<$0].reduce(0, +) }
         recordWidth = widths.reduce(0, +)
-        (kindField, pathField) = ((fieldOffsets[1], widths[1]), (fieldOffsets[5], widths[5]))
+        (documentWidth, kindField, pathField) = (widths[0], (fieldOffsets[1], widths[1]), (fieldOffsets[5], widths[5]))
         self.count = count
         guard length == headerSize + BitPacking.byteCount(count, width: recordWidth) + BitPacking.padding else {
             throw MalformedRecord(detail: "length \(length) does not hold \(count) records")
@@ -103,14 +104,30 @@ struct PassageTable {
     /// Only the kind and path of record `id` (what ranking reads of every candidate), and its
     /// document for the caller's range check: three fields unpacked instead of eight. The kind is
     /// checked here; the caller checks the path and document ranges.
-    func kindAndPath(_ id: Int, section: UnsafeRawPointer) throws -> (kind: Passage.Kind, pathID: Int, document: Int) {
+    /// Inlined into the ranking loop and not throwing: nil for an unknown kind, which the caller
+    /// reports (the call, the error path and the kinds' lazy global were half its cost).
+    @inline(__always)
+    func kindAndPath(_ id: Int, section: UnsafeRawPointer) -> (kind: Passage.Kind, pathID: Int, document: Int)? {
         let base = section + headerSize
         let bit = id &* recordWidth
-        let kind = Int(BitPacking.get(base, bit: bit &+ kindField.offset, width: kindField.width))
-        guard kind < Self.kinds.count else { throw MalformedRecord(detail: "passage \(id) has an unknown kind") }
+        let code = Int(BitPacking.get(base, bit: bit &+ kindField.offset, width: kindField.width))
+        guard let kind = Self.kind(code) else { return nil }
         let path = Int(BitPacking.get(base, bit: bit &+ pathField.offset, width: pathField.width))
-        let document = Int(BitPacking.get(base, bit: bit, width: widths.withUnsafeBufferPointer { $0[0] }))
-        return (Self.kinds.withUnsafeBufferPointer { $0[kind] }, path, document)
+        let document = Int(BitPacking.get(base, bit: bit, width: documentWidth))
+        return (kind, path, document)
+    }
+
+    /// The kind of a code, as `kinds` lists them.
+    @inline(__always)
+    static func kind(_ code: Int) -> Passage.Kind? {
+        switch code {
+        case 0: .paragraph
+        case 1: .heading
+        case 2: .tableRow
+        case 3: .frontMatter
+        case 4: .footnote
+        default: nil
+        }
     }
 
     /// Record `id` from `section` (the section's start; `byteRange(id)` readable), with `length`

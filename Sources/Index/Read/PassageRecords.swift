@@ -43,17 +43,20 @@ extension IndexReader {
         /// What ranking reads of a candidate: its kind, BM25 length and heading path id, checked
         /// as `record` checks them (without unpacking the fields ranking does not read).
         public func rankingFields(_ id: Int) throws -> (kind: Passage.Kind, length: Int, pathID: Int) {
-            // The part's name only on the error paths: building it cost a tenth of the call.
-            func corrupted(_ detail: String) -> IndexError {
-                .corrupted(path: path, part: IndexFormat.Section.passages.name, detail: detail)
-            }
-            guard id >= 0, id < lengths.count else { throw corrupted("passage \(id) out of range") }
-            let fields: (kind: Passage.Kind, pathID: Int, document: Int)
-            do { fields = try table.kindAndPath(id, section: section) } catch let e as MalformedRecord {
-                throw corrupted(e.detail)
-            }
-            guard fields.pathID < paths, fields.document < documents else { throw corrupted("passage \(id) has an invalid record") }
-            return (fields.kind, Int(lengths[id]), fields.pathID)
+            guard id >= 0, id < lengths.count, let f = table.kindAndPath(id, section: section), f.pathID < paths, f.document < documents
+            else { throw invalid(id) }
+            return (f.kind, Int(lengths[id]), f.pathID)
+        }
+
+        /// What is wrong with record `id`, which `rankingFields` refused (built only then).
+        @inline(never)
+        private func invalid(_ id: Int) -> IndexError {
+            let detail =
+                id < 0 || id >= lengths.count
+                ? "passage \(id) out of range"
+                : table.kindAndPath(id, section: section) == nil
+                    ? "passage \(id) has an unknown kind" : "passage \(id) has an invalid record"
+            return .corrupted(path: path, part: IndexFormat.Section.passages.name, detail: detail)
         }
     }
 
