@@ -354,6 +354,7 @@ public final class PostingsCursor {
         index = saved
     }
 
+    @inline(__always)
     private func lastPassage(of b: Int) throws -> Int32 {
         if let merged { return merged.passages[min(df, (b + 1) * PostingsFormat.blockSize) - 1] }
         guard let skip else { return Int32.max }
@@ -376,8 +377,10 @@ public final class PostingsCursor {
         let start = bodyStart + (b == 0 ? 0 : Int(skip!.end[b - 1]))
         let end = skip.map { bodyStart + Int($0.end[b]) } ?? length
         guard end <= length else { throw corrupted("block bounds invalid") }
-        // Blocks may be loaded out of order (block-max search): the previous block's entry is checked.
-        let previous: Int64 = b == 0 ? -1 : Int64(try lastPassage(of: b - 1))
+        // Blocks may be loaded out of order (block-max search): the previous block's entry is
+        // checked, unless that block is the one decoded (and checked against it) now.
+        let previous: Int64 =
+            b == 0 ? -1 : b == block &+ 1 && count > 0 ? Int64(passages[count &- 1]) : Int64(try lastPassage(of: b - 1))
         let n = min(PostingsFormat.blockSize, df - b * PostingsFormat.blockSize)
         let tfsAt: Int
         do {

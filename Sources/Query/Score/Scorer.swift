@@ -22,23 +22,27 @@ final class Scorer {
         let k1 = bm25.k1, b = bm25.b
         // k1·(1 − b + b·dl/avgdl), per candidate.
         func norm(_ p: Int32) -> Double { k1 * (1 - b + b * (avgdl > 0 ? Double(lengths[Int(p)]) / avgdl : 1)) }
-        if let tfs = Self.aligned(passages, plan) {
-            // Every term's matches are the candidates (a conjunction's narrowed plan): one pass,
-            // tfs read by index, the terms added in the same order as below.
+        let norms = passages.map(norm)
+        if let tfs = Self.aligned(passages, plan), !tfs.isEmpty {
+            // Every term's matches are the candidates (a conjunction's narrowed plan): tfs read by
+            // index, term by term over buffers, the terms added in the same order as below (the
+            // first term's score stored, not added to 0: the same number, as every score is > 0).
             return [Double](unsafeUninitializedCapacity: passages.count) { scores, initialized in
-                for i in passages.indices {
-                    let n = norm(passages[i])
-                    var score = 0.0
+                norms.withUnsafeBufferPointer { norms in
                     for k in tfs.indices {
-                        let tf = Double(tfs[k][i])
-                        score += idfs[k] * tf * (k1 + 1) / (tf + n)
+                        let gain = idfs[k]
+                        tfs[k].withUnsafeBufferPointer { tfs in
+                            for i in 0..<norms.count {
+                                let tf = Double(tfs[i])
+                                let s = gain * tf * (k1 + 1) / (tf + norms[i])
+                                if k == 0 { scores.initializeElement(at: i, to: s) } else { scores[i] += s }
+                            }
+                        }
                     }
-                    scores[i] = score
                 }
                 initialized = passages.count
             }
         }
-        let norms = passages.map(norm)
         var scores = [Double](repeating: 0, count: passages.count)
         for (k, t) in plan.scoringTerms.enumerated() {
             let matches = plan.terms[t].matches
