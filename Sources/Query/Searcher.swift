@@ -173,7 +173,7 @@ public final class Searcher {
         let ranking = try scorer.ranking()
         func entry(_ i: Int) throws -> Ranked {
             let boosts = try scorer.boosts(
-                for: Int(passages[i]), plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking
+                for: Int(passages[i]), score: bm25[i], plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking
             ) { _ in true }!
             return Ranked(passage: passages[i], score: boosts.apply(to: bm25[i]), payload: (i, boosts))
         }
@@ -200,8 +200,8 @@ public final class Searcher {
             let p = passages[i], score = bm25[i], current = bar
             guard
                 let boosts = try scorer.boosts(
-                    for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking,
-                    reaches: { current.admits(p, $0.apply(to: score)) })
+                    for: Int(p), score: score, plan: plan, rules: options.boosts, holdsEveryTerm: holdsEveryTerm, in: ranking,
+                    reaches: { current.admits(p, $0) })
             else { continue }
             top.insert(Ranked(passage: p, score: boosts.apply(to: score), payload: (i, boosts)))
             bar = top.bar

@@ -68,8 +68,8 @@ extension Searcher {
                     let bar = top.bar
                     guard BoostRules.mayEnter(bar, passage: p, score: score, bound: maxBoost),
                         let boosts = try scorer.boosts(
-                            for: Int(p), plan: plan, rules: options.boosts, holdsEveryTerm: true, in: ranking,
-                            reaches: { bar.admits(p, $0.apply(to: score)) })
+                            for: Int(p), score: score, plan: plan, rules: options.boosts, holdsEveryTerm: true, in: ranking,
+                            reaches: { bar.admits(p, $0) })
                     else { continue }
                     top.insert(.init(passage: p, score: boosts.apply(to: score), payload: (boosts: boosts, tf: tfs[i])))
                     if top.isFull, top.threshold != cut {

@@ -19,6 +19,18 @@ public struct BoostRules: Sendable, Equatable {
 
     public static let standard = BoostRules()
 
+    /// `score` × the factors of the rules met, one by one in this order: the one definition of a
+    /// boosted score (`BoostMatch.apply`, top-k's bounds), which `--explain` multiplies out alike.
+    @inline(__always)
+    func apply(_ score: Double, heading: Bool = false, shortLine: Bool = false, section: Bool = false, lead: Bool = false) -> Double {
+        var s = score
+        if heading { s *= headingLine }
+        if shortLine { s *= self.shortLine }
+        if section { s *= sectionMention }
+        if lead { s *= leadSentence }
+        return s
+    }
+
     /// The largest product of boosts a passage can get (bounds for top-k).
     public var maximum: Double { max(1, headingLine, shortLine, sectionMention * leadSentence) }
 
@@ -44,12 +56,7 @@ struct BoostMatch {
     /// multiplied out by hand gives the same number).
     func apply(to score: Double) -> Double {
         guard let rules else { return score }
-        var s = score
-        if heading { s *= rules.headingLine }
-        if shortLine { s *= rules.shortLine }
-        if section != nil { s *= rules.sectionMention }
-        if lead != nil { s *= rules.leadSentence }
-        return s
+        return rules.apply(score, heading: heading, shortLine: shortLine, section: section != nil, lead: lead != nil)
     }
 
     func boosts(in plan: QueryPlan) -> [Boost] {

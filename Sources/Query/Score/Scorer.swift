@@ -102,33 +102,33 @@ final class Scorer {
         return Ranking(records: records, mentions: mentionSets)
     }
 
-    /// The boosts of a passage under `rules` (none when nil: plain BM25), or nil when none of the
-    /// boosts it can still get passes `reaches`: what is cheap to read — the record (a heading
-    /// line's factor is exact) and the cached heading path — narrows them before the stored text
-    /// is decompressed for the short-line and lead-sentence rules. Top-k passes "would this
-    /// passage enter with these boosts?", asked of each outcome left (as `apply` multiplies it, so
-    /// a passage that could at best tie the k-th, and loses the tie, stops here).
+    /// The boosts of a passage with BM25 `score` under `rules` (none when nil: plain BM25), or nil
+    /// when no boosted score it can still get passes `reaches`: what is cheap to read — the
+    /// record (a heading line's factor is exact) and the cached heading path — narrows them
+    /// before the stored text is decompressed for the short-line and lead-sentence rules. Top-k
+    /// passes "would this score enter?", asked of each outcome left, multiplied as `apply`
+    /// multiplies it (so a passage that could at best tie the k-th, and loses the tie, stops here).
     /// `holdsEveryTerm`: the caller knows the passage holds every wanted term (the single-term
     /// step, whose plan leaves the term's matches unread), so they are not looked up.
     func boosts(
-        for passage: Int, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, in ranking: Ranking,
-        reaches: (BoostMatch) -> Bool
+        for passage: Int, score: Double, plan: QueryPlan, rules: BoostRules?, holdsEveryTerm: Bool = false, in ranking: Ranking,
+        reaches: (Double) -> Bool
     ) throws -> BoostMatch? {
-        guard let rules else { return reaches(BoostMatch(rules: nil)) ? BoostMatch(rules: nil) : nil }
+        guard let rules else { return reaches(score) ? BoostMatch(rules: nil) : nil }
         var match = BoostMatch(rules: rules)
         let record = try ranking.records.rankingFields(passage)
         if record.kind == .heading {
             match.heading = true
-            return reaches(match) ? match : nil
+            return reaches(rules.apply(score, heading: true)) ? match : nil
         }
         let p = Int32(passage)
         match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm, ranking.mentions)
+        let section = match.section != nil
         let shortLinePossible = record.kind != .tableRow && record.length <= rules.shortLineLength
-        var named = match
-        named.lead = 0  // any term: the factor is the same
-        guard reaches(named) || reaches(match) || (shortLinePossible && reaches(BoostMatch(rules: rules, shortLine: true))) else {
-            return nil
-        }
+        guard
+            reaches(rules.apply(score, section: section, lead: true)) || reaches(rules.apply(score, section: section))
+                || (shortLinePossible && reaches(rules.apply(score, shortLine: true)))
+        else { return nil }
         let lead = try self.lead(passage)
         if shortLinePossible, !lead.hasSentence {
             return BoostMatch(rules: rules, shortLine: true)
