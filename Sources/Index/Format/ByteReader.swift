@@ -33,7 +33,17 @@ struct ByteReader {
     mutating func u64s(_ n: Int) throws -> [Int] { try (0..<n).map { _ in Int(clamping: try u64()) } }
 
     /// LEB128 unsigned varint (`ByteBuffer.appendVarint`).
+    @inline(__always)
     mutating func varint() throws -> UInt64 {
+        // A one-byte value (most dfs and key gaps in a dictionary block) without the loop.
+        if offset < bytes.count, bytes[offset] < 0x80 {
+            defer { offset &+= 1 }
+            return UInt64(bytes[offset])
+        }
+        return try varintLoop()
+    }
+
+    private mutating func varintLoop() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
