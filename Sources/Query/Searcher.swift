@@ -42,7 +42,8 @@ public final class Searcher {
     let scorer: Scorer
     private var analyzer: Analyzer?
     private var facts: [DocumentFacts]?
-    private var summaries: [Int: (summary: DocumentSummary, firstPassage: Int)] = [:]
+    /// By document id (an array read per hit shown, not a hash), made on first use.
+    private var summaries: [(summary: DocumentSummary, firstPassage: Int)?] = []
     /// Synonym groups that plain (unquoted) parts expand to; nil searches every part exactly as typed.
     public var synonyms: SynonymTable?
 
@@ -231,9 +232,9 @@ public final class Searcher {
     /// A hit shown: its passage, document and occurrences come from caches kept across searches
     /// (the shown passages of one query are mostly those of the next, and share few documents).
     func hit(_ p: Int, rank: Int, score: Double, plan: QueryPlan, explanation: Explanation?) throws -> Hit {
-        let stored = try texts.stored(p)
+        let (stored, normalized) = try texts.entry(p)
         let document = try summary(stored.record.document)
-        let occurrences = try labeledOccurrences(of: plan, inPassage: p)
+        let occurrences = plan.labeledOccurrences(in: normalized)
         return Hit(
             rank: rank, score: score, document: document.summary, passage: stored,
             passageID: PassageReference.format(name: document.summary.name, passage: p, firstPassage: document.firstPassage),
@@ -242,9 +243,11 @@ public final class Searcher {
 
     /// A document's summary and first passage (for `PassageReference` ids), read once.
     private func summary(_ d: Int) throws -> (summary: DocumentSummary, firstPassage: Int) {
-        if let known = summaries[d] { return known }
+        if summaries.isEmpty { summaries = Array(repeating: nil, count: reader.documentCount) }
+        let kept = summaries.indices.contains(d)  // a record's document is checked in range; the reader refuses others
+        if kept, let known = summaries[d] { return known }
         let entry = (try reader.documentSummary(d), try reader.passageRange(ofDocument: d).lowerBound)
-        summaries[d] = entry
+        if kept { summaries[d] = entry }
         return entry
     }
 }

@@ -6,7 +6,7 @@ import Index
 final class PassageTexts {
     let reader: IndexReader
     let normalizer: Normalizer
-    private var cache: [Int: (passage: StoredPassage, normalized: NormalizedText)] = [:]
+    private var cache = PassageSlotCache<(passage: StoredPassage, normalized: NormalizedText)>(capacity: 4096)
 
     init(reader: IndexReader, normalizer: Normalizer) {
         self.reader = reader
@@ -21,12 +21,12 @@ final class PassageTexts {
     /// The stored passage (`IndexReader.passage`), from the cache.
     func stored(_ passage: Int) throws -> StoredPassage { try entry(passage).passage }
 
-    private func entry(_ passage: Int) throws -> (passage: StoredPassage, normalized: NormalizedText) {
-        if let hit = cache[passage] { return hit }
+    /// Both, with one lookup (a hit shown reads its stored passage and its highlights).
+    func entry(_ passage: Int) throws -> (passage: StoredPassage, normalized: NormalizedText) {
+        if let hit = cache.get(passage) { return hit }
         let stored = try reader.passage(passage)
         let entry = (stored, normalizer.normalize(stored.text))
-        if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }
-        cache[passage] = entry
+        cache.set(passage, entry, passages: reader.passageCount)
         return entry
     }
 }

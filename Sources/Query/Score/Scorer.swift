@@ -106,8 +106,9 @@ final class Scorer {
     /// when no boosted score it can still get passes `reaches`: what is cheap to read — the
     /// record (a heading line's factor is exact) and the cached heading path — narrows them
     /// before the stored text is decompressed for the short-line and lead-sentence rules. Top-k
-    /// passes "would this score enter?", asked of each outcome left, multiplied as `apply`
+    /// passes "would this score enter?", asked of the best outcome left, multiplied as `apply`
     /// multiplies it (so a passage that could at best tie the k-th, and loses the tie, stops here).
+    /// `reaches` must hold for every score above one it holds for (top-k's `admits` does).
     /// `holdsEveryTerm`: the caller knows the passage holds every wanted term (the single-term
     /// step, whose plan leaves the term's matches unread), so they are not looked up.
     func boosts(
@@ -125,10 +126,12 @@ final class Scorer {
         match.section = try sectionTerm(p, path: record.pathID, plan: plan, holdsEveryTerm: holdsEveryTerm, ranking.mentions)
         let section = match.section != nil
         let shortLinePossible = record.kind != .tableRow && record.length <= rules.shortLineLength
-        guard
-            reaches(rules.apply(score, section: section, lead: true)) || reaches(rules.apply(score, section: section))
-                || (shortLinePossible && reaches(rules.apply(score, shortLine: true)))
-        else { return nil }
+        // The best outcome left (entering is monotone in the score): with the lead sentence, without,
+        // or as a short line.
+        let best = max(
+            rules.apply(score, section: section, lead: true), rules.apply(score, section: section),
+            shortLinePossible ? rules.apply(score, shortLine: true) : -.infinity)
+        guard reaches(best) else { return nil }
         let lead = try self.lead(passage)
         if shortLinePossible, !lead.hasSentence {
             return BoostMatch(rules: rules, shortLine: true)
@@ -168,7 +171,7 @@ final class Scorer {
     /// Leads by passage, kept across searches (bounded): a passage's lead costs a decompressed
     /// text block, and the same candidates come back in repeated and related queries. Found
     /// through a slot per passage (top-k looks one up per candidate: an array read, not a hash).
-    private var leads = LeadCache()
+    private var leads = PassageSlotCache<Lead>(capacity: 8192)
 
     /// The stored text up to its first sentence end is all the boosts read: most passages have one
     /// early, and only that lead is normalized (a whole passage is not).
@@ -180,29 +183,6 @@ final class Scorer {
         if let end, raw.index(after: end) != raw.endIndex { lead.folded = normalizer.fold(String(raw[...end])) }
         leads.set(passage, lead, passages: reader.passageCount)
         return lead
-    }
-
-    /// Up to `capacity` leads, with a slot per passage (−1: not kept); emptied when full.
-    private struct LeadCache {
-        static let capacity = 8192
-        private var slots: [Int32] = []
-        private var kept: [(passage: Int32, lead: Lead)] = []
-
-        func get(_ passage: Int) -> Lead? {
-            guard passage < slots.count else { return nil }
-            let slot = slots[passage]
-            return slot < 0 ? nil : kept[Int(slot)].lead
-        }
-
-        mutating func set(_ passage: Int, _ lead: Lead, passages: Int) {
-            if slots.isEmpty { slots = [Int32](repeating: -1, count: passages) }
-            if kept.count >= Self.capacity {
-                for k in kept { slots[Int(k.passage)] = -1 }
-                kept.removeAll(keepingCapacity: true)
-            }
-            slots[passage] = Int32(kept.count)
-            kept.append((Int32(passage), lead))
-        }
     }
 
     /// 。！？； and their ASCII forms.
