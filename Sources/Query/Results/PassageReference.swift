@@ -13,7 +13,20 @@ public enum PassageReference {
     }
 
     /// The same, given the document's name and first passage.
-    static func format(name: String, passage: Int, firstPassage: Int) -> String { name + "#\(passage - firstPassage + 1)" }
+    /// (Its UTF-8 written once: concatenating cost 400 instructions per hit shown.)
+    static func format(name: String, passage: Int, firstPassage: Int) -> String {
+        var name = name, number = String(passage - firstPassage + 1)
+        return name.withUTF8 { head in
+            number.withUTF8 { tail in
+                String(unsafeUninitializedCapacity: head.count + 1 + tail.count) { out in
+                    _ = out.initialize(fromContentsOf: head)
+                    out[head.count] = UInt8(ascii: "#")
+                    _ = out[(head.count + 1)...].initialize(fromContentsOf: tail)
+                    return head.count + 1 + tail.count
+                }
+            }
+        }
+    }
 
     /// The global passage number for `FILE#N`; nil if there is no such passage.
     /// A trailing `:LINE` (as `kwic` prints, `FILE#N:LINE`) is allowed and ignored.
