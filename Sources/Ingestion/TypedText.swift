@@ -4,6 +4,6 @@
 /// space (`LineCleaner.collapseSpaces`, the one definition).
 public enum TypedText {
     public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(LineCleaner.collapseSpaces(Array(text.unicodeScalars))))
+        String(scalars: LineCleaner.collapseSpaces(Array(text.unicodeScalars)))
     }
 }

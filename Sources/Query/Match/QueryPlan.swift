@@ -63,7 +63,7 @@ public struct QueryPlan: Sendable {
         public var isGroup: Bool { variants.count > 1 }
 
         /// The normalized text, as a string (for notes and explanations).
-        public var normalizedText: String { String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))) }
+        public var normalizedText: String { String(scalars: scalars.compactMap(Unicode.Scalar.init)) }
     }
 
     public var query: String

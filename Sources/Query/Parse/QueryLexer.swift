@@ -1,4 +1,5 @@
 import Foundation
+import Ingestion
 
 /// Splits a query into tokens, each with its 1-based column.
 ///
@@ -210,7 +211,7 @@ struct QueryLexer {
     }
 
     private mutating func phrase(from a: Int, to b: Int, start: Int) throws {
-        let text = String(String.UnicodeScalarView(s[a..<b]))
+        let text = String(scalars: s[a..<b])
         guard !text.unicodeScalars.allSatisfy(Self.isSpace) else {
             throw QueryError(message: "empty quoted phrase", column: start + 1, chinese: "引号里是空的")
         }
@@ -232,7 +233,7 @@ struct QueryLexer {
         var j = i
         // Letters may be full-width (ｒｅｇｉｏｎ：), as an IME in Chinese mode types them.
         while j < s.count, Self.asciiLetter(s[j]) != nil { j += 1 }
-        let name = String(String.UnicodeScalarView(s[i..<j].compactMap(Self.asciiLetter))).lowercased()
+        let name = String(scalars: s[i..<j].compactMap(Self.asciiLetter)).lowercased()
         // NEAR/N( — the slash, digits and parenthesis may be full-width, as an IME in Chinese mode
         // types them, and spaces may stand between the pieces (NEAR /5 (…)).
         let afterName = skipSpaces(from: j)
@@ -292,7 +293,7 @@ struct QueryLexer {
             } else if !(Self.isCurlyQuote(s[i]) ? try curlyPhrase() : false) {
                 let v = i
                 while i < s.count, !endsWord(s[i]) { i += 1 }
-                emit(.word(String(String.UnicodeScalarView(s[v..<i]))), v)
+                emit(.word(String(scalars: s[v..<i])), v)
             }
             return true
         }
@@ -352,7 +353,7 @@ struct QueryLexer {
             if endsWord(s[j]) { break }
             j += 1
         }
-        let text = String(String.UnicodeScalarView(s[i..<j]))
+        let text = String(scalars: s[i..<j])
         i = j
         // Keywords typed in an IME's full-width mode (ＯＲ) are keywords too. (Only a word of two
         // or three scalars without an ideograph can be one: the others skip Foundation's
