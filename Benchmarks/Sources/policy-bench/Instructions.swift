@@ -15,17 +15,18 @@ import Index
 enum InstructionCount {
     static func run(index: String, reps: Int, tantivy: Bool, bench: URL) throws {
         guard let valgrind = which("valgrind") else { fatal("--instructions needs valgrind (apt install valgrind)") }
+        // The index opened here first: a wrong path is said once, not by every callgrind run.
+        let reader = try IndexReader(directory: URL(fileURLWithPath: index))
         let binary = try strippedCopy()
         defer { try? FileManager.default.removeItem(atPath: binary) }
         var theirs: [Int]? = nil
         if tantivy, let python = TantivyPeer.python(bench: bench) {
-            let reader = try IndexReader(directory: URL(fileURLWithPath: index))
             if let session = try TantivyPeer.Session.start(python: python, bench: bench, reader: reader, scale: 0) {
                 defer { session.close() }
                 theirs = try tantivyCounts(valgrind: valgrind, python: python, bench: bench, index: session.indexDirectory, reps: reps)
             }
         }
-        print("query\tours\t" + (theirs == nil ? "" : "tantivy\tratio"))
+        print(theirs == nil ? "query\tours" : "query\tours\ttantivy\tratio")
         var logSum = 0.0
         for (k, q) in benchQueries.enumerated() {
             let once = try refs(valgrind, [binary, "--profile", index, q.ours, "1"])

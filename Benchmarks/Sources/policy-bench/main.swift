@@ -83,6 +83,10 @@ func usage() -> Never {
         Scales are copies of the bundled corpus (replicated text). ×1000 runs only with --with-1000;
         at ×1000 the 1-thread build and the all-hits mode are skipped (they would take many minutes).
         --baseline PATH: an earlier results JSON (e.g. results/before.json) shown beside this run.
+        On an index a run has built (.data/index-x100):
+          --profile INDEXDIR QUERY [REPS] [all]     one query repeated, for perf or callgrind
+          --queries INDEXDIR [BUDGET] [tantivy]     every query's top-10 p50 (beside tantivy's)
+          --instructions INDEXDIR [N] [tantivy]     every query's instructions under callgrind (beside tantivy's)
         """)
     exit(0)
 }

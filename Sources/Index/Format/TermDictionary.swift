@@ -90,19 +90,24 @@ enum TermDictionary {
         }
     }
 
+    /// How many blocks start at or below `key` (their first keys ascend): a binary search.
+    private static func blocksNotAbove(_ key: UInt64, blocks: Int, firstKey: (Int) throws -> UInt64) throws -> Int {
+        var lo = 0, hi = blocks
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if try firstKey(mid) <= key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Calls `body` for each term from the first whose key is ≥ `key`, in order, until it returns
     /// false: a binary search over the blocks' first keys, then a scan from that block on.
     static func forEachTerm(
         from key: UInt64, blocks: Int, firstKey: (Int) throws -> UInt64, scan: (Int, (TermInfo) throws -> Bool) throws -> Void,
         _ body: (TermInfo) throws -> Bool
     ) throws {
-        var lo = 0, hi = blocks
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if try firstKey(mid) <= key { lo = mid + 1 } else { hi = mid }
-        }
         var more = true
-        var b = max(0, lo - 1)
+        var b = max(0, try blocksNotAbove(key, blocks: blocks, firstKey: firstKey) - 1)
         try withoutActuallyEscaping(body) { body in
             while more, b < blocks {
                 try scan(b) { t in
@@ -122,13 +127,9 @@ enum TermDictionary {
         _ key: UInt64, blocks: Int, firstKey: (Int) throws -> UInt64,
         block: (Int) throws -> (Block, UnsafeRawBufferPointer, count: Int), passages: Int
     ) throws -> TermInfo? {
-        var lo = 0, hi = blocks
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if try firstKey(mid) <= key { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return nil }
-        let (table, entries, count) = try block(lo - 1)
+        let n = try blocksNotAbove(key, blocks: blocks, firstKey: firstKey)
+        guard n > 0 else { return nil }
+        let (table, entries, count) = try block(n - 1)
         var found: TermInfo? = nil
         try forEachTerm(in: table, entries: entries, count: count, passages: passages) { t in
             if t.key == key { found = t }

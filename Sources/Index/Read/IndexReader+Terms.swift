@@ -13,7 +13,7 @@ extension IndexReader {
         var result: [TermInfo] = []
         try TermDictionary.forEachTerm(
             from: range.lowerBound, blocks: TermDictionary.blockCount(terms: termCount),
-            firstKey: { try dictionaryBlock($0).firstKey }, scan: { try forEachTerm(inBlock: $0, $1) }
+            firstKey: dictionaryFirstKey, scan: { try forEachTerm(inBlock: $0, $1) }
         ) { t in
             guard t.key <= range.upperBound else { return false }
             result.append(t)
