@@ -35,12 +35,19 @@ do {
         let t1 = now()
         let searcher = Searcher(reader: reader)
         var n = 0
-        for _ in 0..<reps { n &+= try searcher.search(args[2], options: SearchOptions(limit: limit)).hits.count }
+        var samples: [Double] = []
+        samples.reserveCapacity(reps)
+        for _ in 0..<reps {
+            let q0 = now()
+            n &+= try searcher.search(args[2], options: SearchOptions(limit: limit)).hits.count
+            samples.append(Double(now() - q0) / 1e6)
+        }
         let t2 = now()
+        let s = Stats(samples.isEmpty ? [0] : samples)
         print(
             String(
-                format: "open %.3f ms, %d × query %.3f ms each, %d hits", Double(t1 - t0) / 1e6, reps,
-                Double(t2 - t1) / 1e6 / Double(reps), n / max(reps, 1)))
+                format: "open %.3f ms, %d × query %.3f ms each (p50 %.3f, p99 %.3f), %d hits", Double(t1 - t0) / 1e6,
+                reps, Double(t2 - t1) / 1e6 / Double(reps), s.p50, s.p99, n / max(reps, 1)))
         exit(0)
     case "--queries":
         // --queries INDEXDIR [BUDGET] [tantivy]: the top-10 p50 of every benchmark query, quickly

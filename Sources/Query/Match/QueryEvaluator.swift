@@ -90,39 +90,47 @@ public enum SortedSet {
         return c
     }
 
+    /// Written in place into an array sized for the shorter input (appending cost as much as the
+    /// merge itself: `跨境电商 海外仓` intersects 4,800 and 1,300 passages).
     static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var r: [Int32] = []
-        r.reserveCapacity(min(a.count, b.count))
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                var i = 0, j = 0
-                while i < a.count, j < b.count {
-                    let x = a[i], y = b[j]
-                    if x < y {
-                        i &+= 1
-                    } else if x > y {
-                        j &+= 1
-                    } else {
-                        r.append(x)
-                        i &+= 1
-                        j &+= 1
+                [Int32](unsafeUninitializedCapacity: min(a.count, b.count)) { r, written in
+                    var i = 0, j = 0, n = 0
+                    while i < a.count, j < b.count {
+                        let x = a[i], y = b[j]
+                        if x < y {
+                            i &+= 1
+                        } else if x > y {
+                            j &+= 1
+                        } else {
+                            r[n] = x
+                            n &+= 1
+                            i &+= 1
+                            j &+= 1
+                        }
                     }
+                    written = n
                 }
             }
         }
-        return r
     }
 
     static func subtracting(_ a: [Int32], _ b: [Int32]) -> [Int32] {
-        var r: [Int32] = []
-        r.reserveCapacity(a.count)
-        var j = 0
-        for x in a {
-            while j < b.count, b[j] < x { j += 1 }
-            if j < b.count, b[j] == x { continue }
-            r.append(x)
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                [Int32](unsafeUninitializedCapacity: a.count) { r, written in
+                    var j = 0, n = 0
+                    for x in a {
+                        while j < b.count, b[j] < x { j &+= 1 }
+                        if j < b.count, b[j] == x { continue }
+                        r[n] = x
+                        n &+= 1
+                    }
+                    written = n
+                }
+            }
         }
-        return r
     }
 
     static func union(_ lists: [[Int32]]) -> [Int32] {
