@@ -240,6 +240,10 @@ import Testing
         #expect(!pairs.isEmpty && html.components(separatedBy: "<div class=\"pair\">").count - 1 == pairs.count)
         #expect(html.contains("<del>") || html.contains("<ins>"))
         #expect(html.contains("href=\"/reuse/download?min=0.8&amp;format=md\""))
+        // The page's words in Chinese, as the site's are (the downloads keep the command's English):
+        // the pair count the note gives is the API's.
+        #expect(html.contains("<h1>条款复用</h1>") && html.contains("相似度 ≥ 0.80 的条款 \(pairs.count) 对"), "\(html.prefix(1500))")
+        #expect(html.contains("的文字见于 B") && !html.contains("Clause reuse") && !html.contains("of its text in"))
         let md = try await f.get("/reuse/download?min=0.8&format=md")
         #expect(md.status == 200 && md.text.hasPrefix("# Clause reuse"))
         // ?format= on the page itself, as the other research pages take it; a format it cannot write is refused.
@@ -249,5 +253,7 @@ import Testing
         let similar = try await page(f, "/similar?id=\(enc("chengdu-ecommerce-14th-fyp.txt#115"))")
         #expect(similar.contains("href=\"/doc/chengdu-services-14th-fyp.txt#307\""))
         #expect(similar.contains("<del>and</del>") && similar.contains("<ins>和</ins>"))
+        #expect(similar.contains("与 chengdu-ecommerce-14th-fyp.txt#115（第 ") && similar.contains(" 相似的段落</h1>"))
+        #expect(similar.contains("其他文档中相似度或包含度 ≥ ") && !similar.contains("Passages similar to"))
     }
 }

@@ -59,17 +59,47 @@ import Testing
         let f = try await ServerFixture.shared()
         let docs = "&docs=" + enc("year:2021..2022")
         for target in ["/compare?q=\(enc("跨境电商"))", "/report?terms=\(enc("跨境电商\n海外仓"))"] {
-            for format in ["", "&format=md"] {
+            // The page in Chinese, as the site is; the Markdown download in the command's English.
+            for (format, note) in [("", "份没有日期的文档"), ("&format=md", "leaves out 1 document without a date")] {
                 let reply = try await f.get(target + docs + format)
                 #expect(reply.status == 200, "\(target)")
-                #expect(reply.text.contains("leaves out 1 document without a date"), "\(target)\(format)")
-                #expect(!(try await f.get(target + format)).text.contains("without a date"), "\(target)\(format) without --docs")
+                #expect(reply.text.contains(note), "\(target)\(format)")
+                #expect(!(try await f.get(target + format)).text.contains(note), "\(target)\(format) without --docs")
             }
         }
         for target in ["/kwic?q=\(enc("海外仓"))", "/targets?achieved=0"] {
             let reply = try await f.get(target + docs)
             #expect(reply.status == 200 && reply.text.contains("份没有日期的文档"), "\(target): \(reply.text.prefix(300))")
         }
+    }
+
+    /// The web app's compare and report pages are written in Chinese, their notes too: a synonym
+    /// note points to the form's “精确” box, not to the command's --exact. Their counts are the API's;
+    /// the commands' own --format html stays English.
+    @Test func researchPagesSpeakChinese() async throws {
+        let f = try await ServerFixture.shared()
+        let compare = try await f.get("/compare?q=\(enc("跨境电商"))&q=\(enc("海外仓"))")
+        #expect(compare.text.contains("<h1>对比：跨境电商 · 海外仓</h1>") && compare.text.contains("<h2>各查询在各文档中的出现次数</h2>"))
+        #expect(compare.text.contains("“跨境电商”同时检索了同义词 “跨境电子商务”；加引号或选“精确”则只查所输入的词"))
+        for english in ["--exact", "also searched as", "occurrence", " passages", "Side by side", " · line "] {
+            #expect(!compare.text.contains(english), "compare page: \(english)")
+        }
+        let entries = try #require(
+            (try await api(f, "/api/compare?q=\(enc("跨境电商"))&q=\(enc("海外仓"))") as? [String: Any])?["queries"] as? [[String: Any]])
+        for e in entries {
+            let (n, p) = (try #require(e["occurrences"] as? Int), try #require(e["passages"] as? Int))
+            #expect(compare.text.contains("<p>\(p) 段中出现 \(n) 次</p>"), "\(e["query"] ?? "")")
+        }
+        let report = try await f.get("/report?terms=\(enc("跨境电商\n海外仓"))&per=10000")
+        #expect(report.text.contains("<h1>词频报告</h1>") && report.text.contains("2 个查询 × "))
+        #expect(
+            report.text.contains("<th>合计</th>") && report.text.contains("<th scope=\"row\">字数</th>") && report.text.contains("每 10000 字"))
+        #expect(report.text.contains("同时检索了同义词") && report.text.contains("<h2>最相关的段落</h2>"))
+        for english in ["--exact", "also searched as", "Term report", " passages", "Total", "per 10000 characters", " · score "] {
+            #expect(!report.text.contains(english), "report page: \(english)")
+        }
+        let cli = try await ServerFixture.run(["compare", "跨境电商", "--format", "html", "--index", f.index.path])
+        #expect(cli.stdout.contains("<h1>Comparison: 跨境电商</h1>") && cli.stdout.contains("quote it or use --exact"))
     }
 
     @Test func pagesAndDownloads() async throws {

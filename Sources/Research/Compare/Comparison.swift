@@ -48,7 +48,9 @@ public struct Comparison: Sendable {
 
     public struct Entry: Sendable {
         public var query: String
-        public var notes: [String]
+        /// What the reader should know about the query (`QueryTally.messages`), in both languages.
+        public var messages: [Message]
+        public var notes: [String] { messages.map(\.english) }
         /// One per document of `Comparison.documents`.
         public var columns: [Column]
         /// Side by side: one cell per document, nil where it has no chapter in that row.
@@ -94,7 +96,7 @@ public struct Comparison: Sendable {
         }
         let aligned = ChapterAlignment.rows(chapters.map { $0.map(\.chapter) })
         let rows = aligned.map { row in row.enumerated().map { c, i in i.map { chapters[c][$0] } } }
-        return Entry(query: query, notes: tally.notes, columns: columns, rows: rows)
+        return Entry(query: query, messages: tally.messages, columns: columns, rows: rows)
     }
 
     /// Heading paths in document order with their counts.

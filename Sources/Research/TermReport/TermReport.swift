@@ -15,7 +15,9 @@ public struct TermReport: Sendable {
 
     public struct Row: Sendable {
         public var entry: TermsFile.Entry
-        public var notes: [String]
+        /// What the reader should know about the query (`QueryTally.messages`), in both languages.
+        public var messages: [Message]
+        public var notes: [String] { messages.map(\.english) }
         public var occurrences: [Int]
         public var passages: [Int]
         /// Matching passages, ascending, with their column and occurrence count.
@@ -66,7 +68,7 @@ public struct TermReport: Sendable {
                 let ranked = best > 0 ? try Ranking.hits(entry.query, searcher: searcher, scope: scope, limit: best) : []
                 rows.append(
                     Row(
-                        entry: entry, notes: tally.notes, occurrences: tally.occurrences, passages: tally.passages,
+                        entry: entry, messages: tally.messages, occurrences: tally.occurrences, passages: tally.passages,
                         matches: tally.matches.map { ($0.passage, $0.column, $0.occurrences.count) },
                         best: ranked.map { QuotedPassage(hit: $0.hit) }))
                 if withPassages {

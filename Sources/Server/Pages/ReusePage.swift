@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import Research
 
-/// Clause reuse as a page: the `ReuseReport` the CLI prints (`reuse`, `similar`), each pair with
-/// both passages side by side (shared runs marked) and the diff (`<del>` only in A, `<ins>` only in B).
+/// Clause reuse as a page: the `ReuseReport` the CLI prints (`reuse`, `similar`), its words in
+/// Chinese, each pair with both passages side by side (shared runs marked) and the diff (`<del>`
+/// only in A, `<ins>` only in B).
 enum ReusePage {
     struct View {
         var formQuery = ""
@@ -62,11 +63,12 @@ enum ReusePage {
     ) -> Response {
         let groups = report.groups.map { g in
             Group(
-                groupHeading: g.heading, hasSummary: !g.summary.isEmpty, summary: g.summary,
+                groupHeading: g.headingMessage.chinese, hasSummary: !g.summaryMessages.isEmpty, summary: g.summaryMessages.map(\.chinese),
                 pairs: g.pairs.enumerated().map { pair($1, number: $0 + 1) })
         }
         let view = View(
-            heading: report.title, isReuse: isReuse, min: String(format: "%g", min), docs: docs ?? "", notes: report.notes,
+            heading: report.titleMessage.chinese, isReuse: isReuse, min: String(format: "%g", min), docs: docs ?? "",
+            notes: report.messages.map(\.chinese),
             hasDownloads: !downloads.isEmpty, downloads: downloads, apiURL: apiURL, groups: groups, hasPairs: report.pairCount > 0)
         return Responses.html(PageRenderer.shared.render(view, "reuse"))
     }
@@ -75,7 +77,7 @@ enum ReusePage {
         func side(_ tag: String, _ s: ReusePassage, _ marks: [Range<Int>]) -> Side {
             Side(
                 tag: tag, hasLink: s.passage != nil, link: s.passage.map { Links.passage($0) } ?? "",
-                name: s.passage ?? s.doc ?? "text", sideTitle: s.title ?? "",
+                name: s.passage ?? s.doc ?? "文本", sideTitle: s.title ?? "",
                 path: (s.path + (s.box.map { [$0] } ?? [])).joined(separator: " › "),
                 textHTML: HTML.marked(s.text, marks))
         }

@@ -59,7 +59,7 @@ enum ResearchViews {
             case "json": return Responses.download(try pretty(ComparisonJSON(c)), type: Responses.jsonType, fileName: "compare.json")
             default:
                 let keep = ["q", "docs", "best", "exact"].flatMap { name in p.all(name).map { (name, Optional($0)) } }
-                return page(ComparisonHTML.render(c), downloads: downloads("/compare", keep, ["md", "json"]))
+                return page(ComparisonHTML.render(c, language: .chinese), downloads: downloads("/compare", keep, ["md", "json"]))
             }
         }
         router.get("/kwic") { request, _ in
@@ -111,7 +111,9 @@ enum ResearchViews {
         default:
             // A posted term list cannot ride in a link: its other formats come from the form.
             let keep = ["terms", "docs", "per", "variants", "exact"].flatMap { name in p.all(name).map { (name, Optional($0)) } }
-            return page(TermReportHTML.render(r), downloads: posted ? [] : downloads("/report", keep, ["xlsx", "csv", "md", "json"]))
+            return page(
+                TermReportHTML.render(r, language: .chinese),
+                downloads: posted ? [] : downloads("/report", keep, ["xlsx", "csv", "md", "json"]))
         }
     }
 
@@ -120,7 +122,7 @@ enum ResearchViews {
         formats.map { (label: $0.uppercased(), url: path + "?" + QueryParameters.encode(keep + [("format", $0)])) }
     }
 
-    /// A report page from a Research HTML writer (the command's own report, in English), with the
+    /// A report page from a Research HTML writer (the command's own report, in Chinese here), with the
     /// site's way back and the downloads in a bar on top: the standalone report has neither.
     static func page(_ html: String, downloads: [(label: String, url: String)] = []) -> Response {
         var bar = "<nav style=\"font:14px sans-serif;padding:6px 0;border-bottom:1px solid #ccc;margin-bottom:8px\">"
