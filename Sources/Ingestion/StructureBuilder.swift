@@ -165,6 +165,7 @@ struct StructureBuilder {
                 }
                 currentIndex = i - 1
                 if documentEntry != Self.recordBlock, startsRecordBlock(at: i - 1) { openRecordBlock() }
+                if !stack.isEmpty || box != nil, startsSignature(at: i - 1) { openSignature() }
                 if let consumed = consumeDocumentStart(at: i - 1) {
                     i = consumed
                     continue
