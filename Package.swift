@@ -109,7 +109,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], exclude: ["Fixtures"], resources: [.copy("Gold")]
+            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport", "OpenCCFacade"], exclude: ["Fixtures"], resources: [.copy("Gold")]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),

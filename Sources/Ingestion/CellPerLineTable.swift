@@ -67,7 +67,7 @@ enum CellPerLineTable {
     }
 
     private static func isCell(_ line: CleanLine, _ text: String) -> Bool {
-        line.kind == .text && line.scalars.elementsEqual(text.unicodeScalars)
+        line.kind == .text && line.scalars.lazy.map(ScriptVariants.folded).elementsEqual(text.unicodeScalars)
     }
 
     /// Lines as one table row, at the first line's number (where the row starts in the source).

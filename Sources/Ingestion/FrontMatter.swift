@@ -344,7 +344,7 @@ enum FrontMatter {
     }
 
     private static func name(of lines: ArraySlice<CleanLine>) -> String {
-        let text = lines.prefix(60).map(\.text).joined()
+        let text = ScriptVariants.folded(lines.prefix(60).map(\.text).joined())
         if text.contains("批复") { return "批复" }
         if text.contains("通知") || text.contains("〔") || text.contains("印发") { return "发文通知" }
         if text.contains("令") && text.contains("公布") { return "公布令" }

@@ -52,7 +52,7 @@ enum HeadingParser {
         guard let n = number, n > 0 else { return nil }
         let style: NumberingStyle
         var end = i + 1
-        switch s[i] {
+        switch ScriptVariants.folded(s[i]) {
         case "篇", "编": style = .part
         case "章": style = .chapter
         case "节": style = .section
@@ -162,7 +162,7 @@ enum HeadingParser {
     /// request 问：请介绍一下…。, or one left without its mark): the line, when nothing follows its
     /// last question (or request). Whether an answer (答：…) follows is the caller's to check.
     static func parseQuestion(_ s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
-        guard s.count <= maxTitle + 40, questionOpenings.contains(where: { s.starts(with: $0) }) else { return nil }
+        guard s.count <= maxTitle + 40, opensQuestion(s) else { return nil }
         let ends = s.indices.filter { isSentenceEnd(s[$0]) }
         guard let last = ends.last else { return s }
         guard ends.dropLast().allSatisfy({ s[$0] == "？" || s[$0] == "?" }), "？?。".unicodeScalars.contains(s[last]) else { return nil }
@@ -173,7 +173,7 @@ enum HeadingParser {
 
     /// A question and its answer on one line (问：…？答：…): the question, and where the answer starts.
     static func questionWithAnswer(_ s: [Unicode.Scalar]) -> (question: [Unicode.Scalar], answer: Int)? {
-        guard questionOpenings.contains(where: { s.starts(with: $0) }) else { return nil }
+        guard opensQuestion(s) else { return nil }
         for k in 1..<max(1, s.count - 2) where (s[k - 1] == "？" || s[k - 1] == "?") && opensAnswer(Array(s[k...])) {
             guard let question = parseQuestion(Array(s[..<k])) else { return nil }
             return (question, k)
@@ -192,6 +192,11 @@ enum HeadingParser {
     /// An answer's opening (答：…), which makes the question line above it a question heading.
     static func opensAnswer(_ s: [Unicode.Scalar]) -> Bool {
         s.count >= 2 && s[0] == "答" && (s[1] == "：" || s[1] == ":")
+    }
+
+    private static func opensQuestion(_ s: [Unicode.Scalar]) -> Bool {
+        let head = ScriptVariants.folded(s.prefix(4))
+        return questionOpenings.contains(where: { head.starts(with: $0) })
     }
 
     /// Read for every body line: made once.
@@ -245,7 +250,7 @@ enum HeadingParser {
     /// sets on its own page with its title. Not the notice's list of attachments (附件：1.…), a
     /// download link (附件----….wps) or a sentence that mentions an attachment.
     static func parseAttachment(_ s: [Unicode.Scalar]) -> (label: [Unicode.Scalar], title: [Unicode.Scalar])? {
-        guard s.count >= 2, s[0] == "附", s[1] == "件" || s[1] == "录" else { return nil }
+        guard s.count >= 2, s[0] == "附", s[1] == "件" || ScriptVariants.folded(s[1]) == "录" else { return nil }
         var i = 2
         while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
         let numberStart = i
@@ -278,10 +283,10 @@ enum HeadingParser {
     /// - Parameter labelApart: the source set a space after 专栏 that cleaning removed (`CleanLine.boxLabelApart`).
     static func parseBox(_ line: [Unicode.Scalar], labelApart: Bool = false) -> (number: [Unicode.Scalar], title: [Unicode.Scalar])? {
         var s = line
-        if s.first == "【", let close = s.firstIndex(of: "】"), close >= 3, s[1] == "专" {
+        if s.first == "【", let close = s.firstIndex(of: "】"), close >= 3, ScriptVariants.folded(s[1]) == "专" {
             s = Array(s[1..<close]) + [" "] + Array(s[(close + 1)...])
         }
-        guard s.count >= 3, s[0] == "专", s[1] == "栏" else { return nil }
+        guard s.count >= 3, ScriptVariants.folded(s[0]) == "专", ScriptVariants.folded(s[1]) == "栏" else { return nil }
         var i = 2
         while i < s.count, CharacterClass.isSpace(s[i]) { i += 1 }
         let start = i

@@ -94,7 +94,9 @@ enum LineCleaner {
             return CleanLine(kind: .tableRow, scalars: joinCells(cells), cells: cells, line: line)
         }
         var text = CleanLine(kind: .text, scalars: collapseSpaces(trimmed), line: line, softBreak: softBreak)
-        text.boxLabelApart = trimmed.count > 3 && trimmed[0] == "专" && trimmed[1] == "栏" && CharacterClass.isSpace(trimmed[2])
+        text.boxLabelApart =
+            trimmed.count > 3 && ScriptVariants.folded(trimmed[0]) == "专" && ScriptVariants.folded(trimmed[1]) == "栏"
+            && CharacterClass.isSpace(trimmed[2])
         text.endsInLoneDash =
             trimmed.count > 2 && "—-".unicodeScalars.contains(trimmed[trimmed.count - 1])
             && CharacterClass.isSpace(trimmed[trimmed.count - 2])
@@ -377,8 +379,10 @@ enum LineCleaner {
         }
         if i == t.count, digits > 0, digits <= 4, lead > 0, trail > 0, t[0] != "一" { return true }
         // 第 3 页 / 第3页共40页
-        if t.first == "第", t.contains("页"), t.dropFirst().prefix(while: CharacterClass.isDigit).count > 0 {
-            return t.allSatisfy { CharacterClass.isDigit($0) || "第页共/".unicodeScalars.contains($0) }
+        if t.first == "第", t.contains(where: { ScriptVariants.folded($0) == "页" }),
+            t.dropFirst().prefix(while: CharacterClass.isDigit).count > 0
+        {
+            return t.allSatisfy { CharacterClass.isDigit($0) || "第页共/".unicodeScalars.contains(ScriptVariants.folded($0)) }
         }
         return false
     }

@@ -116,7 +116,7 @@ public enum Regions {
     /// line (川府发〔2021〕12号 of `川府发〔2021〕12号　　签发人：王五`).
     public static func documentNumber(inLine line: String) -> String? {
         let s = line.filter { !$0.isWhitespace }
-        guard s.count <= 40, let m = s.prefixMatch(of: /[\p{Han}]{1,12}[〔\[［][0-9]{4}[〕\]］]第?[0-9]+号/) else { return nil }
+        guard s.count <= 40, let m = s.prefixMatch(of: /[\p{Han}]{1,12}[〔\[［][0-9]{4}[〕\]］]第?[0-9]+[号號]/) else { return nil }
         return String(m.output)
     }
 
@@ -138,7 +138,7 @@ public enum Regions {
     }
 
     private nonisolated(unsafe) static let decreeOrdinal =
-        /[（(]?((?:[0-9]{4}年)?第[0-9０-９〇零一二三四五六七八九十百千]+号)[）)]?/
+        /[（(]?((?:[0-9]{4}年)?第[0-9０-９〇零一二三四五六七八九十百千]+[号號])[）)]?/
 
     /// GB/T 9704 document numbers start with the issuing organ's code, whose first character is
     /// the province's abbreviation for provincial organs: 川府发〔2021〕12号, 沪府令第19号.

@@ -120,7 +120,7 @@ enum RunningHeaders {
             if CharacterClass.isDigit(c) {
                 if out.last != "#" { out.append("#") }
             } else {
-                out.append(c)
+                out.append(ScriptVariants.folded(c))  // 第#頁 as 第#页
             }
         }
         return out

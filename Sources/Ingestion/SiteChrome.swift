@@ -98,14 +98,14 @@ enum SiteChrome {
 
     /// A line with a site's registration or copyright mark.
     static func isMarked(_ s: [Unicode.Scalar]) -> Bool {
-        let t = String(String.UnicodeScalarView(s))
+        let t = String(scalars: ScriptVariants.folded(s))
         return marks.contains { t.contains($0) } && !readsAsProse(s)
     }
 
     /// A sponsor's line (主办单位：…) or a bar of links (网站地图 | 联系我们 | 无障碍浏览).
     static func isSponsorOrLinks(_ s: [Unicode.Scalar], row: Bool) -> Bool {
         guard !readsAsProse(s) else { return false }
-        let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        let t = String(scalars: ScriptVariants.folded(s)).trimmingCharacters(in: .whitespaces)
         return (!row && isLinkBar(t)) || ["主办单位", "主办：", "承办单位", "运行维护单位"].contains { t.hasPrefix($0) }
     }
 
@@ -114,7 +114,7 @@ enum SiteChrome {
     /// A line of the site's furniture: its links, its sponsor and maintainer, its browser notice,
     /// a link separator, an address, its buttons, its editor's name.
     static func isSiteLine(_ s: [Unicode.Scalar]) -> Bool {
-        let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        let t = String(scalars: ScriptVariants.folded(s)).trimmingCharacters(in: .whitespaces)
         // The browser notice is a sentence (…请升级浏览器！), and the site's all the same.
         if t.contains("您正在使用") && t.contains("浏览器") { return true }
         guard !readsAsProse(s) else { return false }
@@ -128,7 +128,7 @@ enum SiteChrome {
     /// A header line: a menu of links, a breadcrumb (首页 > 政务公开 > 政策解读), a search box.
     static func isHeaderLine(_ s: [Unicode.Scalar]) -> Bool {
         guard !readsAsProse(s) else { return false }
-        let t = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
+        let t = String(scalars: ScriptVariants.folded(s)).trimmingCharacters(in: .whitespaces)
         if isLinkBar(t) || isButtonRow(t) || ["请输入", "站内搜索", "全站搜索", "搜索："].contains(where: t.hasPrefix) { return true }
         let crumb = t.hasPrefix("首页") || t.prefix(8).contains("位置")
         return crumb && t.contains { ">＞»›→".contains($0) }

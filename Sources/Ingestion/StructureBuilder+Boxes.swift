@@ -34,9 +34,13 @@ extension StructureBuilder {
         if runInDepth == stack.count, stack.count > 1, let last = stack.last, last.style >= .arabicDot, last.style != .question {
             stack.removeLast()
         }
+        // 专栏 as printed (專欄 in a Traditional plan), then its number.
+        let s = line.scalars
+        let at = s.first == "【" ? 1 : 0
+        let word = s.count >= at + 2 ? String(scalars: s[at..<at + 2]) : "专栏"
         let heading = Heading(
             kind: .box, style: nil, depth: stack.count + 1 + (documentEntry == nil ? 0 : 1),
-            label: number.isEmpty ? "专栏" : "专栏 " + number.string, title: title.string, line: line.line)
+            label: number.isEmpty ? word : word + " " + number.string, title: title.string, line: line.line)
         headings.append(heading)
         box = heading.display
         boxItemLast = [:]

@@ -112,8 +112,9 @@ extension StructureBuilder {
     /// 前言, 序言, 引言, 结束语, 结语, 后记 alone on a line (spaced 前　言 too): an unnumbered part of a
     /// plan, at its top level, before or after the numbered ones.
     static func unnumberedPart(_ s: [Unicode.Scalar]) -> String? {
-        let compact = s.filter { !CharacterClass.isSpace($0) }.string
-        return ["前言", "序言", "引言", "导言", "结束语", "结语", "后记"].contains(compact) ? compact : nil
+        let compact = s.filter { !CharacterClass.isSpace($0) }
+        guard compact.count <= 3 else { return nil }
+        return ["前言", "序言", "引言", "导言", "结束语", "结语", "后记"].contains(ScriptVariants.folded(compact).string) ? compact.string : nil
     }
 
     /// The stack number that marks an unnumbered part (numbered headings count from 1).

@@ -243,7 +243,8 @@ enum TitleBlock {
     }
 
     /// 京经信发〔2022〕87号, 沪府令第19号, （第19号）.
-    static func isDocumentNumber(_ text: String) -> Bool {
+    static func isDocumentNumber(_ printed: String) -> Bool {
+        let text = ScriptVariants.folded(printed)
         guard text.count <= 24, text.hasSuffix("号") || text.hasSuffix("号）") || text.hasSuffix("号)") else { return false }
         return text.contains("〔") || text.contains("[") || text.contains("［") || text.contains("第") && text.count <= 16
     }
@@ -270,6 +271,7 @@ enum TitleBlock {
             t.removeSubrange(open...)
         }
         while let last = t.last, CharacterClass.isSpace(last) { t.removeLast() }
+        t = ScriptVariants.folded(t)
         if t.count >= 2, t[t.count - 2] == "文", t[t.count - 1] == "件" { return false }
         return documentTypeScalars.contains { type in t.count >= type.count && t.suffix(type.count).elementsEqual(type) }
     }
@@ -279,7 +281,14 @@ enum TitleBlock {
     /// The document a notice or release issues: 《X》 after 印发/转发/颁布/发布, or 印发X的通知. None
     /// when it issues several (印发《X》和《Y》的通知): then no one of them is the document, the
     /// notice is.
-    static func issuedTitle(in title: String) -> String? {
+    static func issuedTitle(in printed: String) -> String? {
+        // Read in Simplified (印發《…》), returned as printed: the two have the same UTF-8 offsets,
+        // as folding changes only ideographs, each three bytes.
+        let title = ScriptVariants.folded(printed)
+        func asPrinted(_ s: Substring) -> String {
+            let (from, to) = (title.utf8.distance(from: title.startIndex, to: s.startIndex), s.utf8.count)
+            return String(decoding: printed.utf8.dropFirst(from).prefix(to), as: UTF8.self)
+        }
         // 印发, 转发, 颁布, 发布, 公布 all hold 发 or 布.
         guard title.unicodeScalars.contains(where: { $0 == "发" || $0 == "布" }) else { return nil }
         let verbs = ["印发", "转发", "颁布", "发布", "公布"]
@@ -292,13 +301,13 @@ enum TitleBlock {
             if after.first == "《", let close = after.firstIndex(of: "》") {
                 if after[close...].contains("《") { return nil }
                 let inner = after[after.index(after: after.startIndex)..<close]
-                if inner.count >= 4 { return String(inner) }
+                if inner.count >= 4 { return asPrinted(inner) }
             }
             // Without 《》 the issued document is named by its type (关于印发某市…规划的通知); 印发 in
             // a title about something else (关于规范公文印发和抄送工作的通知) issues nothing.
             for ending in ["的通知", "的通告", "的公告", "的决定"] where after.hasSuffix(ending) {
                 let inner = after.dropLast(ending.count)
-                if inner.count >= 4, !inner.contains("《"), endsWithDocumentType(String(inner)) { return String(inner) }
+                if inner.count >= 4, !inner.contains("《"), endsWithDocumentType(String(inner)) { return asPrinted(inner) }
             }
         }
         return nil
@@ -330,7 +339,8 @@ enum TitleBlock {
         return title
     }
 
-    /// Text compared for sameness: no spaces, full-width brackets as ASCII, no quotes or book marks.
+    /// Text compared for sameness: no spaces, full-width brackets as ASCII, no quotes or book marks,
+    /// the rules' Traditional characters as Simplified (`ScriptVariants`).
     static func comparable(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for c in s.unicodeScalars where !CharacterClass.isSpace(c) {
@@ -338,7 +348,7 @@ enum TitleBlock {
             case "（": out.append("(")
             case "）": out.append(")")
             case "《", "》", "“", "”", "\"", "〈", "〉", "‘", "’", "'": continue
-            default: out.append(c)
+            default: out.append(ScriptVariants.folded(c))
             }
         }
         return String(out)
