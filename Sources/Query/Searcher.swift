@@ -13,15 +13,21 @@ public struct SearchOptions: Sendable {
     /// Also say how each hit's score was computed (`Hit.explanation`; `--explain`, the web page):
     /// spelling it out costs a twentieth of a small query, so it is done when asked.
     public var explain: Bool
+    /// Search a word of four or more characters that occurs nowhere as its ICU words (the
+    /// search's fallback). The research views rank with it off, as they count (`countingPlan`):
+    /// a passage they quote is one they count.
+    public var wordFallback: Bool
 
     public init(
-        limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false, boosts: BoostRules? = .standard, explain: Bool = false
+        limit: Int? = 10, bm25: BM25 = .standard, rankDocuments: Bool = false, boosts: BoostRules? = .standard, explain: Bool = false,
+        wordFallback: Bool = true
     ) {
         self.limit = limit
         self.bm25 = bm25
         self.rankDocuments = rankDocuments
         self.boosts = boosts
         self.explain = explain
+        self.wordFallback = wordFallback
     }
 }
 
@@ -128,7 +134,7 @@ public final class Searcher {
     // MARK: Search
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        let deferred = try plan(query, QueryParser.parse(query), deferringDirectTerms: true)
+        let deferred = try plan(query, QueryParser.parse(query), deferringDirectTerms: true, wordFallback: options.wordFallback)
         scorer.startQuery()
         if let fast = try searchSingleTerm(deferred, options: options) { return fast }
         if let conjunction = try conjunction(deferred) {

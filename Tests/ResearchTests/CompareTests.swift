@@ -190,6 +190,22 @@ import Testing
         #expect(row.sentence.hasSuffix("预期性"), "\(row.sentence)")
     }
 
+    /// A word that occurs nowhere as written counts 0 (its words are not counted): the comparison
+    /// then quotes no section, passage or chapter for it either, as `search` would through its
+    /// word fallback. The same for a term report's best passages.
+    @Test func aQueryThatCountsNothingQuotesNothing() throws {
+        let searcher = Searcher(reader: ResearchFixture.reader)
+        let query = "跨境电商海外仓建设"
+        #expect(ResearchFixture.oraclePassages(containing: query).isEmpty)
+        #expect(try searcher.search(query).total > 0)  // the search's fallback finds its words
+        let scope = try DocumentScope(searcher: searcher, spec: nil)
+        let e = try Comparison(queries: [query], searcher: searcher, scope: scope).entries[0]
+        #expect(e.occurrences == 0 && e.passages == 0 && e.rows.isEmpty)
+        #expect(e.columns.allSatisfy { $0.sections.isEmpty && $0.best.isEmpty && $0.targets.isEmpty })
+        let report = try TermReport(terms: TermsFile(queries: [query]), searcher: searcher, scope: scope, best: 3)
+        #expect(report.rows[0].totalOccurrences == 0 && report.rows[0].best.isEmpty)
+    }
+
     /// Side by side: every chapter that mentions the query once, in document order, with the counts of its passages.
     @Test func sideBySideRows() throws {
         for entry in Self.comparison.entries {

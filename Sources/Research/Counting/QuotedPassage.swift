@@ -37,13 +37,14 @@ public struct QuotedPassage: Sendable {
     }
 }
 
-/// BM25 ranking of a query's passages inside a scope, through `Searcher.search` (the product's one ranking).
+/// BM25 ranking of a query's passages inside a scope, through `Searcher.search` (the product's one
+/// ranking), without the word fallback: the passages ranked are those `QueryTally` counts.
 enum Ranking {
     /// The hits of `query` in the scope's documents, best first, with each hit's column. Every
     /// matching passage when `limit` is nil.
     static func hits(_ query: String, searcher: Searcher, scope: DocumentScope, limit: Int?) throws -> [(hit: Hit, column: Int)] {
         // Over the whole index, the search's own top-k is the scope's; otherwise rank all, then keep the scope's.
-        let results = try searcher.search(query, options: SearchOptions(limit: scope.coversAll ? limit : nil))
+        let results = try searcher.search(query, options: SearchOptions(limit: scope.coversAll ? limit : nil, wordFallback: false))
         var out: [(hit: Hit, column: Int)] = []
         for h in results.hits {
             guard let c = scope.column(ofPassage: h.passage.id) else { continue }
