@@ -64,6 +64,7 @@ import Testing
                 let reply = try await f.get(target + docs + format)
                 #expect(reply.status == 200, "\(target)")
                 #expect(reply.text.contains(note), "\(target)\(format)")
+                if format.isEmpty { #expect(!reply.text.contains("--docs"), "\(target): the page names the form's field, not the flag") }
                 #expect(!(try await f.get(target + format)).text.contains(note), "\(target)\(format) without --docs")
             }
         }
@@ -98,6 +99,10 @@ import Testing
         for english in ["--exact", "also searched as", "Term report", " passages", "Total", "per 10000 characters", " · score "] {
             #expect(!report.text.contains(english), "report page: \(english)")
         }
+        // Lines of a term list not counted say why in Chinese too.
+        let bad = try await f.get("/report?terms=\(enc("跨境电商\n(跨境\n跨境电商"))")
+        #expect(bad.text.contains("<h2>未计入的行</h2>") && bad.text.contains("第 3 行: <code>跨境电商</code> — 与第 1 行重复；只计一次"))
+        #expect(bad.text.contains("括号不配对：这里的“(”没有对应的“)”（第 1 列）") && !bad.text.contains("unbalanced") && !bad.text.contains("counted once"))
         let cli = try await ServerFixture.run(["compare", "跨境电商", "--format", "html", "--index", f.index.path])
         #expect(cli.stdout.contains("<h1>Comparison: 跨境电商</h1>") && cli.stdout.contains("quote it or use --exact"))
     }

@@ -77,7 +77,7 @@ extension Searcher {
     public func selectionNotes(_ spec: String) throws -> [Message] {
         let expression = try DocumentSelection.parse(spec)
         let n = DocumentSelection.undatedLeftOut(expression, from: try documents(), normalizer: normalizer)
-        return n > 0 ? [QueryPlanner.undatedLeftOut("--docs \(spec)", n)] : []
+        return n > 0 ? [QueryPlanner.undatedLeftOut("--docs \(spec)", chinese: "文档范围 \(spec)", n)] : []
     }
 
     /// The documents `--docs SPEC` selects (see `DocumentSelection`); an error when none.

@@ -126,12 +126,13 @@ struct QueryPlanner {
     }
 
     /// What a date filter (or a `--docs` selection holding one) leaves out: `n` documents without a
-    /// date, of the view's selection when `scoped`.
-    static func undatedLeftOut(_ subject: String, _ n: Int, scoped: Bool = false) -> Message {
+    /// date, of the view's selection when `scoped`. `chinese`: the subject as the web page names it
+    /// (a selection is the form's 文档 field there, not `--docs`).
+    static func undatedLeftOut(_ subject: String, chinese: String? = nil, _ n: Int, scoped: Bool = false) -> Message {
         Message(
             english:
                 "\(subject) leaves out \(n) document\(n == 1 ? "" : "s")\(scoped ? " of the --docs selection" : "") without a date (see `policy-search docs`)",
-            chinese: "\(subject) 不含\(scoped ? "所选范围中" : "") \(n) 份没有日期的文档（见文档列表）")
+            chinese: "\(chinese ?? subject) 不含\(scoped ? "所选范围中" : "") \(n) 份没有日期的文档（见文档列表）")
     }
 
     /// One alternative of an OR that occurs nowhere: the results are the others' alone, which the

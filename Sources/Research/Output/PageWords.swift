@@ -32,6 +32,8 @@ struct PageWords {
 
     /// A note in this language.
     func note(_ m: Message) -> String { language == .english ? m.english : m.chinese }
+    /// Why a line of a terms file was not counted, in this language.
+    func problem(_ p: TermsFile.Problem) -> String { language == .english ? p.message : p.chinese }
 
     func occurrences(_ n: Int) -> String { language == .english ? counted(n, "occurrence") : "\(n) 次" }
     func passages(_ n: Int) -> String { language == .english ? counted(n, "passage") : "\(n) 段" }

@@ -20,7 +20,7 @@ public enum TermReportHTML {
         if !report.problems.isEmpty {
             body += "<h2>\(words.linesNotCounted)</h2>\n<ul>"
             body += report.problems.map {
-                "<li>\(words.line($0.line)): <code>\(HTML.escape($0.text))</code> — \(HTML.escape($0.message))</li>"
+                "<li>\(words.line($0.line)): <code>\(HTML.escape($0.text))</code> — \(HTML.escape(words.problem($0)))</li>"
             }.joined()
             body += "</ul>\n"
         }

@@ -79,7 +79,8 @@ public struct TermReport: Sendable {
                     }
                 }
             } catch let e as QueryError {
-                problems.append(TermsFile.Problem(line: entry.line, text: entry.query, message: e.description))
+                let chinese = (e.chinese ?? e.message) + (e.column.map { "（第 \($0) 列）" } ?? "")
+                problems.append(TermsFile.Problem(line: entry.line, text: entry.query, Message(english: e.description, chinese: chinese)))
             }
             progress?(i + 1, terms.entries.count)
         }

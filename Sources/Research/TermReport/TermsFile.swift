@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Ingestion
+import Query
 
 /// The query list of `report --terms FILE`: UTF-8 (with or without BOM), one query per line in the
 /// query language, blank lines, lines starting with # (or ＃) and comments after " #" ignored, and an optional label after
@@ -28,7 +29,13 @@ public struct TermsFile: Sendable {
     public struct Problem: Equatable, Sendable, CustomStringConvertible {
         public var line: Int
         public var text: String
+        /// Why, in English (the command, the JSON) and in Chinese (the web page).
         public var message: String
+        public var chinese: String
+
+        public init(line: Int, text: String, _ why: Message) {
+            (self.line, self.text, message, chinese) = (line, text, why.english, why.chinese)
+        }
 
         public var description: String { "line \(line): \(message)" }
     }
@@ -105,7 +112,10 @@ public struct TermsFile: Sendable {
         for (i, line) in lines.enumerated() {
             let number = i + 1
             guard let decoded = line else {
-                problems.append(Problem(line: number, text: "", message: "not valid UTF-8; save the file as UTF-8"))
+                problems.append(
+                    Problem(
+                        line: number, text: "",
+                        Message(english: "not valid UTF-8; save the file as UTF-8", chinese: "不是有效的 UTF-8 文本；请把文件另存为 UTF-8")))
                 continue
             }
             switch Self.parse(line: decoded) {
@@ -114,7 +124,10 @@ public struct TermsFile: Sendable {
                 // A repeated line would be a repeated row: counted once, and said.
                 let key = query + "\u{0}" + (label ?? "\u{1}")
                 if let first = firstLine[key] {
-                    problems.append(Problem(line: number, text: decoded, message: "repeats line \(first); counted once"))
+                    problems.append(
+                        Problem(
+                            line: number, text: decoded,
+                            Message(english: "repeats line \(first); counted once", chinese: "与第 \(first) 行重复；只计一次")))
                     continue
                 }
                 // Two rows of one name could not be told apart in the report: the first is counted,
@@ -124,7 +137,9 @@ public struct TermsFile: Sendable {
                     problems.append(
                         Problem(
                             line: number, text: decoded,
-                            message: "names its row “\(name)” as line \(first) does; not counted: give it another label"))
+                            Message(
+                                english: "names its row “\(name)” as line \(first) does; not counted: give it another label",
+                                chinese: "行名“\(name)”与第 \(first) 行相同；未计入：请另起一个标签")))
                     continue
                 }
                 let folded = normalizer.fold(TypedText.clean(query))
@@ -132,16 +147,17 @@ public struct TermsFile: Sendable {
                     problems.append(
                         Problem(
                             line: number, text: decoded,
-                            message:
-                                "counts what line \(first) counts (search folds full-width forms, case and Traditional characters); counted once"
-                        ))
+                            Message(
+                                english:
+                                    "counts what line \(first) counts (search folds full-width forms, case and Traditional characters); counted once",
+                                chinese: "与第 \(first) 行计的是同一内容（检索不分全角半角、大小写和繁简）；只计一次")))
                     continue
                 }
                 firstFolded[folded] = firstFolded[folded] ?? number
                 firstLine[key] = number
                 firstName[name] = firstName[name] ?? number
                 entries.append(Entry(line: number, query: query, label: label))
-            case .problem(let message): problems.append(Problem(line: number, text: decoded, message: message))
+            case .problem(let why): problems.append(Problem(line: number, text: decoded, why))
             }
         }
     }
@@ -149,7 +165,7 @@ public struct TermsFile: Sendable {
     enum Line: Equatable {
         case none
         case entry(String, String?)
-        case problem(String)
+        case problem(Message)
     }
 
     /// One line: blank, a comment, a query with an optional label, or a problem. The label separator is
@@ -161,7 +177,10 @@ public struct TermsFile: Sendable {
         if let number = listNumber(line) {
             // A list pasted with its numbering (1. 跨境电商) would search for the number too.
             return .problem(
-                "starts with the list number “\(number)”; not counted: remove the numbering, or quote the line to search for it")
+                Message(
+                    english:
+                        "starts with the list number “\(number)”; not counted: remove the numbering, or quote the line to search for it",
+                    chinese: "以列表编号“\(number)”开头；未计入：请去掉编号，或给整行加引号按原文检索"))
         }
         // A comment after the query: " #" (or a full-width ＃, as a Chinese IME types it) outside
         // quotes (C# stays a word).
@@ -170,14 +189,14 @@ public struct TermsFile: Sendable {
         {
             line = String(line[..<comment.lowerBound]).trimmingCharacters(in: .whitespaces)
         }
-        if line == "=" || line.hasPrefix("= ") { return .problem("no query before “\(line)”") }
+        if line == "=" || line.hasPrefix("= ") { return .problem(Message(english: "no query before “\(line)”", chinese: "“\(line)”前没有查询")) }
         var query = line
         var label: String?
         if let split = labelSeparator(in: line) {
             query = String(line[..<split.lowerBound]).trimmingCharacters(in: .whitespaces)
             label = String(line[split.upperBound...]).trimmingCharacters(in: .whitespaces)
         } else if line.hasSuffix(" =") {
-            return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out")
+            return .problem(Self.emptyLabel)
         }
         if label == nil,
             let half = outsideQuotes(
@@ -185,12 +204,20 @@ public struct TermsFile: Sendable {
         {
             // 海外仓 =标签 or 海外仓= 标签: a label meant, its spaces mistyped.
             let at = line.distance(from: line.startIndex, to: half.lowerBound) + 2
-            return .problem("“=” at column \(at) has a space on one side only; write QUERY = LABEL, or quote “=” to search for it")
+            return .problem(
+                Message(
+                    english: "“=” at column \(at) has a space on one side only; write QUERY = LABEL, or quote “=” to search for it",
+                    chinese: "第 \(at) 列的“=”只有一侧有空格；请写成 查询 = 标签，或给“=”加引号按原文检索"))
         }
-        if query.isEmpty { return .problem("no query before “ = \(label ?? "")”") }
-        if label?.isEmpty == true { return .problem("empty label after “=”; write QUERY = LABEL, or leave the “=” out") }
+        if query.isEmpty {
+            return .problem(Message(english: "no query before “ = \(label ?? "")”", chinese: "“ = \(label ?? "")”前没有查询"))
+        }
+        if label?.isEmpty == true { return .problem(Self.emptyLabel) }
         return .entry(query, label)
     }
+
+    private static let emptyLabel = Message(
+        english: "empty label after “=”; write QUERY = LABEL, or leave the “=” out", chinese: "“=”后的标签为空；请写成 查询 = 标签，或去掉“=”")
 
     /// 1. 2、 3) （4） 一、 at the start of a line with more after it (not 2.5倍 or 5G).
     static func listNumber(_ line: String) -> String? {

@@ -131,7 +131,7 @@ enum ResearchViews {
             downloads.isEmpty
             ? "其他格式：在研究视图的表单中选择“格式”"
             : "下载：" + downloads.map { "<a href=\"\(HTML.escape($0.url))\">\($0.label)</a>" }.joined(separator: " ")
-        bar += "（报告内容与命令行的 HTML 输出相同，为英文）</nav>"
+        bar += "（内容与命令行的 HTML 报告相同）</nav>"
         let body = html.range(of: "<body>").map { html.replacingCharacters(in: $0, with: "<body>" + bar) } ?? bar + html
         var response = Responses.html(body)
         response.headers[.contentSecurityPolicy] = reportPolicy
