@@ -42,12 +42,20 @@ extension StructureBuilder {
 
     /// A line a signature is made of: a date; a bracketed note; or an organ's name — short, no
     /// punctuation, not numbered, ending as organs are named (…局, …厅, …委员会, …人民政府, …银行,
-    /// 海关总署; several on a line when cleaning joined them: 中国人民银行农业农村部).
-    static func signatureLine(_ s: [Unicode.Scalar]) -> SignatureLine? {
-        guard s.count >= 2, s.count <= 40 else { return nil }
-        if TitleBlock.isDate(s) { return .date }
-        if s.first == "（" || s.first == "(", s.last == "）" || s.last == ")" { return .note }
-        guard s.count <= 30, let last = s.last, organEndings.contains(last),
+    /// 海关总署; several on a line when cleaning joined them: 中国人民银行农业农村部), perhaps with
+    /// the seal's place after it (（盖章）).
+    static func signatureLine(_ line: [Unicode.Scalar]) -> SignatureLine? {
+        guard line.count >= 2, line.count <= 40 else { return nil }
+        if TitleBlock.isDate(line) { return .date }
+        if line.first == "（" || line.first == "(", line.last == "）" || line.last == ")" { return .note }
+        // The seal's place may be printed after the name: 某市人民政府（盖章）.
+        var s = line
+        if let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }), s.count - open <= 6, s.last == "）" || s.last == ")",
+            s[(open + 1)...].contains(where: { $0 == "章" || $0 == "印" })
+        {
+            s.removeSubrange(open...)
+        }
+        guard s.count >= 2, s.count <= 30, let last = s.last, organEndings.contains(last),
             !s.contains(where: { HeadingParser.isSentenceEnd($0) || signaturePunctuation.contains($0) }),
             HeadingParser.parse(s) == nil
         else { return nil }

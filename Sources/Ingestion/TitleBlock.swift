@@ -252,12 +252,13 @@ enum TitleBlock {
     /// 2021年12月21日, 2022年5月, 2023-09-01 21:50.
     static func isDate(_ s: [Unicode.Scalar]) -> Bool {
         let t = s.filter { !CharacterClass.isSpace($0) }
-        guard t.count <= 20, t.contains(where: CharacterClass.isDigit) || t.contains("〇") else { return false }
+        // 〇 typed as ○ (a white circle) in many a date line: 二○二四年三月六日.
+        guard t.count <= 20, t.contains(where: CharacterClass.isDigit) || t.contains("〇") || t.contains("○") else { return false }
         // A year alone (2021) is a number; a date names its parts or separates them.
         guard t.contains("年") || t.contains("月") || t.filter({ $0 == "-" || $0 == "/" || $0 == "." }).count >= 2 else {
             return false
         }
-        let allowed: Set<Unicode.Scalar> = ["年", "月", "日", "〇", "-", "/", ":", ".", "（", "）", "(", ")"]
+        let allowed: Set<Unicode.Scalar> = ["年", "月", "日", "〇", "○", "-", "/", ":", ".", "（", "）", "(", ")"]
         return t.allSatisfy { CharacterClass.isDigit($0) || allowed.contains($0) || ChineseNumeral.isNumeralCharacter($0) }
     }
 

@@ -57,6 +57,12 @@ import Testing
             name: "attached.txt")
         #expect(Self.passage(attached, "二〇二四年三月六日")?.path == [])
         #expect(Self.passage(attached, "某市商务局")?.path == [])
+        // The zero typed as a white circle (○), and the seal's place after the organ.
+        let sealed = Ingestor.ingest(
+            text: Self.notice.replacingOccurrences(of: "某市商务局\n2024年3月6日", with: "某市商务局（盖章）\n二○二四年三月六日"), name: "sealed.txt")
+        for line in ["某市商务局（盖章）", "二○二四年三月六日"] {
+            #expect(Self.passage(sealed, line)?.path == [], "\(line): \(Self.passage(sealed, line)?.path ?? ["missing"])")
+        }
     }
 
     /// What only looks like one stays where it is: a date line followed by more of the text, short

@@ -11,6 +11,7 @@ import Testing
         #expect(IssueDate.dateLine("2021年12月21日") == "2021-12-21")
         #expect(IssueDate.dateLine("  2022年5月6日 ") == "2022-05-06")
         #expect(IssueDate.dateLine("二〇二一年十一月十二日") == "2021-11-12")
+        #expect(IssueDate.dateLine("二○二四年三月六日") == "2024-03-06")  // the zero typed as a white circle
         #expect(IssueDate.dateLine("二〇二二年十月二十日") == "2022-10-20")
         #expect(IssueDate.dateLine("到2025年，服务业增加值达到1.7万亿元。") == nil)
         #expect(IssueDate.dateLine("2021年13月1日") == nil)

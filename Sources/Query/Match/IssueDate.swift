@@ -67,7 +67,7 @@ enum IssueDate {
     /// → "2021-09".
     static func signedLine(_ line: String) -> String? {
         let text = line.trimmingCharacters(in: .whitespaces)
-        guard let m = text.firstMatch(of: /^(\p{Han}{4,40}?)\s*([0-9０-９〇零一二三四五六七八九]{4}\s*年[^年]{1,12})$/),
+        guard let m = text.firstMatch(of: /^(\p{Han}{4,40}?)\s*([0-9０-９〇○零一二三四五六七八九]{4}\s*年[^年]{1,12})$/),
             IssuerName.coverLine(String(m.output.1)) != nil
         else { return nil }
         let date = String(m.output.2).filter { $0 != " " }
@@ -176,7 +176,9 @@ enum IssueDate {
 
     /// 〇一二…九 as digits (a date line in Chinese numerals writes its year digit by digit).
     private static func digit(_ c: Unicode.Scalar) -> Int? {
-        let chinese: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        let chinese: [Unicode.Scalar: Int] = [
+            "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9
+        ]
         return chinese[c]
     }
 
