@@ -107,9 +107,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log")
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Index", "Query"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Index", "Query", "OpenCCFacade"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport", "OpenCCFacade"], exclude: ["Fixtures"], resources: [.copy("Gold")]
+            name: "IngestionTests", dependencies: ["Ingestion", "TestSupport"], exclude: ["Fixtures"], resources: [.copy("Gold")]
         ),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
         .testTarget(name: "IndexTests", dependencies: ["Index", "Ingestion", "Analysis", "TestSupport"]),

@@ -345,7 +345,7 @@ enum FrontMatter {
 
     private static func name(of lines: ArraySlice<CleanLine>) -> String {
         let text = ScriptVariants.folded(lines.prefix(60).map(\.text).joined())
-        if text.contains("批复") { return "批复" }
+        if text.contains("批复") || text.contains("批覆") { return "批复" }  // 批覆: OpenCC's Traditional form
         if text.contains("通知") || text.contains("〔") || text.contains("印发") { return "发文通知" }
         if text.contains("令") && text.contains("公布") { return "公布令" }
         return "封面"

@@ -12,6 +12,26 @@ public enum OrganNames {
     /// (国务院办公厅, 四川省人民政府办公厅 stay whole; 财政部 / 商务部, three characters, are not split
     /// off), and the second is no local office of the first (`isBranch`).
     public static func listed(_ name: String, separator: String = "、") -> String {
+        // Read in Simplified (中國人民銀行 ends as 中国人民银行 does), the names kept as printed.
+        let folded = ScriptVariants.folded(name)
+        let result = split(folded, separator: separator)
+        guard folded != name, result != folded else { return result == folded ? name : result }
+        let f = Array(folded), p = Array(name)
+        var out = ""
+        var i = 0
+        for r in result {
+            if i < f.count, r == f[i] {
+                out.append(p[i])
+                i += 1
+            } else {
+                while i < f.count, f[i] == " " { i += 1 }  // the spaces a separator replaced
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    private static func split(_ name: String, separator: String) -> String {
         // Organs a source already set apart by spaces take the separator too.
         let spaced = name.split(separator: " ").map(String.init)
         if spaced.count > 1 {
@@ -23,8 +43,8 @@ public enum OrganNames {
             let head = String(s[..<cut]), tail = String(s[cut...])
             guard suffixes.contains(where: head.hasSuffix), !subunits.contains(where: tail.hasPrefix), !isBranch(tail, of: head)
             else { continue }
-            let rest = listed(tail, separator: separator)
-            if rest != tail || suffixes.contains(where: tail.hasSuffix) { return listed(head, separator: separator) + separator + rest }
+            let rest = split(tail, separator: separator)
+            if rest != tail || suffixes.contains(where: tail.hasSuffix) { return split(head, separator: separator) + separator + rest }
         }
         return name
     }

@@ -19,7 +19,11 @@ public enum Regions {
     /// An issuing organ of a county or a city below the tables' level (青州市人民政府办公厅, 都江堰市
     /// 发展和改革局) decides it: its region when the tables know its place, else unknown — its
     /// document numbers use its own code (青政办发 for 青州), whose first character may be a province's.
-    public static func infer(title: String, issuer: String?, opening: [String] = []) -> String? {
+    public static func infer(title printedTitle: String, issuer printedIssuer: String?, opening printedOpening: [String] = []) -> String? {
+        // Place and organ names read in Simplified (重慶市人民政府辦公廳 is 重庆市's).
+        let title = ScriptVariants.folded(printedTitle)
+        let issuer = printedIssuer.map(ScriptVariants.folded)
+        let opening = printedOpening.map(ScriptVariants.folded)
         let text = String(title.prefix(400)) + " " + String((issuer ?? "").prefix(200))
         if let named = firstNamed(in: text) { return named }
         let organLines = [issuer ?? "", title] + opening.prefix(12).filter { $0.count <= 30 }

@@ -1,5 +1,4 @@
 import Foundation
-import OpenCCFacade
 import TestSupport
 import Testing
 
@@ -9,50 +8,12 @@ import Testing
 /// of its Simplified twin: every bundled and development document, converted by OpenCC, keeps
 /// its headings (kind, depth, line) and every passage its place, with the headings' text as printed.
 @Suite struct TraditionalStructureTests {
-    /// `text` converted by an OpenCC configuration (s2t.json: Simplified to Traditional).
-    static func convert(_ text: String, _ config: String) throws -> String {
-        let converter = try #require(pf_opencc_open(config), "OpenCC cannot open \(config)")
-        defer { pf_opencc_close(converter) }
-        let bytes = Array(text.utf8)
-        let out = try #require(
-            bytes.withUnsafeBufferPointer { b in
-                b.withMemoryRebound(to: CChar.self) { pf_opencc_convert(converter, $0.baseAddress, $0.count) }
-            })
-        defer { pf_opencc_free(out) }
-        return String(cString: out)
-    }
-
-    /// `text` in Traditional characters, each converted alone (OpenCC's s2t, one character at a
-    /// time): a character doubled by a PDF's bold stays doubled (复复 → 複複, where the phrase
-    /// table would make it 複復).
-    static func traditional(_ text: String) throws -> String {
-        let unique = Array(Set(text.unicodeScalars.filter { $0.value >= 0x3400 }))
-        let converted = try convert(unique.map { String($0) }.joined(separator: "\n"), "s2t.json").split(separator: "\n")
-        try #require(converted.count == unique.count)
-        var map: [Unicode.Scalar: String] = [:]
-        for (c, t) in zip(unique, converted) { map[c] = String(t) }
-        return text.unicodeScalars.map { map[$0] ?? String($0) }.joined()
-    }
-
-    /// The bundled corpus and the development set's UTF-8 originals.
-    static let documents: [URL] = {
-        var urls = (try? FileManager.default.contentsOfDirectory(at: Support.corpus, includingPropertiesForKeys: nil)) ?? []
-        urls = urls.filter { $0.pathExtension == "txt" && $0.lastPathComponent != "synonyms.txt" }
-        if let dev = Support.corpusDev {
-            let files = (try? FileManager.default.contentsOfDirectory(at: dev, includingPropertiesForKeys: nil)) ?? []
-            // Not the re-encoded copies (x.gb18030.md): the same text.
-            urls += files.filter {
-                ["txt", "md"].contains($0.pathExtension) && $0.deletingPathExtension().pathExtension.isEmpty
-                    && $0.lastPathComponent != "README.md"
-            }
-        }
-        return urls.sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }()
+    static let documents = Support.plainDocuments
 
     @Test(arguments: documents)
     func aTraditionalCopyHasTheSameOutline(_ url: URL) throws {
         let text = try String(contentsOf: url, encoding: .utf8)
-        let traditionalText = try Self.traditional(text)
+        let traditionalText = try Support.traditional(text)
         let simplified = Ingestor.ingest(text: text, name: url.lastPathComponent)
         let traditional = Ingestor.ingest(text: traditionalText, name: url.lastPathComponent)
         let name = url.lastPathComponent
@@ -81,7 +42,7 @@ import Testing
         let t = Array(ScriptVariants.traditional.unicodeScalars.filter { $0.value >= 0x3400 })
         let s = Array(ScriptVariants.simplified.unicodeScalars.filter { $0.value >= 0x3400 })
         #expect(t.count == s.count && t.count > 200)
-        let converted = try Self.convert(t.map { String($0) }.joined(separator: "\n"), "t2s.json").split(separator: "\n")
+        let converted = try Support.convert(t.map { String($0) }.joined(separator: "\n"), "t2s.json").split(separator: "\n")
         #expect(converted.count == t.count)
         for (k, c) in converted.enumerated() where k < s.count {
             #expect(c == String(s[k]), "\(t[k]) → \(c), the table says \(s[k])")

@@ -57,10 +57,10 @@ public struct DocumentFacts: Sendable {
             let texts = long.map { String($0.prefix(200)) }
             fields = OpeningFields(lines: texts)
             issuer =
-                issuer ?? fields.issuer ?? IssuerName.infer(fromTitle: info.metadata.noticeTitle ?? info.title)
-                ?? texts.prefix(8).lazy.compactMap(IssuerName.coverLine).first
-                ?? texts.prefix(8).lazy.compactMap(IssuerName.decreeLine).first
-                ?? long.prefix(8).lazy.compactMap(IssuerName.adoptionNote).first
+                issuer ?? fields.issuer ?? IssuerName.read(info.metadata.noticeTitle ?? info.title, IssuerName.infer(fromTitle:))
+                ?? texts.prefix(8).lazy.compactMap { IssuerName.read($0, IssuerName.coverLine) }.first
+                ?? texts.prefix(8).lazy.compactMap { IssuerName.read($0, IssuerName.decreeLine) }.first
+                ?? long.prefix(8).lazy.compactMap { IssuerName.read($0, IssuerName.adoptionNote) }.first
             dateField = fields.date
             number =
                 fields.number ?? texts.prefix(8).lazy.compactMap(Regions.documentNumber(inLine:)).first
@@ -92,7 +92,7 @@ public struct DocumentFacts: Sendable {
             }
             // The signature over the closing date line (某市人民政府 / 2025年4月3日), of a
             // document that names its issuer nowhere before.
-            if issuer == nil { issuer = closing.lazy.compactMap { IssuerName.signature(closing: $0) }.first }
+            if issuer == nil { issuer = closing.lazy.compactMap(IssuerName.signature(closing:)).first }
         }
         // A saved page's source and publication time come last: the page's, not the document's.
         if issuer == nil { issuer = fields.source }

@@ -6,6 +6,10 @@ import Ingestion
 /// without a catalog. Only a name that ends as an organ's name does (…局, …厅, …政府, …委员会): a
 /// title that starts with its subject (关于…的意见) names none.
 enum IssuerName {
+    /// A reading of `line` as the rules read a Traditional text (國務院辦公廳 ends as organs do), the
+    /// name given back as printed.
+    static func read(_ line: String, _ reading: (String) -> String?) -> String? { ScriptVariants.asPrinted(line, reading) }
+
     static func infer(fromTitle title: String) -> String? {
         let s = Array(title.unicodeScalars)
         guard let cut = firstMarker(in: s), cut >= 2, cut <= 60 else { return nil }
@@ -20,7 +24,7 @@ enum IssuerName {
     static func coverLine(_ line: String) -> String? {
         var name = line.trimmingCharacters(in: .whitespaces)
         // A signature joined to its date line (a Markdown hard break after the organ's name).
-        if let m = name.firstMatch(of: /^(\p{Han}{4,40}?)\s*[0-9０-９〇零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月([0-9０-９一二三四五六七八九十]{1,3}日)?$/) {
+        if let m = name.firstMatch(of: /^(\p{Han}{4,40}?)\s*[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,2}月([0-9０-９一二三四五六七八九十]{1,3}日)?$/) {
             name = String(m.output.1)
         }
         guard (4...40).contains(name.count), OrganNames.suffixes.contains(where: name.hasSuffix),
@@ -33,8 +37,8 @@ enum IssuerName {
     /// first): an organ's name alone right before a date line, or joined to it (…办公室2025年4月3日).
     static func signature(closing: [String]) -> String? {
         for (k, line) in closing.enumerated() {
-            if IssueDate.dateLine(line) != nil, k + 1 < closing.count, let name = coverLine(closing[k + 1]) { return name }
-            if IssueDate.dateLine(line) == nil, line.last == "日", let name = coverLine(line) { return name }
+            if IssueDate.dateLine(line) != nil, k + 1 < closing.count, let name = read(closing[k + 1], coverLine) { return name }
+            if IssueDate.dateLine(line) == nil, line.last == "日", let name = read(line, coverLine) { return name }
         }
         return nil
     }

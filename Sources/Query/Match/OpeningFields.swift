@@ -29,7 +29,15 @@ struct OpeningFields: Equatable {
 
     init(lines rows: [String]) {
         // Fields laid out as a table (发布机构： | 浙江省人民政府办公厅, as gov.cn pages do) read cell by cell.
-        let lines = rows.flatMap { $0.components(separatedBy: " | ") }
+        // Read in Simplified (發佈機構：… is 发布机构：…), the values given back as printed.
+        let printedLines = rows.flatMap { $0.components(separatedBy: " | ") }
+        let lines = printedLines.map(ScriptVariants.folded)
+        defer {
+            (issuer, number, source) = (
+                issuer.map { Self.printed($0, in: printedLines) }, number.map { Self.printed($0, in: printedLines) },
+                source.map { Self.printed($0, in: printedLines) }
+            )
+        }
         for (i, raw) in lines.enumerated() {
             let line = raw.filter { !$0.isWhitespace }
             // Several fields run together on one line (a page printed to PDF: 发布机构：…主题分类：…成文日期：…).
@@ -53,6 +61,16 @@ struct OpeningFields: Equatable {
                 ?? (line.range(of: "来源：") ?? line.range(of: "来源:")).map { String(line[$0.upperBound...]) }
             source = value.flatMap(IssuerName.coverLine)
         }
+    }
+
+    /// `value`, read from a folded line, in the characters of the line it came from.
+    static func printed(_ value: String, in lines: [String]) -> String {
+        for line in lines {
+            for form in [line.filter { !$0.isWhitespace }, line.trimmingCharacters(in: .whitespaces)] {
+                if let p = ScriptVariants.asPrinted(form, { $0.contains(value) ? value : nil }) { return p }
+            }
+        }
+        return value
     }
 
     private mutating func take(_ label: String, _ value: String) {
