@@ -194,9 +194,9 @@ enum HeadingParser {
         s.count >= 2 && s[0] == "答" && (s[1] == "：" || s[1] == ":")
     }
 
+    /// Read for every body line: folded in place (問：), no copy.
     private static func opensQuestion(_ s: [Unicode.Scalar]) -> Bool {
-        let head = ScriptVariants.folded(s.prefix(4))
-        return questionOpenings.contains(where: { head.starts(with: $0) })
+        questionOpenings.contains(where: { s.lazy.map(ScriptVariants.folded).starts(with: $0) })
     }
 
     /// Read for every body line: made once.

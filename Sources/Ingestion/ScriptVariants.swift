@@ -9,32 +9,36 @@
 /// other characters are left as they are. `TraditionalStructureTests` checks each pair against
 /// OpenCC and the outline of a Traditional copy of every bundled and development document.
 public enum ScriptVariants {
-    static let traditional = """
-        亞佈來侷係俬們倫備傢傳內別則剋劃務區協吳呂員問單囌國圖垻報壩壯婁寧寶專導屆岡峯島峽崑崗嶺嶽巖廈廢廣廳張彆彔彥彿後復慶懞懷
-        掃揚撫擊據數於旂時晉書會朮東條棗構樂樑標樹機檯欄權欽決涼準溫滄滬漢潛澤濛濟濰濱瀋瀏瀘灣為烏無煙營爲爾瑪瓊甦甯畢發盤眞矇確
-        碼礙稱節範粵糾紀約紅納細紹組結綏維綱網綿編縣縮總繫義聞聯聲肅脩臨臺與興舘荊莊華菸蒐蓆蕪薩蘆蘇蘭處號術衕衛裏裡製複見規覽訂
-        計記訪許註証話認語說説請講證識議護讀貝財貢責貴賀資賓贛輯輸轉辦農迴連週運過達遠遷遼邊郵鄉鄭鄲銀銅錄錦錫錯録錶鎭鎮鏈鐵長門
-        閉開間閤閩閱閲關陝陽隨隱隴雙雞雲電韆頁頂項順頒頗頭題類颱餘館饒馬駐體髮鬆魯鮮鴨鶴鷄鷹鹹鹽麗麪麫麯麴麵黃點黨齊齣龍
-        """
-    static let simplified = """
-        亚布来局系私们伦备家传内别则克划务区协吴吕员问单苏国图坝报坝壮娄宁宝专导届冈峰岛峡昆岗岭岳岩厦废广厅张别录彦佛后复庆蒙怀
-        扫扬抚击据数于旗时晋书会术东条枣构乐梁标树机台栏权钦决凉准温沧沪汉潜泽蒙济潍滨沈浏泸湾为乌无烟营为尔玛琼苏宁毕发盘真蒙确
-        码碍称节范粤纠纪约红纳细绍组结绥维纲网绵编县缩总系义闻联声肃修临台与兴馆荆庄华烟搜席芜萨芦苏兰处号术同卫里里制复见规览订
-        计记访许注证话认语说说请讲证识议护读贝财贡责贵贺资宾赣辑输转办农回连周运过达远迁辽边邮乡郑郸银铜录锦锡错录表镇镇链铁长门
-        闭开间合闽阅阅关陕阳随隐陇双鸡云电千页顶项顺颁颇头题类台余馆饶马驻体发松鲁鲜鸭鹤鸡鹰咸盐丽面面曲曲面黄点党齐出龙
+    /// Traditional and Simplified, a pair per two characters.
+    static let pairs = """
+        亞亚 佈布 來来 侷局 係系 俬私 們们 倫伦 備备 傢家 傳传 內内 別别 則则 剋克 劃划 務务 區区 協协 吳吴 呂吕 員员 問问 單单
+        囌苏 國国 圖图 垻坝 報报 壩坝 壯壮 婁娄 寧宁 寶宝 專专 導导 屆届 岡冈 峯峰 島岛 峽峡 崑昆 崗岗 嶺岭 嶽岳 巖岩 廈厦 廢废
+        廣广 廳厅 張张 彆别 彔录 彥彦 彿佛 後后 復复 慶庆 懞蒙 懷怀 掃扫 揚扬 撫抚 擊击 據据 數数 於于 旂旗 時时 晉晋 書书 會会
+        朮术 東东 條条 棗枣 構构 樂乐 樑梁 標标 樹树 機机 檯台 欄栏 權权 欽钦 決决 涼凉 準准 溫温 滄沧 滬沪 漢汉 潛潜 澤泽 濛蒙
+        濟济 濰潍 濱滨 瀋沈 瀏浏 瀘泸 灣湾 為为 烏乌 無无 煙烟 營营 爲为 爾尔 瑪玛 瓊琼 甦苏 甯宁 畢毕 發发 盤盘 眞真 矇蒙 確确
+        碼码 礙碍 稱称 節节 範范 粵粤 糾纠 紀纪 約约 紅红 納纳 細细 紹绍 組组 結结 綏绥 維维 綱纲 網网 綿绵 編编 縣县 縮缩 總总
+        繫系 義义 聞闻 聯联 聲声 肅肃 脩修 臨临 臺台 與与 興兴 舘馆 荊荆 莊庄 華华 菸烟 蒐搜 蓆席 蕪芜 薩萨 蘆芦 蘇苏 蘭兰 處处
+        號号 術术 衕同 衛卫 裏里 裡里 製制 複复 見见 規规 覽览 訂订 計计 記记 訪访 許许 註注 証证 話话 認认 語语 說说 説说 請请
+        講讲 證证 識识 議议 護护 讀读 貝贝 財财 貢贡 責责 貴贵 賀贺 資资 賓宾 贛赣 輯辑 輸输 轉转 辦办 農农 迴回 連连 週周 運运
+        過过 達达 遠远 遷迁 遼辽 邊边 郵邮 鄉乡 鄭郑 鄲郸 銀银 銅铜 錄录 錦锦 錫锡 錯错 録录 錶表 鎭镇 鎮镇 鏈链 鐵铁 長长 門门
+        閉闭 開开 間间 閤合 閩闽 閱阅 閲阅 關关 陝陕 陽阳 隨随 隱隐 隴陇 雙双 雞鸡 雲云 電电 韆千 頁页 頂顶 項项 順顺 頒颁 頗颇
+        頭头 題题 類类 颱台 餘余 館馆 饒饶 馬马 駐驻 體体 髮发 鬆松 魯鲁 鮮鲜 鴨鸭 鶴鹤 鷄鸡 鷹鹰 鹹咸 鹽盐 麗丽 麪面 麫面 麯曲
+        麴曲 麵面 黃黄 點点 黨党 齊齐 齣出 龍龙
         """
 
-    private static let table: [Unicode.Scalar: Unicode.Scalar] = {
-        let t = traditional.unicodeScalars.filter { $0.value >= 0x3400 }
-        let s = simplified.unicodeScalars.filter { $0.value >= 0x3400 }
-        precondition(t.count == s.count, "ScriptVariants: the two rows differ in length")
-        return Dictionary(zip(t, s), uniquingKeysWith: { a, _ in a })
+    /// Indexed by code point − 0x3400 (the pairs' characters all lie in 0x3400 ..< 0xA000): one array
+    /// read per ideograph, which every structure rule pays on every line it reads.
+    private static let table: [Unicode.Scalar] = {
+        var table = (0x3400..<0xA000).map { Unicode.Scalar($0)! }
+        let ideographs = Array(pairs.unicodeScalars.filter { $0.value >= 0x3400 })
+        for k in stride(from: 0, to: ideographs.count - 1, by: 2) { table[Int(ideographs[k].value) - 0x3400] = ideographs[k + 1] }
+        return table
     }()
 
     /// The Simplified form of `c` as the rules read it (itself when it has none).
     @inline(__always)
     static func folded(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        c.value < 0x3400 ? c : table[c] ?? c
+        c.value < 0x3400 || c.value >= 0xA000 ? c : table[Int(c.value) &- 0x3400]
     }
 
     /// Each character folded: the same length, so an index into one is an index into the other.

@@ -283,6 +283,10 @@ enum TitleBlock {
     /// when it issues several (印发《X》和《Y》的通知): then no one of them is the document, the
     /// notice is.
     static func issuedTitle(in printed: String) -> String? {
+        // 印发, 转发, 颁布, 发布, 公布 all hold 发 or 布 (發, 佈): most titles are ruled out before folding.
+        guard printed.unicodeScalars.contains(where: { ScriptVariants.folded($0) == "发" || ScriptVariants.folded($0) == "布" }) else {
+            return nil
+        }
         // Read in Simplified (印發《…》), returned as printed: the two have the same UTF-8 offsets,
         // as folding changes only ideographs, each three bytes.
         let title = ScriptVariants.folded(printed)
@@ -290,8 +294,6 @@ enum TitleBlock {
             let (from, to) = (title.utf8.distance(from: title.startIndex, to: s.startIndex), s.utf8.count)
             return String(decoding: printed.utf8.dropFirst(from).prefix(to), as: UTF8.self)
         }
-        // 印发, 转发, 颁布, 发布, 公布 all hold 发 or 布.
-        guard title.unicodeScalars.contains(where: { $0 == "发" || $0 == "布" }) else { return nil }
         let verbs = ["印发", "转发", "颁布", "发布", "公布"]
         let scalars = Array(title.unicodeScalars)
         for verb in verbs {

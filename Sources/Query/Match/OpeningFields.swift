@@ -33,10 +33,13 @@ struct OpeningFields: Equatable {
         let printedLines = rows.flatMap { $0.components(separatedBy: " | ") }
         let lines = printedLines.map(ScriptVariants.folded)
         defer {
-            (issuer, number, source) = (
-                issuer.map { Self.printed($0, in: printedLines) }, number.map { Self.printed($0, in: printedLines) },
-                source.map { Self.printed($0, in: printedLines) }
-            )
+            // Simplified rows (most) are read as printed already.
+            if lines != printedLines {
+                (issuer, number, source) = (
+                    issuer.map { Self.printed($0, in: printedLines) }, number.map { Self.printed($0, in: printedLines) },
+                    source.map { Self.printed($0, in: printedLines) }
+                )
+            }
         }
         for (i, raw) in lines.enumerated() {
             let line = raw.filter { !$0.isWhitespace }
